@@ -1,0 +1,94 @@
+//! Writers: one per output format, generic over `io::Write`, deterministic
+//! (documents in input order, spans sorted by start then id). Each writer checks
+//! that every span's text slices out of the document before writing, and reports
+//! what its format cannot hold instead of dropping it silently.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::model::{Document, Span, SpanState};
+
+/// What a writer did, and what the format could not hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportReport {
+    /// Documents written.
+    pub documents: usize,
+    /// Spans written.
+    pub spans: usize,
+    /// Things left out, by reason ("overlapping entity spans (IOB2 holds one per token)") → count.
+    pub lost: BTreeMap<String, usize>,
+}
+
+impl ExportReport {
+    /// Counts one thing the format cannot hold.
+    pub fn lose(&mut self, what: impl Into<String>) {
+        *self.lost.entry(what.into()).or_insert(0) += 1;
+    }
+
+    /// Adds another report's counts to this one.
+    pub fn merge(&mut self, other: ExportReport) {
+        self.documents += other.documents;
+        self.spans += other.spans;
+        for (what, n) in other.lost {
+            *self.lost.entry(what).or_insert(0) += n;
+        }
+    }
+}
+
+impl fmt::Display for ExportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} documents, {} spans written",
+            self.documents, self.spans
+        )?;
+        for (what, n) in &self.lost {
+            write!(f, "; not written: {n} {what}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing failed.
+    #[error("cannot write: {0}")]
+    Io(#[from] std::io::Error),
+    /// JSON serialization failed.
+    #[error("cannot serialize: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A span's range does not slice the document text: a bug, never written out.
+    #[error("span {span} ({label}) does not fit the text of document {document}")]
+    Misaligned {
+        /// Document id or source.
+        document: String,
+        /// Span id.
+        span: u64,
+        /// Span label.
+        label: String,
+    },
+}
+
+/// Checks that every span of `doc` slices its text; writers call it before writing.
+pub fn check_alignment(doc: &Document) -> Result<(), ExportError> {
+    for span in doc.spans() {
+        if span.range.slice(doc.text()).is_none() || span.range.is_empty() {
+            return Err(ExportError::Misaligned {
+                document: doc.source.clone().unwrap_or_else(|| doc.id.to_string()),
+                span: span.id.0,
+                label: span.label.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The spans a training export carries: accepted and pending, not rejected,
+/// sorted by start then id.
+pub fn exported_spans(doc: &Document) -> Vec<&Span> {
+    doc.spans_sorted()
+        .into_iter()
+        .filter(|s| s.state != SpanState::Rejected)
+        .collect()
+}

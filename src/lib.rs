@@ -1,0 +1,9 @@
+//! Byline: annotate quotes, speakers and entities in news articles.
+//!
+//! Everything here works without a window: the desktop app in [`app`] is one
+//! front end, the command line in [`cli`] another.
+
+pub mod export;
+pub mod model;
+pub mod read;
+pub mod suggest;

@@ -1,0 +1,381 @@
+//! Edits: the one way annotations change. A [`Transaction`] is a list of
+//! primitive [`Edit`]s; [`Document::apply`] validates and applies it as a whole
+//! and returns its inverse (for undo) and what it touched (for the store).
+//! Deleting a span also updates, in the same transaction, every quote and
+//! mention that pointed at it.
+
+use std::collections::BTreeSet;
+
+use super::document::{DocStatus, Document};
+use super::offsets::ByteRange;
+use super::quote::{Quote, QuoteId};
+use super::span::{Span, SpanId};
+
+/// One primitive change. Each has an inverse computed when it is applied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds a span with a fresh id.
+    InsertSpan(Span),
+    /// Removes a span, and detaches it from quotes and mentions.
+    DeleteSpan(SpanId),
+    /// Replaces the span with the same id (relabel, resize, accept, link…).
+    ReplaceSpan(Span),
+    /// Adds a quote with a fresh id.
+    InsertQuote(Quote),
+    /// Removes a quote (its spans stay).
+    DeleteQuote(QuoteId),
+    /// Replaces the quote with the same id.
+    ReplaceQuote(Quote),
+    /// Changes the document's review status.
+    SetStatus(DocStatus),
+}
+
+/// A named group of edits applied, undone and stored as one.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Transaction {
+    /// What the user did, for the status bar and the undo menu ("Accept PERSON").
+    pub label: String,
+    /// The edits, applied in order.
+    pub edits: Vec<Edit>,
+}
+
+impl Transaction {
+    /// An empty transaction.
+    pub fn new(label: impl Into<String>) -> Self {
+        Self {
+            label: label.into(),
+            edits: Vec::new(),
+        }
+    }
+
+    /// Appends an edit.
+    pub fn push(&mut self, edit: Edit) -> &mut Self {
+        self.edits.push(edit);
+        self
+    }
+
+    /// Builder form of [`Transaction::push`].
+    #[must_use]
+    pub fn with(mut self, edit: Edit) -> Self {
+        self.edits.push(edit);
+        self
+    }
+
+    /// True when there is nothing to apply.
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+}
+
+/// What an applied transaction changed: ids whose current state must be saved
+/// (a missing id means it was deleted).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Spans inserted, replaced or deleted.
+    pub spans: BTreeSet<SpanId>,
+    /// Quotes inserted, replaced or deleted.
+    pub quotes: BTreeSet<QuoteId>,
+    /// True when the status changed.
+    pub status: bool,
+}
+
+/// The result of applying a transaction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    /// The transaction that undoes this one.
+    pub inverse: Transaction,
+    /// What was touched.
+    pub changes: Changes,
+}
+
+/// Why a transaction was refused. Nothing of a refused transaction is applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// A span or quote id is unknown.
+    #[error("no span with id {0}")]
+    UnknownSpan(u64),
+    /// A quote id is unknown.
+    #[error("no quote with id {0}")]
+    UnknownQuote(u64),
+    /// An inserted id is already taken.
+    #[error("id {0} is already used")]
+    DuplicateId(u64),
+    /// The range is empty, outside the text or not on char boundaries.
+    #[error("span {id} has an invalid range {range}: text is {len} bytes")]
+    BadRange {
+        /// Span id.
+        id: u64,
+        /// The refused range.
+        range: ByteRange,
+        /// Text length in bytes.
+        len: usize,
+    },
+    /// A quote has no content span.
+    #[error("quote {0} has no content")]
+    EmptyQuote(u64),
+}
+
+impl Document {
+    /// Validates and applies a transaction atomically: either every edit is
+    /// applied, or none is and the error says why.
+    pub fn apply(&mut self, tx: &Transaction) -> Result<Applied, EditError> {
+        let mut inverse: Vec<Edit> = Vec::new();
+        let mut changes = Changes::default();
+        for edit in &tx.edits {
+            if let Err(err) = self.apply_one(edit, &mut inverse, &mut changes) {
+                for undo in inverse.into_iter().rev() {
+                    let _ = self.apply_one(&undo, &mut Vec::new(), &mut Changes::default());
+                }
+                return Err(err);
+            }
+        }
+        inverse.reverse();
+        Ok(Applied {
+            inverse: Transaction {
+                label: tx.label.clone(),
+                edits: inverse,
+            },
+            changes,
+        })
+    }
+
+    fn apply_one(
+        &mut self,
+        edit: &Edit,
+        inverse: &mut Vec<Edit>,
+        changes: &mut Changes,
+    ) -> Result<(), EditError> {
+        match edit {
+            Edit::InsertSpan(span) => {
+                self.check_span(span)?;
+                if self.spans.contains_key(&span.id) {
+                    return Err(EditError::DuplicateId(span.id.0));
+                }
+                self.spans.insert(span.id, span.clone());
+                inverse.push(Edit::DeleteSpan(span.id));
+                changes.spans.insert(span.id);
+            }
+            Edit::ReplaceSpan(span) => {
+                self.check_span(span)?;
+                let Some(old) = self.spans.get_mut(&span.id) else {
+                    return Err(EditError::UnknownSpan(span.id.0));
+                };
+                let old = std::mem::replace(old, span.clone());
+                inverse.push(Edit::ReplaceSpan(old));
+                changes.spans.insert(span.id);
+            }
+            Edit::DeleteSpan(id) => {
+                if !self.spans.contains_key(id) {
+                    return Err(EditError::UnknownSpan(id.0));
+                }
+                self.detach_span(*id, inverse, changes)?;
+                if let Some(old) = self.spans.remove(id) {
+                    inverse.push(Edit::InsertSpan(old));
+                }
+                changes.spans.insert(*id);
+            }
+            Edit::InsertQuote(quote) => {
+                self.check_quote(quote)?;
+                if self.quotes.contains_key(&quote.id) {
+                    return Err(EditError::DuplicateId(quote.id.0));
+                }
+                self.quotes.insert(quote.id, quote.clone());
+                inverse.push(Edit::DeleteQuote(quote.id));
+                changes.quotes.insert(quote.id);
+            }
+            Edit::ReplaceQuote(quote) => {
+                self.check_quote(quote)?;
+                let Some(old) = self.quotes.get_mut(&quote.id) else {
+                    return Err(EditError::UnknownQuote(quote.id.0));
+                };
+                let old = std::mem::replace(old, quote.clone());
+                inverse.push(Edit::ReplaceQuote(old));
+                changes.quotes.insert(quote.id);
+            }
+            Edit::DeleteQuote(id) => {
+                let old = self
+                    .quotes
+                    .remove(id)
+                    .ok_or(EditError::UnknownQuote(id.0))?;
+                inverse.push(Edit::InsertQuote(old));
+                changes.quotes.insert(*id);
+            }
+            Edit::SetStatus(status) => {
+                inverse.push(Edit::SetStatus(self.status));
+                self.status = *status;
+                changes.status = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes every pointer to `id` from quotes and mentions, recording inverses.
+    fn detach_span(
+        &mut self,
+        id: SpanId,
+        inverse: &mut Vec<Edit>,
+        changes: &mut Changes,
+    ) -> Result<(), EditError> {
+        let quote_ids: Vec<QuoteId> = self.quotes_of_span(id).map(|q| q.id).collect();
+        for quote_id in quote_ids {
+            let Some(old) = self.quotes.get(&quote_id).cloned() else {
+                continue;
+            };
+            let mut new = old.clone();
+            new.content.retain(|&s| s != id);
+            new.speaker = new.speaker.filter(|&s| s != id);
+            new.cue = new.cue.filter(|&s| s != id);
+            let edit = if new.content.is_empty() {
+                Edit::DeleteQuote(quote_id)
+            } else {
+                Edit::ReplaceQuote(new)
+            };
+            self.apply_one(&edit, inverse, changes)?;
+        }
+        let mentions: Vec<Span> = self
+            .spans
+            .values()
+            .filter(|s| s.refers_to == Some(id))
+            .cloned()
+            .collect();
+        for mut mention in mentions {
+            mention.refers_to = None;
+            self.apply_one(&Edit::ReplaceSpan(mention), inverse, changes)?;
+        }
+        Ok(())
+    }
+
+    fn check_span(&self, span: &Span) -> Result<(), EditError> {
+        if ByteRange::checked(self.text(), span.range.start, span.range.end).is_err() {
+            return Err(EditError::BadRange {
+                id: span.id.0,
+                range: span.range,
+                len: self.text().len(),
+            });
+        }
+        match span.refers_to {
+            Some(target) if target == span.id || !self.spans.contains_key(&target) => {
+                Err(EditError::UnknownSpan(target.0))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn check_quote(&self, quote: &Quote) -> Result<(), EditError> {
+        if quote.content.is_empty() {
+            return Err(EditError::EmptyQuote(quote.id.0));
+        }
+        match quote.span_ids().find(|id| !self.spans.contains_key(id)) {
+            Some(missing) => Err(EditError::UnknownSpan(missing.0)),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::quote::QuoteKind;
+    use crate::model::span::{Layer, Origin, SpanState};
+
+    fn doc_with_quote() -> (Document, Quote) {
+        let mut doc = Document::new(None, "“We will rebuild,” Díaz said.");
+        let text = doc.text().to_owned();
+        let range = |s: &str| {
+            let start = text.find(s).unwrap();
+            ByteRange::new(start, start + s.len())
+        };
+        let mut ids = doc.ids();
+        let (q, s, c) = (ids.span(), ids.span(), ids.span());
+        let quote = Quote {
+            id: ids.quote(),
+            content: vec![q],
+            speaker: Some(s),
+            cue: Some(c),
+            kind: QuoteKind::Direct,
+            speaker_entity: Some("Ana Díaz".into()),
+            state: SpanState::Accepted,
+            origin: Origin::Manual,
+        };
+        let tx = Transaction::new("add")
+            .with(Edit::InsertSpan(Span::manual(
+                q,
+                range("“We will rebuild,”"),
+                "QUOTE",
+                Layer::Attribution,
+            )))
+            .with(Edit::InsertSpan(Span::manual(
+                s,
+                range("Díaz"),
+                "SPEAKER",
+                Layer::Attribution,
+            )))
+            .with(Edit::InsertSpan(Span::manual(
+                c,
+                range("said"),
+                "CUE",
+                Layer::Attribution,
+            )))
+            .with(Edit::InsertQuote(quote.clone()));
+        doc.apply(&tx).unwrap();
+        (doc, quote)
+    }
+
+    #[test]
+    fn deleting_a_speaker_updates_the_quote_and_undo_restores_it() {
+        let (mut doc, quote) = doc_with_quote();
+        let before = doc.clone();
+        let speaker = quote.speaker.unwrap();
+        let applied = doc
+            .apply(&Transaction::new("delete").with(Edit::DeleteSpan(speaker)))
+            .unwrap();
+        assert!(doc.span(speaker).is_none());
+        assert_eq!(doc.quote(quote.id).unwrap().speaker, None);
+        assert!(applied.changes.quotes.contains(&quote.id));
+        doc.apply(&applied.inverse).unwrap();
+        assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn deleting_the_only_content_deletes_the_quote() {
+        let (mut doc, quote) = doc_with_quote();
+        let before = doc.clone();
+        let applied = doc
+            .apply(&Transaction::new("delete").with(Edit::DeleteSpan(quote.content[0])))
+            .unwrap();
+        assert!(doc.quote(quote.id).is_none());
+        doc.apply(&applied.inverse).unwrap();
+        assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn a_failing_edit_leaves_the_document_untouched() {
+        let (mut doc, quote) = doc_with_quote();
+        let before = doc.clone();
+        let mut relabelled = doc.span(quote.cue.unwrap()).unwrap().clone();
+        relabelled.label = "PERSON".into();
+        let mut bad = relabelled.clone();
+        bad.id = SpanId(99);
+        bad.range = ByteRange::new(1, 2);
+        let err = doc
+            .apply(
+                &Transaction::new("bad")
+                    .with(Edit::ReplaceSpan(relabelled))
+                    .with(Edit::SetStatus(DocStatus::Done))
+                    .with(Edit::InsertSpan(bad)),
+            )
+            .unwrap_err();
+        assert!(matches!(err, EditError::BadRange { id: 99, .. }));
+        assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn refuses_quotes_pointing_at_missing_spans() {
+        let (mut doc, mut quote) = doc_with_quote();
+        quote.speaker = Some(SpanId(42));
+        let err = doc
+            .apply(&Transaction::new("x").with(Edit::ReplaceQuote(quote)))
+            .unwrap_err();
+        assert_eq!(err, EditError::UnknownSpan(42));
+    }
+}

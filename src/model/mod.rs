@@ -1,0 +1,21 @@
+//! The document model: documents, spans, quotes, labels, edits, history,
+//! offsets and tokens. Pure data and functions — no egui, no SQL, no I/O.
+
+pub mod document;
+pub mod edit;
+pub mod history;
+pub mod labels;
+pub mod markup;
+pub mod offsets;
+pub mod quote;
+pub mod span;
+pub mod tokens;
+
+pub use document::{DocId, DocStatus, Document, IdAllocator};
+pub use edit::{Applied, Changes, Edit, EditError, Transaction};
+pub use history::History;
+pub use labels::{LabelDef, LabelSet};
+pub use offsets::{ByteRange, CharRange, OffsetError, OffsetIndex};
+pub use quote::{Quote, QuoteId, QuoteKind};
+pub use span::{Layer, Origin, Span, SpanId, SpanState};
+pub use tokens::{Token, tokenize};

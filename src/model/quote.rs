@@ -1,0 +1,81 @@
+//! Quotes: who said what. A quote ties one or more content spans (a split quote
+//! is one quote) to a speaker span and a cue span, all by id.
+
+use serde::{Deserialize, Serialize};
+
+use super::span::{Origin, SpanId, SpanState};
+
+/// Stable identity of a quote inside its document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct QuoteId(pub u64);
+
+/// How the words are reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Verbatim words inside quotation marks.
+    Direct,
+    /// Reported speech without quotation marks (`X said that …`).
+    Indirect,
+    /// A few quoted words inside a reporter's sentence.
+    Partial,
+    /// Reported speech that mixes paraphrase and quoted words.
+    Mixed,
+}
+
+impl QuoteKind {
+    /// Every kind, in menu order.
+    pub const ALL: [Self; 4] = [Self::Direct, Self::Indirect, Self::Partial, Self::Mixed];
+
+    /// The name used in files and on screen.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Direct => "direct",
+            Self::Indirect => "indirect",
+            Self::Partial => "partial",
+            Self::Mixed => "mixed",
+        }
+    }
+
+    /// Parses a name as written by [`QuoteKind::as_str`].
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// One attribution: content, speaker, cue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// Stable id inside the document.
+    pub id: QuoteId,
+    /// The QUOTE spans holding the reported words, in text order; never empty.
+    pub content: Vec<SpanId>,
+    /// The SPEAKER span (source mention), if known.
+    pub speaker: Option<SpanId>,
+    /// The CUE span (`said`, `according to`), if known.
+    pub cue: Option<SpanId>,
+    /// How the words are reported.
+    pub kind: QuoteKind,
+    /// Canonical name of the person or body quoted (`Antony Blinken` for `he`).
+    pub speaker_entity: Option<String>,
+    /// Review state of the attribution as a whole.
+    pub state: SpanState,
+    /// Who proposed it.
+    pub origin: Origin,
+}
+
+impl Quote {
+    /// Every span id this quote points at, content first.
+    pub fn span_ids(&self) -> impl Iterator<Item = SpanId> + '_ {
+        self.content
+            .iter()
+            .copied()
+            .chain(self.speaker)
+            .chain(self.cue)
+    }
+
+    /// True when the quote points at `id` in any role.
+    pub fn mentions(&self, id: SpanId) -> bool {
+        self.span_ids().any(|s| s == id)
+    }
+}

@@ -1,0 +1,104 @@
+//! Suggesters: engines that read a document and propose spans and quotes.
+//! Deterministic, no I/O, `Send + Sync` so documents run in parallel. Every
+//! suggestion carries its engine, the rule that fired and a confidence.
+
+use std::collections::HashMap;
+
+use crate::model::{
+    ByteRange, Document, Edit, Layer, Origin, Quote, QuoteKind, Span, SpanId, SpanState,
+    Transaction,
+};
+
+/// A proposed span. `refers_to` is an index into [`Suggestions::spans`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SuggestedSpan {
+    /// Bytes covered (on char boundaries).
+    pub range: ByteRange,
+    /// Label name.
+    pub label: String,
+    /// Layer of the label.
+    pub layer: Layer,
+    /// Engine, rule, score.
+    pub origin: Origin,
+    /// Earlier mention this one refers to, by index into the same list.
+    pub refers_to: Option<usize>,
+}
+
+/// A proposed quote; span references are indices into [`Suggestions::spans`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SuggestedQuote {
+    /// QUOTE spans, in text order.
+    pub content: Vec<usize>,
+    /// SPEAKER span.
+    pub speaker: Option<usize>,
+    /// CUE span.
+    pub cue: Option<usize>,
+    /// How the words are reported.
+    pub kind: QuoteKind,
+    /// Canonical name of who is quoted.
+    pub speaker_entity: Option<String>,
+    /// Engine, rule, score.
+    pub origin: Origin,
+}
+
+/// Everything an engine proposes for one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Suggestions {
+    /// Proposed spans.
+    pub spans: Vec<SuggestedSpan>,
+    /// Proposed quotes.
+    pub quotes: Vec<SuggestedQuote>,
+    /// Paragraphs found to be boilerplate.
+    pub boilerplate: Vec<ByteRange>,
+}
+
+/// An engine that proposes annotations.
+pub trait Suggester: Send + Sync {
+    /// Engine name written into every suggestion's origin.
+    fn name(&self) -> &str;
+    /// Proposes annotations for one document.
+    fn suggest(&self, doc: &Document) -> Suggestions;
+}
+
+/// Turns suggestions into one transaction of pending spans and quotes. A
+/// suggestion whose range and label the document already has (in any state) is
+/// skipped, so a rejected span does not come back and re-running is harmless.
+pub fn to_transaction(doc: &Document, suggestions: &Suggestions) -> Transaction {
+    let existing: HashMap<(ByteRange, &str), SpanId> = doc
+        .spans()
+        .map(|e| ((e.range, e.label.as_str()), e.id))
+        .collect();
+    let mut ids = doc.ids();
+    let mut tx = Transaction::new("Suggest");
+    let mut assigned: Vec<SpanId> = Vec::with_capacity(suggestions.spans.len());
+    for s in &suggestions.spans {
+        if let Some(&id) = existing.get(&(s.range, s.label.as_str())) {
+            assigned.push(id);
+            continue;
+        }
+        let id = ids.span();
+        let mut span = Span::suggested(id, s.range, s.label.clone(), s.layer, s.origin.clone());
+        // Only earlier suggestions exist when this one is inserted.
+        span.refers_to = s.refers_to.and_then(|i| assigned.get(i).copied());
+        assigned.push(id);
+        tx.push(Edit::InsertSpan(span));
+    }
+    let id_of = |i: usize| assigned.get(i).copied();
+    for q in &suggestions.quotes {
+        let content: Vec<SpanId> = q.content.iter().filter_map(|&i| id_of(i)).collect();
+        if content.is_empty() || doc.quotes().any(|e| e.content == content) {
+            continue;
+        }
+        tx.push(Edit::InsertQuote(Quote {
+            id: ids.quote(),
+            content,
+            speaker: q.speaker.and_then(id_of),
+            cue: q.cue.and_then(id_of),
+            kind: q.kind,
+            speaker_entity: q.speaker_entity.clone(),
+            state: SpanState::Pending,
+            origin: q.origin.clone(),
+        }));
+    }
+    tx
+}
