@@ -1,0 +1,264 @@
+//! Attribution frames inside one sentence: find a cue, the speaker by
+//! position and the content — a quotation before or after it (`“…,” X said`,
+//! `X said: “…”`, split quotes), the reported clause (`X said (that) …`,
+//! `X told Y …`), the clause before it (`CLAUSE, X said.`) or around
+//! `according to X`.
+
+use crate::model::QuoteKind;
+
+use super::cues::{self, CueClass};
+use super::para::{Found, Para, Speaker, Who};
+use super::reported;
+use super::speakers::{self, Phrase};
+use super::words::Kind;
+
+/// Attributions of sentence `[a, b)`; marks the quotes they use in `used`.
+pub fn sentence(
+    text: &str,
+    p: &Para,
+    (a, b): (usize, usize),
+    para: usize,
+    used: &mut [bool],
+) -> Option<Found> {
+    let mut i = a;
+    while i < b {
+        if let Some((_, seg)) = p.seg_at(i) {
+            i = seg.end(&p.toks).max(i + 1);
+            continue;
+        }
+        let found = cue_at(text, p, i).and_then(|cue| frame(text, p, (a, b), cue, para));
+        if let Some((found, segs)) = found {
+            for s in segs {
+                if let Some(u) = used.get_mut(s) {
+                    *u = true;
+                }
+            }
+            return Some(found);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A cue starting at token `i`: its class (None for `according to`) and token length.
+#[derive(Clone, Copy)]
+struct Cue {
+    at: usize,
+    len: usize,
+    class: Option<CueClass>,
+}
+
+fn cue_at(text: &str, p: &Para, i: usize) -> Option<Cue> {
+    let t = p.toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = t.text(text);
+    if w.eq_ignore_ascii_case("according") && cues::phrase_len(text, &p.toks, i) == 2 {
+        return Some(Cue {
+            at: i,
+            len: 2,
+            class: None,
+        });
+    }
+    if t.cap {
+        return None;
+    }
+    let class = cues::word_class(w)?;
+    // `the claims`, `his remarks`: a noun, not a verb.
+    let after_det = i > 0
+        && p.toks[i - 1].kind == Kind::Word
+        && super::lexicon::is_determiner(p.toks[i - 1].text(text));
+    (!after_det).then_some(Cue {
+        at: i,
+        len: 1,
+        class: Some(class),
+    })
+}
+
+fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
+    Some(Speaker {
+        range: p.bytes(ph.start, ph.end)?,
+        head: p.bytes(ph.head, ph.head + 1)?,
+        kind: ph.kind,
+    })
+}
+
+fn frame(
+    text: &str,
+    p: &Para,
+    (a, b): (usize, usize),
+    cue: Cue,
+    para: usize,
+) -> Option<(Found, Vec<usize>)> {
+    let toks = &p.toks;
+    let cue_range = p.bytes(cue.at, cue.at + cue.len)?;
+    let Some(class) = cue.class else {
+        return according_to(text, p, (a, b), cue, cue_range, para);
+    };
+    let subject = speakers::before(text, toks, cue.at, a);
+    let (who, rest, inverted) = match subject {
+        Some(s) => (s, cue.at + 1, false),
+        None => {
+            let prev_ok = cue.at == a
+                || toks[cue.at - 1].is(text, ',')
+                || p.seg_closing_at(cue.at - 1).is_some();
+            if !prev_ok {
+                return None;
+            }
+            let s = speakers::after(text, toks, cue.at + 1, b)?;
+            (s, s.end, true)
+        }
+    };
+    let spk = speaker(p, who)?;
+    let mut found = Found {
+        content: Vec::new(),
+        who: Who::Here(spk),
+        cue: Some(cue_range),
+        kind: QuoteKind::Indirect,
+        rule: "",
+        score: class.score(),
+        para,
+    };
+    let mut used = Vec::new();
+    let before = if inverted { cue.at } else { who.start };
+    // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker.
+    let mut q = before;
+    if q > a && toks[q - 1].is(text, ',') {
+        q -= 1;
+    }
+    if let Some((si, seg)) = q.checked_sub(1).and_then(|c| p.seg_closing_at(c)) {
+        found.content.push(seg.outer(toks)?);
+        used.push(si);
+        found.kind = QuoteKind::Direct;
+        found.rule = if inverted {
+            "quote-said-x"
+        } else {
+            "quote-x-said"
+        };
+        let mut after = reported::skip_time(text, toks, rest, b);
+        if toks
+            .get(after)
+            .is_some_and(|t| t.is(text, ',') || t.is(text, ':'))
+        {
+            after += 1;
+        }
+        if let Some((si, seg)) = p.seg_at(after) {
+            found.content.push(seg.outer(toks)?);
+            used.push(si);
+            found.rule = "split-quote";
+        }
+        return Some((found, used));
+    }
+    if inverted {
+        return None;
+    }
+    let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
+    // `X said: “…”`
+    if let Some((si, seg)) = p.seg_at(start) {
+        let end = seg.end(toks);
+        if p.word_count(end, b) <= 1 {
+            found.content.push(seg.outer(toks)?);
+            used.push(si);
+            found.kind = QuoteKind::Direct;
+            found.rule = "x-said-quote";
+            return Some((found, used));
+        }
+    }
+    if reported::only_stops(text, toks, start, b) {
+        // `CLAUSE, X said.`
+        let comma = who
+            .start
+            .checked_sub(1)
+            .filter(|&c| c > a && toks[c].is(text, ','))?;
+        return clause(p, (a, comma), found, "clause-x-said", used);
+    }
+    if who.start > a + 1
+        && toks[who.start - 1].is(text, ',')
+        && toks
+            .get(start.saturating_sub(1))
+            .is_some_and(|t| t.is(text, ','))
+        && start == rest + 1
+    {
+        // `A, X said, B.`
+        let (mut f, u) = clause(p, (a, who.start - 1), found, "clause-x-said-clause", used)?;
+        let tail = reported::trim(text, toks, start, b);
+        f.content.push(p.bytes(start, tail)?);
+        return Some((f, u));
+    }
+    if let Some(partial) = reported::partial_after(text, p, cue.at, start, b) {
+        found.content.push(partial.1);
+        used.push(partial.0);
+        found.kind = QuoteKind::Partial;
+        found.rule = "x-called-partial";
+        return Some((found, used));
+    }
+    let end = reported::trim(text, toks, start, b);
+    if p.word_count(start, end) < 3 {
+        return None;
+    }
+    clause(p, (start, end), found, "x-said-clause", used)
+}
+
+/// Fills `found` with the clause `[a, b)` as content (direct when it is one quote).
+fn clause(
+    p: &Para,
+    (a, b): (usize, usize),
+    mut found: Found,
+    rule: &'static str,
+    mut used: Vec<usize>,
+) -> Option<(Found, Vec<usize>)> {
+    if p.word_count(a, b) < 2 {
+        return None;
+    }
+    let inside: Vec<usize> = (0..p.segs.len())
+        .filter(|&s| p.segs[s].open >= a && p.segs[s].end(&p.toks) <= b)
+        .collect();
+    let whole =
+        inside.len() == 1 && p.segs[inside[0]].open == a && p.segs[inside[0]].end(&p.toks) >= b;
+    found.kind = if whole {
+        QuoteKind::Direct
+    } else if inside.is_empty() {
+        QuoteKind::Indirect
+    } else {
+        QuoteKind::Mixed
+    };
+    used.extend(inside);
+    found.content.push(p.bytes(a, b)?);
+    found.rule = rule;
+    Some((found, used))
+}
+
+fn according_to(
+    text: &str,
+    p: &Para,
+    (a, b): (usize, usize),
+    cue: Cue,
+    cue_range: (usize, usize),
+    para: usize,
+) -> Option<(Found, Vec<usize>)> {
+    let toks = &p.toks;
+    let who = speakers::after(text, toks, cue.at + cue.len, b)?;
+    let found = Found {
+        content: Vec::new(),
+        who: Who::Here(speaker(p, who)?),
+        cue: Some(cue_range),
+        kind: QuoteKind::Indirect,
+        rule: "",
+        score: 0.8,
+        para,
+    };
+    if cue.at == a {
+        let mut start = who.end;
+        if toks.get(start).is_some_and(|t| t.is(text, ',')) {
+            start += 1;
+        }
+        let end = reported::trim(text, toks, start, b);
+        return clause(p, (start, end), found, "according-to-x-clause", Vec::new());
+    }
+    let mut end = cue.at;
+    if toks[end - 1].is(text, ',') {
+        end -= 1;
+    }
+    clause(p, (a, end), found, "clause-according-to-x", Vec::new())
+}

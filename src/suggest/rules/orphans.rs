@@ -1,0 +1,128 @@
+//! Quotations no cue claimed: a quote-only sentence joins the attributed
+//! quote of its paragraph (`“A,” she said. “B.”`), a quote continued from the
+//! paragraph before joins that quote, a quote-only paragraph inherits the
+//! previous paragraph's speaker, and short or Title Case stretches (scare
+//! quotes, titles) are left alone.
+
+use crate::model::QuoteKind;
+
+use super::lexicon;
+use super::para::{Found, Para, Who};
+use super::words::Kind;
+
+/// Handles the unclaimed quotes of paragraph `para`; `first` is the index of
+/// its first attribution in `found`.
+pub fn attach(
+    text: &str,
+    p: &Para,
+    para: usize,
+    used: &[bool],
+    first: usize,
+    found: &mut Vec<Found>,
+) {
+    let quote_only = paragraph_is_quotes(text, p);
+    for (si, seg) in p.segs.iter().enumerate() {
+        if used.get(si).copied().unwrap_or(true) || seg.words(&p.toks) == 0 {
+            continue;
+        }
+        let Some(outer) = seg.outer(&p.toks) else {
+            continue;
+        };
+        let whole_sentence = p.sents.iter().any(|&(a, b)| {
+            a == seg.open
+                && p.toks
+                    .get(seg.end(&p.toks)..b)
+                    .is_some_and(|rest| rest.iter().all(|t| t.kind == Kind::Punct))
+        });
+        let short = seg.words(&p.toks) <= 3 || title_case(text, p, si);
+        if seg.continues
+            && let Some(prev) = found
+                .last_mut()
+                .filter(|f| f.para + 1 == para && f.kind == QuoteKind::Direct)
+        {
+            prev.content.push(outer);
+            continue;
+        }
+        if whole_sentence && let Some(k) = same_paragraph(found, first, outer.0) {
+            found[k].content.push(outer);
+            found[k].content.sort_unstable();
+            continue;
+        }
+        if short {
+            continue;
+        }
+        let previous = found
+            .iter()
+            .rposition(|f| f.para + 1 >= para && !matches!(f.who, Who::Unknown));
+        let who = previous.map_or(Who::Unknown, |k| match found[k].who {
+            Who::Same(n) => Who::Same(n),
+            _ => Who::Same(k),
+        });
+        let (kind, rule, score) = if whole_sentence && quote_only {
+            (QuoteKind::Direct, "inherit-paragraph", 0.6)
+        } else if whole_sentence {
+            (QuoteKind::Direct, "inherit-nearby", 0.45)
+        } else {
+            (QuoteKind::Partial, "partial-uncued", 0.3)
+        };
+        let who = if matches!(who, Who::Same(k) if found[k].para + 1 < para) {
+            Who::Unknown
+        } else {
+            who
+        };
+        found.push(Found {
+            content: vec![outer],
+            who,
+            cue: None,
+            kind,
+            rule,
+            score,
+            para,
+        });
+    }
+}
+
+/// The attributed direct quote of this paragraph nearest before `at` (or else after it).
+fn same_paragraph(found: &[Found], first: usize, at: usize) -> Option<usize> {
+    let direct = |f: &Found| {
+        matches!(f.kind, QuoteKind::Direct) && !matches!(f.who, Who::Unknown) && f.cue.is_some()
+    };
+    let before = (first..found.len())
+        .rev()
+        .find(|&k| direct(&found[k]) && found[k].content.first().is_some_and(|c| c.0 < at));
+    before.or_else(|| (first..found.len()).find(|&k| direct(&found[k])))
+}
+
+/// True when every word of the paragraph lies inside quotation marks.
+fn paragraph_is_quotes(text: &str, p: &Para) -> bool {
+    let _ = text;
+    let mut inside = vec![false; p.toks.len()];
+    for s in &p.segs {
+        for i in s.open..s.end(&p.toks) {
+            if let Some(x) = inside.get_mut(i) {
+                *x = true;
+            }
+        }
+    }
+    p.toks
+        .iter()
+        .zip(&inside)
+        .all(|(t, &q)| q || t.kind != Kind::Word)
+}
+
+/// A title: every word capitalised except short joiners (`The Art of the Deal`).
+fn title_case(text: &str, p: &Para, si: usize) -> bool {
+    let seg = &p.segs[si];
+    let inner = p
+        .toks
+        .get(seg.open + 1..seg.end(&p.toks).saturating_sub(1))
+        .unwrap_or(&[]);
+    let words: Vec<_> = inner.iter().filter(|t| t.kind == Kind::Word).collect();
+    words.len() <= 6
+        && words.iter().all(|t| {
+            let w = t.text(text);
+            t.cap
+                || lexicon::is_connector(w)
+                || matches!(w, "the" | "a" | "an" | "in" | "on" | "to" | "for" | "at")
+        })
+}
