@@ -26,7 +26,7 @@ pub fn sentence(
             i = seg.end(&p.toks).max(i + 1);
             continue;
         }
-        let found = cue_at(text, p, i).and_then(|cue| frame(text, p, (a, b), cue, para));
+        let found = cue_at(text, p, i, a).and_then(|cue| frame(text, p, (a, b), cue, para));
         if let Some((found, segs)) = found {
             for s in segs {
                 if let Some(u) = used.get_mut(s) {
@@ -48,7 +48,7 @@ struct Cue {
     class: Option<CueClass>,
 }
 
-fn cue_at(text: &str, p: &Para, i: usize) -> Option<Cue> {
+fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
     let t = p.toks.get(i)?;
     if t.kind != Kind::Word {
         return None;
@@ -61,10 +61,11 @@ fn cue_at(text: &str, p: &Para, i: usize) -> Option<Cue> {
             class: None,
         });
     }
-    if t.cap {
+    let class = cues::word_class(w)?;
+    // `Said Ellis: “…”` is the one place a cue is capitalised.
+    if t.cap && i != a {
         return None;
     }
-    let class = cues::word_class(w)?;
     // `the claims`, `his remarks`: a noun, not a verb.
     let after_det = i > 0
         && p.toks[i - 1].kind == Kind::Word
@@ -122,12 +123,13 @@ fn frame(
     };
     let mut used = Vec::new();
     let before = if inverted { cue.at } else { who.start };
-    // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker.
-    let mut q = before;
-    if q > a && toks[q - 1].is(text, ',') {
-        q -= 1;
-    }
-    if let Some((si, seg)) = q.checked_sub(1).and_then(|c| p.seg_closing_at(c)) {
+    // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker
+    // (lowercase modifiers such as `retired` may sit between).
+    if let Some((si, lead)) = quote_before(text, p, before, a) {
+        let seg = &p.segs[si];
+        if !inverted && lead < who.start {
+            found.who = Who::Here(speaker(p, Phrase { start: lead, ..who })?);
+        }
         found.content.push(seg.outer(toks)?);
         used.push(si);
         found.kind = QuoteKind::Direct;
@@ -151,7 +153,20 @@ fn frame(
         return Some((found, used));
     }
     if inverted {
-        return None;
+        // `Said Ellis: “…”`
+        let mut after = rest;
+        if toks
+            .get(after)
+            .is_some_and(|t| t.is(text, ',') || t.is(text, ':'))
+        {
+            after += 1;
+        }
+        let (si, seg) = p.seg_at(after)?;
+        found.content.push(seg.outer(toks)?);
+        used.push(si);
+        found.kind = QuoteKind::Direct;
+        found.rule = "said-x-quote";
+        return Some((found, used));
     }
     let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
     // `X said: “…”`
@@ -198,6 +213,22 @@ fn frame(
         return None;
     }
     clause(p, (start, end), found, "x-said-clause", used)
+}
+
+/// The quote closing just before token `at` — with at most a comma and a few
+/// words between — and the first token after it and its comma.
+fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usize)> {
+    let toks = &p.toks;
+    let mut j = at;
+    while j > a && at - j < 4 && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap {
+        j -= 1;
+    }
+    let lead = j;
+    if j > a && toks[j - 1].is(text, ',') {
+        j -= 1;
+    }
+    let (si, _) = p.seg_closing_at(j.checked_sub(1)?)?;
+    Some((si, lead))
 }
 
 /// Fills `found` with the clause `[a, b)` as content (direct when it is one quote).

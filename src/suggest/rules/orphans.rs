@@ -7,7 +7,8 @@
 use crate::model::QuoteKind;
 
 use super::lexicon;
-use super::para::{Found, Para, Who};
+use super::para::{Found, Para, Speaker, Who};
+use super::speakers::{self, Head};
 use super::words::Kind;
 
 /// Handles the unclaimed quotes of paragraph `para`; `first` is the index of
@@ -80,6 +81,45 @@ pub fn attach(
             para,
         });
     }
+}
+
+/// `“…” ― Sonya Herridge`: a dash and a name right after the quote.
+fn dash_speaker(text: &str, p: &Para, si: usize, para: usize) -> Option<Found> {
+    let seg = p.segs.get(si)?;
+    let toks = &p.toks;
+    let mut d = seg.end(toks);
+    while toks
+        .get(d)
+        .is_some_and(|t| t.is(text, '.') || t.is(text, ','))
+    {
+        d += 1;
+    }
+    let dash = toks
+        .get(d)
+        .filter(|t| t.kind == Kind::Punct && matches!(t.first(text), '―' | '—' | '–'))?;
+    let ph = speakers::after(text, toks, d + 1, toks.len())?;
+    let rest_is_punct = toks.get(ph.end..).is_some_and(|r| {
+        r.iter()
+            .take_while(|t| t.kind != Kind::Double)
+            .all(|t| t.kind == Kind::Punct)
+    });
+    if ph.kind != Head::Name || !rest_is_punct {
+        return None;
+    }
+    let who = Speaker {
+        range: p.bytes(ph.start, ph.end)?,
+        head: p.bytes(ph.head, ph.head + 1)?,
+        kind: ph.kind,
+    };
+    Some(Found {
+        content: vec![seg.outer(toks)?],
+        who: Who::Here(who),
+        cue: Some((dash.start, dash.end)),
+        kind: QuoteKind::Direct,
+        rule: "quote-dash-x",
+        score: 0.7,
+        para,
+    })
 }
 
 /// The attributed direct quote of this paragraph nearest before `at` (or else after it).

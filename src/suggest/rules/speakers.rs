@@ -45,6 +45,14 @@ fn name_word(text: &str, toks: &[Tok], i: usize) -> bool {
         && word(text, toks, i).is_some_and(|w| !lexicon::is_stop(w) && !lexicon::is_determiner(w))
 }
 
+/// `J.` or `Rep.`: a capitalised initial or title abbreviation before a full stop.
+fn abbreviated(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    t.cap
+        && t.end == toks.get(i + 1).map_or(0, |n| n.start)
+        && (t.end - t.start == 1 || lexicon::is_title(t.text(text)))
+}
+
 /// The subject phrase that ends right before `cue` (adverbs like `also` and
 /// `has` skipped), not reaching before token `lo`.
 pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase> {
@@ -117,12 +125,7 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
         let t = &toks[j];
         let Some(pw) = word(text, toks, j) else {
             // `J. Smith`: an initial's full stop stays inside the name.
-            if name
-                && t.is(text, '.')
-                && j > lo
-                && toks[j - 1].cap
-                && toks[j - 1].end - toks[j - 1].start == 1
-            {
+            if name && t.is(text, '.') && j > lo && abbreviated(text, toks, j - 1) {
                 start = j;
                 continue;
             }
@@ -185,11 +188,7 @@ pub fn after(text: &str, toks: &[Tok], at: usize, hi: usize) -> Option<Phrase> {
     while i < hi && i - at < MAX_WORDS {
         let t = &toks[i];
         let Some(w) = word(text, toks, i) else {
-            if kind == Head::Name
-                && t.is(text, '.')
-                && i > at
-                && toks[i - 1].end - toks[i - 1].start == 1
-            {
+            if kind == Head::Name && t.is(text, '.') && i > at && abbreviated(text, toks, i - 1) {
                 i += 1;
                 continue;
             }
