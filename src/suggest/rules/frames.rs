@@ -98,19 +98,23 @@ fn frame(
         return according_to(text, p, (a, b), cue, cue_range, para);
     };
     let subject = speakers::before(text, toks, cue.at, a);
-    let (who, rest, inverted) = match subject {
-        Some(s) => (s, cue.at + 1, false),
+    let (who, rest, mode) = match subject {
+        Some(s) => (s, cue.at + 1, Mode::Subject),
         None => {
-            let prev_ok = cue.at == a
-                || toks[cue.at - 1].is(text, ',')
-                || p.seg_closing_at(cue.at - 1).is_some();
-            if !prev_ok {
+            let after_comma = cue.at > a && toks[cue.at - 1].is(text, ',');
+            if after_comma && toks[cue.at].text(text).ends_with("ing") {
+                // `He defended it, saying …`: the sentence's subject speaks.
+                let s = speakers::after(text, toks, a, cue.at).filter(|s| s.end < cue.at)?;
+                (s, cue.at + 1, Mode::Participle)
+            } else if cue.at == a || after_comma || p.seg_closing_at(cue.at - 1).is_some() {
+                let s = speakers::after(text, toks, cue.at + 1, b)?;
+                (s, s.end, Mode::Inverted)
+            } else {
                 return None;
             }
-            let s = speakers::after(text, toks, cue.at + 1, b)?;
-            (s, s.end, true)
         }
     };
+    let inverted = mode == Mode::Inverted;
     let spk = speaker(p, who)?;
     let mut found = Found {
         content: Vec::new(),
@@ -122,12 +126,16 @@ fn frame(
         para,
     };
     let mut used = Vec::new();
-    let before = if inverted { cue.at } else { who.start };
+    let before = if mode == Mode::Subject {
+        who.start
+    } else {
+        cue.at
+    };
     // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker
     // (lowercase modifiers such as `retired` may sit between).
     if let Some((si, lead)) = quote_before(text, p, before, a) {
         let seg = &p.segs[si];
-        if !inverted && lead < who.start {
+        if mode == Mode::Subject && lead < who.start {
             found.who = Who::Here(speaker(p, Phrase { start: lead, ..who })?);
         }
         found.content.push(seg.outer(toks)?);
@@ -180,6 +188,14 @@ fn frame(
             return Some((found, used));
         }
     }
+    if reported::only_stops(text, toks, start, b) && toks[b - 1].is(text, ':') {
+        // `He said:` closing the paragraph: the quote follows in the next one.
+        found.rule = "x-said-colon-next";
+        return (b == p.toks.len()).then_some((found, used));
+    }
+    if mode != Mode::Subject {
+        return clause_after(text, p, (start, b), found, used);
+    }
     if reported::only_stops(text, toks, start, b) {
         // `CLAUSE, X said.`
         let comma = who
@@ -201,7 +217,22 @@ fn frame(
         f.content.push(p.bytes(start, tail)?);
         return Some((f, u));
     }
-    if let Some(partial) = reported::partial_after(text, p, cue.at, start, b) {
+    clause_after(text, p, (start, b), found, used)
+}
+
+/// The reported clause `[start, b)` after the cue, or the quoted words after a naming cue.
+fn clause_after(
+    text: &str,
+    p: &Para,
+    (start, b): (usize, usize),
+    mut found: Found,
+    mut used: Vec<usize>,
+) -> Option<(Found, Vec<usize>)> {
+    let toks = &p.toks;
+    let cue = toks
+        .iter()
+        .position(|t| Some((t.start, t.end)) == found.cue)?;
+    if let Some(partial) = reported::partial_after(text, p, cue, start, b) {
         found.content.push(partial.1);
         used.push(partial.0);
         found.kind = QuoteKind::Partial;
@@ -215,12 +246,27 @@ fn frame(
     clause(p, (start, end), found, "x-said-clause", used)
 }
 
+/// Where the speaker stands relative to the cue.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// `X said`.
+    Subject,
+    /// `said X`.
+    Inverted,
+    /// `X …, saying`.
+    Participle,
+}
+
 /// The quote closing just before token `at` — with at most a comma and a few
 /// words between — and the first token after it and its comma.
 fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usize)> {
     let toks = &p.toks;
     let mut j = at;
-    while j > a && at - j < 4 && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap {
+    while j > a
+        && at - j < 5
+        && (toks[j - 1].kind == Kind::Word && !toks[j - 1].cap
+            || matches!(toks[j - 1].first(text), '/' | '-' | '0'..='9'))
+    {
         j -= 1;
     }
     let lead = j;

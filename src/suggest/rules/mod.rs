@@ -49,6 +49,7 @@ impl Suggester for RulesSuggester {
         let mut found = Vec::new();
         let mut runs = Vec::new();
         let mut prev_open = false;
+        let mut pending = None;
         let mut index = 0;
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
@@ -74,7 +75,13 @@ impl Suggester for RulesSuggester {
                     found.push(f);
                 }
             }
-            orphans::attach(text, &p, index, &used, first, &mut found);
+            let colon = found
+                .last()
+                .is_some_and(|f| f.content.is_empty())
+                .then(|| found.pop())
+                .flatten();
+            orphans::attach(text, &p, index, &used, first, pending.take(), &mut found);
+            pending = colon;
             names::runs(text, &p, &mut runs);
             prev_open = p.ends_open();
             index += 1;

@@ -13,12 +13,14 @@ use super::words::Kind;
 
 /// Handles the unclaimed quotes of paragraph `para`; `first` is the index of
 /// its first attribution in `found`.
+/// `pending` is a `X said:` that closed the paragraph before.
 pub fn attach(
     text: &str,
     p: &Para,
     para: usize,
     used: &[bool],
     first: usize,
+    mut pending: Option<Found>,
     found: &mut Vec<Found>,
 ) {
     let quote_only = paragraph_is_quotes(text, p);
@@ -29,6 +31,17 @@ pub fn attach(
         let Some(outer) = seg.outer(&p.toks) else {
             continue;
         };
+        if let Some(mut f) = pending.take().filter(|_| seg.open == 0) {
+            f.content.push(outer);
+            f.kind = QuoteKind::Direct;
+            f.para = para;
+            found.push(f);
+            continue;
+        }
+        if let Some(f) = dash_speaker(text, p, si, para) {
+            found.push(f);
+            continue;
+        }
         let whole_sentence = p.sents.iter().any(|&(a, b)| {
             a == seg.open
                 && p.toks
@@ -52,13 +65,6 @@ pub fn attach(
         if short {
             continue;
         }
-        let previous = found
-            .iter()
-            .rposition(|f| f.para + 1 >= para && !matches!(f.who, Who::Unknown));
-        let who = previous.map_or(Who::Unknown, |k| match found[k].who {
-            Who::Same(n) => Who::Same(n),
-            _ => Who::Same(k),
-        });
         let (kind, rule, score) = if whole_sentence && quote_only {
             (QuoteKind::Direct, "inherit-paragraph", 0.6)
         } else if whole_sentence {
@@ -66,10 +72,10 @@ pub fn attach(
         } else {
             (QuoteKind::Partial, "partial-uncued", 0.3)
         };
-        let who = if matches!(who, Who::Same(k) if found[k].para + 1 < para) {
-            Who::Unknown
+        let who = if whole_sentence && quote_only {
+            inherited(found, para)
         } else {
-            who
+            subject_of(text, p, seg.open, para).map_or_else(|| nearest(found, para), Who::Here)
         };
         found.push(Found {
             content: vec![outer],
@@ -119,6 +125,46 @@ fn dash_speaker(text: &str, p: &Para, si: usize, para: usize) -> Option<Found> {
         rule: "quote-dash-x",
         score: 0.7,
         para,
+    })
+}
+
+/// The speaker handed on by a direct quote ending the paragraph before.
+fn inherited(found: &[Found], para: usize) -> Who {
+    match found.last() {
+        Some(f) if f.para + 1 == para && f.kind == QuoteKind::Direct => {
+            same_as(found, found.len() - 1)
+        }
+        _ => Who::Unknown,
+    }
+}
+
+/// The speaker of the latest attribution in this paragraph or the one before.
+fn nearest(found: &[Found], para: usize) -> Who {
+    found
+        .iter()
+        .rposition(|f| f.para + 1 >= para && !matches!(f.who, Who::Unknown))
+        .map_or(Who::Unknown, |k| same_as(found, k))
+}
+
+fn same_as(found: &[Found], k: usize) -> Who {
+    match found.get(k).map(|f| f.who) {
+        Some(Who::Same(n)) => Who::Same(n),
+        Some(Who::Here(_)) => Who::Same(k),
+        _ => Who::Unknown,
+    }
+}
+
+/// The name or pronoun opening the sentence that holds token `at`
+/// (`he blasted the media as “dishonest”`).
+fn subject_of(text: &str, p: &Para, at: usize, para: usize) -> Option<Speaker> {
+    let _ = para;
+    let &(a, _) = p.sents.iter().find(|&&(a, b)| a <= at && at < b)?;
+    let ph =
+        speakers::after(text, &p.toks, a, at).filter(|ph| ph.kind != Head::Role && ph.end < at)?;
+    Some(Speaker {
+        range: p.bytes(ph.start, ph.end)?,
+        head: p.bytes(ph.head, ph.head + 1)?,
+        kind: ph.kind,
     })
 }
 

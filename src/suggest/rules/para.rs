@@ -52,13 +52,6 @@ impl Para {
             .find(|(_, s)| s.close == Some(i))
     }
 
-    /// The quote that contains token `i` (marks included).
-    pub fn seg_containing(&self, i: usize) -> Option<usize> {
-        self.segs
-            .iter()
-            .position(|s| s.open <= i && i < s.end(&self.toks))
-    }
-
     /// Number of word tokens in `[a, b)`.
     pub fn word_count(&self, a: usize, b: usize) -> usize {
         self.toks
