@@ -20,24 +20,27 @@ pub fn sentence(
     para: usize,
     used: &mut [bool],
 ) -> Option<Found> {
+    let mut cues = Vec::new();
     let mut i = a;
     while i < b {
         if let Some((_, seg)) = p.seg_at(i) {
             i = seg.end(&p.toks).max(i + 1);
             continue;
         }
-        let found = cue_at(text, p, i, a).and_then(|cue| frame(text, p, (a, b), cue, para));
-        if let Some((found, segs)) = found {
-            for s in segs {
-                if let Some(u) = used.get_mut(s) {
-                    *u = true;
-                }
-            }
-            return Some(found);
-        }
+        cues.extend(cue_at(text, p, i, a));
         i += 1;
     }
-    None
+    // `say`, `tell` and `according to` first: `Patriot signaled …, Barrett said, …`.
+    cues.sort_by_key(|c| !c.strong);
+    let (found, segs) = cues
+        .into_iter()
+        .find_map(|cue| frame(text, p, (a, b), cue, para))?;
+    for s in segs {
+        if let Some(u) = used.get_mut(s) {
+            *u = true;
+        }
+    }
+    Some(found)
 }
 
 /// A cue starting at token `i`: its class (None for `according to`) and token length.
@@ -46,6 +49,7 @@ struct Cue {
     at: usize,
     len: usize,
     class: Option<CueClass>,
+    strong: bool,
 }
 
 fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
@@ -59,6 +63,7 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             at: i,
             len: 2,
             class: None,
+            strong: true,
         });
     }
     let class = cues::word_class(w)?;
@@ -74,6 +79,10 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
         at: i,
         len: 1,
         class: Some(class),
+        strong: matches!(
+            w.to_ascii_lowercase().as_str(),
+            "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
+        ),
     })
 }
 
@@ -102,8 +111,12 @@ fn frame(
         Some(s) => (s, cue.at + 1, Mode::Subject),
         None => {
             let after_comma = cue.at > a && toks[cue.at - 1].is(text, ',');
-            if after_comma && toks[cue.at].text(text).ends_with("ing") {
-                // `He defended it, saying …`: the sentence's subject speaks.
+            let joined = cue.at > a
+                && matches!(toks[cue.at - 1].text(text), "and" | "but")
+                && toks[cue.at - 1].kind == Kind::Word;
+            if (after_comma && toks[cue.at].text(text).ends_with("ing")) || joined {
+                // `He defended it, saying …`, `X bemoaned it and said …`: the
+                // sentence's subject speaks.
                 let s = speakers::after(text, toks, a, cue.at).filter(|s| s.end < cue.at)?;
                 (s, cue.at + 1, Mode::Participle)
             } else if cue.at == a || after_comma || p.seg_closing_at(cue.at - 1).is_some() {

@@ -82,23 +82,30 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
     noun_phrase_back(text, toks, end, lo)
 }
 
-/// `Donna Brazile, the interim chair of the party,` ending at the comma `comma`.
+/// `Donna Brazile, the interim chair of the party,` ending at the comma
+/// `comma`; the appositive may hold commas of its own (`…, which represents
+/// teachers,`) and may be an age (`Quina Jones, 25,`) or a state (`R-Ky.`).
 fn appositive_back(text: &str, toks: &[Tok], comma: usize, lo: usize) -> Option<Phrase> {
-    let prev = (lo..comma)
+    let commas = (lo..comma)
         .rev()
-        .take(14)
-        .find(|&j| toks[j].is(text, ','))?;
-    let first = word(text, toks, prev + 1)?;
-    let opens = lexicon::is_determiner(first)
-        || (!toks[prev + 1].cap && (lexicon::is_title(first) || lexicon::is_role(first)));
-    if !opens
-        || (prev + 1..comma)
-            .any(|j| toks[j].kind != Kind::Word && !toks[j].is(text, '.') && !toks[j].is(text, '-'))
-    {
-        return None;
+        .take(30)
+        .filter(|&j| toks[j].is(text, ','));
+    for prev in commas.take(3) {
+        let first = word(text, toks, prev + 1)?;
+        let short = comma - prev <= 5 && toks[prev + 1].cap;
+        let opens = lexicon::is_determiner(first)
+            || first.chars().all(|c| c.is_ascii_digit())
+            || short
+            || (!toks[prev + 1].cap && (lexicon::is_title(first) || lexicon::is_role(first)));
+        if !opens || (prev + 1..comma).any(|j| toks[j].kind == Kind::Double) {
+            continue;
+        }
+        if let Some(np) = noun_phrase_back(text, toks, prev, lo).filter(|np| np.kind == Head::Name)
+        {
+            return Some(Phrase { end: comma, ..np });
+        }
     }
-    let np = noun_phrase_back(text, toks, prev, lo)?;
-    (np.kind == Head::Name).then_some(Phrase { end: comma, ..np })
+    None
 }
 
 /// The noun phrase ending at token `end` (exclusive).
