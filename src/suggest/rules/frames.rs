@@ -190,6 +190,27 @@ fn frame(
         return Some((found, used));
     }
     let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
+    if who.start > a + 1
+        && toks[who.start - 1].is(text, ',')
+        && toks
+            .get(start.saturating_sub(1))
+            .is_some_and(|t| t.is(text, ','))
+        && start == rest + 1
+        && mode == Mode::Subject
+    {
+        // `A, X said, B.`
+        let (mut f, u) = clause(p, (a, who.start - 1), found, "clause-x-said-clause", used)?;
+        let tail = reported::trim(text, toks, start, b);
+        f.content.push(p.bytes(start, tail)?);
+        let mut u = u;
+        u.extend((0..p.segs.len()).filter(|&s| p.segs[s].open >= start && p.segs[s].open < tail));
+        if u.is_empty() {
+            f.kind = QuoteKind::Indirect;
+        } else if f.kind != QuoteKind::Direct {
+            f.kind = QuoteKind::Mixed;
+        }
+        return Some((f, u));
+    }
     // `X said: “…”`
     if let Some((si, seg)) = p.seg_at(start) {
         let end = seg.end(toks);
@@ -216,19 +237,6 @@ fn frame(
             .checked_sub(1)
             .filter(|&c| c > a && toks[c].is(text, ','))?;
         return clause(p, (a, comma), found, "clause-x-said", used);
-    }
-    if who.start > a + 1
-        && toks[who.start - 1].is(text, ',')
-        && toks
-            .get(start.saturating_sub(1))
-            .is_some_and(|t| t.is(text, ','))
-        && start == rest + 1
-    {
-        // `A, X said, B.`
-        let (mut f, u) = clause(p, (a, who.start - 1), found, "clause-x-said-clause", used)?;
-        let tail = reported::trim(text, toks, start, b);
-        f.content.push(p.bytes(start, tail)?);
-        return Some((f, u));
     }
     clause_after(text, p, (start, b), found, used)
 }

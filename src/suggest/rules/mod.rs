@@ -10,6 +10,7 @@
 mod coref;
 mod cues;
 mod frames;
+mod labels;
 mod lexicon;
 mod marks;
 mod names;
@@ -70,9 +71,14 @@ impl Suggester for RulesSuggester {
             let p = para::Para::new(text, start, end, prev_open);
             let first = found.len();
             let mut used = vec![false; p.segs.len()];
-            for &sent in &p.sents {
-                if let Some(f) = frames::sentence(text, &p, sent, index, &mut used) {
-                    found.push(f);
+            if let Some((f, seg)) = labels::label(text, &p, index) {
+                found.push(f);
+                if let Some(u) = seg.and_then(|s| used.get_mut(s)) {
+                    *u = true;
+                }
+            } else {
+                for &sent in &p.sents {
+                    found.extend(frames::sentence(text, &p, sent, index, &mut used));
                 }
             }
             let colon = found
