@@ -46,9 +46,38 @@ impl CueClass {
     }
 }
 
+/// The verb form of a cue word, for telling verbs from nouns (`the claims`)
+/// and active from passive (`is expected`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// `say`, `call`.
+    Base,
+    /// `says`, `calls`.
+    Third,
+    /// `said`, `written`.
+    Past,
+    /// `saying`.
+    Ing,
+}
+
+impl Form {
+    /// The form of the `i`-th word of a lexicon line (base, -s, past…, -ing).
+    fn of(i: usize, form: &str) -> Self {
+        if i == 0 {
+            Self::Base
+        } else if form.ends_with("ing") {
+            Self::Ing
+        } else if i == 1 && form.ends_with('s') {
+            Self::Third
+        } else {
+            Self::Past
+        }
+    }
+}
+
 /// Parsed lexicon: single words by lowercase form, phrases as word lists.
 struct Lexicon {
-    words: HashMap<&'static str, CueClass>,
+    words: HashMap<&'static str, (CueClass, Form)>,
     phrases: Vec<Vec<&'static str>>,
 }
 
@@ -67,8 +96,8 @@ fn parse(src: &'static str) -> Lexicon {
         if class.trim() == "phrase" {
             phrases.push(rest.split_whitespace().collect());
         } else if let Some(class) = CueClass::parse(class.trim()) {
-            for form in rest.split_whitespace() {
-                words.entry(form).or_insert(class);
+            for (i, form) in rest.split_whitespace().enumerate() {
+                words.entry(form).or_insert((class, Form::of(i, form)));
             }
         }
     }
@@ -91,6 +120,11 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
 
 /// The cue class of a single word, if it is a cue.
 pub fn word_class(word: &str) -> Option<CueClass> {
+    word_form(word).map(|(c, _)| c)
+}
+
+/// The cue class and verb form of a single word, if it is a cue.
+pub fn word_form(word: &str) -> Option<(CueClass, Form)> {
     let mut buf = [0u8; 32];
     LEXICON.words.get(lower(word, &mut buf)?).copied()
 }

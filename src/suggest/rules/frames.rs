@@ -6,11 +6,12 @@
 
 use crate::model::QuoteKind;
 
-use super::cues::{self, CueClass};
+use super::cues::{self, CueClass, Form};
+use super::lexicon::{self, Aux, Gender};
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
-use super::speakers::{self, Phrase};
-use super::words::Kind;
+use super::speakers::{self, Head, Phrase};
+use super::words::{Kind, Tok};
 
 /// Attributions of sentence `[a, b)`; marks the quotes they use in `used`.
 pub fn sentence(
@@ -74,7 +75,7 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
     // `the claims`, `his remarks`: a noun, not a verb.
     let after_det = i > 0
         && p.toks[i - 1].kind == Kind::Word
-        && super::lexicon::is_determiner(p.toks[i - 1].text(text));
+        && lexicon::is_determiner(p.toks[i - 1].text(text));
     (!after_det).then_some(Cue {
         at: i,
         len: 1,
@@ -106,7 +107,7 @@ fn frame(
     let Some(class) = cue.class else {
         return according_to(text, p, (a, b), cue, cue_range, para);
     };
-    let subject = speakers::before(text, toks, cue.at, a);
+    let subject = speakers::before(text, toks, cue.at, a).filter(|s| agrees(text, toks, s, cue.at));
     let (who, rest, mode) = match subject {
         Some(s) => (s, cue.at + 1, Mode::Subject),
         None => {
@@ -265,6 +266,44 @@ fn clause_after(
         return None;
     }
     clause(p, (start, end), found, "x-said-clause", used)
+}
+
+/// True when the cue word can be the verb of subject `s`: `says` after a
+/// singular subject with no auxiliary, `saying` after `is`, `said` not after
+/// `was` (passive), `say` after a plural or `will` — so nouns (`a briefing
+/// call`, `had posts`) and passives (`is expected`) are not cues.
+fn agrees(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
+    let Some((_, form)) = toks.get(cue).and_then(|t| cues::word_form(t.text(text))) else {
+        return true;
+    };
+    let between = toks.get(s.end..cue).unwrap_or(&[]);
+    let has = |x: Aux| {
+        between
+            .iter()
+            .any(|t| lexicon::aux(t.text(text)) == Some(x))
+    };
+    let words = || {
+        toks.get(s.start..s.end)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.text(text))
+    };
+    let plural = match s.kind {
+        Head::Pronoun(g) => g == Gender::Plural,
+        _ => {
+            toks.get(s.head).is_some_and(|t| {
+                let w = t.text(text).to_ascii_lowercase();
+                (w.ends_with('s') && !w.ends_with("ss"))
+                    || matches!(w.as_str(), "people" | "police" | "i" | "we" | "you")
+            }) || words().any(|w| w == "and")
+        }
+    };
+    match form {
+        Form::Ing => has(Aux::Be),
+        Form::Past => !has(Aux::Be),
+        Form::Third => !has(Aux::Be) && !has(Aux::Have) && !has(Aux::Modal),
+        Form::Base => has(Aux::Modal) || (plural && !has(Aux::Be) && !has(Aux::Have)),
+    }
 }
 
 /// Where the speaker stands relative to the cue.

@@ -56,7 +56,7 @@ const TITLES: &str = "president vice secretary minister senator sen sen. rep rep
 const CONNECTORS: &str =
     "of de da del della di van von der den la le al bin ibn du dos das y and &";
 
-const STOPS: &str = "in on at after before during for with from by to about over under into than \
+const STOPS: &str = "of in on at after before during for with from by to about over under into than \
     as like since while when where whether if because although though that which who whom whose \
     what and or but so not is are was were be been being has have had do does did will would can \
     could should may might must it there also then just still even only now later earlier \
@@ -143,8 +143,43 @@ pub fn title_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// Auxiliaries skipped between a subject and its cue, by what they require of the cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aux {
+    /// `is`, `was`: passive with a past form, progressive with `-ing`.
+    Be,
+    /// `has`, `had`: a past participle follows.
+    Have,
+    /// `will`, `did`, `would`: a base form follows.
+    Modal,
+}
+
+/// The auxiliary a word is, if any.
+pub fn aux(word: &str) -> Option<Aux> {
+    if let Some(stem) = word
+        .strip_suffix("n’t")
+        .or_else(|| word.strip_suffix("n't"))
+    {
+        return aux(stem).or(Some(Aux::Modal));
+    }
+    let mut buf = [0u8; 32];
+    match lower(word, &mut buf)? {
+        "is" | "was" | "are" | "were" | "been" | "be" | "being" | "isn" | "wasn" | "aren"
+        | "weren" => Some(Aux::Be),
+        "has" | "have" | "had" | "hasn" | "haven" | "hadn" => Some(Aux::Have),
+        "will" | "would" | "may" | "might" | "could" | "did" | "does" | "do" | "can" | "should"
+        | "must" | "wo" | "ca" | "didn" | "doesn" | "don" | "couldn" | "wouldn" | "shouldn" => {
+            Some(Aux::Modal)
+        }
+        _ => None,
+    }
+}
+
 /// An adverb that may sit between subject and cue: `also`, `has`, `later`, `-ly` words.
 pub fn is_between(word: &str) -> bool {
+    if aux(word).is_some() {
+        return true;
+    }
     let mut buf = [0u8; 32];
     let Some(w) = lower(word, &mut buf) else {
         return false;
@@ -152,21 +187,10 @@ pub fn is_between(word: &str) -> bool {
     matches!(
         w,
         "also"
-            | "has"
-            | "have"
-            | "had"
             | "later"
             | "then"
             | "once"
             | "again"
-            | "would"
-            | "will"
-            | "may"
-            | "might"
-            | "could"
-            | "did"
-            | "does"
-            | "do"
             | "not"
             | "never"
             | "just"
@@ -176,27 +200,11 @@ pub fn is_between(word: &str) -> bool {
             | "only"
             | "even"
             | "long"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "been"
-            | "had,"
             | "often"
             | "since"
             | "still"
             | "yet"
             | "soon"
             | "now"
-            | "didn't"
-            | "doesn't"
-            | "hasn't"
-            | "haven't"
-            | "won't"
-            | "wouldn't"
-            | "didn’t"
-            | "doesn’t"
-            | "hasn’t"
-            | "haven’t"
     ) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "early" | "family" | "italy" | "rally"))
 }
