@@ -124,7 +124,10 @@ pub fn runs(text: &str, p: &Para, out: &mut Vec<NameRun>) {
         let last_title = (start..end)
             .rev()
             .find(|&j| toks[j].kind == Kind::Word && lexicon::is_title(toks[j].text(text)));
-        let name_start = last_title.map_or(start, |t| t + 1);
+        let mut name_start = last_title.map_or(start, |t| t + 1);
+        while name_start < end && toks[name_start].kind != Kind::Word {
+            name_start += 1;
+        }
         let name_words = (name_start..end)
             .filter(|&j| toks[j].kind == Kind::Word)
             .count();

@@ -143,7 +143,16 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
                 start = j;
                 determined = true;
             }
-            break;
+            // `a spokeswoman for the ministry`: the phrase goes on before `for`.
+            let joined = j >= lo + 2
+                && matches!(word(text, toks, j - 1), Some("of" | "for" | "at" | "with"))
+                && word(text, toks, j - 2)
+                    .is_some_and(|w| lexicon::is_role(w) || name_word(text, toks, j - 2));
+            if !joined {
+                break;
+            }
+            start = j - 1;
+            continue;
         }
         if name_word(text, toks, j) {
             start = j;
@@ -222,7 +231,7 @@ pub fn after(text: &str, toks: &[Tok], at: usize, hi: usize) -> Option<Phrase> {
     }
     let head = head?;
     let mut end = head + 1;
-    if toks.get(end).is_some_and(|t| t.is(text, ',')) {
+    if kind == Head::Name && toks.get(end).is_some_and(|t| t.is(text, ',')) {
         if let Some(stop) = appositive_forward(text, toks, end + 1, hi) {
             end = stop;
         }
@@ -251,6 +260,10 @@ fn appositive_forward(text: &str, toks: &[Tok], at: usize, hi: usize) -> Option<
             break;
         }
         i += 1;
+    }
+    // A sentence's full stop is not part of the appositive.
+    while i > at + 1 && toks[i - 1].is(text, '.') && !abbreviated(text, toks, i - 2) {
+        i -= 1;
     }
     (i > at).then_some(i)
 }
