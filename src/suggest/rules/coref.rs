@@ -163,10 +163,11 @@ fn one(
                         entity: done[j].entity.clone(),
                     };
                 }
-                let titled =
-                    runs.iter().enumerate().rev().find(|(_, r)| {
-                        r.range.1 <= s.range.0 && r.titles.iter().any(|t| *t == lower)
-                    });
+                let titled = runs
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, r)| r.range.1 <= s.range.0 && r.titles.contains(&lower));
                 if let Some((n, r)) = titled {
                     return Resolved {
                         antecedent: Some(Antecedent::Run(n)),

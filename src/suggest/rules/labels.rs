@@ -27,7 +27,7 @@ pub fn label(text: &str, p: &Para, para: usize) -> Option<(Found, Option<usize>)
         w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
     });
     let next_quote = toks.get(colon + 1).is_some_and(|t| t.kind == Kind::Double);
-    if !shouted && !(next_quote && !quoted) {
+    if !shouted && (!next_quote || quoted) {
         return None;
     }
     let seg = if quoted {

@@ -75,6 +75,17 @@ impl NameRun {
     }
 }
 
+/// `J. Smith`, `Ruth van Dijk`: a full stop after a short word, or a
+/// lowercase connector, inside a name.
+fn joins_name(text: &str, toks: &[super::words::Tok], at: usize) -> bool {
+    let Some(t) = toks.get(at) else {
+        return false;
+    };
+    let short_before = at > 0 && toks[at - 1].end - toks[at - 1].start <= 3;
+    (t.is(text, '.') && short_before)
+        || (t.kind == Kind::Word && lexicon::is_connector(t.text(text)) && t.text(text) != "and")
+}
+
 /// Person-like name runs of one paragraph: two or more capitalised words
 /// after the titles, or one after an honorific or title.
 pub fn runs(text: &str, p: &Para, out: &mut Vec<NameRun>) {
@@ -98,15 +109,7 @@ pub fn runs(text: &str, p: &Para, out: &mut Vec<NameRun>) {
         loop {
             if capital(end) {
                 end += 1;
-            } else if toks.get(end).is_some_and(|t| t.is(text, '.'))
-                && toks[end - 1].end - toks[end - 1].start <= 3
-                && capital(end + 1)
-            {
-                end += 2;
-            } else if toks.get(end).is_some_and(|t| {
-                t.kind == Kind::Word && lexicon::is_connector(t.text(text)) && t.text(text) != "and"
-            }) && capital(end + 1)
-            {
+            } else if capital(end + 1) && joins_name(text, toks, end) {
                 end += 2;
             } else {
                 break;

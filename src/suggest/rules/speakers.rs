@@ -74,7 +74,7 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
     if last.is(text, ')') {
         let open = (lo..end - 1).rev().find(|&j| toks[j].is(text, '('))?;
         let np = noun_phrase_back(text, toks, open, lo)?;
-        return Some(Phrase { end: end, ..np });
+        return Some(Phrase { end, ..np });
     }
     if last.is(text, ',') {
         return appositive_back(text, toks, end - 1, lo);
@@ -154,19 +154,15 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
             start = j - 1;
             continue;
         }
-        if name_word(text, toks, j) {
-            start = j;
-        } else if t.cap {
-            break;
-        } else if lexicon::is_connector(pw)
+        let connector = lexicon::is_connector(pw)
             && name_word(text, toks, j + 1)
             && j > lo
-            && name_word(text, toks, j - 1)
-        {
-            start = j;
-        } else if lexicon::is_title(pw) || lexicon::is_role(pw) {
-            start = j;
-        } else if !name && !lexicon::is_stop(pw) && !lexicon::is_between(pw) {
+            && name_word(text, toks, j - 1);
+        let modifier = !t.cap
+            && (lexicon::is_title(pw)
+                || lexicon::is_role(pw)
+                || (!name && !lexicon::is_stop(pw) && !lexicon::is_between(pw)));
+        if name_word(text, toks, j) || connector || modifier {
             start = j;
         } else {
             break;
@@ -231,10 +227,11 @@ pub fn after(text: &str, toks: &[Tok], at: usize, hi: usize) -> Option<Phrase> {
     }
     let head = head?;
     let mut end = head + 1;
-    if kind == Head::Name && toks.get(end).is_some_and(|t| t.is(text, ',')) {
-        if let Some(stop) = appositive_forward(text, toks, end + 1, hi) {
-            end = stop;
-        }
+    if kind == Head::Name
+        && toks.get(end).is_some_and(|t| t.is(text, ','))
+        && let Some(stop) = appositive_forward(text, toks, end + 1, hi)
+    {
+        end = stop;
     }
     Some(Phrase {
         start: at,

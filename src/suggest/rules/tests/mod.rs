@@ -57,17 +57,17 @@ pub(super) fn quotes(text: &str, s: &Suggestions) -> Vec<String> {
     out
 }
 
+/// Content pieces, speaker and cue of one quote, as byte ranges.
+type Expected = (
+    Vec<(usize, usize)>,
+    Option<(usize, usize)>,
+    Option<(usize, usize)>,
+);
+
 /// Asserts that the engine suggests exactly the quotes grouped in `marked`.
 pub(super) fn check(marked: &str) -> Suggestions {
     let (text, spans) = markup::parse(marked).expect("valid markup");
-    let mut groups: BTreeMap<
-        u32,
-        (
-            Vec<(usize, usize)>,
-            Option<(usize, usize)>,
-            Option<(usize, usize)>,
-        ),
-    > = BTreeMap::new();
+    let mut groups: BTreeMap<u32, Expected> = BTreeMap::new();
     for m in &spans {
         let Some(g) = m.group else { continue };
         let entry = groups.entry(g).or_default();
