@@ -29,6 +29,21 @@ pub struct Resolved {
 /// How far back (in paragraphs) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 4;
 
+/// How many earlier mentions resolution looks at, so long documents stay linear.
+const LOOKBACK: usize = 200;
+
+/// Name runs ending before byte `at`, nearest first (runs are in text order).
+fn before(runs: &[NameRun], at: usize) -> impl Iterator<Item = (usize, &NameRun)> + Clone {
+    let end = runs.partition_point(|r| r.range.1 <= at);
+    runs[..end].iter().enumerate().rev().take(LOOKBACK)
+}
+
+/// The first name run overlapping byte range `r`.
+fn overlapping(runs: &[NameRun], r: (usize, usize)) -> Option<&NameRun> {
+    let from = runs.partition_point(|x| x.range.1 <= r.0);
+    runs.get(from).filter(|x| x.range.0 < r.1)
+}
+
 /// Resolves every attribution's speaker, in document order.
 pub fn resolve(text: &str, found: &[Found], runs: &[NameRun]) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = Vec::with_capacity(found.len());
@@ -69,15 +84,16 @@ fn one(
     s: &Speaker,
 ) -> Resolved {
     let head = slice(text, s.head);
-    let earlier_speakers = (0..k).rev().filter_map(|j| match found[j].who {
-        Who::Here(o) if o.range.1 <= s.range.0 => Some((j, o)),
-        _ => None,
-    });
+    let earlier_speakers = (0..k)
+        .rev()
+        .take(LOOKBACK)
+        .filter_map(|j| match found[j].who {
+            Who::Here(o) if o.range.1 <= s.range.0 => Some((j, o)),
+            _ => None,
+        });
     match s.kind {
         Head::Name => {
-            let own = runs.iter().find(|r| {
-                r.range.0 < s.range.1 && s.range.0 < r.range.1 && r.name.1 - r.name.0 > head.len()
-            });
+            let own = overlapping(runs, s.range).filter(|r| r.name.1 - r.name.0 > head.len());
             if let Some(r) = own {
                 return Resolved {
                     antecedent: None,
@@ -85,21 +101,19 @@ fn one(
                 };
             }
             let same = |r: &NameRun| r.surname(text) == head && r.name.1 - r.name.0 > head.len();
-            let earlier = runs
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, r)| r.range.1 <= s.range.0 && same(r));
+            let earlier = before(runs, s.range.0).find(|(_, r)| same(r));
             if let Some((n, r)) = earlier {
                 return Resolved {
                     antecedent: Some(Antecedent::Run(n)),
                     entity: Some(slice(text, r.name).to_owned()),
                 };
             }
-            let entity = runs.iter().find(|r| same(r)).map_or_else(
-                || without_determiner(slice(text, s.range).split(',').next().unwrap_or("")),
-                |r| slice(text, r.name).to_owned(),
-            );
+            let entity = overlapping(runs, (s.range.1, text.len()))
+                .filter(|r| same(r))
+                .map_or_else(
+                    || without_determiner(slice(text, s.range).split(',').next().unwrap_or("")),
+                    |r| slice(text, r.name).to_owned(),
+                );
             Resolved {
                 antecedent: None,
                 entity: Some(entity),
@@ -132,11 +146,8 @@ fn one(
                 };
             }
             if matches!(g, Gender::Male | Gender::Female) {
-                let earlier = runs
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .find(|(_, r)| r.range.1 <= s.range.0 && r.gender.is_none_or(|h| h == g));
+                let earlier =
+                    before(runs, s.range.0).find(|(_, r)| r.gender.is_none_or(|h| h == g));
                 if let Some((n, r)) = earlier {
                     return Resolved {
                         antecedent: Some(Antecedent::Run(n)),
@@ -163,11 +174,7 @@ fn one(
                         entity: done[j].entity.clone(),
                     };
                 }
-                let titled = runs
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .find(|(_, r)| r.range.1 <= s.range.0 && r.titles.contains(&lower));
+                let titled = before(runs, s.range.0).find(|(_, r)| r.titles.contains(&lower));
                 if let Some((n, r)) = titled {
                     return Resolved {
                         antecedent: Some(Antecedent::Run(n)),
@@ -188,9 +195,5 @@ fn gender_of(text: &str, s: &Speaker, runs: &[NameRun]) -> Option<Gender> {
     slice(text, s.range)
         .split_whitespace()
         .find_map(lexicon::title_gender)
-        .or_else(|| {
-            runs.iter()
-                .find(|r| r.range.0 < s.range.1 && s.range.0 < r.range.1)
-                .and_then(|r| r.gender)
-        })
+        .or_else(|| overlapping(runs, s.range).and_then(|r| r.gender))
 }

@@ -13,6 +13,9 @@ use super::reported;
 use super::speakers::{self, Head, Phrase};
 use super::words::{Kind, Tok};
 
+/// Cues tried per sentence.
+const MAX_CUES: usize = 8;
+
 /// Attributions of sentence `[a, b)`; marks the quotes they use in `used`.
 pub fn sentence(
     text: &str,
@@ -33,8 +36,10 @@ pub fn sentence(
     }
     // `say`, `tell` and `according to` first: `Patriot signaled …, Barrett said, …`.
     cues.sort_by_key(|c| !c.strong);
+    // A bounded number of tries keeps a megabyte-long "sentence" linear.
     let (found, segs) = cues
         .into_iter()
+        .take(MAX_CUES)
         .find_map(|cue| frame(text, p, (a, b), cue, para))?;
     for s in segs {
         if let Some(u) = used.get_mut(s) {
@@ -204,7 +209,7 @@ fn frame(
         let tail = reported::trim(text, toks, start, b);
         f.content.push(p.bytes(start, tail)?);
         let mut u = u;
-        u.extend((0..p.segs.len()).filter(|&s| p.segs[s].open >= start && p.segs[s].open < tail));
+        u.extend(p.segs_in(start, tail));
         if u.is_empty() {
             f.kind = QuoteKind::Indirect;
         } else if f.kind != QuoteKind::Direct {
@@ -348,8 +353,9 @@ fn clause(
     if p.word_count(a, b) < 2 {
         return None;
     }
-    let inside: Vec<usize> = (0..p.segs.len())
-        .filter(|&s| p.segs[s].open >= a && p.segs[s].end(&p.toks) <= b)
+    let inside: Vec<usize> = p
+        .segs_in(a, b)
+        .filter(|&s| p.segs[s].end(&p.toks) <= b)
         .collect();
     let whole =
         inside.len() == 1 && p.segs[inside[0]].open == a && p.segs[inside[0]].end(&p.toks) >= b;

@@ -42,7 +42,7 @@ pub fn attach(
             found.push(f);
             continue;
         }
-        let whole_sentence = p.sents.iter().any(|&(a, b)| {
+        let whole_sentence = p.sentence_of(seg.open).is_some_and(|(a, b)| {
             a == seg.open
                 && p.toks
                     .get(seg.end(&p.toks)..b)
@@ -142,8 +142,12 @@ fn inherited(found: &[Found], para: usize) -> Who {
 fn nearest(found: &[Found], para: usize) -> Who {
     found
         .iter()
-        .rposition(|f| f.para + 1 >= para && !matches!(f.who, Who::Unknown))
-        .map_or(Who::Unknown, |k| same_as(found, k))
+        .enumerate()
+        .rev()
+        .take(64)
+        .take_while(|(_, f)| f.para + 1 >= para)
+        .find(|(_, f)| !matches!(f.who, Who::Unknown))
+        .map_or(Who::Unknown, |(k, _)| same_as(found, k))
 }
 
 fn same_as(found: &[Found], k: usize) -> Who {
@@ -158,7 +162,7 @@ fn same_as(found: &[Found], k: usize) -> Who {
 /// (`he blasted the media as “dishonest”`).
 fn subject_of(text: &str, p: &Para, at: usize, para: usize) -> Option<Speaker> {
     let _ = para;
-    let &(a, _) = p.sents.iter().find(|&&(a, b)| a <= at && at < b)?;
+    let (a, _) = p.sentence_of(at)?;
     let ph =
         speakers::after(text, &p.toks, a, at).filter(|ph| ph.kind != Head::Role && ph.end < at)?;
     Some(Speaker {
@@ -173,6 +177,7 @@ fn same_paragraph(found: &[Found], first: usize, at: usize) -> Option<usize> {
     let direct = |f: &Found| {
         matches!(f.kind, QuoteKind::Direct) && !matches!(f.who, Who::Unknown) && f.cue.is_some()
     };
+    let first = first.max(found.len().saturating_sub(64));
     let before = (first..found.len())
         .rev()
         .find(|&k| direct(&found[k]) && found[k].content.first().is_some_and(|c| c.0 < at));

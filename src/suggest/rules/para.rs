@@ -39,17 +39,30 @@ impl Para {
         (a < b).then_some((first.start, last.end))
     }
 
-    /// The quote whose opening mark is token `i`.
+    /// The quote whose opening mark is token `i` (quotes are sorted and disjoint).
     pub fn seg_at(&self, i: usize) -> Option<(usize, &Seg)> {
-        self.segs.iter().enumerate().find(|(_, s)| s.open == i)
+        let k = self.segs.binary_search_by_key(&i, |s| s.open).ok()?;
+        Some((k, &self.segs[k]))
     }
 
     /// The quote whose closing mark is token `i`.
     pub fn seg_closing_at(&self, i: usize) -> Option<(usize, &Seg)> {
-        self.segs
-            .iter()
-            .enumerate()
-            .find(|(_, s)| s.close == Some(i))
+        let k = self.segs.partition_point(|s| s.open < i).checked_sub(1)?;
+        let seg = &self.segs[k];
+        (seg.close == Some(i)).then_some((k, seg))
+    }
+
+    /// Indices of the quotes opening inside tokens `[a, b)`.
+    pub fn segs_in(&self, a: usize, b: usize) -> std::ops::Range<usize> {
+        let from = self.segs.partition_point(|s| s.open < a);
+        let to = self.segs.partition_point(|s| s.open < b);
+        from..to.max(from)
+    }
+
+    /// The sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> Option<(usize, usize)> {
+        let k = self.sents.partition_point(|&(_, b)| b <= i);
+        self.sents.get(k).copied().filter(|&(a, _)| a <= i)
     }
 
     /// Number of word tokens in `[a, b)`.
