@@ -200,7 +200,13 @@ pub fn after(text: &str, toks: &[Tok], at: usize, hi: usize) -> Option<Phrase> {
     while i < hi && i - at < MAX_WORDS {
         let t = &toks[i];
         let Some(w) = word(text, toks, i) else {
-            if kind == Head::Name && t.is(text, '.') && i > at && abbreviated(text, toks, i - 1) {
+            let initial =
+                kind == Head::Name && t.is(text, '.') && i > at && abbreviated(text, toks, i - 1);
+            // `9/11 widow`, `ex-senator`: a slash or hyphen between words.
+            let joiner = head.is_none()
+                && (t.is(text, '/') || t.is(text, '-'))
+                && word(text, toks, i + 1).is_some();
+            if initial || joiner {
                 i += 1;
                 continue;
             }
