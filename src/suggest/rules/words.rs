@@ -108,6 +108,15 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 kind: Kind::Word,
                 cap: c.is_uppercase(),
             });
+        } else if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+            // `''Quote,''`: two apostrophes stand for a double mark.
+            chars.next();
+            toks.push(Tok {
+                start: abs,
+                end: abs + 2,
+                kind: Kind::Double,
+                cap: false,
+            });
         } else {
             let kind = if is_double(c) {
                 Kind::Double
@@ -154,6 +163,7 @@ mod tests {
             ["the", "U.S", ".", "and", "al-Assad"]
         );
         assert_eq!(texts("‘Hi’ she"), ["‘", "Hi", "’", "she"]);
+        assert_eq!(texts("''Hi,'' he"), ["''", "Hi", ",", "''", "he"]);
     }
 
     #[test]
