@@ -256,9 +256,7 @@ fn clause_after(
     mut used: Vec<usize>,
 ) -> Option<(Found, Vec<usize>)> {
     let toks = &p.toks;
-    let cue = toks
-        .iter()
-        .position(|t| Some((t.start, t.end)) == found.cue)?;
+    let cue = toks.binary_search_by_key(&found.cue?.0, |t| t.start).ok()?;
     if let Some(partial) = reported::partial_after(text, p, cue, start, b) {
         found.content.push(partial.1);
         used.push(partial.0);
