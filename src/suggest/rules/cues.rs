@@ -22,6 +22,8 @@ pub enum CueClass {
     Report,
     /// Beliefs: `believes`, `expects` (lower confidence).
     Belief,
+    /// Stances whose object is the content: `wants`, `blasted`.
+    Stance,
 }
 
 impl CueClass {
@@ -32,6 +34,7 @@ impl CueClass {
             "write" => Self::Write,
             "report" => Self::Report,
             "belief" => Self::Belief,
+            "stance" => Self::Stance,
             _ => return None,
         })
     }
@@ -43,6 +46,7 @@ impl CueClass {
             Self::Write => 0.8,
             Self::Report => 0.6,
             Self::Belief => 0.45,
+            Self::Stance => 0.35,
         }
     }
 }
