@@ -1,0 +1,4 @@
+//! End-to-end scenarios, named by feature.
+
+mod app_review;
+pub mod support;
