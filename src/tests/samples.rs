@@ -2,7 +2,8 @@
 //! they annotate: every `<name>.markup.txt` must parse into a document whose
 //! text is exactly the normalized text of `samples/<name>.txt`, use only known
 //! labels on whole words, and give every quote its content (and the speaker
-//! and cue the annotator marked).
+//! and cue the annotator marked). Also pins the odd encodings (CRLF, BOM,
+//! decomposed accents, non-breaking spaces) that some samples exist to carry.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -94,6 +95,22 @@ fn at_least_three_articles_have_gold() {
 }
 
 #[test]
+fn samples_keep_the_awkward_encodings_readers_are_tested_on() {
+    let raw = |name: &str| read(&samples_dir().join(name));
+    let flood = raw("flood.txt");
+    assert!(flood.contains("\r\n"), "flood.txt must keep CRLF line ends");
+    assert!(
+        flood.contains("Nguye\u{302}\u{303}n"),
+        "flood.txt must keep one decomposed name"
+    );
+    assert!(
+        raw("tech-layoffs.txt").starts_with('\u{feff}'),
+        "tech-layoffs.txt must keep its BOM"
+    );
+    assert!(raw("port-strike.txt").contains("See also\u{a0} "));
+}
+
+#[test]
 fn gold_text_is_the_normalized_article() {
     for (stem, path) in gold_files() {
         let (_, doc) = load(&stem, &path);
@@ -132,28 +149,33 @@ struct Group<'t> {
     cues: usize,
 }
 
+/// Gathers the annotator's quote groups, refusing attribution spans without a
+/// group and grouped spans that are not attribution roles.
+fn groups<'t>(stem: &str, marked: &[MarkedSpan], text: &'t str) -> BTreeMap<u32, Group<'t>> {
+    let mut groups: BTreeMap<u32, Group> = BTreeMap::new();
+    for span in marked {
+        let attribution = matches!(span.label.as_str(), "QUOTE" | "SPEAKER" | "CUE");
+        let covered = span.range.slice(text).unwrap_or_default();
+        let Some(n) = span.group else {
+            assert!(!attribution, "{stem}: {covered:?} has no quote group");
+            continue;
+        };
+        assert!(attribution, "{stem}: {covered:?} is grouped but not a role");
+        let group = groups.entry(n).or_default();
+        match span.label.as_str() {
+            "QUOTE" => group.content.push(covered),
+            "SPEAKER" => group.speakers += 1,
+            _ => group.cues += 1,
+        }
+    }
+    groups
+}
+
 #[test]
-fn every_quote_has_content_and_the_roles_marked() {
+fn every_quote_group_has_content_and_at_most_one_speaker_and_cue() {
     for (stem, path) in gold_files() {
         let (marked, doc) = load(&stem, &path);
-        let text = doc.text();
-        let mut groups: BTreeMap<u32, Group> = BTreeMap::new();
-        for span in &marked {
-            let attribution = matches!(span.label.as_str(), "QUOTE" | "SPEAKER" | "CUE");
-            let covered = span.range.slice(text).unwrap_or_default();
-            let Some(n) = span.group else {
-                assert!(!attribution, "{stem}: {covered:?} has no quote group");
-                continue;
-            };
-            assert!(attribution, "{stem}: {covered:?} is grouped but not a role");
-            let group = groups.entry(n).or_default();
-            match span.label.as_str() {
-                "QUOTE" => group.content.push(covered),
-                "SPEAKER" => group.speakers += 1,
-                _ => group.cues += 1,
-            }
-        }
-        for (n, group) in &groups {
+        for (n, group) in groups(&stem, &marked, doc.text()) {
             assert!(
                 !group.content.is_empty(),
                 "{stem}: quote {n} has no content"
@@ -168,6 +190,15 @@ fn every_quote_has_content_and_the_roles_marked() {
             assert!(group.speakers <= 1, "{stem}: quote {n} has two speakers");
             assert!(group.cues <= 1, "{stem}: quote {n} has two cues");
         }
+    }
+}
+
+#[test]
+fn every_quote_keeps_the_speaker_and_cue_marked_for_it() {
+    for (stem, path) in gold_files() {
+        let (marked, doc) = load(&stem, &path);
+        let text = doc.text();
+        let groups = groups(&stem, &marked, text);
         let quotes = doc.quotes_sorted();
         assert_eq!(quotes.len(), groups.len(), "{stem}: quotes lost");
         for quote in quotes {
