@@ -1,4 +1,5 @@
-//! End-to-end scenarios, named by feature.
+//! End-to-end scenarios, one file per feature.
 
 mod app_review;
+mod samples;
 pub mod support;
