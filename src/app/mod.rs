@@ -3,6 +3,7 @@
 //! collects the [`commands::Command`]s every widget pushes during a frame and
 //! runs them at the end of it. [`run`] opens the window.
 
+pub mod bench;
 pub mod commands;
 pub mod edits;
 pub mod fonts;

@@ -1,10 +1,9 @@
 //! The document list: title, status and pending count of every open
 //! document, filtered by status and by a text search.
 
-use egui::text::{LayoutJob, TextWrapping};
-use egui::{
-    Color32, ComboBox, FontId, Pos2, Response, ScrollArea, Sense, TextEdit, Ui, Vec2, WidgetInfo,
-};
+use egui::{Color32, ComboBox, ScrollArea, TextEdit, Ui};
+
+use super::row;
 
 use crate::app::commands::Command;
 use crate::app::state::Workspace;
@@ -30,7 +29,7 @@ pub fn status_name(status: DocStatus) -> &'static str {
 }
 
 /// The colour of a status dot.
-fn status_color(status: DocStatus) -> Color32 {
+pub fn status_color(status: DocStatus) -> Color32 {
     match status {
         DocStatus::New => Color32::from_rgb(140, 140, 140),
         DocStatus::InProgress => Color32::from_rgb(230, 170, 50),
@@ -83,46 +82,10 @@ impl DocumentList {
                     let detail = format!("{} · {} pending", status_name(status), open.pending);
                     let selected = ws.current == Some(*i);
                     let dot = status_color(status);
-                    if row(ui, row_height, title, &detail, dot, selected).clicked() {
+                    if row::two_lines(ui, row_height, title, &detail, dot, selected).clicked() {
                         cmds.push(Command::ShowDocument(*i));
                     }
                 }
             });
     }
-}
-
-/// One clickable row: the title on the first line, the detail below, both cut to fit.
-fn row(
-    ui: &mut Ui,
-    height: f32,
-    title: &str,
-    detail: &str,
-    dot: Color32,
-    selected: bool,
-) -> Response {
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
-    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, title));
-    let visuals = ui.style().interact_selectable(&response, selected);
-    if selected || response.hovered() {
-        ui.painter()
-            .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
-    }
-    let inner = rect.shrink2(Vec2::new(6.0, 3.0));
-    ui.painter()
-        .circle_filled(Pos2::new(inner.min.x + 4.0, inner.center().y), 4.0, dot);
-    let inner = inner.with_min_x(inner.min.x + 14.0);
-    let line = |text: &str, size: f32, color: Color32| {
-        let mut job =
-            LayoutJob::simple_singleline(text.to_owned(), FontId::proportional(size), color);
-        job.wrap = TextWrapping::truncate_at_width(inner.width());
-        ui.fonts_mut(|f| f.layout_job(job))
-    };
-    let top = line(title, 13.0, visuals.text_color());
-    let bottom = line(detail, 11.0, ui.visuals().weak_text_color());
-    ui.painter()
-        .galley(inner.min, top.clone(), visuals.text_color());
-    let below = Pos2::new(inner.min.x, inner.min.y + top.size().y + 1.0);
-    ui.painter().galley(below, bottom, visuals.text_color());
-    response
 }

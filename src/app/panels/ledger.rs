@@ -1,11 +1,22 @@
 //! The quote ledger: every quote of the article in text order, with its
 //! speaker, cue, kind and state. Clicking one selects it and scrolls to it.
 
-use egui::{RichText, ScrollArea, Ui};
+use egui::{Color32, ScrollArea, Ui};
+
+use super::row;
 
 use crate::app::commands::Command;
 use crate::app::state::{Workspace, truncate};
 use crate::model::{SpanId, SpanState};
+
+/// The dot colour of a quote's review state.
+fn dot(state: SpanState) -> Color32 {
+    match state {
+        SpanState::Pending => Color32::from_rgb(230, 170, 50),
+        SpanState::Accepted => Color32::from_rgb(80, 180, 100),
+        SpanState::Rejected => Color32::from_rgb(200, 80, 80),
+    }
+}
 
 /// Shows the ledger of the current document.
 pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
@@ -21,11 +32,12 @@ pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
         id.and_then(|s| doc.span(s))
             .map_or_else(|| "—".to_owned(), |s| truncate(s.text(doc.text()), 40))
     };
+    let row_height = 38.0;
     ScrollArea::vertical()
         .id_salt("ledger")
         .auto_shrink(false)
-        .show(ui, |ui| {
-            for quote in quotes {
+        .show_rows(ui, row_height, quotes.len(), |ui, rows| {
+            for quote in quotes.get(rows).unwrap_or_default() {
                 let Some(&first) = quote.content.first() else {
                     continue;
                 };
@@ -39,19 +51,15 @@ pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                     .speaker_entity
                     .clone()
                     .unwrap_or_else(|| text(quote.speaker));
-                let header = format!("{who} · {} · {}", text(quote.cue), quote.state.as_str());
-                let body = format!("{}\n{}", header, truncate(&content, 120));
-                let mut rich = RichText::new(body).size(12.5);
-                if quote.state == SpanState::Rejected {
-                    rich = rich.strikethrough().weak();
-                }
-                let response = ui
-                    .selectable_label(selected_quote == Some(quote.id), rich)
-                    .on_hover_text(format!("{} quote: {content}", quote.kind.as_str()));
+                let detail = format!("{} · {}", quote.kind.as_str(), text(quote.cue));
+                let title = format!("{who}: {content}");
+                let selected = selected_quote == Some(quote.id);
+                let response =
+                    row::two_lines(ui, row_height, &title, &detail, dot(quote.state), selected)
+                        .on_hover_text(format!("{} quote: {content}", quote.kind.as_str()));
                 if response.clicked() {
                     cmds.push(Command::Jump(first));
                 }
-                ui.add_space(2.0);
             }
         });
 }

@@ -7,5 +7,6 @@ pub mod ledger;
 pub mod menu;
 pub mod notices;
 pub mod palette;
+pub mod row;
 pub mod shortcuts;
 pub mod status;
