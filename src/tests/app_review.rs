@@ -25,6 +25,7 @@ pub fn window(docs: Vec<Document>) -> Harness<'static, BylineApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_max_steps(64)
+        .with_context_setup(crate::app::fonts::install)
         .build_ui_state(|ui, app: &mut BylineApp| app.ui(ui), BylineApp::new(ws));
     harness.run();
     harness
@@ -252,7 +253,8 @@ fn ctrl_z_undoes_and_ctrl_shift_z_redoes() {
 
 #[test]
 fn d_marks_done_and_opens_the_next_undone_article() {
-    let second = suggested("[Ana Díaz|PERSON] spoke.");
+    let second =
+        suggested("[Ana Díaz|PERSON] spoke in 北京, 東京 and 서울 😀 — e\u{301}te\u{301}.");
     let mut h = window(vec![suggested(ARTICLE), second]);
     h.key_press(Key::D);
     h.run();
