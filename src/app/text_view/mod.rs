@@ -135,13 +135,17 @@ impl TextView {
         let (first, last) = visible_range(&tops, &self.heights, viewport);
         self.visible.clear();
         for i in first..=last.min(self.model.paras.len().saturating_sub(1)) {
-            if let (Some(Some(layout)), Some(top)) = (self.layouts.get(i), tops.get(i)) {
-                let origin = rect.min + Vec2::new(left, *top);
+            if let (Some(Some(_)), Some(top)) = (self.layouts.get(i), tops.get(i)) {
+                self.visible.push((i, rect.min + Vec2::new(left, *top)));
+            }
+        }
+        self.paint_range(ui, ws);
+        for &(i, origin) in &self.visible {
+            if let Some(Some(layout)) = self.layouts.get(i) {
                 paint::under(ui.painter(), origin, layout);
                 ui.painter()
                     .galley(origin, layout.galley.clone(), style.text);
                 paint::over(ui.painter(), origin, layout);
-                self.visible.push((i, origin));
             }
         }
         self.paint_overlays(ui, ws);

@@ -56,8 +56,8 @@ impl TextView {
         rects
     }
 
-    /// Paints the editor's focus over the paragraphs drawn this frame.
-    pub(super) fn paint_overlays(&self, ui: &Ui, ws: &Workspace) {
+    /// Paints the range being dragged or waiting for a label, under the text.
+    pub(super) fn paint_range(&self, ui: &Ui, ws: &Workspace) {
         let Some(open) = ws.current() else { return };
         let doc = &open.doc;
         let range = self.dragged_range(doc).or(match ws.selection {
@@ -65,9 +65,15 @@ impl TextView {
             _ => None,
         });
         if let Some(range) = range {
-            let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+            let fill = ui.visuals().selection.bg_fill;
             paint::range(ui.painter(), &self.range_on_screen(doc.text(), range), fill);
         }
+    }
+
+    /// Paints the editor's focus over the paragraphs drawn this frame.
+    pub(super) fn paint_overlays(&self, ui: &Ui, ws: &Workspace) {
+        let Some(open) = ws.current() else { return };
+        let doc = &open.doc;
         let quote = match ws.mode {
             Mode::LinkQuote { quote, .. } => doc.quote(quote),
             _ => ws
