@@ -7,3 +7,6 @@ pub mod export;
 pub mod model;
 pub mod read;
 pub mod suggest;
+
+#[cfg(test)]
+mod tests;

@@ -3,6 +3,8 @@
 //! that every span's text slices out of the document before writing, and reports
 //! what its format cannot hold instead of dropping it silently.
 
+pub mod brat;
+
 use std::collections::BTreeMap;
 use std::fmt;
 

@@ -1,0 +1,3 @@
+//! End-to-end scenarios, one file per feature.
+
+mod brat_polnear;
