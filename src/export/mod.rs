@@ -4,6 +4,7 @@
 //! what its format cannot hold instead of dropping it silently.
 
 pub mod brat;
+pub mod iob;
 
 use std::collections::BTreeMap;
 use std::fmt;

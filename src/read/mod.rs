@@ -3,6 +3,8 @@
 //! record is reported and skipped, the rest still load.
 
 pub mod brat;
+pub mod conll;
+pub mod conllu;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

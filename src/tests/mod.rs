@@ -1,3 +1,4 @@
 //! End-to-end scenarios, one file per feature.
 
 mod brat_polnear;
+mod conllu_gum;
