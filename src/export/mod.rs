@@ -4,6 +4,8 @@
 //! what its format cannot hold instead of dropping it silently.
 
 pub mod brat;
+pub mod conll;
+pub mod hf;
 pub mod iob;
 
 use std::collections::BTreeMap;
