@@ -2,3 +2,4 @@
 
 mod brat_polnear;
 mod conllu_gum;
+mod samples;
