@@ -2,4 +2,5 @@
 
 mod brat_polnear;
 mod conllu_gum;
+mod eval_gold;
 mod samples;
