@@ -6,6 +6,7 @@
 pub mod export;
 pub mod model;
 pub mod read;
+pub mod store;
 pub mod suggest;
 
 #[cfg(test)]
