@@ -285,3 +285,82 @@ pub fn group_links(links: &[QuoteLink]) -> (Vec<LinkedQuote>, Vec<QuoteLink>) {
     }
     (quotes, refused)
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn link(head: u64, child: u64, role: &'static str) -> QuoteLink {
+        QuoteLink {
+            head: SpanId(head),
+            child: SpanId(child),
+            role,
+        }
+    }
+
+    #[test]
+    fn groups_links_by_head_and_merges_quotes_around_one_cue() {
+        let links = [
+            link(1, 10, SPEAKER),
+            link(1, 20, CUE),
+            link(2, 10, SPEAKER),
+            link(2, 20, CUE),
+            link(3, 10, SPEAKER),
+            link(4, 11, SPEAKER),
+            link(4, 12, SPEAKER),
+        ];
+        let (quotes, refused) = group_links(&links);
+        let content: Vec<Vec<u64>> = quotes
+            .iter()
+            .map(|q| q.content.iter().map(|id| id.0).collect())
+            .collect();
+        assert_eq!(content, [vec![1, 2], vec![3], vec![4]]);
+        assert_eq!(quotes[1].cue, None, "no cue: not merged with quote 1");
+        assert_eq!(refused, [link(4, 12, SPEAKER)]);
+    }
+
+    #[test]
+    fn meta_keeps_values_that_are_not_ours() {
+        let id = DocId::of_text("x");
+        let meta = json!({
+            "source": "nyt", "status": 3, "doc_id": "someone-else", "boilerplate": "none",
+            "title": "T"
+        });
+        let Value::Object(meta) = meta else {
+            unreachable!()
+        };
+        let decoded = decode_meta(meta, &id);
+        assert_eq!(decoded.source, Some(Some("nyt".into())));
+        assert_eq!(decoded.status, None);
+        let kept: Vec<&str> = decoded.meta.keys().map(String::as_str).collect();
+        assert_eq!(kept, ["boilerplate", "doc_id", "status", "title"]);
+        let ours =
+            json!({"source": null, "status": "done", "doc_id": id.0, "boilerplate": [[0, 1]]});
+        let Value::Object(ours) = ours else {
+            unreachable!()
+        };
+        let decoded = decode_meta(ours, &id);
+        assert_eq!(
+            (decoded.source, decoded.status, decoded.boilerplate),
+            (
+                Some(None),
+                Some(DocStatus::Done),
+                vec![CharRange::new(0, 1)]
+            )
+        );
+        assert!(decoded.meta.is_empty());
+    }
+
+    #[test]
+    fn answers_map_both_ways() {
+        for status in DocStatus::ALL {
+            let answer = Answer::of_status(status);
+            assert_eq!(Answer::parse(answer.as_str()), Some(answer));
+            assert_eq!(answer == Answer::Ignore, status == DocStatus::Skipped);
+        }
+        assert_eq!(Answer::Reject.span_state(), SpanState::Rejected);
+        assert_eq!(Answer::parse("Accept"), None);
+    }
+}

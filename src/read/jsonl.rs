@@ -10,8 +10,11 @@
 //! pending (`ignore`); without a `meta.status` the document is done
 //! (`accept`, `reject`) or skipped (`ignore`), and new when there is no answer.
 
+#[cfg(test)]
+mod bad_input_tests;
 mod links;
 mod offsets;
+mod quotes;
 mod record;
 mod spans;
 #[cfg(test)]

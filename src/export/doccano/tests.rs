@@ -70,7 +70,7 @@ fn every_offset_slices_its_label_text_in_code_points() {
         .map(|s| s.text(doc.text()).to_owned())
         .collect();
     for mode in [Mode::Sequence, Mode::Relation] {
-        let (out, _) = written(&[doc.clone()], mode);
+        let (out, _) = written(std::slice::from_ref(&doc), mode);
         let record: Value = serde_json::from_str(out.trim_end()).unwrap();
         let text = record["text"].as_str().unwrap();
         let sliced: Vec<String> = match mode {

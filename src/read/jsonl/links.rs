@@ -1,11 +1,10 @@
-//! Links of one record: Prodigy relations (`head_span`/`child_span`), doccano
-//! relations (`from_id`/`to_id`/`type`) and byline's `quotes`. SPEAKER and CUE
-//! relations from a QUOTE span become quotes (unless the record has byline's
-//! `quotes`, which say it exactly); REFERS_TO relations become coreference.
+//! Relations of one record: Prodigy's (`head_span`/`child_span`) and doccano's
+//! (`from_id`/`to_id`/`type`). SPEAKER and CUE relations from a QUOTE span
+//! become quotes, unless the record has byline's `quotes` (read by `quotes`),
+//! which say it exactly; REFERS_TO relations become coreference.
 
 use std::collections::HashSet;
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::export::json_shape::{
@@ -13,8 +12,9 @@ use crate::export::json_shape::{
 };
 use crate::model::{CharRange, Origin, Quote, QuoteId, SpanId};
 
+use super::quotes;
 use super::record::Ctx;
-use super::spans::{SpanTable, new_span, whole};
+use super::spans::{MAX_KEPT_ID, SpanTable, new_span, whole};
 
 /// Reads relations and quotes; returns the quotes with their final ids.
 pub(super) fn read(
@@ -42,14 +42,15 @@ pub(super) fn read(
         }
     }
     let drafts = if exact_quotes {
-        byline_quotes(ctx, table, quotes)
+        quotes::read(ctx, table, quotes)
     } else {
         from_links(ctx, table, &links)
     };
     let mut next = drafts
         .iter()
         .filter_map(|(id, _)| *id)
-        .fold(table.next_id(), |n, id| n.max(id.saturating_add(1)));
+        .filter(|&id| id < MAX_KEPT_ID)
+        .fold(table.next_id(), |n, id| n.max(id + 1));
     let mut used = HashSet::new();
     drafts
         .into_iter()
@@ -184,114 +185,10 @@ fn from_links(
         .collect()
 }
 
-/// byline's `quotes`, each with its file id.
-fn byline_quotes(
-    ctx: &mut Ctx<'_>,
-    table: &mut SpanTable,
-    quotes: &Value,
-) -> Vec<(Option<u64>, Quote)> {
-    let Some(items) = quotes.as_array() else {
-        ctx.warn("quotes", "is not a list; ignored");
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (i, q) in items.iter().enumerate() {
-        let field = format!("quotes[{i}]");
-        match byline_quote(ctx, table, q, &field) {
-            Ok(quote) => out.push(quote),
-            Err(why) => ctx.warn(&field, format!("{why}; quote refused")),
-        }
-    }
-    out
-}
-
-fn byline_quote(
-    ctx: &mut Ctx<'_>,
-    table: &mut SpanTable,
-    q: &Value,
-    field: &str,
-) -> Result<(Option<u64>, Quote), String> {
-    let get = |key: &str| q.get(key).filter(|v| !v.is_null());
-    let state = parse_field(q, "state")?.unwrap_or(ctx.default_state);
-    let origin = parse_field(q, "origin")?.unwrap_or(Origin::Manual);
-    let file_id = get("id")
-        .map(|v| whole(Some(v)).map_err(|e| format!("id {e}")))
-        .transpose()?;
-    let parts = get("content")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    let mut content = Vec::new();
-    for (i, p) in parts.iter().enumerate() {
-        match part(ctx, table, Some(p), Some(QUOTE)) {
-            Ok(id) => content.push(id),
-            Err(why) => ctx.warn(
-                &format!("{field}.content[{i}]"),
-                format!("{why}; part dropped"),
-            ),
-        }
-    }
-    if content.is_empty() {
-        return Err("no content span".into());
-    }
-    let speaker = role(ctx, table, q, field, "speaker", SPEAKER);
-    let cue = role(ctx, table, q, field, "cue", CUE);
-    let kind = match parse_field(q, "kind") {
-        Ok(Some(kind)) => kind,
-        Ok(None) | Err(_) => {
-            let texts = content
-                .iter()
-                .filter_map(|&id| table.get(id))
-                .map(|s| s.text(ctx.text));
-            inferred_kind(texts)
-        }
-    };
-    let speaker_entity = get("speaker_entity")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    let quote = Quote {
-        id: QuoteId(0),
-        content,
-        speaker,
-        cue,
-        kind,
-        speaker_entity,
-        state,
-        origin,
-    };
-    Ok((file_id, quote))
-}
-
-/// A quote's speaker or cue; a bad one is dropped with a warning, the quote kept.
-fn role(
-    ctx: &mut Ctx<'_>,
-    table: &mut SpanTable,
-    q: &Value,
-    field: &str,
-    key: &str,
-    label: &str,
-) -> Option<SpanId> {
-    let value = q.get(key).filter(|v| !v.is_null())?;
-    match part(ctx, table, Some(value), Some(label)) {
-        Ok(id) => Some(id),
-        Err(why) => {
-            ctx.warn(&format!("{field}.{key}"), format!("{why}; link dropped"));
-            None
-        }
-    }
-}
-
-/// An optional field in one of the model's serde forms.
-fn parse_field<T: DeserializeOwned>(obj: &Value, key: &str) -> Result<Option<T>, String> {
-    obj.get(key)
-        .filter(|v| !v.is_null())
-        .map(|v| serde_json::from_value(v.clone()).map_err(|e| format!("{key} {v}: {e}")))
-        .transpose()
-}
-
 /// The span a relation end or quote part points at: by `id` when the file's
 /// span has one, else by range (and label); a range no span covers becomes a
 /// new span labelled `label` (or the part's own label).
-fn part(
+pub(super) fn part(
     ctx: &mut Ctx<'_>,
     table: &mut SpanTable,
     value: Option<&Value>,

@@ -104,17 +104,7 @@ pub(super) fn document(
             annotations.insert(key.to_owned(), v);
         }
     }
-    let mut meta = match annotations.remove("meta") {
-        Some(Value::Object(meta)) => meta,
-        None | Some(Value::Null) => Map::new(),
-        Some(_) => {
-            ctx.warn("meta", "is not an object; ignored");
-            Map::new()
-        }
-    };
-    for (key, value) in obj {
-        meta.entry(key).or_insert(value);
-    }
+    let meta = meta_of(&mut ctx, annotations.remove("meta"), obj);
     let decoded = decode_meta(meta, &doc.id);
     doc.meta = decoded.meta;
     if let Some(source) = decoded.source {
@@ -126,27 +116,61 @@ pub(super) fn document(
             Err(why) => ctx.warn(&format!("meta.boilerplate[{i}]"), format!("{why}; dropped")),
         }
     }
+    let mut tx = annotations_of(&mut ctx, &annotations, triples.as_ref());
     let status = decoded
         .status
         .or(answer_parsed.map(Answer::status))
         .unwrap_or(DocStatus::New);
+    if status != DocStatus::New {
+        tx.push(Edit::SetStatus(status));
+    }
+    if let Err(err) = doc.apply(&tx) {
+        ctx.warn("annotations", format!("not loaded ({err}); text kept"));
+    }
+    Some(doc)
+}
+
+/// The `meta` object plus every top-level key no reader consumed (the
+/// object's own keys win).
+fn meta_of(ctx: &mut Ctx<'_>, meta: Option<Value>, rest: Map<String, Value>) -> Map<String, Value> {
+    let mut meta = match meta {
+        Some(Value::Object(meta)) => meta,
+        None | Some(Value::Null) => Map::new(),
+        Some(_) => {
+            ctx.warn("meta", "is not an object; ignored");
+            Map::new()
+        }
+    };
+    for (key, value) in rest {
+        meta.entry(key).or_insert(value);
+    }
+    meta
+}
+
+/// Spans, coreference and quotes of every shape, as one transaction.
+fn annotations_of(
+    ctx: &mut Ctx<'_>,
+    annotations: &Map<String, Value>,
+    triples: Option<&(&str, Value)>,
+) -> Transaction {
     let get = |key: &str| annotations.get(key).unwrap_or(&Value::Null);
     let default_state = ctx.default_state;
-    let mut drafts = spans::prodigy(&mut ctx, get("spans"), "spans", default_state);
+    let mut drafts = spans::prodigy(ctx, get("spans"), "spans", default_state);
     drafts.extend(spans::prodigy(
-        &mut ctx,
+        ctx,
         get("rejected_spans"),
         "rejected_spans",
         SpanState::Rejected,
     ));
-    if let Some((key, value)) = &triples {
-        drafts.extend(spans::doccano_triples(&mut ctx, value, key));
+    if let Some((key, value)) = triples {
+        drafts.extend(spans::doccano_triples(ctx, value, key));
     }
-    drafts.extend(spans::doccano_entities(&mut ctx, get("entities")));
-    let mut table = SpanTable::assign(&mut ctx, drafts);
-    let quotes = links::read(&mut ctx, &mut table, get("relations"), get("quotes"));
+    drafts.extend(spans::doccano_entities(ctx, get("entities")));
+    let mut table = SpanTable::assign(ctx, drafts);
+    let quotes = links::read(ctx, &mut table, get("relations"), get("quotes"));
     let mut tx = Transaction::new("Import");
     let spans = table.into_spans();
+    // A link may point at a span inserted after it, so links come second.
     for span in &spans {
         let mut bare = span.clone();
         bare.refers_to = None;
@@ -158,13 +182,7 @@ pub(super) fn document(
     for quote in quotes {
         tx.push(Edit::InsertQuote(quote));
     }
-    if status != DocStatus::New {
-        tx.push(Edit::SetStatus(status));
-    }
-    if let Err(err) = doc.apply(&tx) {
-        ctx.warn("annotations", format!("not loaded ({err}); text kept"));
-    }
-    Some(doc)
+    tx
 }
 
 /// The record's text: `text`, or doccano's older `data` when there is no `text`.

@@ -6,15 +6,16 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::model::{ByteRange, CharRange, LabelSet, Layer, Origin, Span, SpanId, SpanState};
+use crate::model::{ByteRange, CharRange, LabelSet, Origin, Span, SpanId, SpanState};
 
 use super::record::Ctx;
 
 /// File ids above this are not kept (they would overflow the id counter);
 /// links to them still resolve.
-const MAX_KEPT_ID: u64 = 1 << 53;
+pub(super) const MAX_KEPT_ID: u64 = 1 << 53;
 
 /// A span as read, before it has its final id.
 pub(super) struct Draft {
@@ -71,49 +72,74 @@ pub(super) fn prodigy(ctx: &mut Ctx<'_>, value: &Value, key: &str, state: SpanSt
     for (i, obj) in items(ctx, value, key).iter().enumerate() {
         let field = format!("{key}[{i}]");
         match prodigy_one(ctx, obj, state) {
-            Ok(draft) => out.push(Draft { field, ..draft }),
+            Ok(span) => out.push(extensions(ctx, obj, span, field)),
             Err(why) => ctx.warn(&field, format!("{why}; span refused")),
         }
     }
     out
 }
 
-fn prodigy_one(ctx: &mut Ctx<'_>, obj: &Value, state: SpanState) -> Result<Draft, String> {
+/// The span Prodigy's keys describe: offsets, label, and a `text` that must match.
+fn prodigy_one(ctx: &Ctx<'_>, obj: &Value, state: SpanState) -> Result<Span, String> {
     let range = range(ctx, obj, ["start", "end"])?;
-    let mut span = new_span(range, label(obj, "label")?, state);
+    let span = new_span(range, label(obj, "label")?, state);
     let actual = span.text(ctx.text);
-    if let Some(written) = obj.get("text").and_then(Value::as_str)
-        && written != actual
-    {
-        return Err(format!(
+    match obj.get("text").and_then(Value::as_str) {
+        Some(written) if written != actual => Err(format!(
             "text {written:?} differs from {actual:?} at its offsets (offsets must be code points)"
-        ));
+        )),
+        _ => Ok(span),
     }
-    let field = |key: &str| obj.get(key).filter(|v| !v.is_null());
-    if let Some(v) = field("layer") {
-        span.layer = serde_json::from_value::<Layer>(v.clone())
-            .map_err(|_| format!("layer {v} is neither \"entity\" nor \"attribution\""))?;
+}
+
+/// byline's extension keys of a span. A bad one is warned about and left at
+/// its default: the span itself is sound.
+fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: String) -> Draft {
+    let layer = span.layer.as_str();
+    if let Some(v) = soft(ctx, obj, &field, "layer", "entity or attribution", layer) {
+        span.layer = v;
     }
-    if let Some(v) = field("state") {
-        span.state = serde_json::from_value::<SpanState>(v.clone())
-            .map_err(|_| format!("state {v} is not pending, accepted or rejected"))?;
+    let state = span.state.as_str();
+    let expected = "pending, accepted or rejected";
+    if let Some(v) = soft(ctx, obj, &field, "state", expected, state) {
+        span.state = v;
     }
-    if let Some(v) = field("origin") {
-        span.origin = serde_json::from_value::<Origin>(v.clone())
-            .map_err(|e| format!("origin {v} is not understood: {e}"))?;
+    let expected = "an origin ({\"kind\": \"manual\"} or suggested with engine, rule, score)";
+    if let Some(v) = soft(ctx, obj, &field, "origin", expected, "manual") {
+        span.origin = v;
     }
-    let file_id = field("id")
-        .map(|v| whole(Some(v)).map_err(|e| format!("id {e}")))
-        .transpose()?;
-    let refers_to = field("refers_to")
-        .map(|v| whole(Some(v)).map_err(|e| format!("refers_to {e}")))
-        .transpose()?;
-    Ok(Draft {
+    let expected = "a whole number ≥ 0";
+    let file_id = soft(ctx, obj, &field, "id", expected, "a new id");
+    let refers_to = soft(ctx, obj, &field, "refers_to", expected, "no link");
+    Draft {
         file_id,
         span,
         refers_to,
-        field: String::new(),
-    })
+        field,
+    }
+}
+
+/// An optional key in one of the model's serde forms; a value of another
+/// shape is warned about, naming what it falls back to.
+fn soft<T: DeserializeOwned>(
+    ctx: &mut Ctx<'_>,
+    obj: &Value,
+    field: &str,
+    key: &str,
+    expected: &str,
+    fallback: &str,
+) -> Option<T> {
+    let value = obj.get(key).filter(|v| !v.is_null())?;
+    match serde_json::from_value(value.clone()) {
+        Ok(parsed) => Some(parsed),
+        Err(_) => {
+            ctx.warn(
+                &format!("{field}.{key}"),
+                format!("{value} is not {expected}; read as {fallback}"),
+            );
+            None
+        }
+    }
 }
 
 /// Reads doccano sequence labels: `[[start, end, "LABEL"], …]`.
