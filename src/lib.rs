@@ -7,6 +7,7 @@ pub mod eval;
 pub mod export;
 pub mod model;
 pub mod read;
+pub mod store;
 pub mod suggest;
 
 #[cfg(test)]

@@ -13,6 +13,13 @@ use std::fmt;
 
 use crate::model::{Document, Span, SpanState};
 
+pub mod byline;
+pub mod doccano;
+#[cfg(test)]
+pub(crate) mod json_fixtures;
+pub mod json_shape;
+mod losses;
+
 /// What a writer did, and what the format could not hold.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExportReport {

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Document;
 
+pub mod jsonl;
+
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 

@@ -3,4 +3,9 @@
 mod brat_polnear;
 mod conllu_gum;
 mod eval_gold;
+mod memory_learning;
 mod samples;
+mod store_crash;
+mod store_failures;
+mod store_round_trip;
+mod store_two_windows;
