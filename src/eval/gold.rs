@@ -2,14 +2,15 @@
 //! folder in PolNeAR layout (`text/*.txt` + `attributions/*.ann`; of several
 //! annotators' files `<stem>_<id>.ann`, the lexicographically first), a folder
 //! or file of brat `.ann` (with the `.txt` beside), CoNLL IOB2 (`.conll`,
-//! `.iob`, `.bio`) or CoNLL-U (`.conllu`). PolNeAR's `Discard` and `Discuss`
+//! `.iob`, `.bio`), CoNLL-U (`.conllu`), or byline / Prodigy / doccano
+//! `.jsonl` and `.json` (what `byline suggest` writes). PolNeAR's `Discard` and `Discuss`
 //! spans mark text the annotators set aside, not attributions: they are dropped.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Edit, Transaction};
-use crate::read::{Loaded, MAX_FILE_BYTES, ReadError, Warning, brat, conll, conllu};
+use crate::read::{Loaded, MAX_FILE_BYTES, ReadError, Warning, brat, conll, conllu, jsonl};
 
 /// Why one side of an evaluation could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -18,7 +19,7 @@ pub enum EvalError {
     #[error(transparent)]
     Read(#[from] ReadError),
     /// Nothing the evaluation can read was found.
-    #[error("no documents found (expected a PolNeAR folder, brat .ann + .txt, .conll or .conllu): {}", path.display())]
+    #[error("no documents found (expected a PolNeAR folder, brat .ann + .txt, .conll, .conllu, .jsonl or .json): {}", path.display())]
     Empty {
         /// The path given.
         path: PathBuf,
@@ -105,6 +106,8 @@ fn load_file(path: &Path, loaded: &mut Loaded) -> Result<(), ReadError> {
         }
         "conll" | "iob" | "bio" => conll::read(&read_text(path)?, &source)?,
         "conllu" => conllu::read(&read_text(path)?, &source)?,
+        "jsonl" => jsonl::read(&read_text(path)?, &source)?,
+        "json" => jsonl::read_json(&read_text(path)?, &source)?,
         _ => return Ok(()),
     };
     loaded.documents.extend(read.documents);

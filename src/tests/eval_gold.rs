@@ -102,3 +102,28 @@ fn gum_gold_scores_against_itself_with_places_mapped() {
     );
     assert!(report.labels.iter().all(|l| l.overlap.f1 == Some(1.0)));
 }
+
+#[test]
+fn byline_jsonl_predictions_score_against_brat_gold() {
+    let Some(path) = shared("polnear-dev") else {
+        eprintln!("skipped: ../shared/eval/polnear-dev is absent");
+        return;
+    };
+    let loaded = gold::load(&path).unwrap();
+    let docs = &loaded.documents[..3];
+    let mut jsonl = Vec::new();
+    crate::export::byline::write(docs, &mut jsonl, crate::export::byline::Flavor::Byline).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("pred.jsonl");
+    std::fs::write(&pred, jsonl).unwrap();
+    let predicted = gold::load(&pred).unwrap();
+    let report = evaluate(docs, &predicted.documents, &EvalOptions::default());
+    assert_eq!(report.documents.gold_only, 0);
+    assert!(
+        report
+            .quotes
+            .iter()
+            .all(|q| q.strict.quotes.f1 == Some(1.0))
+    );
+    assert!(report.labels.iter().all(|l| l.exact.f1 == Some(1.0)));
+}
