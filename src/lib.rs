@@ -4,9 +4,11 @@
 //! front end, the command line in [`cli`] another.
 
 pub mod app;
+pub mod eval;
 pub mod export;
 pub mod model;
 pub mod read;
+pub mod store;
 pub mod suggest;
 
 #[cfg(test)]
