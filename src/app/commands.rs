@@ -59,6 +59,8 @@ pub enum Command {
     SetStatus(DocStatus),
     /// Show or hide the shortcut sheet.
     ToggleShortcuts,
+    /// Open the export dialog.
+    Export,
 }
 
 impl BylineApp {
@@ -66,6 +68,10 @@ impl BylineApp {
     pub(crate) fn run_command(&mut self, cmd: Command) {
         if cmd == Command::ToggleShortcuts {
             self.show_shortcuts = !self.show_shortcuts;
+            return;
+        }
+        if cmd == Command::Export {
+            self.exporter.open();
             return;
         }
         let ws = &mut self.workspace;

@@ -6,6 +6,7 @@
 pub mod bench;
 pub mod commands;
 pub mod edits;
+pub mod export;
 pub mod fonts;
 pub mod keys;
 pub mod open;
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use egui::{CentralPanel, Panel, Ui};
 
 use self::commands::Command;
+use self::export::ExportDialog;
 use self::open::Opener;
 use self::panels::{
     documents::DocumentList, inspector, ledger, menu, notices, palette, shortcuts, status,
@@ -33,6 +35,7 @@ pub struct BylineApp {
     view: TextView,
     documents: DocumentList,
     opener: Opener,
+    exporter: ExportDialog,
     show_shortcuts: bool,
 }
 
@@ -44,6 +47,7 @@ impl BylineApp {
             view: TextView::default(),
             documents: DocumentList::default(),
             opener: Opener::default(),
+            exporter: ExportDialog::default(),
             show_shortcuts: false,
         }
     }
@@ -80,14 +84,20 @@ impl BylineApp {
         let ctx = ui.ctx().clone();
         self.opener.poll(&ctx, &mut self.workspace);
         let mut cmds: Vec<Command> = Vec::new();
-        if !self.opener.modal_open() {
+        if !self.opener.modal_open() && !self.exporter.is_open() {
             cmds.extend(keys::read(&ctx, &self.workspace.labels));
             self.opener.read_keys(&ctx);
         }
         let ws = &self.workspace;
         let opener = &mut self.opener;
         Panel::top("menu").show(ui, |ui| {
-            menu::ui(ui, &mut cmds, |ui| opener.file_menu(ui));
+            let mut file_cmds = Vec::new();
+            menu::ui(ui, &mut cmds, |ui| {
+                opener.file_menu(ui);
+                ui.separator();
+                menu::item(ui, "Export…", Command::Export, &mut file_cmds);
+            });
+            cmds.extend(file_cmds);
         });
         Panel::bottom("status").show(ui, |ui| status::ui(ui, ws, opener.progress()));
         Panel::left("documents")
@@ -115,6 +125,7 @@ impl BylineApp {
         });
         shortcuts::ui(&ctx, &mut self.show_shortcuts, &ws.labels);
         self.opener.windows(&ctx);
+        self.exporter.ui(&ctx, &self.workspace);
         notices::ui(&ctx, &mut self.workspace.notices);
         for cmd in cmds {
             self.run_command(cmd);

@@ -1,5 +1,6 @@
 //! End-to-end scenarios, one file per feature.
 
+mod app_export;
 mod app_review;
 mod brat_polnear;
 mod conllu_gum;

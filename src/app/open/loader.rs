@@ -12,13 +12,15 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use rayon::prelude::*;
 
 use crate::model::Document;
-use crate::suggest::{Suggester, to_transaction};
+use crate::read::jsonl;
+use crate::suggest::Suggester;
+use crate::suggest::pipeline::suggest_document;
 
 /// The engines every opened document is run through.
 pub type Engines = Arc<Vec<Box<dyn Suggester>>>;
 
 /// File extensions opened from folders.
-const EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "text", "jsonl", "json"];
 
 /// One file's outcome: its documents and warnings, or why it failed.
 type FileResult = Result<(Vec<Document>, Vec<String>), String>;
@@ -118,7 +120,11 @@ fn work(paths: Vec<PathBuf>, engines: &Engines, tx: &Sender<Event>, wake: &(dyn 
         .par_iter()
         .enumerate()
         .for_each_with(tx.clone(), |tx, (i, path)| {
-            let result = read_file(path).map(|docs| suggest_all(docs, engines));
+            let result = read_file(path).map(|(docs, mut warnings)| {
+                let (docs, more) = suggest_all(docs, engines);
+                warnings.extend(more);
+                (docs, warnings)
+            });
             let _ = tx.send(Event::File {
                 index: first + i,
                 result,
@@ -154,33 +160,37 @@ fn expand(path: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<String>) {
     }
 }
 
-/// Reads one plain-text file into one document.
-fn read_file(path: &Path) -> Result<Vec<Document>, String> {
+/// Reads one file: JSONL and JSON records through `read::jsonl`, anything
+/// else as one plain-text document. Warnings name the file (and line).
+fn read_file(path: &Path) -> Result<(Vec<Document>, Vec<String>), String> {
     let text = std::fs::read_to_string(path)
         .map_err(|err| format!("cannot read: {err}: {}", path.display()))?;
-    Ok(vec![Document::new(Some(path.display().to_string()), &text)])
+    let source = path.display().to_string();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let loaded = match ext.as_deref() {
+        Some("jsonl") => jsonl::read(&text, &source),
+        Some("json") => jsonl::read_json(&text, &source),
+        _ => return Ok((vec![Document::new(Some(source), &text)], Vec::new())),
+    };
+    let loaded = loaded.map_err(|err| err.to_string())?;
+    let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
+    Ok((loaded.documents, warnings))
 }
 
-/// Runs every engine on every document; an engine whose suggestions do not
-/// apply is reported, and the document opens without them.
+/// Runs every engine on every document (through `suggest::pipeline`); a
+/// document whose suggestions do not apply is reported and opens without them.
 fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<String>) {
+    let engines: Vec<&dyn Suggester> = engines.iter().map(|e| e.as_ref()).collect();
     let mut warnings = Vec::new();
     let docs = docs
         .into_iter()
         .map(|mut doc| {
-            for engine in engines.iter() {
-                let suggestions = engine.suggest(&doc);
-                if doc.boilerplate.is_empty() {
-                    doc.boilerplate = suggestions.boilerplate.clone();
-                }
-                let tx = to_transaction(&doc, &suggestions);
-                if let Err(err) = doc.apply(&tx) {
-                    let source = doc.source.clone().unwrap_or_default();
-                    warnings.push(format!(
-                        "{} suggestions dropped ({err}): {source}",
-                        engine.name()
-                    ));
-                }
+            if let Err(err) = suggest_document(&mut doc, &engines) {
+                let source = doc.source.clone().unwrap_or_default();
+                warnings.push(format!("suggestions dropped ({err}): {source}"));
             }
             doc
         })

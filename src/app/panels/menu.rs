@@ -15,7 +15,8 @@ fn shortcut_of(ui: &Ui, command: &Command) -> String {
         .unwrap_or_default()
 }
 
-fn item(ui: &mut Ui, text: &str, command: Command, cmds: &mut Vec<Command>) {
+/// A menu item that pushes `command` and shows its shortcut.
+pub fn item(ui: &mut Ui, text: &str, command: Command, cmds: &mut Vec<Command>) {
     let shortcut = shortcut_of(ui, &command);
     if ui.add(Button::new(text).shortcut_text(shortcut)).clicked() {
         cmds.push(command);
