@@ -25,7 +25,11 @@ impl<'d> Tokenized<'d> {
     /// an opening quote or a digit — never inside an exported span.
     pub fn new(doc: &'d Document) -> Self {
         let text = doc.text();
-        let tokens = tokenize(text);
+        // Column formats have no place for spaCy's whitespace tokens.
+        let tokens: Vec<Token> = tokenize(text)
+            .into_iter()
+            .filter(|t| t.range.slice(text).is_some_and(|w| !w.trim().is_empty()))
+            .collect();
         let spans = exported_spans(doc);
         let inside_span = |at: usize| spans.iter().any(|s| s.range.start < at && at < s.range.end);
         let mut sentences = Vec::new();
