@@ -6,6 +6,7 @@ mod brat_polnear;
 mod conllu_gum;
 mod eval_gold;
 mod memory_learning;
+mod read_inputs;
 mod samples;
 mod store_crash;
 mod store_failures;
