@@ -4,6 +4,7 @@
 //! front end, the command line in [`cli`] another.
 
 pub mod app;
+pub mod cli;
 pub mod eval;
 pub mod export;
 pub mod model;
