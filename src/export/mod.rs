@@ -3,6 +3,11 @@
 //! that every span's text slices out of the document before writing, and reports
 //! what its format cannot hold instead of dropping it silently.
 
+pub mod brat;
+pub mod conll;
+pub mod hf;
+pub mod iob;
+
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -10,6 +15,7 @@ use crate::model::{Document, Span, SpanState};
 
 pub mod byline;
 pub mod doccano;
+pub mod format;
 #[cfg(test)]
 pub(crate) mod json_fixtures;
 pub mod json_shape;

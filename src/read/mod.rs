@@ -2,6 +2,10 @@
 //! error and warning names the file (and line where there is one); one bad
 //! record is reported and skipped, the rest still load.
 
+pub mod brat;
+pub mod conll;
+pub mod conllu;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 

@@ -2,6 +2,9 @@
 //! Deterministic, no I/O, `Send + Sync` so documents run in parallel. Every
 //! suggestion carries its engine, the rule that fired and a confidence.
 
+pub mod memory;
+pub mod pipeline;
+
 use std::collections::HashMap;
 
 use crate::model::{
