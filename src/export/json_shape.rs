@@ -125,12 +125,13 @@ pub fn encode_meta(
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let boilerplate = doc
-        .boilerplate
-        .iter()
-        .filter_map(|r| index.to_chars(*r).ok())
-        .map(|r| Value::from(vec![r.start, r.end]))
-        .collect::<Vec<_>>();
+    let mut boilerplate = Vec::with_capacity(doc.boilerplate.len());
+    for range in &doc.boilerplate {
+        match index.to_chars(*range) {
+            Ok(r) => boilerplate.push(Value::from(vec![r.start, r.end])),
+            Err(_) => report.lose("boilerplate ranges that do not fit the text"),
+        }
+    }
     let ours = [
         (
             META_SOURCE,
