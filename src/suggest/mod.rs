@@ -4,6 +4,7 @@
 
 pub mod memory;
 pub mod pipeline;
+pub mod rules;
 
 use std::collections::HashMap;
 
