@@ -25,6 +25,34 @@ const PARTICLES: &[&str] = &[
     "la", "le", "bin", "ibn", "bint", "al", "el", "ter", "ten", "y",
 ];
 
+/// Institutions whose names go on with `for` or `on`: `Council on Foreign Relations`.
+const INSTITUTIONS: &[&str] = &[
+    "Council",
+    "Commission",
+    "Committee",
+    "Center",
+    "Centre",
+    "Centers",
+    "Institute",
+    "Foundation",
+    "Association",
+    "Society",
+    "Coalition",
+    "Alliance",
+    "Campaign",
+    "League",
+    "Union",
+    "Fund",
+    "Office",
+    "Agency",
+    "Bureau",
+    "Board",
+    "Organization",
+    "Organisation",
+    "Federation",
+    "Commissioner",
+];
+
 /// Words that open a noun phrase rather than a name.
 const DETERMINERS: &[&str] = &[
     "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My",
@@ -160,7 +188,11 @@ fn extend(
     let left = &words[start..end];
     let allowed = match connector {
         "of" => left.iter().any(|w| opens_of(w.text(text))),
-        "for" | "on" => left.last().is_some_and(|w| is_head(w.text(text))),
+        "for" | "on" => {
+            left.last()
+                .is_some_and(|w| INSTITUTIONS.contains(&w.text(text)))
+                && !GAZETTEER.is_not_entity(words[k].text(text))
+        }
         "&" => true,
         "and" => {
             let mut run = k;
@@ -208,7 +240,9 @@ fn trim_start(
             && GAZETTEER
                 .head(t)
                 .is_none_or(|(_, pos)| !pos.first() || end - start == 1)
-            && (GAZETTEER.first_name(t).is_none() || end - start == 1);
+            && !(GAZETTEER.first_name(t).is_some()
+                && end - start > 1
+                && name_follows(text, &words[start + 1]));
         if determiner
             || opens
             || (w.shape == Shape::Cap && GAZETTEER.is_not_entity(t) && end - start == 1)
@@ -219,6 +253,12 @@ fn trim_start(
         }
     }
     start
+}
+
+/// True when `next` can go on a first name: `Mark Zuckerberg`, not `In May`.
+fn name_follows(text: &str, next: &Word) -> bool {
+    let t = next.text(text);
+    !GAZETTEER.is_not_entity(t) && !GAZETTEER.is_common(t)
 }
 
 /// The acronym defined right after a chunk: `Federal Bureau of Investigation (FBI)`.

@@ -76,6 +76,27 @@ const SPEECH: &[&str] = &[
     "who",
 ];
 
+/// Words that turn a place name into a part of it.
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Downtown",
+];
+
 /// Prepositions after which a bare unknown name is most often a place.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "across", "outside", "into", "to"];
 
@@ -110,7 +131,47 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
     if titled(&cx, s, e, out) || only_titles(&cx, s, e) {
         return;
     }
+    if let Some(cut) = trailing_title(&cx, s, e) {
+        // `State Department Spokesperson`: the office holder is not named.
+        let rest = Chunk {
+            start: s,
+            end: cut,
+            listed: chunk
+                .listed
+                .iter()
+                .filter(|l| l.1 <= cut)
+                .copied()
+                .collect(),
+        };
+        classify(text, words, &rest, out);
+        return;
+    }
     if push_headed(&cx, s, e, out) {
+        return;
+    }
+    // `Southern Indiana`, `East Los Angeles`: a compass word before a listed place.
+    if let [(ls, le, label @ (EntityLabel::Gpe | EntityLabel::Loc))] = chunk.listed[..]
+        && ls == s + 1
+        && le == e
+        && COMPASS.contains(&cx.t(s))
+    {
+        out.push(Candidate::new(cx.span(s, e), label, 0.85, "gazetteer"));
+        return;
+    }
+    // `Environment Canada`, `Air Canada`: common words naming a body of a country.
+    if let [(ls, le, EntityLabel::Gpe)] = chunk.listed[..]
+        && le == e
+        && ls > s
+        && (s..ls).all(|i| cx.words[i].shape == Shape::Cap && GAZETTEER.is_common(cx.t(i)))
+        && !COMPASS.contains(&cx.t(s))
+        && GAZETTEER.first_name(cx.t(s)).is_none()
+    {
+        out.push(Candidate::new(
+            cx.span(s, e),
+            EntityLabel::Org,
+            0.6,
+            "org-name-place",
+        ));
         return;
     }
     // `Dean Kamen` is a person although a town is called Kamen.
@@ -119,7 +180,7 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
         .iter()
         .all(|l| l.0 > s && matches!(l.2, EntityLabel::Gpe | EntityLabel::Loc));
     if places_only
-        && let Some((score, rule)) = person_evidence(&cx, s, e).filter(|(score, _)| *score >= 0.8)
+        && let Some((score, rule)) = person_evidence(&cx, s, e).filter(|(score, _)| *score >= 0.85)
     {
         let mut c = Candidate::new(cx.span(s, e), EntityLabel::Person, score, rule);
         c.gender = GAZETTEER.first_name(cx.t(s)).flatten();
@@ -240,6 +301,23 @@ fn only_titles(cx: &Ctx, s: usize, e: usize) -> bool {
         })
 }
 
+/// Where trailing title words start (`NASA [Administrator]`), if the chunk
+/// ends with any and has a name before them.
+fn trailing_title(cx: &Ctx, s: usize, e: usize) -> Option<usize> {
+    let is_title = |i: usize| {
+        matches!(GAZETTEER.title(cx.t(i)), Some((TitleKind::Title | TitleKind::Honorific, _)))
+    };
+    if e < s + 2 || !is_title(e - 1) {
+        return None;
+    }
+    let mut cut = e - 1;
+    while cut > s + 1 && GAZETTEER.title(cx.t(cut - 1)).is_some_and(|(k, _)| k != TitleKind::Role) {
+        cut -= 1;
+    }
+    let before = &cx.words[cut - 1];
+    (before.is_capital() && GAZETTEER.title(before.text(cx.text)).is_none()).then_some(cut)
+}
+
 fn complement_word(w: &str) -> bool {
     GAZETTEER.first_name(w).is_none()
         && (GAZETTEER.is_common(w) || GAZETTEER.name(w).is_some() || GAZETTEER.title(w).is_some())
@@ -265,10 +343,14 @@ fn head_label(cx: &Ctx, s: usize, e: usize) -> Option<(Option<EntityLabel>, &'st
             && GAZETTEER.is_surname(cx.t(e - 1));
         return (!person).then_some((label, rule(label)));
     }
-    // `Ministry of Defence`, `Federal Bureau of Investigation`.
+    // `Ministry of Defence`, `Federal Bureau of Investigation`, `Corps of Engineers`.
     (s..e - 1)
         .filter(|&i| cx.t(i + 1) == "of")
-        .find_map(|i| GAZETTEER.head(cx.t(i)).filter(|(_, pos)| pos.first()))
+        .find_map(|i| {
+            GAZETTEER
+                .head(cx.t(i))
+                .filter(|(label, pos)| pos.first() || *label == Some(EntityLabel::Org))
+        })
         .map(|(label, _)| (label, rule(label)))
 }
 
@@ -310,11 +392,22 @@ fn unlisted(cx: &Ctx, mut s: usize, mut e: usize, out: &mut Vec<Candidate>) {
     let n = e - s;
     let single = cx.t(s);
     let (label, score, rule) = if n == 1 && cx.words[s].shape == Shape::Upper {
+        if single.contains(|c: char| c.is_ascii_digit()) {
+            // `IE6`, `STS-135`: product and mission codes, not organisations.
+            return;
+        }
         (EntityLabel::Org, 0.6, "acronym")
     } else if place_after_comma(cx, e) {
         (EntityLabel::Gpe, 0.6, "place-comma")
     } else if n >= 2 {
         (EntityLabel::Org, 0.4, "capitalised-phrase")
+    } else if s > 0
+        && cx.t(s - 1) == "the"
+        && cx.words[s].joined
+        && matches!(GAZETTEER.head(single), Some((Some(EntityLabel::Org), _)))
+    {
+        // `the Church`, `the Court`: an institution the story has named before.
+        (EntityLabel::Org, 0.5, "org-word")
     } else if GAZETTEER.is_common(single) || cx.words[s].starts_sentence {
         // Without other evidence a sentence's first word says nothing.
         return;
@@ -338,16 +431,24 @@ fn person_evidence(cx: &Ctx, s: usize, e: usize) -> Option<(f32, &'static str)> 
         .get(e)
         .filter(|w| w.joined || cx.text[cx.words[e - 1].range.end..w.range.start].trim() == ",");
     let speech = after.is_some_and(|w| SPEECH.contains(&w.text(cx.text)));
+    let appositive = appositive_person(cx, e);
     let role = s > 0
         && cx.words[s].joined
         && matches!(GAZETTEER.title(cx.t(s - 1)), Some((TitleKind::Role, _)));
     if n >= 2 && all_cap && (s..e).any(|i| is_initial(cx.t(i))) {
         Some((0.85, "initials"))
-    } else if n >= 2 && all_cap && GAZETTEER.first_name(first).is_some() {
+    } else if n >= 2
+        && all_cap
+        && GAZETTEER.first_name(first).is_some()
+        && (!GAZETTEER.is_common(first)
+            || !GAZETTEER.is_common(cx.t(s + 1))
+            || GAZETTEER.is_surname(cx.t(s + 1)))
+    {
         Some((0.85, "first-name"))
     } else if n >= 2
         && all_cap
         && GAZETTEER.is_asian_surname(first)
+        && (!GAZETTEER.is_common(first) || n == 2)
         && !GAZETTEER.is_common(cx.t(s + 1))
     {
         Some((0.8, "family-name-first"))
@@ -359,7 +460,7 @@ fn person_evidence(cx: &Ctx, s: usize, e: usize) -> Option<(f32, &'static str)> 
         Some((0.7, "surname"))
     } else if role && all_cap {
         Some((0.7, "role-noun"))
-    } else if speech && n <= 4 && all_cap {
+    } else if (speech || appositive) && n <= 4 && all_cap {
         Some((0.65, "speech-verb"))
     } else if (2..=4).contains(&n)
         && all_cap
@@ -371,6 +472,27 @@ fn person_evidence(cx: &Ctx, s: usize, e: usize) -> Option<(f32, &'static str)> 
     } else {
         None
     }
+}
+
+/// True when `, a/an/the … <person noun>` or `, <age>,` follows: `Ana Ruiz, a
+/// farmer,`, `Ana Ruiz, 54,`.
+fn appositive_person(cx: &Ctx, e: usize) -> bool {
+    let Some(next) = cx.words.get(e) else {
+        return false;
+    };
+    if cx.text[cx.words[e - 1].range.end..next.range.start].trim() != "," {
+        return false;
+    }
+    let first = next.text(cx.text);
+    if next.shape == Shape::Number {
+        return first.len() <= 3 && cx.text[next.range.end..].starts_with(',');
+    }
+    matches!(first, "a" | "an" | "the" | "who" | "whose")
+        && cx.words[e + 1..]
+            .iter()
+            .take(5)
+            .take_while(|w| w.joined || w.text(cx.text) == first)
+            .any(|w| matches!(GAZETTEER.title(w.text(cx.text)), Some((TitleKind::Role, _))))
 }
 
 /// `L.` or `F.`: a middle or first initial.

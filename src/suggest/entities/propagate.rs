@@ -26,6 +26,8 @@ struct Known {
     common_keys: std::collections::HashSet<String>,
     /// Text → best (label, score, canonical) among non-person mentions.
     labels: HashMap<String, (EntityLabel, f32, String)>,
+    /// (text, label) → summed score of the mentions with that label.
+    votes: HashMap<(String, EntityLabel), f32>,
     /// Acronym → (label, canonical) of the name it was defined after.
     acronyms: HashMap<String, (EntityLabel, String)>,
 }
@@ -64,6 +66,7 @@ pub fn run(
         relabel(text, &known, c);
     }
     cands.extend(uncovered(text, paragraphs, &cands, &known));
+    drop_lone_guesses(text, &mut cands);
     cands.sort_by_key(|c| c.range.start);
     let genders = genders(text, &cands);
     cands
@@ -88,6 +91,21 @@ pub fn run(
             }
         })
         .collect()
+}
+
+/// Drops a guess made from capitalisation alone (`capitalised-word`) whose
+/// text the document mentions only once: a name that matters comes back.
+fn drop_lone_guesses(text: &str, cands: &mut Vec<Candidate>) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in cands.iter() {
+        *counts.entry(c.range.slice(text).unwrap_or("")).or_default() += 1;
+    }
+    cands.retain(|c| {
+        !matches!(c.rule, "capitalised-word" | "capitalised-phrase")
+            || counts
+                .get(c.range.slice(text).unwrap_or(""))
+                .is_some_and(|&n| n > 1)
+    });
 }
 
 /// Keeps the better of overlapping candidates (higher score, then longer).
@@ -126,6 +144,10 @@ fn learn(text: &str, cands: &[Candidate]) -> Known {
                 continue;
             }
             for key in keys {
+                if key != name && c.score < 0.85 && GAZETTEER.name(&key).is_some() {
+                    // `Canada` from a doubtful `Fan Expo Canada` stays a place.
+                    continue;
+                }
                 if GAZETTEER.is_common(&key) {
                     known.common_keys.insert(key.clone());
                 }
@@ -144,6 +166,7 @@ fn learn(text: &str, cands: &[Candidate]) -> Known {
             if c.score > best.1 {
                 *best = (c.label, c.score, canonical.clone());
             }
+            *known.votes.entry((name.clone(), c.label)).or_default() += c.score;
         }
         if let Some(acr) = c.acronym.and_then(|a| a.slice(text)) {
             let canonical = c.canonical.clone().unwrap_or_else(|| name.clone());
@@ -165,7 +188,10 @@ fn learn(text: &str, cands: &[Candidate]) -> Known {
 /// Gives a candidate the label and canonical name the document supports best.
 fn relabel(text: &str, known: &Known, c: &mut Candidate) {
     let name = normalize(c.range.slice(text).unwrap_or(""));
-    let strong_elsewhere = known.labels.get(&name).filter(|(_, s, _)| *s > c.score);
+    let strong_elsewhere = known
+        .labels
+        .get(&name)
+        .filter(|(_, s, _)| *s > c.score && *s >= 0.6);
     if let Some((label, canonical)) = known.acronyms.get(&name) {
         c.label = *label;
         c.canonical = Some(canonical.clone());
@@ -184,6 +210,22 @@ fn relabel(text: &str, known: &Known, c: &mut Candidate) {
         c.label = *label;
         c.score = *score;
         c.canonical = Some(canonical.clone());
+    } else if c.score < 0.6 {
+        // Weak guesses about the same text agree on the label guessed most.
+        let vote = |label: EntityLabel| {
+            known
+                .votes
+                .get(&(name.clone(), label))
+                .copied()
+                .unwrap_or(0.0)
+        };
+        let own = vote(c.label);
+        if let Some(best) = [EntityLabel::Org, EntityLabel::Gpe, EntityLabel::Loc]
+            .into_iter()
+            .find(|&l| vote(l) > own)
+        {
+            c.label = best;
+        }
     }
 }
 
@@ -201,7 +243,7 @@ fn uncovered(
         covered.get(i).is_some_and(|c| c.overlaps(r))
     };
     let mut out = Vec::new();
-    for (words, _) in paragraphs {
+    for (words, mode) in paragraphs {
         let mut i = 0;
         while i < words.len() {
             let found = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
@@ -218,7 +260,10 @@ fn uncovered(
                     let mut c = Candidate::new(range, *label, 0.8, "acronym-definition");
                     c.canonical = Some(canonical.clone());
                     c
-                } else if known.common_keys.contains(&name) {
+                } else if known.common_keys.contains(&name)
+                    && (run[0].starts_sentence || *mode == Mode::Headline)
+                {
+                    // `Key` opening a sentence may be the word, not Mr Key.
                     return None;
                 } else if let Some(full) = known.person(&name, range.start) {
                     let mut c = Candidate::new(range, EntityLabel::Person, 0.7, "propagation");

@@ -95,8 +95,10 @@ fn acronym_definitions_carry_label_and_name() {
         fbi.iter()
             .all(|m| m.1 == "ORG" && m.2 == "Federal Bureau of Investigation")
     );
-    let text = "Crews at the Orbital Test Range (OTR) waited. OTR staff cheered.";
-    assert!(mentions(text).iter().any(|m| m.0 == "OTR" && m.1 == "LOC"));
+    let text = "Crews at the Orbital Test Center (OTC) waited. Later OTC staff cheered.";
+    let otc: Vec<_> = mentions(text).into_iter().filter(|m| m.0 == "OTC").collect();
+    assert_eq!(otc.len(), 2);
+    assert!(otc.iter().all(|m| m.1 == "LOC" && m.2 == "Orbital Test Center"));
 }
 
 #[test]
