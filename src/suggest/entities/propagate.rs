@@ -203,6 +203,7 @@ fn relabel(text: &str, known: &Known, c: &mut Candidate) {
         c.canonical = Some(full.to_owned());
         if c.rule != "title" && c.rule != "honorific" {
             c.score = c.score.max(0.75);
+            c.rule = "propagation";
         }
     } else if let Some((label, score, canonical)) = strong_elsewhere
         && c.label != EntityLabel::Person

@@ -232,6 +232,17 @@ fn dump_entities_for_scoring() {
         let doc = Document::new(None, record["text"].as_str().unwrap_or(""));
         let suggestions = EntitySuggester.suggest(&doc);
         let index = OffsetIndex::new(doc.text());
+        let paragraphs = crate::model::document::paragraphs(doc.text());
+        let mentions = find_entities(doc.text(), &paragraphs, &suggestions.boilerplate);
+        let details: Vec<serde_json::Value> = mentions
+            .iter()
+            .map(|m| serde_json::json!([m.canonical, format!("{:?}", m.gender)]))
+            .collect();
+        let boilerplate: Vec<[usize; 2]> = suggestions
+            .boilerplate
+            .iter()
+            .map(|b| index.to_chars(*b).map(|r| [r.start, r.end]).unwrap())
+            .collect();
         let spans: Vec<serde_json::Value> = suggestions
             .spans
             .iter()
@@ -243,7 +254,8 @@ fn dump_entities_for_scoring() {
                 serde_json::json!([r.start, r.end, s.label, rule, score])
             })
             .collect();
-        out.push_str(&serde_json::json!({ "spans": spans }).to_string());
+        let record = serde_json::json!({ "spans": spans, "details": details, "boilerplate": boilerplate });
+        out.push_str(&record.to_string());
         out.push('\n');
     }
     std::fs::write(output, out).unwrap();
