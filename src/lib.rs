@@ -6,4 +6,8 @@
 pub mod export;
 pub mod model;
 pub mod read;
+pub mod store;
 pub mod suggest;
+
+#[cfg(test)]
+mod tests;

@@ -4,6 +4,7 @@
 
 pub mod boilerplate;
 pub mod entities;
+pub mod memory;
 pub mod pipeline;
 
 use std::collections::HashMap;
