@@ -5,30 +5,116 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use regex::Regex;
 
 use crate::model::ByteRange;
 use crate::model::document::paragraphs;
 
-/// Paragraph openings and phrases that mark a whole paragraph as boilerplate.
-static LINES: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
-    RegexSet::new([
-        r"(?i)^\W{0,3}(see also|read (more|also|next)|also read|related( articles| stories| coverage| topics| content)?\s*:|more from\b|recommended for you)",
-        r"(?i)^(click here|sign up|subscribe|follow us|share (this|on)\b|download (our|the) app|get (our|the) app)",
-        r"(?i)^(advertisement|sponsored( content)?|comments?( \(\d+\))?|tags?:|filed under:|topics:|print|email|share)\s*$",
-        r"(?i)^(leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion))",
-        r"(?i)your email address will not be published|required fields are marked|by posting a comment",
-        r"(?i)^(copyright\b|©|\(c\) ?\d{4})|all rights reserved",
-        r"(?i)^our standards\s*:|trust principles",
-        r"(?i)^\W{0,3}(reporting|writing|editing|additional reporting|compiled|edited|research|graphics) by\b",
-        r"(?i)^(photo(graph)?|image|video)( credit)?\s*:",
-    ])
-    .ok()
+/// How much of a paragraph's start a bio is looked for in.
+const HEAD: usize = 320;
+
+/// Paragraph openings that mark a whole paragraph as boilerplate (matched
+/// at the start, ignoring case, ending on a word boundary).
+const OPENINGS: &[&str] = &[
+    "see also",
+    "read more",
+    "read also",
+    "read next",
+    "also read",
+    "related:",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "related topics",
+    "related content",
+    "more from",
+    "recommended for you",
+    "click here",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "share this",
+    "share on",
+    "download our app",
+    "download the app",
+    "get our app",
+    "get the app",
+    "tags:",
+    "tag:",
+    "filed under:",
+    "topics:",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "join the conversation",
+    "join the discussion",
+    "copyright",
+    "©",
+    "(c) 1",
+    "(c) 2",
+    "our standards:",
+    "our standards :",
+    "reporting by",
+    "writing by",
+    "editing by",
+    "additional reporting by",
+    "compiled by",
+    "edited by",
+    "research by",
+    "graphics by",
+    "photo:",
+    "photograph:",
+    "photo credit:",
+    "image:",
+    "image credit:",
+    "video:",
+];
+
+/// Whole paragraphs that are page furniture.
+const LINES: &[&str] = &[
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "comments",
+    "comment",
+    "print",
+    "email",
+    "share",
+];
+
+static OPENING: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(OPENINGS)
+        .ok()
 });
 
-/// A newsletter or sign-up prompt (checked on short paragraphs only).
-static NEWSLETTER: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(newsletter|sign up|subscribe|inbox)\b").ok());
+/// Phrases that mark a paragraph as boilerplate wherever they stand; the
+/// first `PHRASES_ALWAYS` do so in any paragraph, the newsletter words after
+/// them only in a short one.
+const PHRASES: &[&str] = &[
+    "your email address will not be published",
+    "required fields are marked",
+    "by posting a comment",
+    "all rights reserved",
+    "trust principles",
+    "newsletter",
+    "sign up",
+    "subscribe",
+    "inbox",
+];
+const PHRASES_ALWAYS: usize = 5;
+
+static PHRASE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PHRASES)
+        .ok()
+});
 
 /// An author bio: `<Name> is a … correspondent based in …`.
 static BIO: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -65,15 +151,60 @@ pub fn detect(text: &str) -> Vec<ByteRange> {
         .collect()
 }
 
+/// The first `max` bytes of a paragraph, cut on a char boundary.
+fn head_of(para: &str, max: usize) -> &str {
+    let mut end = para.len().min(max);
+    while !para.is_char_boundary(end) {
+        end -= 1;
+    }
+    &para[..end]
+}
+
+/// Longer paragraphs are story text (a bio is checked on its own).
+const MAX_LEN: usize = 400;
+
 fn is_boilerplate(para: &str) -> bool {
-    if LINES.as_ref().is_some_and(|set| set.is_match(para)) {
+    if para.len() > MAX_LEN {
+        return false;
+    }
+    let opened = |p: &str| {
+        let input = Input::new(p).anchored(Anchored::Yes);
+        OPENING
+            .as_ref()
+            .and_then(|ac| ac.find(input))
+            .is_some_and(|m| {
+                let after = p[m.end()..].chars().next();
+                !after.is_some_and(char::is_alphanumeric)
+            })
+    };
+    // A bullet, bracket or dash may stand before the opening words.
+    let bare = para.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    if opened(para) || opened(bare) {
         return true;
     }
-    para.split_whitespace().count() <= 30 && NEWSLETTER.as_ref().is_some_and(|re| re.is_match(para))
+    let line = para.trim_end_matches([' ', '*', ':']);
+    let counted = line
+        .strip_prefix("Comments (")
+        .or(line.strip_prefix("comments ("));
+    if LINES.iter().any(|l| line.eq_ignore_ascii_case(l))
+        || counted.is_some_and(|c| c.trim_end_matches(')').bytes().all(|b| b.is_ascii_digit()))
+    {
+        return true;
+    }
+    let Some(ac) = PHRASE.as_ref() else {
+        return false;
+    };
+    let mut found = ac
+        .find_iter(para)
+        .map(|m| m.pattern().as_usize())
+        .peekable();
+    let short = || para.split_whitespace().count() <= 30;
+    found.peek().is_some() && (found.any(|p| p < PHRASES_ALWAYS) || short())
 }
 
 fn is_bio(para: &str) -> bool {
-    BIO.as_ref().is_some_and(|re| re.is_match(para))
+    BIO.as_ref()
+        .is_some_and(|re| re.is_match(head_of(para, HEAD)))
 }
 
 /// A short line that is no sentence: a name, an agency, a section label.

@@ -85,24 +85,28 @@ pub fn mode(text: &str, words: &[Word]) -> Mode {
     }
 }
 
-/// Listed names of the paragraph as word index ranges (start, end, label).
+/// Listed names of the paragraph as word index ranges (start, end, label):
+/// the longest listed phrase or single word at each capitalised word.
 fn listed_names(text: &str, words: &[Word]) -> Vec<(usize, usize, super::EntityLabel)> {
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
-        return Vec::new();
-    };
-    let base = first.range.start;
     let mut out = Vec::new();
-    let mut w = 0;
-    for (s, e, label) in GAZETTEER.find_names(&text[base..last.range.end]) {
-        let (s, e) = (base + s, base + e);
-        while w < words.len() && words[w].range.start < s {
-            w += 1;
-        }
-        let Some(start) = words.get(w).filter(|x| x.range.start == s).map(|_| w) else {
+    let mut i = 0;
+    while i < words.len() {
+        let word = &words[i];
+        if !word.is_capital() {
+            i += 1;
             continue;
-        };
-        if let Some(end) = words[start..].iter().position(|x| x.range.end == e) {
-            out.push((start, start + end + 1, label));
+        }
+        let phrase = GAZETTEER
+            .phrase_at(text, word.range.start)
+            .and_then(|(end, label)| {
+                let last = words[i..].iter().position(|w| w.range.end == end)?;
+                Some((i, i + last + 1, label))
+            });
+        if let Some(p) = phrase.or_else(|| GAZETTEER.name(word.text(text)).map(|l| (i, i + 1, l))) {
+            out.push(p);
+            i = p.1;
+        } else {
+            i += 1;
         }
     }
     out

@@ -305,13 +305,20 @@ fn only_titles(cx: &Ctx, s: usize, e: usize) -> bool {
 /// ends with any and has a name before them.
 fn trailing_title(cx: &Ctx, s: usize, e: usize) -> Option<usize> {
     let is_title = |i: usize| {
-        matches!(GAZETTEER.title(cx.t(i)), Some((TitleKind::Title | TitleKind::Honorific, _)))
+        matches!(
+            GAZETTEER.title(cx.t(i)),
+            Some((TitleKind::Title | TitleKind::Honorific, _))
+        )
     };
     if e < s + 2 || !is_title(e - 1) {
         return None;
     }
     let mut cut = e - 1;
-    while cut > s + 1 && GAZETTEER.title(cx.t(cut - 1)).is_some_and(|(k, _)| k != TitleKind::Role) {
+    while cut > s + 1
+        && GAZETTEER
+            .title(cx.t(cut - 1))
+            .is_some_and(|(k, _)| k != TitleKind::Role)
+    {
         cut -= 1;
     }
     let before = &cx.words[cut - 1];

@@ -29,7 +29,12 @@ pub struct Dateline {
 /// The dateline opening `text[para]`, if there is one.
 pub fn find(text: &str, para: ByteRange) -> Option<Dateline> {
     let body = para.slice(text)?;
-    let caps = DATELINE.as_ref()?.captures(body)?;
+    // A dateline is short: look at the paragraph's opening only.
+    let mut end = body.len().min(120);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let caps = DATELINE.as_ref()?.captures(&body[..end])?;
     let place = caps.get(1)?;
     let agency = caps.get(3);
     let letters = place.as_str().chars().filter(|c| c.is_alphabetic()).count();

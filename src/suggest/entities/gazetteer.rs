@@ -1,11 +1,12 @@
 //! The word lists of `assets/gazetteers/` (sources in `assets/README.md`),
 //! parsed once into lookup tables and one Aho-Corasick automaton that finds
-//! every listed place, organisation and group name in a paragraph.
+//! every listed name of more than one word (`Bosnia and Herzegovina`) in a
+//! paragraph; one-word names are looked up word by word.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{EntityLabel, Gender};
 
@@ -65,7 +66,7 @@ pub enum TitleKind {
 pub struct Gazetteer {
     /// Place, organisation and group names (one or more words) and their label.
     names: HashMap<String, EntityLabel>,
-    /// The automaton over the keys of `names`, pattern i = `patterns[i]`.
+    /// The automaton over the keys of `names` holding a space, pattern i = `patterns[i]`.
     automaton: Option<AhoCorasick>,
     patterns: Vec<EntityLabel>,
     heads: HashMap<&'static str, (Option<EntityLabel>, HeadPos)>,
@@ -106,7 +107,7 @@ fn gender_of(code: &str) -> Option<Gender> {
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut names: HashMap<String, EntityLabel> = HashMap::new();
+        let mut names: HashMap<String, EntityLabel> = HashMap::default();
         // Later lists win: a hand-checked label overrides a bulk one.
         for name in lines(CITIES)
             .chain(lines(COUNTRIES))
@@ -133,11 +134,13 @@ impl Gazetteer {
         for name in lines(ORGS) {
             names.insert(name.to_owned(), EntityLabel::Org);
         }
-        let mut keys: Vec<(&String, &EntityLabel)> = names.iter().collect();
+        let mut keys: Vec<(&String, &EntityLabel)> =
+            names.iter().filter(|(k, _)| k.contains(' ')).collect();
         keys.sort();
         let patterns: Vec<EntityLabel> = keys.iter().map(|(_, l)| **l).collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(keys.iter().map(|(k, _)| k.as_str()))
             .ok();
         let heads = lines(HEADS)
@@ -195,29 +198,18 @@ impl Gazetteer {
         self.names.get(text).copied()
     }
 
-    /// Every listed name in `text` that starts and ends on a word boundary, as
-    /// (start, end, label) byte offsets into `text`, leftmost-longest.
-    pub fn find_names(&self, text: &str) -> Vec<(usize, usize, EntityLabel)> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
-        let bytes = text.as_bytes();
-        ac.find_iter(text)
-            .filter(|m| {
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-                // `U.S.` ends with a dot; `Paris.` must not swallow the dot.
-                !joins(before) && !joins(after) && !(bytes.get(m.end()) == Some(&b'-'))
-            })
-            .filter_map(|m| {
-                Some((
-                    m.start(),
-                    m.end(),
-                    *self.patterns.get(m.pattern().as_usize())?,
-                ))
-            })
-            .collect()
+    /// The longest listed name of two or more words that starts at byte
+    /// `at` of `text` and ends on a word boundary, as (end, label).
+    pub fn phrase_at(&self, text: &str, at: usize) -> Option<(usize, EntityLabel)> {
+        let ac = self.automaton.as_ref()?;
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let m = ac.find(input)?;
+        let after = text[m.end()..].chars().next();
+        // `New Yorkers` is no `New York`; `U.S.`-style dots end names fine.
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '-') {
+            return None;
+        }
+        Some((m.end(), *self.patterns.get(m.pattern().as_usize())?))
     }
 
     /// The label and position of an organisation or place head word; no
@@ -250,6 +242,14 @@ impl Gazetteer {
     pub fn is_common(&self, word: &str) -> bool {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.common.contains(word);
+        }
+        // Lowercase short ASCII words on the stack: this runs for every capital.
+        let mut buf = [0u8; 24];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|l| self.common.contains(l));
         }
         self.common.contains(word.to_lowercase().as_str())
     }
@@ -289,13 +289,19 @@ mod tests {
     }
 
     #[test]
-    fn finds_names_on_word_boundaries_only() {
-        let text = "From Bosnia and Herzegovina to Parisians, not Parisx, via U.S. ports.";
-        let found: Vec<&str> = GAZETTEER
-            .find_names(text)
-            .iter()
-            .map(|&(s, e, _)| &text[s..e])
-            .collect();
-        assert_eq!(found, ["Bosnia and Herzegovina", "U.S."]);
+    fn finds_phrases_on_word_boundaries_only() {
+        let text = "From Bosnia and Herzegovina to New Yorkers, via New York.";
+        let at = |s: &str| text.find(s).unwrap();
+        let found = GAZETTEER
+            .phrase_at(text, at("Bosnia"))
+            .map(|(e, _)| &text[at("Bosnia")..e]);
+        assert_eq!(found, Some("Bosnia and Herzegovina"));
+        assert_eq!(GAZETTEER.phrase_at(text, at("New Yorkers")), None);
+        assert!(
+            GAZETTEER
+                .phrase_at(text, text.rfind("New York").unwrap())
+                .is_some()
+        );
+        assert_eq!(GAZETTEER.phrase_at(text, at("to")), None);
     }
 }

@@ -5,7 +5,8 @@
 //! best-supported mention; a person's gender, once known, holds for all their
 //! mentions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 use super::capitals::Mode;
 use super::classify::Candidate;
@@ -23,11 +24,11 @@ struct Known {
     people: HashMap<String, Vec<(usize, String)>>,
     /// Keys that are also common words (`Key`, `Image`): they relabel mentions
     /// found otherwise but find none of their own.
-    common_keys: std::collections::HashSet<String>,
+    common_keys: rustc_hash::FxHashSet<String>,
     /// Text → best (label, score, canonical) among non-person mentions.
     labels: HashMap<String, (EntityLabel, f32, String)>,
-    /// (text, label) → summed score of the mentions with that label.
-    votes: HashMap<(String, EntityLabel), f32>,
+    /// Text → summed score of its mentions per label (indexed by `EntityLabel as usize`).
+    votes: HashMap<String, [f32; 5]>,
     /// Acronym → (label, canonical) of the name it was defined after.
     acronyms: HashMap<String, (EntityLabel, String)>,
 }
@@ -37,15 +38,20 @@ impl Known {
         let all = self.people.get(key)?;
         // The nearest full name mentioned before; else the first one at all.
         all.iter()
-            .filter(|(p, _)| *p <= at)
-            .next_back()
+            .rfind(|(p, _)| *p <= at)
             .or(all.first())
             .map(|(_, name)| name.as_str())
     }
 }
 
-fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The name with runs of whitespace (a line break, a no-break space) made one space.
+fn normalize(s: &str) -> Cow<'_, str> {
+    if s.split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Applies document-level rules and turns candidates into mentions.
@@ -74,7 +80,7 @@ pub fn run(
         .map(|c| {
             let canonical = c
                 .canonical
-                .unwrap_or_else(|| normalize(c.range.slice(text).unwrap_or("")));
+                .unwrap_or_else(|| normalize(c.range.slice(text).unwrap_or("")).into_owned());
             let gender = if c.label == EntityLabel::Person {
                 genders.get(&canonical).copied().flatten()
             } else {
@@ -96,7 +102,7 @@ pub fn run(
 /// Drops a guess made from capitalisation alone (`capitalised-word`) whose
 /// text the document mentions only once: a name that matters comes back.
 fn drop_lone_guesses(text: &str, cands: &mut Vec<Candidate>) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for c in cands.iter() {
         *counts.entry(c.range.slice(text).unwrap_or("")).or_default() += 1;
     }
@@ -130,7 +136,7 @@ fn drop_overlaps(cands: Vec<Candidate>) -> Vec<Candidate> {
 fn learn(text: &str, cands: &[Candidate]) -> Known {
     let mut known = Known::default();
     for c in cands {
-        let name = normalize(c.range.slice(text).unwrap_or(""));
+        let name = normalize(c.range.slice(text).unwrap_or("")).into_owned();
         if c.label == EntityLabel::Person && c.score >= 0.55 {
             let parts: Vec<&str> = name.split(' ').collect();
             let mut keys = vec![name.clone()];
@@ -166,7 +172,7 @@ fn learn(text: &str, cands: &[Candidate]) -> Known {
             if c.score > best.1 {
                 *best = (c.label, c.score, canonical.clone());
             }
-            *known.votes.entry((name.clone(), c.label)).or_default() += c.score;
+            known.votes.entry(name.clone()).or_default()[c.label as usize] += c.score;
         }
         if let Some(acr) = c.acronym.and_then(|a| a.slice(text)) {
             let canonical = c.canonical.clone().unwrap_or_else(|| name.clone());
@@ -187,24 +193,25 @@ fn learn(text: &str, cands: &[Candidate]) -> Known {
 
 /// Gives a candidate the label and canonical name the document supports best.
 fn relabel(text: &str, known: &Known, c: &mut Candidate) {
-    let name = normalize(c.range.slice(text).unwrap_or(""));
+    let owned = normalize(c.range.slice(text).unwrap_or(""));
+    let name: &str = &owned;
     let strong_elsewhere = known
         .labels
-        .get(&name)
+        .get(name)
         .filter(|(_, s, _)| *s > c.score && *s >= 0.6);
-    if let Some((label, canonical)) = known.acronyms.get(&name) {
+    if let Some((label, canonical)) = known.acronyms.get(name) {
         c.label = *label;
         c.canonical = Some(canonical.clone());
         c.score = c.score.max(0.8);
-    } else if let Some(full) = known.person(&name, c.range.start)
+    } else if let Some(full) = known.person(name, c.range.start)
         && (c.label == EntityLabel::Person || c.score <= 0.9)
     {
-        c.label = EntityLabel::Person;
-        c.canonical = Some(full.to_owned());
-        if c.rule != "title" && c.rule != "honorific" {
+        if full != name || c.label != EntityLabel::Person {
             c.score = c.score.max(0.75);
             c.rule = "propagation";
         }
+        c.label = EntityLabel::Person;
+        c.canonical = Some(full.to_owned());
     } else if let Some((label, score, canonical)) = strong_elsewhere
         && c.label != EntityLabel::Person
     {
@@ -213,13 +220,7 @@ fn relabel(text: &str, known: &Known, c: &mut Candidate) {
         c.canonical = Some(canonical.clone());
     } else if c.score < 0.6 {
         // Weak guesses about the same text agree on the label guessed most.
-        let vote = |label: EntityLabel| {
-            known
-                .votes
-                .get(&(name.clone(), label))
-                .copied()
-                .unwrap_or(0.0)
-        };
+        let vote = |label: EntityLabel| known.votes.get(name).map_or(0.0, |v| v[label as usize]);
         let own = vote(c.label);
         if let Some(best) = [EntityLabel::Org, EntityLabel::Gpe, EntityLabel::Loc]
             .into_iter()
@@ -247,6 +248,10 @@ fn uncovered(
     for (words, mode) in paragraphs {
         let mut i = 0;
         while i < words.len() {
+            if !words[i].is_capital() {
+                i += 1;
+                continue;
+            }
             let found = (1..=MAX_NAME_WORDS).rev().find_map(|n| {
                 let run = words.get(i..i + n)?;
                 if !run.iter().all(Word::is_capital) || !run.iter().skip(1).all(|w| w.joined) {
@@ -256,23 +261,24 @@ fn uncovered(
                 if is_covered(&range) {
                     return None;
                 }
-                let name = normalize(range.slice(text)?);
-                let cand = if let Some((label, canonical)) = known.acronyms.get(&name) {
+                let owned = normalize(range.slice(text)?);
+                let name: &str = &owned;
+                let cand = if let Some((label, canonical)) = known.acronyms.get(name) {
                     let mut c = Candidate::new(range, *label, 0.8, "acronym-definition");
                     c.canonical = Some(canonical.clone());
                     c
-                } else if known.common_keys.contains(&name)
+                } else if known.common_keys.contains(name)
                     && (run[0].starts_sentence || *mode == Mode::Headline)
                 {
                     // `Key` opening a sentence may be the word, not Mr Key.
                     return None;
-                } else if let Some(full) = known.person(&name, range.start) {
+                } else if let Some(full) = known.person(name, range.start) {
                     let mut c = Candidate::new(range, EntityLabel::Person, 0.7, "propagation");
                     c.canonical = Some(full.to_owned());
                     c
                 } else {
                     let (label, score, canonical) =
-                        known.labels.get(&name).filter(|l| l.1 >= 0.8)?;
+                        known.labels.get(name).filter(|l| l.1 >= 0.8)?;
                     let mut c = Candidate::new(range, *label, score * 0.9, "propagation");
                     c.canonical = Some(canonical.clone());
                     c
@@ -293,13 +299,13 @@ fn uncovered(
 
 /// Each person's gender, from any of their mentions; `None` when they disagree.
 fn genders(text: &str, cands: &[Candidate]) -> HashMap<String, Option<Gender>> {
-    let mut out: HashMap<String, Option<Gender>> = HashMap::new();
+    let mut out: HashMap<String, Option<Gender>> = HashMap::default();
     for c in cands.iter().filter(|c| c.label == EntityLabel::Person) {
         let Some(g) = c.gender else { continue };
         let key = c
             .canonical
             .clone()
-            .unwrap_or_else(|| normalize(c.range.slice(text).unwrap_or("")));
+            .unwrap_or_else(|| normalize(c.range.slice(text).unwrap_or("")).into_owned());
         out.entry(key)
             .and_modify(|e| {
                 if *e != Some(g) {

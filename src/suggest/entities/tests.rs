@@ -96,9 +96,15 @@ fn acronym_definitions_carry_label_and_name() {
             .all(|m| m.1 == "ORG" && m.2 == "Federal Bureau of Investigation")
     );
     let text = "Crews at the Orbital Test Center (OTC) waited. Later OTC staff cheered.";
-    let otc: Vec<_> = mentions(text).into_iter().filter(|m| m.0 == "OTC").collect();
+    let otc: Vec<_> = mentions(text)
+        .into_iter()
+        .filter(|m| m.0 == "OTC")
+        .collect();
     assert_eq!(otc.len(), 2);
-    assert!(otc.iter().all(|m| m.1 == "LOC" && m.2 == "Orbital Test Center"));
+    assert!(
+        otc.iter()
+            .all(|m| m.1 == "LOC" && m.2 == "Orbital Test Center")
+    );
 }
 
 #[test]
@@ -254,9 +260,50 @@ fn dump_entities_for_scoring() {
                 serde_json::json!([r.start, r.end, s.label, rule, score])
             })
             .collect();
-        let record = serde_json::json!({ "spans": spans, "details": details, "boilerplate": boilerplate });
+        let record =
+            serde_json::json!({ "spans": spans, "details": details, "boilerplate": boilerplate });
         out.push_str(&record.to_string());
         out.push('\n');
     }
     std::fs::write(output, out).unwrap();
+}
+
+/// Prints the entity engine's throughput on the shared seed article; run
+/// with `cargo test --release --lib entity_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore = "measurement: prints MB/s, asserts nothing about speed"]
+fn entity_throughput() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/wire-article.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let docs: Vec<Document> = (0..2_000)
+        .map(|i| Document::new(None, &format!("{text}\n\nRun {i}.")))
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text().len()).sum();
+    // Time on the CPU, not on the wall clock: the machine is shared.
+    let cpu_ns = || {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+    };
+    let _ = EntitySuggester.suggest(&docs[0]);
+    let (wall, cpu) = (std::time::Instant::now(), cpu_ns());
+    let spans: usize = docs
+        .iter()
+        .map(|d| EntitySuggester.suggest(d).spans.len())
+        .sum();
+    let secs = match (cpu, cpu_ns()) {
+        (Some(a), Some(b)) => (b - a) / 1e9,
+        _ => wall.elapsed().as_secs_f64(),
+    };
+    println!(
+        "{} docs, {:.1} MB, {spans} spans in {secs:.2} s of CPU: {:.1} MB/s on one core",
+        docs.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
 }

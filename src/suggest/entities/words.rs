@@ -102,23 +102,33 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The char at byte `at` of `s` and its length, ASCII first.
+fn char_at(s: &str, at: usize) -> (char, usize) {
+    match s.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => (b as char, 1),
+        _ => s[at..]
+            .chars()
+            .next()
+            .map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}
+
 /// Splits `text[range]` into words; offsets are into `text`.
 pub fn split(text: &str, range: ByteRange) -> Vec<Word> {
     let Some(para) = range.slice(text) else {
         return Vec::new();
     };
-    let mut words: Vec<Word> = Vec::new();
+    let mut words: Vec<Word> = Vec::with_capacity(para.len() / 6);
     let mut sentence_start = true;
     let mut joined = false;
-    let mut chars = para.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while at < para.len() {
+        let (c, len) = char_at(para, at);
         if !is_word_char(c) {
             match c {
                 ' ' | '\u{a0}' | '\t' => {}
-                '.' | '!' | '?' | '…' | ':' | ';' => {
-                    if c != ';' {
-                        sentence_start = true;
-                    }
+                '.' | '!' | '?' | '…' | ':' => {
+                    sentence_start = true;
                     joined = false;
                 }
                 '“' | '«' | '„' | '—' | '–' => {
@@ -132,69 +142,72 @@ pub fn split(text: &str, range: ByteRange) -> Vec<Word> {
                 }
                 _ => joined = false,
             }
+            at += len;
             continue;
         }
         let start = at;
-        let mut end = at + c.len_utf8();
-        let mut possessive = false;
-        while let Some(&(i, ch)) = chars.peek() {
-            if is_word_char(ch) {
-                end = i + ch.len_utf8();
-                chars.next();
-                continue;
-            }
-            let next = para[i + ch.len_utf8()..].chars().next();
-            let next_is_word = next.is_some_and(is_word_char);
-            if is_apostrophe(ch) && next_is_word {
-                let rest = &para[i + ch.len_utf8()..];
-                let after_s = rest.get(1..).and_then(|r| r.chars().next());
-                if rest.starts_with(['s', 'S']) && !after_s.is_some_and(is_word_char) {
-                    possessive = true;
-                    break;
-                }
-            } else if !(matches!(ch, '-' | '&') && next_is_word
-                || ch == '.' && next_is_word && single_letter_segment(&para[start..i]))
-            {
-                break;
-            }
-            chars.next();
-        }
+        let (mut end, possessive) = word_end(para, start, start + len);
         // A closing dot that belongs to the word: initials and listed abbreviations.
-        if para[end..].starts_with('.') && !possessive {
+        if !possessive && para[end..].starts_with('.') {
             let w = &para[start..end];
             if single_letter_segment(w) || DOTTED.contains(&w) {
                 end += 1;
-                chars.next();
             }
         }
         let word_text = &para[start..end];
-        let shape = shape_of(word_text);
         if let Some(prev) = words.last() {
             let prev_text = prev.text(text);
-            let prev_core = prev_text.trim_end_matches('.');
             if prev_text.ends_with('.')
                 && prev.range.end == range.start + last_gap_start(para, start)
             {
                 // The dot was eaten by the abbreviation: decide whether it also ends the sentence.
+                let prev_core = prev_text.trim_end_matches('.');
                 sentence_start = !NEVER_ENDS.contains(&prev_core) && STARTERS.contains(&word_text);
             }
         }
         words.push(Word {
             range: ByteRange::new(range.start + start, range.start + end),
-            shape,
+            shape: shape_of(word_text),
             starts_sentence: sentence_start,
             joined: joined && !words.is_empty(),
             possessive,
         });
         sentence_start = false;
         joined = !possessive;
+        at = end;
         if possessive {
             // Skip the apostrophe and the `s`.
-            chars.next();
-            chars.next();
+            at += char_at(para, at).1 + 1;
         }
     }
     words
+}
+
+/// Where the word starting at `start` (read up to `at`) ends, and whether a possessive
+/// `’s` follows it. Hyphens, ampersands, apostrophes and initials' dots
+/// between word characters stay inside.
+fn word_end(para: &str, start: usize, mut at: usize) -> (usize, bool) {
+    while at < para.len() {
+        let (ch, len) = char_at(para, at);
+        if is_word_char(ch) {
+            at += len;
+            continue;
+        }
+        let rest = &para[at + len..];
+        let next_is_word = rest.chars().next().is_some_and(is_word_char);
+        if is_apostrophe(ch) && next_is_word {
+            let after_s = rest.get(1..).and_then(|r| r.chars().next());
+            if rest.starts_with(['s', 'S']) && !after_s.is_some_and(is_word_char) {
+                return (at, true);
+            }
+        } else if !(matches!(ch, '-' | '&') && next_is_word
+            || ch == '.' && next_is_word && single_letter_segment(&para[start..at]))
+        {
+            break;
+        }
+        at += len;
+    }
+    (at, false)
 }
 
 /// Where the run of spaces before `at` starts (the end of the previous word).
@@ -235,13 +248,12 @@ fn shape_of(w: &str) -> Shape {
         };
     }
     // `al-Assad`, `el-Sisi`: an Arabic article before a capital; `iPhone`, `eBay`.
-    let prefix: String = w.chars().take_while(|c| c.is_lowercase()).collect();
-    let rest = &w[prefix.len()..];
-    let article =
-        ["al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ul"].contains(&prefix.as_str());
+    let prefix_len = w.find(|c: char| !c.is_lowercase()).unwrap_or(w.len());
+    let (prefix, rest) = w.split_at(prefix_len);
+    let article = ["al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ul"].contains(&prefix);
     let capital_next = |r: &str| r.chars().next().is_some_and(char::is_uppercase);
     if (article && rest.strip_prefix('-').is_some_and(capital_next))
-        || (prefix.len() == 1 && capital_next(rest))
+        || (prefix.chars().nth(1).is_none() && !prefix.is_empty() && capital_next(rest))
     {
         return Shape::Cap;
     }
