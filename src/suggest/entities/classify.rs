@@ -175,10 +175,11 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
         return;
     }
     // `Dean Kamen` is a person although a town is called Kamen.
-    let places_only = chunk
-        .listed
-        .iter()
-        .all(|l| l.0 > s && matches!(l.2, EntityLabel::Gpe | EntityLabel::Loc));
+    let places_only = chunk.listed.iter().all(|l| {
+        // `Regina Ip`: a first name that is also a town still opens a name.
+        let first = l.0 == s && l.1 == s + 1 && GAZETTEER.first_name(cx.t(s)).is_some();
+        (l.0 > s || first) && matches!(l.2, EntityLabel::Gpe | EntityLabel::Loc)
+    });
     if places_only
         && let Some((score, rule)) = person_evidence(&cx, s, e).filter(|(score, _)| *score >= 0.85)
     {
@@ -389,6 +390,14 @@ fn unlisted(cx: &Ctx, mut s: usize, mut e: usize, out: &mut Vec<Candidate>) {
     if push_headed(cx, s, e, out) {
         return;
     }
+    if let Some(cut) = person_suffix(cx, s, e) {
+        // `Refugee Council Enver Solomon`: a body, then a person speaking for it.
+        unlisted(cx, s, cut, out);
+        let mut c = Candidate::new(cx.span(cut, e), EntityLabel::Person, 0.8, "first-name");
+        c.gender = GAZETTEER.first_name(cx.t(cut)).flatten();
+        out.push(c);
+        return;
+    }
     let range = cx.span(s, e);
     if let Some((score, rule)) = person_evidence(cx, s, e) {
         let mut c = Candidate::new(range, EntityLabel::Person, score, rule);
@@ -399,8 +408,16 @@ fn unlisted(cx: &Ctx, mut s: usize, mut e: usize, out: &mut Vec<Candidate>) {
     let n = e - s;
     let single = cx.t(s);
     let (label, score, rule) = if n == 1 && cx.words[s].shape == Shape::Upper {
-        if single.contains(|c: char| c.is_ascii_digit()) {
-            // `IE6`, `STS-135`: product and mission codes, not organisations.
+        let letters = single.chars().filter(|c| c.is_alphabetic()).count();
+        let roman = single
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'));
+        if single.contains(|c: char| c.is_ascii_digit())
+            || letters < 3
+            || roman
+            || (letters > 4 && GAZETTEER.is_common(single))
+        {
+            // `IE6`, `QC`, `XVII`, `UNLESS`: codes, numerals and shouted words.
             return;
         }
         (EntityLabel::Org, 0.6, "acronym")
@@ -474,6 +491,7 @@ fn person_evidence(cx: &Ctx, s: usize, e: usize) -> Option<(f32, &'static str)> 
         && (s..e)
             .filter(|&i| cx.words[i].is_capital())
             .all(|i| !GAZETTEER.is_common(cx.t(i)))
+        && (!cx.t(e - 1).ends_with('s') || GAZETTEER.is_surname(cx.t(e - 1)))
     {
         Some((0.55, "name-shape"))
     } else {
@@ -500,6 +518,20 @@ fn appositive_person(cx: &Ctx, e: usize) -> bool {
             .take(5)
             .take_while(|w| w.joined || w.text(cx.text) == first)
             .any(|w| matches!(GAZETTEER.title(w.text(cx.text)), Some((TitleKind::Role, _))))
+}
+
+/// Where a person's name (a first name and one or two more words) closes a
+/// longer chunk, if it does.
+fn person_suffix(cx: &Ctx, s: usize, e: usize) -> Option<usize> {
+    (s + 1..e.saturating_sub(1)).find(|&cut| {
+        let first = cx.t(cut);
+        (2..=3).contains(&(e - cut))
+            && GAZETTEER.first_name(first).is_some()
+            && !GAZETTEER.is_common(first)
+            && (cut..e).all(|i| cx.words[i].shape == Shape::Cap)
+            && cx.words[cut - 1].is_capital()
+            && GAZETTEER.head(cx.t(e - 1)).is_none()
+    })
 }
 
 /// `L.` or `F.`: a middle or first initial.

@@ -137,7 +137,7 @@ fn learn(text: &str, cands: &[Candidate]) -> Known {
     let mut known = Known::default();
     for c in cands {
         let name = normalize(c.range.slice(text).unwrap_or("")).into_owned();
-        if c.label == EntityLabel::Person && c.score >= 0.55 {
+        if c.label == EntityLabel::Person && c.score >= 0.6 {
             let parts: Vec<&str> = name.split(' ').collect();
             let mut keys = vec![name.clone()];
             if parts.len() >= 2 {
