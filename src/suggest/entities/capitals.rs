@@ -181,11 +181,16 @@ fn extend(
     }
     let connector = next.text(text);
     let mut k = end + 1;
-    if connector == "of"
-        && words
+    let joined_word = |k: usize, wanted: &dyn Fn(&str) -> bool| {
+        words
             .get(k)
-            .is_some_and(|w| w.joined && w.text(text) == "the")
-    {
+            .is_some_and(|w| w.joined && wanted(w.text(text)))
+    };
+    if matches!(connector, "of" | "for" | "on") && joined_word(k, &|w| w == "the") {
+        k += 1;
+    }
+    // `von der Leyen`, `de la Cruz`: particles come in pairs.
+    while PARTICLES.contains(&connector) && joined_word(k, &|w| PARTICLES.contains(&w)) {
         k += 1;
     }
     words.get(k).filter(|w| w.joined && w.is_capital())?;
@@ -246,7 +251,8 @@ fn trim_start(
                 .is_none_or(|(_, pos)| !pos.first() || end - start == 1)
             && !(GAZETTEER.first_name(t).is_some()
                 && end - start > 1
-                && name_follows(text, &words[start + 1]));
+                && name_follows(text, &words[start + 1]))
+            && !(end - start >= 3 && is_head(words[end - 1].text(text)) && !is_function_word(t));
         if determiner
             || opens
             || (w.shape == Shape::Cap && GAZETTEER.is_not_entity(t) && end - start == 1)
@@ -257,6 +263,100 @@ fn trim_start(
         }
     }
     start
+}
+
+/// Words that open sentences but never names: `After`, `During`, `Some`.
+const FUNCTION_WORDS: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "when",
+    "while",
+    "if",
+    "but",
+    "and",
+    "or",
+    "so",
+    "since",
+    "although",
+    "though",
+    "because",
+    "however",
+    "meanwhile",
+    "then",
+    "there",
+    "here",
+    "such",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "where",
+    "we",
+    "they",
+    "he",
+    "she",
+    "it",
+    "you",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "once",
+    "now",
+    "also",
+    "still",
+    "even",
+    "only",
+    "just",
+    "yet",
+    "by",
+    "from",
+    "to",
+    "under",
+    "until",
+    "unlike",
+    "like",
+    "despite",
+    "without",
+    "about",
+    "against",
+    "among",
+    "between",
+    "through",
+    "across",
+    "over",
+    "into",
+    "inside",
+    "outside",
+    "following",
+    "according",
+    "asked",
+    "speaking",
+    "both",
+    "neither",
+    "either",
+    "not",
+    "every",
+    "each",
+    "many",
+    "most",
+    "some",
+    "all",
+    "few",
+];
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
 }
 
 /// True when `next` can go on a first name: `Mark Zuckerberg`, not `In May`.

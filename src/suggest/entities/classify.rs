@@ -351,9 +351,10 @@ fn head_label(cx: &Ctx, s: usize, e: usize) -> Option<(Option<EntityLabel>, &'st
             && GAZETTEER.is_surname(cx.t(e - 1));
         return (!person).then_some((label, rule(label)));
     }
-    // `Ministry of Defence`, `Federal Bureau of Investigation`, `Corps of Engineers`.
+    // `Ministry of Defence`, `Federal Bureau of Investigation`, `Corps of
+    // Engineers`, `Foundation for the Visual Arts`.
     (s..e - 1)
-        .filter(|&i| cx.t(i + 1) == "of")
+        .filter(|&i| matches!(cx.t(i + 1), "of" | "for" | "on"))
         .find_map(|i| {
             GAZETTEER
                 .head(cx.t(i))
@@ -469,6 +470,8 @@ fn person_evidence(cx: &Ctx, s: usize, e: usize) -> Option<(f32, &'static str)> 
             || GAZETTEER.is_surname(cx.t(s + 1)))
     {
         Some((0.85, "first-name"))
+    } else if appositive && n <= 4 && all_cap {
+        Some((0.85, "appositive"))
     } else if n >= 2
         && all_cap
         && GAZETTEER.is_asian_surname(first)
@@ -484,7 +487,7 @@ fn person_evidence(cx: &Ctx, s: usize, e: usize) -> Option<(f32, &'static str)> 
         Some((0.7, "surname"))
     } else if role && all_cap {
         Some((0.7, "role-noun"))
-    } else if (speech || appositive) && n <= 4 && all_cap {
+    } else if speech && n <= 4 && all_cap {
         Some((0.65, "speech-verb"))
     } else if (2..=4).contains(&n)
         && all_cap

@@ -14,6 +14,15 @@ use super::words::Word;
 use super::{EntityLabel, EntityMention, GAZETTEER, Gender};
 use crate::model::ByteRange;
 
+/// Every label, in `EntityLabel as usize` order.
+const ALL_LABELS: [EntityLabel; 5] = [
+    EntityLabel::Person,
+    EntityLabel::Org,
+    EntityLabel::Gpe,
+    EntityLabel::Loc,
+    EntityLabel::Norp,
+];
+
 /// Longest run of words tried when matching a known name in uncovered text.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -22,6 +31,9 @@ const MAX_NAME_WORDS: usize = 4;
 struct Known {
     /// Surname, family name or full name → canonical full names with first position.
     people: HashMap<String, Vec<(usize, String)>>,
+    /// First name → full names, for a person called by first name alone
+    /// (`Daniel` in a quote): relabels mentions found otherwise, finds none.
+    given: HashMap<String, Vec<(usize, String)>>,
     /// Keys that are also common words (`Key`, `Image`): they relabel mentions
     /// found otherwise but find none of their own.
     common_keys: rustc_hash::FxHashSet<String>,
@@ -34,14 +46,30 @@ struct Known {
 }
 
 impl Known {
-    fn person(&self, key: &str, at: usize) -> Option<&str> {
-        let all = self.people.get(key)?;
-        // The nearest full name mentioned before; else the first one at all.
-        all.iter()
-            .rfind(|(p, _)| *p <= at)
-            .or(all.first())
-            .map(|(_, name)| name.as_str())
+    /// The label the mentions of `name` support most, with their summed score.
+    fn vote(&self, name: &str) -> Option<(EntityLabel, f32)> {
+        let votes = self.votes.get(name)?;
+        ALL_LABELS
+            .into_iter()
+            .map(|l| (l, votes[l as usize]))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
     }
+
+    fn person(&self, key: &str, at: usize) -> Option<&str> {
+        nearest(self.people.get(key)?, at)
+    }
+
+    fn given_name(&self, key: &str, at: usize) -> Option<&str> {
+        nearest(self.given.get(key)?, at)
+    }
+}
+
+/// The full name mentioned nearest before `at`, else the first one at all.
+fn nearest(all: &[(usize, String)], at: usize) -> Option<&str> {
+    all.iter()
+        .rfind(|(p, _)| *p <= at)
+        .or(all.first())
+        .map(|(_, name)| name.as_str())
 }
 
 /// The name with runs of whitespace (a line break, a no-break space) made one space.
@@ -137,9 +165,16 @@ fn learn(text: &str, cands: &[Candidate]) -> Known {
     let mut known = Known::default();
     for c in cands {
         let name = normalize(c.range.slice(text).unwrap_or("")).into_owned();
+        known.votes.entry(name.clone()).or_default()[c.label as usize] += c.score;
         if c.label == EntityLabel::Person && c.score >= 0.6 {
             let parts: Vec<&str> = name.split(' ').collect();
             let mut keys = vec![name.clone()];
+            if parts.len() >= 2 && GAZETTEER.first_name(parts[0]).is_some() {
+                let given = known.given.entry(parts[0].to_owned()).or_default();
+                if !given.iter().any(|(_, n)| *n == name) {
+                    given.push((c.range.start, name.clone()));
+                }
+            }
             if parts.len() >= 2 {
                 keys.extend(parts.last().map(|s| (*s).to_owned()));
                 if GAZETTEER.is_asian_surname(parts[0]) {
@@ -172,7 +207,6 @@ fn learn(text: &str, cands: &[Candidate]) -> Known {
             if c.score > best.1 {
                 *best = (c.label, c.score, canonical.clone());
             }
-            known.votes.entry(name.clone()).or_default()[c.label as usize] += c.score;
         }
         if let Some(acr) = c.acronym.and_then(|a| a.slice(text)) {
             let canonical = c.canonical.clone().unwrap_or_else(|| name.clone());
@@ -203,8 +237,11 @@ fn relabel(text: &str, known: &Known, c: &mut Candidate) {
         c.label = *label;
         c.canonical = Some(canonical.clone());
         c.score = c.score.max(0.8);
-    } else if let Some(full) = known.person(name, c.range.start)
-        && (c.label == EntityLabel::Person || c.score <= 0.9)
+    } else if let Some(full) = known.person(name, c.range.start).or_else(|| {
+        known
+            .given_name(name, c.range.start)
+            .filter(|_| c.score < 0.8)
+    }) && (c.label == EntityLabel::Person || c.score <= 0.9)
     {
         if full != name || c.label != EntityLabel::Person {
             c.score = c.score.max(0.75);
@@ -218,16 +255,11 @@ fn relabel(text: &str, known: &Known, c: &mut Candidate) {
         c.label = *label;
         c.score = *score;
         c.canonical = Some(canonical.clone());
-    } else if c.score < 0.6 {
+    } else if c.score < 0.7
+        && let Some((best, _)) = known.vote(name)
+    {
         // Weak guesses about the same text agree on the label guessed most.
-        let vote = |label: EntityLabel| known.votes.get(name).map_or(0.0, |v| v[label as usize]);
-        let own = vote(c.label);
-        if let Some(best) = [EntityLabel::Org, EntityLabel::Gpe, EntityLabel::Loc]
-            .into_iter()
-            .find(|&l| vote(l) > own)
-        {
-            c.label = best;
-        }
+        c.label = best;
     }
 }
 
@@ -276,12 +308,16 @@ fn uncovered(
                     let mut c = Candidate::new(range, EntityLabel::Person, 0.7, "propagation");
                     c.canonical = Some(full.to_owned());
                     c
-                } else {
-                    let (label, score, canonical) =
-                        known.labels.get(name).filter(|l| l.1 >= 0.8)?;
+                } else if let Some((label, score, canonical)) =
+                    known.labels.get(name).filter(|l| l.1 >= 0.8)
+                {
                     let mut c = Candidate::new(range, *label, score * 0.9, "propagation");
                     c.canonical = Some(canonical.clone());
                     c
+                } else {
+                    // A name guessed weakly but often (`Scientology`) also in a headline.
+                    let (label, total) = known.vote(name).filter(|v| v.1 >= 0.7)?;
+                    Candidate::new(range, label, total.min(0.6), "propagation")
                 };
                 Some((n, cand))
             });

@@ -126,7 +126,8 @@ pub fn split(text: &str, range: ByteRange) -> Vec<Word> {
         let (c, len) = char_at(para, at);
         if !is_word_char(c) {
             match c {
-                ' ' | '\u{a0}' | '\t' => {}
+                // `Johnson & Johnson`: a spaced ampersand joins like a space.
+                ' ' | '\u{a0}' | '\t' | '&' => {}
                 '.' | '!' | '?' | '…' | ':' => {
                     sentence_start = true;
                     joined = false;
