@@ -12,8 +12,9 @@
 //!   power cut. What a power cut can lose is the last edits since the previous
 //!   checkpoint; `FULL` would close that window at the cost of an `fsync` per
 //!   click (milliseconds on an SSD, tens on a laptop disk or a network home),
-//!   stalling the UI on every edit. [`Project::checkpoint`] lets the app close
-//!   the window when it is idle or switches documents.
+//!   stalling the UI on every edit. A background thread checkpoints half a
+//!   second after the editor pauses (see `checkpoint`), which bounds that
+//!   window to the last moment of work; [`Project::checkpoint`] forces one.
 //! - **foreign keys on**, links between spans and quotes checked at commit, so
 //!   a bug can never store a quote pointing at a deleted span.
 //! - **busy timeout** of a few seconds: SQLite sleeps between retries (no
@@ -28,6 +29,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use super::checkpoint::Checkpointer;
 use super::error::{ReadOnlyReason, StoreError};
 use super::migrate;
 use super::rows::{Bad, Res};
@@ -49,6 +51,8 @@ pub enum Access {
 
 /// An open project file. Dropping it closes the file and releases the lock.
 pub struct Project {
+    /// Stopped (and its connection closed) before `conn` closes.
+    checkpointer: Option<Checkpointer>,
     pub(super) conn: Connection,
     path: PathBuf,
     access: Access,
@@ -74,11 +78,19 @@ impl Project {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError::sqlite("create the project", path.into(), e))?;
-        configure(&conn, path, true)?;
-        migrate::initialize(&mut conn, path)?;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::sqlite("create the project", path.into(), e))
+            .and_then(|mut conn| {
+                configure(&conn, path, true)?;
+                migrate::initialize(&mut conn, path)?;
+                Ok(conn)
+            })
+            .inspect_err(|_| {
+                // Leave no half-made file that would later read as "not a project".
+                let _ = std::fs::remove_file(path);
+            })?;
         Ok(Self {
+            checkpointer: start_checkpointer(&conn, path),
             identity: Identity::of(path),
             conn,
             path: path.into(),
@@ -114,12 +126,14 @@ impl Project {
             Access::ReadWrite => migrate::upgrade(&mut conn, path)?,
             Access::ReadOnly(reason) => migrate::check_readable(&conn, path, reason)?,
         }
+        let writable = access == Access::ReadWrite;
         Ok(Self {
+            checkpointer: writable.then(|| start_checkpointer(&conn, path)).flatten(),
             identity: Identity::of(path),
             conn,
             path: path.into(),
             access,
-            _lock: lock.filter(|_| access == Access::ReadWrite),
+            _lock: lock.filter(|_| writable),
         })
     }
 
@@ -232,6 +246,9 @@ impl Project {
             .map_err(|e| fail(e.into()))?;
         let out = work(&tx).map_err(fail)?;
         tx.commit().map_err(|e| fail(e.into()))?;
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.committed();
+        }
         Ok(out)
     }
 
@@ -248,6 +265,14 @@ impl Project {
             _ => Ok(()),
         }
     }
+}
+
+/// Moves checkpoints to their own thread; SQLite's automatic ones stay on if
+/// the thread cannot start.
+fn start_checkpointer(conn: &Connection, path: &Path) -> Option<Checkpointer> {
+    let checkpointer = Checkpointer::start(path)?;
+    conn.pragma_update(None, "wal_autocheckpoint", 0).ok()?;
+    Some(checkpointer)
 }
 
 /// The per-connection settings described in the module doc.
