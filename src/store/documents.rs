@@ -108,13 +108,12 @@ impl Project {
         step: Option<Step>,
     ) -> Result<(), StoreError> {
         let delta = observe(applied, doc);
-        let inverse = match step {
-            Some(step) => Some((
+        let inverse = step.map(|step| {
+            (
                 step,
                 encode(&applied.inverse, &OffsetIndex::new(doc.text())),
-            )),
-            None => None,
-        };
+            )
+        });
         self.write("save the edit", |tx| {
             let key = find_key(tx, &doc.id)?.ok_or_else(|| Bad::Missing(doc.id.0.clone()))?;
             save_changes(tx, key, doc, applied)?;

@@ -30,6 +30,7 @@ pub mod bench;
 mod checkpoint;
 mod documents;
 mod error;
+mod guard;
 mod history;
 pub mod import;
 mod load;

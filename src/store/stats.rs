@@ -100,8 +100,11 @@ fn count(conn: &Connection) -> Res<Stats> {
     Ok(stats)
 }
 
+/// Up to three grouping columns.
+type Key = (String, String, String);
+
 /// Rows of `(text, text, text, count)`.
-fn groups(conn: &Connection, sql: &str) -> Res<Vec<((String, String, String), usize)>> {
+fn groups(conn: &Connection, sql: &str) -> Res<Vec<(Key, usize)>> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([], |r| {
         Ok((

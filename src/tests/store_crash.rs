@@ -55,7 +55,7 @@ fn edit(doc: &Document, n: u64) -> Transaction {
         let mut reviewed = previous.clone();
         reviewed.state = [SpanState::Accepted, SpanState::Rejected][n as usize % 2];
         tx.push(Edit::ReplaceSpan(reviewed));
-        if n % 4 == 0 && doc.span(SpanId(n - 2)).is_some() {
+        if n.is_multiple_of(4) && doc.span(SpanId(n - 2)).is_some() {
             tx.push(Edit::InsertQuote(Quote {
                 id: QuoteId(1_000_000 + n),
                 content: vec![SpanId(n - 1)],
@@ -68,10 +68,10 @@ fn edit(doc: &Document, n: u64) -> Transaction {
             }));
         }
     }
-    if n % 5 == 0 && doc.span(SpanId(n - 3)).is_some() {
+    if n.is_multiple_of(5) && doc.span(SpanId(n - 3)).is_some() {
         tx.push(Edit::DeleteSpan(SpanId(n - 3)));
     }
-    if n % 7 == 0 {
+    if n.is_multiple_of(7) {
         tx.push(Edit::SetStatus(DocStatus::ALL[n as usize % 4]));
     }
     tx

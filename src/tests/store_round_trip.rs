@@ -98,10 +98,13 @@ fn every_field_survives_add_and_reopen() {
         .unwrap()
         .add_documents(std::slice::from_ref(&doc))
         .unwrap();
-    assert_eq!(report.added, [doc.id.clone()]);
+    assert_eq!(report.added, std::slice::from_ref(&doc.id));
     let project = Project::open(&path).unwrap();
     assert_eq!(project.load_document(&doc.id).unwrap(), doc);
-    assert_eq!(project.load_documents().unwrap(), [doc.clone()]);
+    assert_eq!(
+        project.load_documents().unwrap(),
+        std::slice::from_ref(&doc)
+    );
     let summary = &project.list_documents().unwrap()[0];
     assert_eq!(summary.title, "Zürich café stays");
     assert_eq!(summary.status, DocStatus::InProgress);
