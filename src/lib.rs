@@ -3,6 +3,7 @@
 //! Everything here works without a window: the desktop app in [`app`] is one
 //! front end, the command line in [`cli`] another.
 
+pub mod eval;
 pub mod export;
 pub mod model;
 pub mod read;

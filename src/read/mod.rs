@@ -2,10 +2,16 @@
 //! error and warning names the file (and line where there is one); one bad
 //! record is reported and skipped, the rest still load.
 
+pub mod brat;
+pub mod conll;
+pub mod conllu;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::Document;
+
+pub mod jsonl;
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;

@@ -3,6 +3,7 @@
 //! suggestion carries its engine, the rule that fired and a confidence.
 
 pub mod memory;
+pub mod pipeline;
 
 use std::collections::HashMap;
 

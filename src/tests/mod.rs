@@ -1,6 +1,10 @@
 //! End-to-end scenarios, one file per feature.
 
+mod brat_polnear;
+mod conllu_gum;
+mod eval_gold;
 mod memory_learning;
+mod samples;
 mod store_crash;
 mod store_failures;
 mod store_round_trip;
