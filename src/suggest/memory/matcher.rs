@@ -6,7 +6,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{Memory, Verdict, case_matches};
+use super::{Memory, Verdict, case_matches, is_space};
 use crate::model::{ByteRange, tokenize};
 
 /// One remembered label on a phrase.
@@ -72,11 +72,10 @@ impl Matcher {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let tokens = tokenize(text);
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| t.range.slice(text).unwrap_or(""))
-            .collect();
+        let (tokens, words): (Vec<_>, Vec<&str>) = tokenize(text)
+            .into_iter()
+            .filter_map(|t| Some((t, t.range.slice(text).filter(|w| !is_space(w))?)))
+            .unzip();
         let mut folded = String::with_capacity(text.len() + tokens.len());
         let mut starts = Vec::with_capacity(tokens.len());
         let mut ends = Vec::with_capacity(tokens.len());
@@ -184,7 +183,12 @@ mod tests {
                 &m,
                 "WANG YI IN TÜRKIYE\n\n“Yes,” Wang\nYi said in Türkiye’s capital."
             ),
-            ["WANG YI=PERSON", "TÜRKIYE=GPE", "Wang\nYi=PERSON"]
+            [
+                "WANG YI=PERSON",
+                "TÜRKIYE=GPE",
+                "Wang\nYi=PERSON",
+                "Türkiye=GPE"
+            ]
         );
         assert!(found(&m, "Wang Yin and wang yi spoke.").is_empty());
     }

@@ -180,7 +180,7 @@ impl Memory {
 pub fn phrase_of(text: &str) -> String {
     let mut phrase = String::with_capacity(text.len());
     for token in tokenize(text) {
-        if let Some(word) = token.range.slice(text) {
+        if let Some(word) = token.range.slice(text).filter(|w| !is_space(w)) {
             if !phrase.is_empty() {
                 phrase.push(' ');
             }
@@ -188,6 +188,12 @@ pub fn phrase_of(text: &str) -> String {
         }
     }
     phrase
+}
+
+/// True for the whitespace tokens spaCy keeps (`"\n\n"`, a second space):
+/// they never take part in a phrase.
+pub(crate) fn is_space(token: &str) -> bool {
+    token.chars().all(char::is_whitespace)
 }
 
 /// Case rule: an occurrence matches a remembered phrase when it is written the
