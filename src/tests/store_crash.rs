@@ -96,17 +96,17 @@ fn child(path: &Path, first: u64) {
 
 /// When the parent kills the child.
 #[derive(Clone, Copy, PartialEq)]
-enum Kill {
+enum KillAfter {
     /// `delay` after starting it: during start-up, opening, recovery or editing.
-    AfterStart,
+    Start,
     /// `delay` after its first commit: always while editing.
-    AfterFirstCommit,
-    /// Like `AfterFirstCommit`, opening the project a second time first.
-    AfterPeeking,
+    FirstCommit,
+    /// Like `FirstCommit`, opening the project a second time first.
+    Peeking,
 }
 
 /// Starts a child, kills it as `kill` says, returns the last edit it reported.
-fn run_child(path: &Path, first: u64, delay: Duration, kill: Kill) -> Option<u64> {
+fn run_child(path: &Path, first: u64, delay: Duration, kill: KillAfter) -> Option<u64> {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([NAME, "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD, path)
@@ -127,11 +127,11 @@ fn run_child(path: &Path, first: u64, delay: Duration, kill: Kill) -> Option<u64
         }
     });
     let mut last = None;
-    if kill != Kill::AfterStart {
+    if kill != KillAfter::Start {
         last = committed.recv_timeout(Duration::from_secs(10)).ok();
         assert!(last.is_some(), "the child never committed an edit");
     }
-    if kill == Kill::AfterPeeking {
+    if kill == KillAfter::Peeking {
         // A second opener while the child writes: read-only, and it reads a sound file.
         let second = Project::open(path).unwrap();
         assert_eq!(
@@ -182,7 +182,7 @@ fn killed_at_random_moments_loses_no_committed_edit() {
     let mut done = 0; // edits known to be in the file
     for round in 0..ROUNDS {
         let delay = Duration::from_millis(5 + rng.below(60));
-        let kill = [Kill::AfterStart, Kill::AfterFirstCommit, Kill::AfterPeeking][round % 3];
+        let kill = [KillAfter::Start, KillAfter::FirstCommit, KillAfter::Peeking][round % 3];
         let reported = run_child(&path, done + 1, delay, kill);
         let project = Project::open(&path).unwrap();
         assert_eq!(
