@@ -87,3 +87,4 @@ where
 
 mod convert;
 mod eval;
+mod inputs;

@@ -67,6 +67,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The tokens of `text` without its whitespace tokens: what formats with one
+/// word per line (CoNLL, Hugging Face) and phrase matching want. Indices into
+/// this list are not spaCy's token indices when the text has extra whitespace.
+pub fn words(text: &str) -> Vec<Token> {
+    let mut tokens = tokenize(text);
+    tokens.retain(|t| !t.is_space(text));
+    tokens
+}
+
+impl Token {
+    /// True for a whitespace token (`"\n\n"`, a second space, `"\u{a0}"`):
+    /// tokens are either all whitespace or hold none.
+    pub fn is_space(&self, text: &str) -> bool {
+        space_width(text.as_bytes(), self.range.start) > 0
+    }
+}
+
 /// Index of the token containing byte `offset` (or the next one after it).
 pub fn token_at(tokens: &[Token], offset: usize) -> usize {
     tokens.partition_point(|t| t.range.end <= offset)

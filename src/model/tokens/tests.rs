@@ -132,6 +132,17 @@ fn one_space_is_ws_and_other_whitespace_is_a_token() {
 }
 
 #[test]
+fn words_leave_out_whitespace_tokens() {
+    let text = "Wang \n   Yi\u{a0}said  “no”";
+    let got: Vec<&str> = super::words(text)
+        .iter()
+        .map(|t| &text[t.range.start..t.range.end])
+        .collect();
+    assert_eq!(got, ["Wang", "Yi", "said", "“", "no", "”"]);
+    assert_eq!(tokenize(text).len(), got.len() + 3);
+}
+
+#[test]
 fn empty_and_blank_texts() {
     assert!(tokenize("").is_empty());
     assert_eq!(words(" "), [" "]);

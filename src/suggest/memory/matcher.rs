@@ -6,8 +6,8 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{Memory, Verdict, case_matches, is_space};
-use crate::model::{ByteRange, tokenize};
+use super::{Memory, Verdict, case_matches};
+use crate::model::{ByteRange, words};
 
 /// One remembered label on a phrase.
 #[derive(Clone, Debug)]
@@ -72,10 +72,11 @@ impl Matcher {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let (tokens, words): (Vec<_>, Vec<&str>) = tokenize(text)
-            .into_iter()
-            .filter_map(|t| Some((t, t.range.slice(text).filter(|w| !is_space(w))?)))
-            .unzip();
+        let tokens = words(text);
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| t.range.slice(text).unwrap_or(""))
+            .collect();
         let mut folded = String::with_capacity(text.len() + tokens.len());
         let mut starts = Vec::with_capacity(tokens.len());
         let mut ends = Vec::with_capacity(tokens.len());
@@ -183,6 +184,7 @@ mod tests {
                 &m,
                 "WANG YI IN TÜRKIYE\n\n“Yes,” Wang\nYi said in Türkiye’s capital."
             ),
+            // `’s` is its own token, as in spaCy, so "Türkiye’s" holds "Türkiye".
             [
                 "WANG YI=PERSON",
                 "TÜRKIYE=GPE",

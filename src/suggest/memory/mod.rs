@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 pub use engine::MemoryEngine;
 pub use learn::{observe, observe_document};
 
-use crate::model::tokenize;
+use crate::model::words;
 
 /// The engine name written into every suggestion's origin.
 pub const ENGINE: &str = "memory";
@@ -179,8 +179,8 @@ impl Memory {
 /// "Wang\nYi" and "Wang  Yi" are remembered as one phrase.
 pub fn phrase_of(text: &str) -> String {
     let mut phrase = String::with_capacity(text.len());
-    for token in tokenize(text) {
-        if let Some(word) = token.range.slice(text).filter(|w| !is_space(w)) {
+    for token in words(text) {
+        if let Some(word) = token.range.slice(text) {
             if !phrase.is_empty() {
                 phrase.push(' ');
             }
@@ -188,12 +188,6 @@ pub fn phrase_of(text: &str) -> String {
         }
     }
     phrase
-}
-
-/// True for the whitespace tokens spaCy keeps (`"\n\n"`, a second space):
-/// they never take part in a phrase.
-pub(crate) fn is_space(token: &str) -> bool {
-    token.chars().all(char::is_whitespace)
 }
 
 /// Case rule: an occurrence matches a remembered phrase when it is written the
