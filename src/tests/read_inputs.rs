@@ -215,6 +215,7 @@ fn folders_are_walked_recursively_in_sorted_order() {
     let a2 = write(dir.path(), "a/2.html", b"<p>2</p>");
     let a1 = write(dir.path(), "a/1.jsonl", b"{\"text\": \"1\"}");
     write(dir.path(), ".git/HEAD.txt", b"x");
+    write(dir.path(), "a/README.md", b"# About these files");
     let given = dir.path().join("given.unknown");
     let (inputs, _) = collect_inputs(&[dir.path().to_path_buf(), given.clone()]);
     assert_eq!(inputs, [a1, a2, b, given]);
