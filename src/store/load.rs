@@ -69,10 +69,16 @@ pub(super) fn read_documents(
     let mut span_rows = spans
         .query_map(params![from, to], RawSpan::from_row)?
         .peekable();
-    let mut quote_rows = quotes.query_map(params![from, to], quote_from_row)?.peekable();
+    let mut quote_rows = quotes
+        .query_map(params![from, to], quote_from_row)?
+        .peekable();
     let mut content_rows = content
         .query_map(params![from, to], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, i64>(2)?))
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, i64>(2)?,
+            ))
         })?
         .peekable();
     let rows = docs.query_map(params![from, to, status], |row| {
@@ -105,8 +111,7 @@ pub(super) fn read_documents(
         parts.quotes = assemble_quotes(quotes, &content)?;
         drop(index);
         let name = parts.id.as_ref().map(|id| id.0.clone()).unwrap_or_default();
-        let doc = Document::restore(parts)
-            .or_else(|e| damaged(format!("document {name}: {e}")))?;
+        let doc = Document::restore(parts).or_else(|e| damaged(format!("document {name}: {e}")))?;
         if !each(doc)? {
             break;
         }

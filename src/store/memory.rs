@@ -4,10 +4,10 @@
 
 use rusqlite::{Connection, params};
 
+use super::error::StoreError;
 use super::load::{Selection, read_documents};
 use super::project::Project;
 use super::rows::Res;
-use super::error::StoreError;
 use crate::suggest::memory::{Delta, Memory, PhraseDelta, SpeakerDelta, observe_document};
 
 impl Project {

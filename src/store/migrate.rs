@@ -76,8 +76,7 @@ fn version(conn: &Connection, path: &Path) -> Result<i32, StoreError> {
     let header = || -> rusqlite::Result<(i32, i32, i64)> {
         let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let tables: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         Ok((app, version, tables))
     };
     let (app, version, tables) =
@@ -90,7 +89,9 @@ fn version(conn: &Connection, path: &Path) -> Result<i32, StoreError> {
         return Err(match (app, tables) {
             (0, 0) => not_a_project("the file is empty"),
             (0, _) => not_a_project("a SQLite database made by another program"),
-            _ => not_a_project(&format!("a SQLite file of another application, id {app:#x}")),
+            _ => not_a_project(&format!(
+                "a SQLite file of another application, id {app:#x}"
+            )),
         });
     }
     if version > SCHEMA_VERSION {
@@ -119,7 +120,8 @@ mod tests {
     fn version_one_file(path: &Path) -> crate::model::Document {
         let mut conn = Connection::open(path).unwrap();
         let tx = conn.transaction().unwrap();
-        tx.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
         tx.execute_batch(MIGRATIONS[0]).unwrap();
         tx.pragma_update(None, "user_version", 1).unwrap();
         let doc = markup::document("[Olaf Scholz|PERSON] spoke in [Zürich|GPE].").unwrap();
@@ -139,7 +141,11 @@ mod tests {
         let project = Project::open(&path).unwrap();
         assert_eq!(project.load_document(&doc.id).unwrap(), doc);
         let memory = project.load_memory().unwrap();
-        assert_eq!(memory.counts("GPE", "Zürich").accepted, 1, "memory backfilled");
+        assert_eq!(
+            memory.counts("GPE", "Zürich").accepted,
+            1,
+            "memory backfilled"
+        );
         let version: i32 = project
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))

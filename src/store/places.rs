@@ -143,7 +143,10 @@ mod tests {
         let first = places.startup().unwrap();
         assert_eq!(first.path(), places.default_project());
         drop(first);
-        let other = home.path().join("elsewhere").join(format!("wire.{PROJECT_EXTENSION}"));
+        let other = home
+            .path()
+            .join("elsewhere")
+            .join(format!("wire.{PROJECT_EXTENSION}"));
         drop(Project::create(&other).unwrap());
         places.remember(&other).unwrap();
         assert_eq!(places.recent(), [other.clone(), places.default_project()]);

@@ -8,8 +8,8 @@ use rusqlite::Row;
 
 use super::error::StoreError;
 use crate::model::{
-    ByteRange, CharRange, DocStatus, Layer, OffsetIndex, Origin, Quote, QuoteId, QuoteKind,
-    SpanId, SpanState,
+    ByteRange, CharRange, DocStatus, Layer, OffsetIndex, Origin, Quote, QuoteId, QuoteKind, SpanId,
+    SpanState,
 };
 
 /// A failure inside the store, before the project path is attached.
@@ -96,7 +96,11 @@ pub(super) fn origin_columns(origin: &Origin) -> (Option<&str>, Option<&str>, Op
 }
 
 /// An origin read back from its three columns.
-pub(super) fn origin_from(engine: Option<String>, rule: Option<String>, score: Option<f64>) -> Origin {
+pub(super) fn origin_from(
+    engine: Option<String>,
+    rule: Option<String>,
+    score: Option<f64>,
+) -> Origin {
     match engine {
         None => Origin::Manual,
         // Scores were written from an f32, so the narrowing is exact.

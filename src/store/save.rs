@@ -68,7 +68,12 @@ pub(super) fn insert_document(conn: &Connection, doc: &Document) -> Res<Option<i
 
 /// Saves what an applied transaction changed: the current state of every
 /// touched id (absent from `doc` = deleted), the status and the counts.
-pub(super) fn save_changes(conn: &Connection, key: i64, doc: &Document, applied: &Applied) -> Res<()> {
+pub(super) fn save_changes(
+    conn: &Connection,
+    key: i64,
+    doc: &Document,
+    applied: &Applied,
+) -> Res<()> {
     let index = OffsetIndex::new(doc.text());
     for &id in &applied.changes.spans {
         match doc.span(id) {

@@ -28,7 +28,11 @@ impl Project {
                 .prepare_cached(
                     "UPDATE documents SET view_offset = ?2, view_scroll = ?3 WHERE id = ?1",
                 )?
-                .execute(params![doc.id.0, sql_offset(offset)?, f64::from(view.scroll)])?;
+                .execute(params![
+                    doc.id.0,
+                    sql_offset(offset)?,
+                    f64::from(view.scroll)
+                ])?;
             if changed > 0 {
                 tx.prepare_cached(
                     "INSERT INTO settings (name, value) VALUES ('last_document', ?1)
@@ -111,9 +115,8 @@ fn write_labels(conn: &Connection, labels: &LabelSet) -> Res<()> {
 }
 
 fn read_labels(conn: &Connection) -> Res<LabelSet> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT name, layer, color, key, description FROM labels ORDER BY pos",
-    )?;
+    let mut stmt = conn
+        .prepare_cached("SELECT name, layer, color, key, description FROM labels ORDER BY pos")?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,

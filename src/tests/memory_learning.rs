@@ -12,8 +12,13 @@ fn what_the_editor_teaches_survives_a_restart() {
     let path = dir.path().join("p.byline");
     let mut project = Project::create(&path).unwrap();
     let mut first = Document::new(Some("1.txt".into()), "Wang Yi met Olaf Scholz in May.");
-    let second = Document::new(Some("2.txt".into()), "In May, WANG YI and Olaf Scholz spoke.");
-    project.add_documents(&[first.clone(), second.clone()]).unwrap();
+    let second = Document::new(
+        Some("2.txt".into()),
+        "In May, WANG YI and Olaf Scholz spoke.",
+    );
+    project
+        .add_documents(&[first.clone(), second.clone()])
+        .unwrap();
 
     let engine = MemoryEngine::new(project.load_memory().unwrap());
     let mut history = History::new();

@@ -1,7 +1,10 @@
 //! End-to-end scenarios, one file per feature.
 
+mod app_export;
+mod app_review;
 mod brat_polnear;
 mod conllu_gum;
+mod eval_gold;
 mod memory_learning;
 mod read_inputs;
 mod samples;
@@ -9,3 +12,4 @@ mod store_crash;
 mod store_failures;
 mod store_round_trip;
 mod store_two_windows;
+pub mod support;

@@ -87,7 +87,10 @@ fn child(path: &Path, first: u64) {
         let applied = doc.apply(&edit(&doc, n)).unwrap();
         project.apply(&doc, &applied).unwrap();
         println!("committed {n}");
-        assert!(Instant::now() < deadline, "the parent should have killed me");
+        assert!(
+            Instant::now() < deadline,
+            "the parent should have killed me"
+        );
     }
 }
 
@@ -106,7 +109,10 @@ fn run_child(path: &Path, first: u64, delay: Duration, peek: bool) -> Option<u64
     let (sender, committed) = mpsc::channel();
     let reader = std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(n) = line.strip_prefix("committed ").and_then(|n| n.parse::<u64>().ok()) {
+            if let Some(n) = line
+                .strip_prefix("committed ")
+                .and_then(|n| n.parse::<u64>().ok())
+            {
                 let _ = sender.send(n);
             }
         }
@@ -116,7 +122,10 @@ fn run_child(path: &Path, first: u64, delay: Duration, peek: bool) -> Option<u64
         last = committed.recv_timeout(Duration::from_secs(5)).ok();
         assert!(last.is_some(), "the child never committed an edit");
         let second = Project::open(path).unwrap();
-        assert_eq!(second.access(), Access::ReadOnly(ReadOnlyReason::OpenElsewhere));
+        assert_eq!(
+            second.access(),
+            Access::ReadOnly(ReadOnlyReason::OpenElsewhere)
+        );
         assert!(second.load_document(&article().id).is_ok());
     }
     std::thread::sleep(delay);
@@ -164,7 +173,11 @@ fn killed_at_random_moments_loses_no_committed_edit() {
         let delay = Duration::from_millis(5 + rng.below(60));
         let reported = run_child(&path, done + 1, delay, round % 6 == 5);
         let project = Project::open(&path).unwrap();
-        assert_eq!(project.access(), Access::ReadWrite, "the lock died with the child");
+        assert_eq!(
+            project.access(),
+            Access::ReadWrite,
+            "the lock died with the child"
+        );
         assert_eq!(project.integrity_problems().unwrap(), Vec::<String>::new());
         let stored = project.load_document(&expected.id).unwrap();
         // Replay up to the last reported edit, then allow one more.
@@ -186,5 +199,8 @@ fn killed_at_random_moments_loses_no_committed_edit() {
             rounds_with_progress += 1;
         }
     }
-    assert!(rounds_with_progress > ROUNDS / 2, "seed {seed}: children rarely got to edit");
+    assert!(
+        rounds_with_progress > ROUNDS / 2,
+        "seed {seed}: children rarely got to edit"
+    );
 }

@@ -7,7 +7,10 @@ use crate::store::{Access, Project, ReadOnlyReason, StoreError};
 
 fn project_with_one_document(dir: &std::path::Path) -> (Project, Document) {
     let mut project = Project::create(&dir.join("p.byline")).unwrap();
-    let doc = Document::new(Some("a.txt".into()), &"“Ça va,” dit Zoë à Genève. ".repeat(40));
+    let doc = Document::new(
+        Some("a.txt".into()),
+        &"“Ça va,” dit Zoë à Genève. ".repeat(40),
+    );
     project.add_documents(std::slice::from_ref(&doc)).unwrap();
     (project, doc)
 }
@@ -47,7 +50,10 @@ fn files_that_are_not_projects_are_refused_by_name() {
     let err = Project::open(&empty).err().unwrap();
     assert_eq!(
         err.to_string(),
-        format!("not a Byline project (the file is empty): {}", empty.display())
+        format!(
+            "not a Byline project (the file is empty): {}",
+            empty.display()
+        )
     );
     assert!(matches!(
         Project::open(&dir.path().join("missing.byline")),
@@ -68,7 +74,10 @@ fn a_full_disk_refuses_the_edit_and_keeps_the_project_sound() {
     let applied = doc.apply(&add_spans(&doc, 2000)).unwrap();
     let err = project.apply(&doc, &applied).unwrap_err();
     assert!(matches!(err, StoreError::Full { .. }), "{err}");
-    assert!(err.to_string().starts_with("disk full: the change was not saved"));
+    assert!(
+        err.to_string()
+            .starts_with("disk full: the change was not saved")
+    );
     doc.apply(&applied.inverse).unwrap();
 
     let small = doc.apply(&add_spans(&doc, 1)).unwrap();
@@ -123,10 +132,16 @@ fn a_write_protected_file_opens_read_only() {
         return;
     }
     let mut project = Project::open(&path).unwrap();
-    assert_eq!(project.access(), Access::ReadOnly(ReadOnlyReason::NotWritable));
+    assert_eq!(
+        project.access(),
+        Access::ReadOnly(ReadOnlyReason::NotWritable)
+    );
     let mut edited = project.load_document(&doc.id).unwrap();
     let applied = edited.apply(&add_spans(&edited, 1)).unwrap();
     let err = project.apply(&edited, &applied).unwrap_err();
-    assert!(err.to_string().contains("the file is not writable"), "{err}");
+    assert!(
+        err.to_string().contains("the file is not writable"),
+        "{err}"
+    );
     assert_eq!(project.load_document(&doc.id).unwrap(), doc);
 }

@@ -3,8 +3,8 @@
 use serde_json::json;
 
 use crate::model::{
-    ByteRange, DocStatus, Document, Edit, History, LabelSet, Layer, Origin, Quote, QuoteKind, Span, SpanId,
-    SpanState, Transaction,
+    ByteRange, DocStatus, Document, Edit, History, LabelSet, Layer, Origin, Quote, QuoteKind, Span,
+    SpanId, SpanState, Transaction,
 };
 use crate::store::{Project, ViewPosition};
 
@@ -17,7 +17,10 @@ pub(super) fn rich_document() -> Document {
                 See also: more news";
     let mut doc = Document::new(Some("wire/zürich.txt".into()), text);
     doc.meta.insert("title".into(), json!("Zürich café stays"));
-    doc.meta.insert("byline".into(), json!({"name": "Zoë", "tags": [1, 2.5, null]}));
+    doc.meta.insert(
+        "byline".into(),
+        json!({"name": "Zoë", "tags": [1, 2.5, null]}),
+    );
     let at = |s: &str| {
         let start = text.find(s).unwrap();
         ByteRange::new(start, start + s.len())
@@ -41,7 +44,12 @@ pub(super) fn rich_document() -> Document {
         Origin::suggested("memory", "phrase", 0.9),
     );
     city.state = SpanState::Rejected;
-    let second = Span::manual(id(4), at("“whatever happens.”"), "QUOTE", Layer::Attribution);
+    let second = Span::manual(
+        id(4),
+        at("“whatever happens.”"),
+        "QUOTE",
+        Layer::Attribution,
+    );
     let first = Span::manual(id(5), at("“We’ll stay,”"), "QUOTE", Layer::Attribution);
     let mut she = Span::manual(id(6), at("she"), "SPEAKER", Layer::Attribution);
     she.refers_to = Some(id(1));

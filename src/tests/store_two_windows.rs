@@ -18,7 +18,12 @@ fn the_second_window_is_read_only_and_says_why() {
         second.access(),
         Access::ReadOnly(ReadOnlyReason::OpenElsewhere)
     );
-    let span = Span::manual(doc.ids().span(), ByteRange::new(0, 9), "PERSON", Layer::Entity);
+    let span = Span::manual(
+        doc.ids().span(),
+        ByteRange::new(0, 9),
+        "PERSON",
+        Layer::Entity,
+    );
     let applied = doc
         .apply(&Transaction::new("Add").with(Edit::InsertSpan(span)))
         .unwrap();
@@ -33,12 +38,20 @@ fn the_second_window_is_read_only_and_says_why() {
     assert!(second.add_documents(&[Document::new(None, "x")]).is_err());
 
     first.apply(&doc, &applied).unwrap();
-    assert_eq!(second.load_document(&doc.id).unwrap(), doc, "the reader sees commits");
+    assert_eq!(
+        second.load_document(&doc.id).unwrap(),
+        doc,
+        "the reader sees commits"
+    );
     assert!(second.integrity_problems().unwrap().is_empty());
 
     drop(first);
     drop(second);
     let third = Project::open(&path).unwrap();
-    assert_eq!(third.access(), Access::ReadWrite, "the lock goes with the writer");
+    assert_eq!(
+        third.access(),
+        Access::ReadWrite,
+        "the lock goes with the writer"
+    );
     assert_eq!(third.load_document(&doc.id).unwrap(), doc);
 }
