@@ -35,7 +35,7 @@ pub struct Token {
 /// Splits `text` into tokens, in linear time; the only allocation is the
 /// returned vector (and a small buffer for nested suffixes).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let mut tokens = Vec::with_capacity(text.len() / 8 + 1);
     let mut splitter = Splitter::new(text, &mut tokens);
     let mut start = 0;
     let bytes = text.as_bytes();
