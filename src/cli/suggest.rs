@@ -46,7 +46,7 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     let total = loaded.documents.len();
     let show_progress = total > 1 && std::io::stderr().is_terminal();
     let progress = |done: usize| {
-        if show_progress && (done % 64 == 0 || done == total) {
+        if show_progress && (done.is_multiple_of(64) || done == total) {
             eprint!("\rsuggesting: {done}/{total} documents");
         }
     };
