@@ -3,10 +3,23 @@
 //! that every span's text slices out of the document before writing, and reports
 //! what its format cannot hold instead of dropping it silently.
 
+pub mod brat;
+pub mod conll;
+pub mod hf;
+pub mod iob;
+
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::model::{Document, Span, SpanState};
+
+pub mod byline;
+pub mod doccano;
+pub mod format;
+#[cfg(test)]
+pub(crate) mod json_fixtures;
+pub mod json_shape;
+mod losses;
 
 /// What a writer did, and what the format could not hold.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

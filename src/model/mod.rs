@@ -8,6 +8,7 @@ pub mod labels;
 pub mod markup;
 pub mod offsets;
 pub mod quote;
+pub mod restore;
 pub mod span;
 pub mod tokens;
 
@@ -17,5 +18,6 @@ pub use history::History;
 pub use labels::{LabelDef, LabelSet};
 pub use offsets::{ByteRange, CharRange, OffsetError, OffsetIndex};
 pub use quote::{Quote, QuoteId, QuoteKind};
+pub use restore::DocumentParts;
 pub use span::{Layer, Origin, Span, SpanId, SpanState};
-pub use tokens::{Token, tokenize};
+pub use tokens::{Token, tokenize, words};

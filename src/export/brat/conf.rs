@@ -1,0 +1,67 @@
+//! The `annotation.conf` of a brat export: the entity labels, event types and
+//! their roles, the `RefersTo` relation and the `Kind` attribute the `.ann`
+//! files use, so brat opens the folder without complaint.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+use super::plan::plan;
+use crate::export::{ExportError, ExportReport, check_alignment};
+use crate::model::{Document, QuoteKind};
+use crate::read::brat::schema::{ATTRIBUTE_KIND, RELATION_REFERS_TO};
+
+/// Writes an `annotation.conf` declaring everything the documents' `.ann` files use.
+pub fn write_conf(docs: &[Document], mut out: impl Write) -> Result<(), ExportError> {
+    let mut entities: BTreeSet<String> = BTreeSet::new();
+    let mut events: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for doc in docs {
+        check_alignment(doc)?;
+        let standoff = plan(doc, &mut ExportReport::default())?;
+        for planned in &standoff.events {
+            let roles = events.entry(planned.event.kind.clone()).or_default();
+            for arg in &planned.event.args {
+                roles.insert(
+                    arg.role
+                        .trim_end_matches(|c: char| c.is_ascii_digit())
+                        .to_owned(),
+                );
+            }
+        }
+        let triggers: BTreeSet<&str> = standoff
+            .events
+            .iter()
+            .map(|e| e.event.kind.as_str())
+            .collect();
+        entities.extend(
+            standoff
+                .bounds
+                .iter()
+                .filter(|b| !triggers.contains(b.label.as_str()))
+                .map(|b| b.label.clone()),
+        );
+    }
+    writeln!(out, "# Written by Byline: the labels of this export.")?;
+    writeln!(out, "[entities]")?;
+    for label in &entities {
+        writeln!(out, "{label}")?;
+    }
+    writeln!(out, "\n[relations]")?;
+    writeln!(out, "{RELATION_REFERS_TO} Arg1:<ENTITY>, Arg2:<ENTITY>")?;
+    writeln!(
+        out,
+        "<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>"
+    )?;
+    writeln!(out, "\n[events]")?;
+    for (kind, roles) in &events {
+        let roles: Vec<String> = roles.iter().map(|r| format!("{r}*:<ENTITY>")).collect();
+        writeln!(out, "{kind} {}", roles.join(", "))?;
+    }
+    let kinds: Vec<&str> = QuoteKind::ALL.iter().map(|k| k.as_str()).collect();
+    writeln!(out, "\n[attributes]")?;
+    writeln!(
+        out,
+        "{ATTRIBUTE_KIND} Arg:<EVENT>, Value:{}",
+        kinds.join("|")
+    )?;
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! What the Prodigy and doccano shapes cannot hold of a document, counted into
+//! an [`ExportReport`] so nothing is dropped silently. The byline flavor holds
+//! everything and counts nothing here.
+
+use crate::model::{Document, Origin, SpanState};
+
+use super::ExportReport;
+use super::json_shape::{default_layer, inferred_kind};
+
+/// Which of byline's links a format can carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Holds {
+    /// Quotes as SPEAKER/CUE relations from their QUOTE spans.
+    pub quote_links: bool,
+    /// Coreference (`refers_to`) as relations.
+    pub refers_to: bool,
+}
+
+/// Counts what a training-data shape leaves out of `doc`.
+pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
+    for span in doc.spans() {
+        if span.state == SpanState::Rejected {
+            report.lose("rejected spans (training exports leave them out)");
+            continue;
+        }
+        count_review(span.state, &span.origin, report);
+        if span.layer != default_layer(&span.label) {
+            report.lose("layers that differ from the label's default");
+        }
+        let target_rejected = span
+            .refers_to
+            .and_then(|t| doc.span(t))
+            .is_some_and(|t| t.state == SpanState::Rejected);
+        if span.refers_to.is_some() && (!holds.refers_to || target_rejected) {
+            report.lose("coreference links (refers_to)");
+        }
+    }
+    for quote in doc.quotes() {
+        if quote.state == SpanState::Rejected {
+            report.lose("rejected quotes (training exports leave them out)");
+            continue;
+        }
+        if !holds.quote_links {
+            report.lose("quotes (links from QUOTE spans to speaker and cue)");
+            continue;
+        }
+        count_review(quote.state, &quote.origin, report);
+        let texts = quote
+            .content
+            .iter()
+            .filter_map(|&id| doc.span(id))
+            .map(|s| s.text(doc.text()));
+        if quote.kind != inferred_kind(texts) {
+            report.lose("quote kinds partial/mixed (read back as direct or indirect)");
+        }
+        if quote.speaker_entity.is_some() {
+            report.lose("speaker entity names");
+        }
+        if quote.speaker.is_none() && quote.cue.is_none() {
+            report.lose("quotes without speaker or cue (only their QUOTE spans are written)");
+        } else if quote.content.len() > 1 && quote.cue.is_none() {
+            report.lose("split quotes without a cue (read back as separate quotes)");
+        }
+    }
+}
+
+fn count_review(state: SpanState, origin: &Origin, report: &mut ExportReport) {
+    if state == SpanState::Pending {
+        report.lose("pending review states (written as plain annotations)");
+    }
+    if matches!(origin, Origin::Suggested { .. }) {
+        report.lose("suggestion origins (engine, rule, score)");
+    }
+}

@@ -1,0 +1,342 @@
+//! Spans of one record, from every shape we read: Prodigy/byline `spans` and
+//! `rejected_spans`, doccano `label` triples and doccano `entities`. Each bad
+//! span is refused with a warning naming its field; the rest are kept. The
+//! [`SpanTable`] then gives them ids (keeping the file's where it can) and
+//! finds them again for relations and quotes.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::export::json_shape::default_layer;
+use crate::model::{ByteRange, CharRange, Origin, Span, SpanId, SpanState};
+
+use super::record::Ctx;
+
+/// File ids above this are not kept (they would overflow the id counter);
+/// links to them still resolve.
+pub(super) const MAX_KEPT_ID: u64 = 1 << 53;
+
+/// A span as read, before it has its final id.
+pub(super) struct Draft {
+    file_id: Option<u64>,
+    span: Span,
+    refers_to: Option<u64>,
+    field: String,
+}
+
+/// A whole non-negative number, or why the value is not one.
+pub(super) fn whole(value: Option<&Value>) -> Result<u64, String> {
+    match value {
+        None => Err("is missing".into()),
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| format!("{v} is not a whole number ≥ 0")),
+    }
+}
+
+/// Start and end offsets (code points) under two keys, as a byte range.
+fn range(ctx: &Ctx<'_>, obj: &Value, keys: [&str; 2]) -> Result<ByteRange, String> {
+    let mut ends = [0usize; 2];
+    for (slot, key) in ends.iter_mut().zip(keys) {
+        let n = whole(obj.get(key)).map_err(|e| format!("{key} {e}"))?;
+        *slot = usize::try_from(n).map_err(|_| format!("{key} {n} is too large"))?;
+    }
+    ctx.offsets.to_bytes(CharRange::new(ends[0], ends[1]))
+}
+
+fn label(obj: &Value, key: &str) -> Result<String, String> {
+    match obj.get(key).and_then(Value::as_str) {
+        Some(l) if !l.trim().is_empty() => Ok(l.to_owned()),
+        _ => Err(format!("{key} is missing or not a non-empty string")),
+    }
+}
+
+/// A span with the defaults of an imported annotation.
+pub(super) fn new_span(range: ByteRange, label: String, state: SpanState) -> Span {
+    let layer = default_layer(&label);
+    Span {
+        id: SpanId(0),
+        range,
+        label,
+        layer,
+        origin: Origin::Manual,
+        state,
+        refers_to: None,
+    }
+}
+
+/// Reads Prodigy/byline span objects under `key` (`spans` or `rejected_spans`).
+pub(super) fn prodigy(ctx: &mut Ctx<'_>, value: &Value, key: &str, state: SpanState) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for (i, obj) in items(ctx, value, key).iter().enumerate() {
+        let field = format!("{key}[{i}]");
+        match prodigy_one(ctx, obj, state) {
+            Ok(span) => out.push(extensions(ctx, obj, span, field)),
+            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+        }
+    }
+    out
+}
+
+/// The span Prodigy's keys describe: offsets, label, and a `text` that must match.
+fn prodigy_one(ctx: &Ctx<'_>, obj: &Value, state: SpanState) -> Result<Span, String> {
+    let range = range(ctx, obj, ["start", "end"])?;
+    let span = new_span(range, label(obj, "label")?, state);
+    let actual = span.text(ctx.text);
+    match obj.get("text").and_then(Value::as_str) {
+        Some(written) if written != actual => Err(format!(
+            "text {written:?} differs from {actual:?} at its offsets (offsets must be code points)"
+        )),
+        _ => Ok(span),
+    }
+}
+
+/// byline's extension keys of a span. A bad one is warned about and left at
+/// its default: the span itself is sound.
+fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: String) -> Draft {
+    let layer = span.layer.as_str();
+    if let Some(v) = soft(ctx, obj, &field, "layer", "entity or attribution", layer) {
+        span.layer = v;
+    }
+    let state = span.state.as_str();
+    let expected = "pending, accepted or rejected";
+    if let Some(v) = soft(ctx, obj, &field, "state", expected, state) {
+        span.state = v;
+    }
+    let expected = "an origin ({\"kind\": \"manual\"} or suggested with engine, rule, score)";
+    if let Some(v) = soft(ctx, obj, &field, "origin", expected, "manual") {
+        span.origin = v;
+    }
+    let expected = "a whole number ≥ 0";
+    let file_id = soft(ctx, obj, &field, "id", expected, "a new id");
+    let refers_to = soft(ctx, obj, &field, "refers_to", expected, "no link");
+    Draft {
+        file_id,
+        span,
+        refers_to,
+        field,
+    }
+}
+
+/// An optional key in one of the model's serde forms; a value of another
+/// shape is warned about, naming what it falls back to.
+fn soft<'v, T: Deserialize<'v>>(
+    ctx: &mut Ctx<'_>,
+    obj: &'v Value,
+    field: &str,
+    key: &str,
+    expected: &str,
+    fallback: &str,
+) -> Option<T> {
+    let value = obj.get(key).filter(|v| !v.is_null())?;
+    match T::deserialize(value) {
+        Ok(parsed) => Some(parsed),
+        Err(_) => {
+            ctx.warn(
+                &format!("{field}.{key}"),
+                format!("{value} is not {expected}; read as {fallback}"),
+            );
+            None
+        }
+    }
+}
+
+/// Reads doccano sequence labels: `[[start, end, "LABEL"], …]`.
+pub(super) fn doccano_triples(ctx: &mut Ctx<'_>, value: &Value, key: &str) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for (i, item) in items(ctx, value, key).iter().enumerate() {
+        let field = format!("{key}[{i}]");
+        let parsed = match item.as_array().map(Vec::as_slice) {
+            Some([s, e, Value::String(l)]) => {
+                triple_range(ctx, s, e).map(|r| new_span(r, l.clone(), ctx.default_state))
+            }
+            _ => Err(format!("{item} is not [start, end, \"LABEL\"]")),
+        };
+        match parsed {
+            Ok(span) => out.push(Draft {
+                file_id: None,
+                span,
+                refers_to: None,
+                field,
+            }),
+            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+        }
+    }
+    out
+}
+
+fn triple_range(ctx: &Ctx<'_>, start: &Value, end: &Value) -> Result<ByteRange, String> {
+    let obj = serde_json::json!({ "start": start, "end": end });
+    range(ctx, &obj, ["start", "end"])
+}
+
+/// Reads doccano relation-mode entities: `{id, start_offset, end_offset, label}`.
+pub(super) fn doccano_entities(ctx: &mut Ctx<'_>, value: &Value) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for (i, obj) in items(ctx, value, "entities").iter().enumerate() {
+        let field = format!("entities[{i}]");
+        let parsed = range(ctx, obj, ["start_offset", "end_offset"]).and_then(|r| {
+            let id = whole(obj.get("id")).map_err(|e| format!("id {e}"))?;
+            Ok((id, new_span(r, label(obj, "label")?, ctx.default_state)))
+        });
+        match parsed {
+            Ok((id, span)) => out.push(Draft {
+                file_id: Some(id),
+                span,
+                refers_to: None,
+                field,
+            }),
+            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+        }
+    }
+    out
+}
+
+/// The elements of an array field; anything else is warned about and read as empty.
+fn items<'v>(ctx: &mut Ctx<'_>, value: &'v Value, key: &str) -> &'v [Value] {
+    match value {
+        Value::Array(items) => items,
+        Value::Null => &[],
+        other => {
+            ctx.warn(key, format!("{} is not a list; ignored", kind_of(other)));
+            &[]
+        }
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The spans of one record with their final ids.
+#[derive(Default)]
+pub(super) struct SpanTable {
+    spans: Vec<Span>,
+    position: HashMap<SpanId, usize>,
+    by_file_id: HashMap<u64, SpanId>,
+    by_range_label: HashMap<(ByteRange, String), SpanId>,
+    by_range: HashMap<ByteRange, SpanId>,
+    next: u64,
+}
+
+impl SpanTable {
+    /// Gives drafts their ids: the file's id when it is unique, a fresh one
+    /// (above every file id) otherwise.
+    pub fn assign(ctx: &mut Ctx<'_>, drafts: Vec<Draft>) -> Self {
+        let max = drafts
+            .iter()
+            .filter_map(|d| d.file_id)
+            .filter(|&id| id < MAX_KEPT_ID)
+            .max()
+            .unwrap_or(0);
+        let mut table = Self {
+            next: max + 1,
+            ..Self::default()
+        };
+        let mut kept = HashSet::new();
+        let mut links = Vec::new();
+        for draft in drafts {
+            let keep = draft
+                .file_id
+                .filter(|&id| id < MAX_KEPT_ID && kept.insert(id));
+            if let Some(dup) = draft.file_id.filter(|id| table.by_file_id.contains_key(id)) {
+                ctx.warn(
+                    &draft.field,
+                    format!("id {dup} is used twice; this span gets a new id and links to {dup} go to the first"),
+                );
+            }
+            let id = table.push(draft.span, keep);
+            if let Some(file_id) = draft.file_id {
+                table.by_file_id.entry(file_id).or_insert(id);
+            }
+            if let Some(target) = draft.refers_to {
+                links.push((id, target, draft.field));
+            }
+        }
+        for (id, target, field) in links {
+            table.link(ctx, id, target, &field);
+        }
+        table
+    }
+
+    fn link(&mut self, ctx: &mut Ctx<'_>, id: SpanId, file_target: u64, field: &str) {
+        match self.by_file_id.get(&file_target).copied() {
+            Some(target) if target != id => {
+                self.set_refers_to(id, target);
+            }
+            _ => ctx.warn(
+                &format!("{field}.refers_to"),
+                format!("no other span has id {file_target}; link dropped"),
+            ),
+        }
+    }
+
+    fn push(&mut self, mut span: Span, id: Option<u64>) -> SpanId {
+        let id = SpanId(id.unwrap_or_else(|| {
+            self.next += 1;
+            self.next - 1
+        }));
+        span.id = id;
+        self.position.insert(id, self.spans.len());
+        self.by_range_label
+            .entry((span.range, span.label.clone()))
+            .or_insert(id);
+        self.by_range.entry(span.range).or_insert(id);
+        self.spans.push(span);
+        id
+    }
+
+    /// Adds a span found only in a relation or a quote.
+    pub fn add(&mut self, span: Span) -> SpanId {
+        self.push(span, None)
+    }
+
+    /// The span with this id in the file.
+    pub fn by_file_id(&self, id: u64) -> Option<SpanId> {
+        self.by_file_id.get(&id).copied()
+    }
+
+    /// The first span on `range`, with `label` if one has it, else any.
+    pub fn find(&self, range: ByteRange, label: &str) -> Option<SpanId> {
+        self.by_range_label
+            .get(&(range, label.to_owned()))
+            .or_else(|| self.by_range.get(&range))
+            .copied()
+    }
+
+    /// A span by its final id.
+    pub fn get(&self, id: SpanId) -> Option<&Span> {
+        self.spans.get(*self.position.get(&id)?)
+    }
+
+    /// Sets a coreference link found in a relation; `false` if the mention already has one.
+    pub fn set_refers_to(&mut self, id: SpanId, target: SpanId) -> bool {
+        let span = self.position.get(&id).and_then(|&i| self.spans.get_mut(i));
+        match span {
+            Some(span) if span.refers_to.is_none() || span.refers_to == Some(target) => {
+                span.refers_to = Some(target);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The first id above every span id.
+    pub fn next_id(&self) -> u64 {
+        self.next
+    }
+
+    /// The spans, in the order read.
+    pub fn into_spans(self) -> Vec<Span> {
+        self.spans
+    }
+}
