@@ -27,7 +27,7 @@ mod tests;
 
 use crate::model::Document;
 
-use super::{Suggester, Suggestions};
+use super::{Suggester, Suggestions, boilerplate, entities};
 
 /// The built-in suggestion engine.
 #[derive(Clone, Copy, Debug, Default)]
@@ -47,8 +47,13 @@ impl Suggester for RulesSuggester {
 
     fn suggest(&self, doc: &Document) -> Suggestions {
         let text = doc.text();
+        let mut skip = boilerplate::detect(text);
+        skip.extend(doc.boilerplate.iter().copied());
+        skip.sort();
+        skip.dedup();
+        let mentions = entities::find_entities(text, &doc.paragraphs(), &skip);
+        let runs = names::from_entities(text, &mentions);
         let mut found = Vec::new();
-        let mut runs = Vec::new();
         let mut prev_open = false;
         let mut pending = None;
         let mut index = 0;
@@ -59,11 +64,8 @@ impl Suggester for RulesSuggester {
             if line.trim().is_empty() {
                 continue;
             }
-            let skip = doc
-                .boilerplate
-                .iter()
-                .any(|b| b.start < end && start < b.end);
-            if skip {
+            let k = skip.partition_point(|b| b.end <= start);
+            if skip.get(k).is_some_and(|b| b.start < end) {
                 prev_open = false;
                 index += 2;
                 continue;
@@ -88,11 +90,12 @@ impl Suggester for RulesSuggester {
                 .flatten();
             orphans::attach(text, &p, index, &used, first, pending.take(), &mut found);
             pending = colon;
-            names::runs(text, &p, &mut runs);
             prev_open = p.ends_open();
             index += 1;
         }
         let resolved = coref::resolve(text, &found, &runs);
-        output::build(&found, &resolved, &runs)
+        let mut out = output::build(&found, &resolved, &runs);
+        out.boilerplate = skip;
+        out
     }
 }

@@ -55,10 +55,12 @@ pub fn build(found: &[Found], resolved: &[Resolved], runs: &[NameRun]) -> Sugges
                 .filter(|&a| a < i),
             Antecedent::Run(_) => None,
         };
-        let (label, layer) = if person {
-            ("PERSON", Layer::Entity)
-        } else {
-            ("SPEAKER", Layer::Attribution)
+        let (label, layer) = match key {
+            Antecedent::Run(n) => (
+                runs.get(n).map_or("PERSON", |r| r.label.as_str()),
+                Layer::Entity,
+            ),
+            Antecedent::Speaker(_) => ("SPEAKER", Layer::Attribution),
         };
         out.spans.push(SuggestedSpan {
             range: range(r),
