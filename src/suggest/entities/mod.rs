@@ -13,7 +13,7 @@ mod propagate;
 mod suggester;
 mod words;
 
-pub use suggester::EntitySuggester;
+pub use suggester::{EntitySuggester, entity_spans};
 
 use crate::model::ByteRange;
 use classify::Candidate;

@@ -1,11 +1,14 @@
-//! The built-in `rules` engine: quotation-mark pairing, cues from a lexicon,
-//! speakers by position, reported speech and speaker resolution — pure Rust,
-//! offline and deterministic.
+//! The built-in `rules` engine: boilerplate, entities and quotes in one pass —
+//! quotation-mark pairing, cues from a lexicon, speakers by position,
+//! reported speech and speaker resolution. Pure Rust, offline, deterministic.
 //!
-//! The document is read paragraph by paragraph (a line of text; boilerplate
-//! paragraphs skipped): [`para`] tokenizes and pairs marks, [`frames`] finds
-//! one attribution per sentence, [`orphans`] places the quotes no cue
-//! claimed, [`coref`] resolves speakers and [`output`] writes the suggestions.
+//! Boilerplate paragraphs ([`crate::suggest::boilerplate`]) are skipped and
+//! entity mentions come from [`crate::suggest::entities`]; the rest of the
+//! text is read paragraph by paragraph (a line of text): [`para`] tokenizes
+//! and pairs marks, [`labels`] reads transcript labels, [`frames`] finds one
+//! attribution per sentence, [`orphans`] places the quotes no cue claimed,
+//! [`coref`] resolves speakers against earlier mentions and [`output`] writes
+//! entity, SPEAKER, QUOTE and CUE spans and the quotes linking them.
 
 mod coref;
 mod cues;
@@ -94,7 +97,7 @@ impl Suggester for RulesSuggester {
             index += 1;
         }
         let resolved = coref::resolve(text, &found, &runs);
-        let mut out = output::build(&found, &resolved, &runs);
+        let mut out = output::build(&found, &resolved, entities::entity_spans(text, &mentions));
         out.boilerplate = skip;
         out
     }
