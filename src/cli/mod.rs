@@ -16,6 +16,7 @@ Examples:
   byline convert polnear/ --to byline -o polnear.jsonl
   cat in.jsonl | byline convert - --to conll
   byline eval --gold polnear-dev/ --pred suggested.jsonl
+  byline bench export --runs 5
 
 Offsets in every file Byline reads or writes are Unicode code points.";
 
@@ -37,6 +38,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Time the workloads the design budgets (export, read back, UI frames).
+    Bench(bench::BenchArgs),
     /// Convert annotated files between formats.
     Convert(convert::ConvertArgs),
     /// Score predictions against gold annotations (span, quote, speaker and cue figures).
@@ -73,6 +76,7 @@ where
     };
     let result = match cli.command {
         None => return Outcome::OpenApp(cli.paths),
+        Some(Command::Bench(args)) => bench::run(&args, out, err),
         Some(Command::Convert(args)) => convert::run(&args, out, err),
         Some(Command::Eval(args)) => eval::run(&args, out, err),
     };
@@ -85,6 +89,7 @@ where
     }
 }
 
+mod bench;
 mod convert;
 mod eval;
 mod inputs;
