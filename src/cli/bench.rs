@@ -7,6 +7,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use crate::bench::{self, Table};
+use crate::export::format::ExportFormat;
 
 /// Which benchmarks to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -31,6 +32,10 @@ pub struct BenchArgs {
     /// Documents exported (the budget is for 10,000).
     #[arg(long, default_value_t = 10_000)]
     docs: usize,
+    /// An export format to time, repeatable; byline, prodigy, doccano and
+    /// conll when none is given. Byline JSONL is always read back.
+    #[arg(long = "format", value_parser = ExportFormat::parse)]
+    formats: Vec<ExportFormat>,
     /// Frames rendered at rest and while dragging.
     #[arg(long, default_value_t = 200)]
     frames: usize,
@@ -54,7 +59,14 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
     };
     let all = args.which == Which::All;
     if all || args.which == Which::Export {
-        table.rows.extend(bench::export::run(args.docs, runs)?);
+        table.rows.extend({
+            let formats = if args.formats.is_empty() {
+                &bench::export::FORMATS[..]
+            } else {
+                &args.formats
+            };
+            bench::export::run(args.docs, runs, formats)?
+        });
     }
     if all || args.which == Which::Ui {
         table.rows.extend(bench::ui::run(args.frames));
