@@ -36,7 +36,8 @@ pub fn run(count: usize, runs: usize, formats: &[ExportFormat]) -> Result<Vec<Ro
         let (report, bytes) = written?;
         rows.push(Row {
             name: format!("export {format}"),
-            median,
+            median: median.wall,
+            cpu: median.cpu,
             bytes: text_bytes,
             detail: format!(
                 "{} docs, {spans} spans, {:.1} MB of text -> {:.1} MB",
@@ -62,7 +63,8 @@ pub fn run(count: usize, runs: usize, formats: &[ExportFormat]) -> Result<Vec<Ro
     }
     rows.push(Row {
         name: "read byline JSONL".into(),
-        median,
+        median: median.wall,
+        cpu: median.cpu,
         bytes: text_bytes,
         detail: format!(
             "{} docs from {:.1} MB of JSONL (export's budget)",

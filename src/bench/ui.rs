@@ -17,6 +17,7 @@ pub fn run(frames: usize) -> Vec<Row> {
     let row = |name: &str, timing: &Timing| Row {
         name: format!("ui frame {name}"),
         median: Duration::from_secs_f64(timing.median_ms / 1e3),
+        cpu: None,
         bytes: 0,
         detail: format!(
             "median of {frames} frames, p95 {:.2} ms, max {:.2} ms; {} chars, {} spans",
