@@ -22,8 +22,8 @@ use crate::model::{Document, Span, SpanState};
 use super::json_shape::{Answer, encode_meta, quote_links};
 use super::losses::{self, Holds};
 use super::parallel::{check_all, write_ordered};
-use super::{ExportError, ExportReport, exported_spans};
-use task::{Layout, QuoteOut, RelationOut, SpanOut, Task};
+use super::{ExportError, ExportReport};
+use task::{Layout, QuoteOut, QuotePart, RelationOut, SpanOut, SpanRefs, Task};
 
 /// Which keys a task carries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -47,6 +47,8 @@ pub fn write(
     check_all(docs)?;
     write_ordered(docs, out, |doc, buffer| {
         let mut report = ExportReport::default();
+        // A task line is about 20 times its text (mostly the token list).
+        buffer.reserve(doc.text().len() * 24);
         let layout = Layout::new(doc);
         json::write_task(buffer, &task(&layout, flavor, &mut report)?, &layout)?;
         buffer.push(b'\n');
@@ -62,29 +64,27 @@ fn task<'d>(
 ) -> Result<Task<'d>, ExportError> {
     let doc = layout.doc;
     let byline = flavor == Flavor::Byline;
-    let spans = exported_spans(doc)
-        .into_iter()
-        .map(|s| span_out(layout, s, byline))
-        .collect::<Result<Vec<_>, _>>()?;
-    let rejected_spans = if byline {
-        doc.spans_sorted()
-            .into_iter()
-            .filter(|s| s.state == SpanState::Rejected)
-            .map(|s| span_out(layout, s, true))
-            .collect::<Result<Vec<_>, _>>()?
-    } else {
-        losses::count(
-            doc,
-            Holds {
-                quote_links: true,
-                refers_to: false,
-            },
-            report,
-        );
-        Vec::new()
-    };
-    let relations = relations(layout)?;
-    let quotes = if byline { Some(quotes(layout)?) } else { None };
+    let refs = SpanRefs::new(layout)?;
+    let (mut spans, mut rejected_spans) = (Vec::new(), Vec::new());
+    for span in doc.spans_sorted() {
+        let Some(out) = span_out(&refs, layout.text, span, byline) else {
+            continue;
+        };
+        match span.state {
+            SpanState::Rejected if byline => rejected_spans.push(out),
+            SpanState::Rejected => {}
+            _ => spans.push(out),
+        }
+    }
+    if !byline {
+        let holds = Holds {
+            quote_links: true,
+            refers_to: false,
+        };
+        losses::count(doc, holds, report);
+    }
+    let relations = relations(doc, &refs);
+    let quotes = byline.then(|| quotes(doc, &refs, layout.text));
     report.spans += spans.len() + rejected_spans.len();
     let text_hash = xxh3_64(doc.text().as_bytes());
     Ok(Task {
@@ -100,14 +100,17 @@ fn task<'d>(
     })
 }
 
+/// A span with its extension keys in the byline flavor; `None` only for a
+/// span the table lacks, which cannot happen.
 fn span_out<'d>(
-    layout: &Layout<'d>,
+    refs: &SpanRefs<'d>,
+    text: &'d str,
     span: &'d Span,
     byline: bool,
-) -> Result<SpanOut<'d>, ExportError> {
-    Ok(SpanOut {
-        span: layout.span_ref(span)?,
-        text: span.text(layout.text),
+) -> Option<SpanOut<'d>> {
+    Some(SpanOut {
+        span: refs.get(span.id)?,
+        text: span.text(text),
         id: byline.then_some(span.id.0),
         layer: byline.then_some(span.layer),
         state: byline.then_some(span.state),
@@ -116,45 +119,43 @@ fn span_out<'d>(
     })
 }
 
-fn relations<'d>(layout: &Layout<'d>) -> Result<Vec<RelationOut<'d>>, ExportError> {
-    let doc = layout.doc;
+fn relations<'d>(doc: &Document, refs: &SpanRefs<'d>) -> Vec<RelationOut<'d>> {
     quote_links(doc)
         .into_iter()
-        .filter_map(|link| Some((doc.span(link.head)?, doc.span(link.child)?, link.role)))
-        .map(|(head, child, label)| {
-            let head_span = layout.span_ref(head)?;
-            let child_span = layout.span_ref(child)?;
-            Ok(RelationOut {
+        .filter_map(|link| {
+            let (head_span, child_span) = (refs.get(link.head)?, refs.get(link.child)?);
+            Some(RelationOut {
                 head: head_span.token_end,
                 child: child_span.token_end,
                 head_span,
                 child_span,
-                label,
+                label: link.role,
             })
         })
         .collect()
 }
 
-fn quotes<'d>(layout: &Layout<'d>) -> Result<Vec<QuoteOut<'d>>, ExportError> {
-    let doc = layout.doc;
-    let part = |id| doc.span(id).map(|s| layout.quote_part(s)).transpose();
+fn quotes<'d>(doc: &'d Document, refs: &SpanRefs<'d>, text: &'d str) -> Vec<QuoteOut<'d>> {
+    let part = |id| {
+        let (span, r) = (doc.span(id)?, refs.get(id)?);
+        Some(QuotePart {
+            start: r.start,
+            end: r.end,
+            text: span.text(text),
+            id: id.0,
+        })
+    };
     doc.quotes_sorted()
         .into_iter()
-        .map(|q| {
-            Ok(QuoteOut {
-                id: q.id.0,
-                content: q
-                    .content
-                    .iter()
-                    .filter_map(|&id| part(id).transpose())
-                    .collect::<Result<_, _>>()?,
-                speaker: q.speaker.map(part).transpose()?.flatten(),
-                cue: q.cue.map(part).transpose()?.flatten(),
-                kind: q.kind,
-                speaker_entity: q.speaker_entity.as_deref(),
-                state: q.state,
-                origin: &q.origin,
-            })
+        .map(|q| QuoteOut {
+            id: q.id.0,
+            content: q.content.iter().filter_map(|&id| part(id)).collect(),
+            speaker: q.speaker.and_then(part),
+            cue: q.cue.and_then(part),
+            kind: q.kind,
+            speaker_entity: q.speaker_entity.as_deref(),
+            state: q.state,
+            origin: &q.origin,
         })
         .collect()
 }

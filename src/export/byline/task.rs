@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::export::ExportError;
 use crate::model::{
-    ByteRange, CharRange, Document, Layer, OffsetIndex, Origin, QuoteKind, Span, SpanState, Token,
-    tokenize,
+    ByteRange, CharRange, Document, Layer, OffsetIndex, Origin, QuoteKind, Span, SpanId, SpanState,
+    Token, tokenize,
 };
 
 /// One task line, in the order its keys are written (by [`super::json`]);
@@ -45,6 +45,7 @@ pub(super) struct SpanOut<'d> {
 
 /// A span inside a relation (`head_span`, `child_span`): code points, first
 /// and last (inclusive) token, label.
+#[derive(Clone, Copy)]
 pub(super) struct SpanRef<'d> {
     pub start: usize,
     pub end: usize,
@@ -196,14 +197,25 @@ impl<'d> Layout<'d> {
             label: &span.label,
         })
     }
+}
 
-    pub fn quote_part(&self, span: &'d Span) -> Result<QuotePart<'d>, ExportError> {
-        let chars = self.span_chars(span)?;
-        Ok(QuotePart {
-            start: chars.start,
-            end: chars.end,
-            text: span.text(self.text),
-            id: span.id.0,
-        })
+/// Every span's [`SpanRef`], computed once per document and found by span id:
+/// a span appears in `spans`, relations and quotes alike.
+pub(super) struct SpanRefs<'d>(Vec<(SpanId, SpanRef<'d>)>);
+
+impl<'d> SpanRefs<'d> {
+    pub fn new(layout: &Layout<'d>) -> Result<Self, ExportError> {
+        // `Document::spans` lists spans by id, so the table is sorted.
+        let refs = layout
+            .doc
+            .spans()
+            .map(|s| Ok((s.id, layout.span_ref(s)?)))
+            .collect::<Result<_, ExportError>>()?;
+        Ok(Self(refs))
+    }
+
+    pub fn get(&self, id: SpanId) -> Option<SpanRef<'d>> {
+        let i = self.0.binary_search_by_key(&id, |(id, _)| *id).ok()?;
+        self.0.get(i).map(|(_, r)| *r)
     }
 }
