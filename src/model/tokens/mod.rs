@@ -12,6 +12,7 @@
 
 mod affix;
 mod chars;
+mod merge;
 mod special;
 mod split;
 mod tables;
@@ -66,6 +67,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     if start < text.len() {
         splitter.chunk(start, text.len(), in_ws);
     }
+    merge::merge_specials(text, &mut tokens);
     tokens
 }
 
