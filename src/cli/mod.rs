@@ -39,6 +39,8 @@ struct Cli {
 enum Command {
     /// Convert annotated files between formats.
     Convert(convert::ConvertArgs),
+    /// Pre-annotate articles with the built-in engine (byline JSONL out).
+    Suggest(suggest::SuggestArgs),
     /// Score predictions against gold annotations (span, quote, speaker and cue figures).
     Eval(eval::EvalArgs),
 }
@@ -75,6 +77,7 @@ where
         None => return Outcome::OpenApp(cli.paths),
         Some(Command::Convert(args)) => convert::run(&args, out, err),
         Some(Command::Eval(args)) => eval::run(&args, out, err),
+        Some(Command::Suggest(args)) => suggest::run(&args, out, err),
     };
     match result {
         Ok(code) => Outcome::Exit(code),
@@ -105,3 +108,4 @@ fn describe(error: &anyhow::Error) -> String {
 mod convert;
 mod eval;
 mod inputs;
+mod suggest;
