@@ -7,6 +7,7 @@ mod brat_polnear;
 mod conllu_gum;
 mod convert_cli;
 mod eval_gold;
+mod export_losses;
 mod memory_learning;
 mod open_samples;
 mod read_inputs;
