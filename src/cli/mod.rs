@@ -94,10 +94,27 @@ where
     match result {
         Ok(code) => Outcome::Exit(code),
         Err(e) => {
-            let _ = writeln!(err, "byline: {e:#}");
+            let _ = writeln!(err, "byline: {}", describe(&e));
             Outcome::Exit(1)
         }
     }
+}
+
+/// An error and its causes on one line, leaving out a cause whose text the
+/// message before it already gives (our error enums print their source).
+fn describe(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 mod convert;

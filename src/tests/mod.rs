@@ -2,12 +2,18 @@
 
 mod app_export;
 mod app_review;
+mod bad_inputs;
 mod brat_polnear;
 mod conllu_gum;
+mod convert_cli;
 mod eval_gold;
+mod export_losses;
 mod memory_learning;
+mod open_samples;
 mod read_inputs;
+mod round_trips;
 mod samples;
+mod samples_gold;
 mod store_crash;
 mod store_failures;
 mod store_round_trip;
