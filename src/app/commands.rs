@@ -11,9 +11,7 @@ use crate::app::edits::{self, Edge, Step};
 use crate::app::open::Purpose;
 use crate::app::session::Change;
 use crate::app::state::{Mode, Role, Selection, Workspace};
-use crate::model::{
-    Applied, ByteRange, DocStatus, Edit, QuoteId, QuoteKind, SpanId, Transaction,
-};
+use crate::model::{Applied, ByteRange, DocStatus, Edit, QuoteId, QuoteKind, SpanId, Transaction};
 
 /// One thing the editor asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -178,7 +176,11 @@ impl BylineApp {
         let result = if undo { ws.undo() } else { ws.redo() };
         match result {
             None => {
-                let nothing = if undo { "Nothing to undo" } else { "Nothing to redo" };
+                let nothing = if undo {
+                    "Nothing to undo"
+                } else {
+                    "Nothing to redo"
+                };
                 ws.last_action = Some(nothing.into());
             }
             Some(Ok(applied)) => {

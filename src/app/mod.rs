@@ -85,6 +85,16 @@ impl BylineApp {
         &self.session
     }
 
+    /// True while a project is opening or articles are being read.
+    pub fn busy(&self) -> bool {
+        self.opening.is_some() || self.opener.progress().is_some()
+    }
+
+    /// Where the reader is in the shown document, as drawn last frame.
+    pub fn view_position(&self) -> Option<crate::store::ViewPosition> {
+        self.view.position().map(|(_, position)| position)
+    }
+
     /// The documents and selection, for tests and the benchmark.
     pub fn workspace(&self) -> &Workspace {
         &self.workspace

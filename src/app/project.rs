@@ -85,7 +85,8 @@ impl BylineApp {
         };
         let notices = std::mem::take(&mut self.workspace.notices);
         self.session = Session::new(opened.project, opened.memory, self.places.clone());
-        self.opener.set_memory(std::sync::Arc::clone(self.session.memory()));
+        self.opener
+            .set_memory(std::sync::Arc::clone(self.session.memory()));
         self.workspace = Workspace::new(labels);
         self.workspace.notices = notices;
         self.workspace.add_documents(opened.documents);
@@ -260,9 +261,9 @@ impl BylineApp {
 
 /// How a document is named in notices: its file, else its title.
 fn name_of(doc: &Document) -> String {
-    doc.source.clone().unwrap_or_else(|| {
-        crate::app::state::truncate(doc.text().lines().next().unwrap_or(""), 60)
-    })
+    doc.source
+        .clone()
+        .unwrap_or_else(|| crate::app::state::truncate(doc.text().lines().next().unwrap_or(""), 60))
 }
 
 /// The project items of the File menu.

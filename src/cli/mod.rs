@@ -100,3 +100,29 @@ where
 mod convert;
 mod eval;
 mod inputs;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(args: &[&str]) -> Outcome {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        run(
+            std::iter::once("byline").chain(args.iter().copied()),
+            &mut out,
+            &mut err,
+        )
+    }
+
+    #[test]
+    fn the_window_gets_the_project_and_the_files_to_add() {
+        assert_eq!(
+            open(&["--project", "wire.byline", "a.txt", "posts/"]),
+            Outcome::OpenApp(Launch {
+                project: Some("wire.byline".into()),
+                paths: vec!["a.txt".into(), "posts/".into()],
+            })
+        );
+        assert_eq!(open(&[]), Outcome::OpenApp(Launch::default()));
+    }
+}

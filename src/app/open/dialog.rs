@@ -101,8 +101,7 @@ impl Picking {
                     .add_filter(
                         "Articles",
                         &[
-                            "txt", "md", "html", "htm", "jsonl", "json", "ann", "conll",
-                            "conllu",
+                            "txt", "md", "html", "htm", "jsonl", "json", "ann", "conll", "conllu",
                         ],
                     )
                     .add_filter("All files", &["*"])

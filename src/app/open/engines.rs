@@ -144,7 +144,12 @@ mod tests {
         let monday = first.spans().find(|s| s.text(first.text()) == "Monday");
         let mut rejected = monday.unwrap().clone();
         rejected.state = SpanState::Rejected;
-        let gpe = Span::manual(first.ids().span(), ByteRange::new(30, 37), "GPE", Layer::Entity);
+        let gpe = Span::manual(
+            first.ids().span(),
+            ByteRange::new(30, 37),
+            "GPE",
+            Layer::Entity,
+        );
         let tx = Transaction::new("Review")
             .with(Edit::ReplaceSpan(rejected))
             .with(Edit::InsertSpan(gpe));

@@ -42,9 +42,7 @@ pub fn ui(ui: &mut Ui, session: &Session, opening: Option<&Path>, cmds: &mut Vec
             } else {
                 String::new()
             };
-            ui.label(
-                RichText::new(format!("Not saved: {problem}.{kept}")).color(Color32::WHITE),
-            );
+            ui.label(RichText::new(format!("Not saved: {problem}.{kept}")).color(Color32::WHITE));
             if unsaved > 0 && ui.button("Retry").clicked() {
                 cmds.push(Command::RetrySave);
             }

@@ -40,19 +40,12 @@ pub fn is_project_file(path: &std::path::Path) -> bool {
 /// Decides the start for `launch`; `samples` are added to a default project
 /// created now, when no files were given.
 pub fn plan(launch: Launch, places: &Places, samples: Vec<PathBuf>) -> Plan {
-    let (projects, import): (Vec<PathBuf>, Vec<PathBuf>) = launch
-        .paths
-        .into_iter()
-        .partition(|p| is_project_file(p));
+    let (projects, import): (Vec<PathBuf>, Vec<PathBuf>) =
+        launch.paths.into_iter().partition(|p| is_project_file(p));
     let mut named = launch.project.into_iter().chain(projects);
     let explicit = named.next();
     let notes = named
-        .map(|p| {
-            format!(
-                "one project opens at a time; not opened: {}",
-                p.display()
-            )
-        })
+        .map(|p| format!("one project opens at a time; not opened: {}", p.display()))
         .collect();
     if let Some(project) = explicit {
         return Plan {

@@ -70,11 +70,7 @@ impl TextView {
     /// Scrolls the article so the line holding byte `offset` is at the top:
     /// where the editor left the document last time.
     pub fn restore(&mut self, offset: usize) {
-        self.reveal = Some((
-            ByteRange::new(offset, offset),
-            Align::TOP,
-            REVEAL_FRAMES,
-        ));
+        self.reveal = Some((ByteRange::new(offset, offset), Align::TOP, REVEAL_FRAMES));
     }
 
     /// Where the reader is in the document drawn last, to reopen it there.
@@ -173,11 +169,27 @@ impl TextView {
         self.scroll_to_reveal(ui, open.doc.text(), rect, left, &tops);
         if self.reveal.is_none() {
             // Only once a reveal settled: until then the top is not where the reader is going.
-            let top = Pos2::new(rect.min.x + left, rect.min.y + viewport.min.y + 1.0);
-            self.position = self.caret(open.doc.text(), top).map(|offset| ViewPosition {
-                offset,
-                scroll: viewport.min.y,
-            });
+            let top = rect.min.y + viewport.min.y;
+            self.position = self
+                .first_full_line(open.doc.text(), rect.min.x + left, top)
+                .map(|offset| ViewPosition {
+                    offset,
+                    scroll: viewport.min.y,
+                });
+        }
+    }
+
+    /// The first character of the first line wholly below `top` (screen
+    /// coordinates): restoring puts that line at the top, so a restored view
+    /// shows at least what was shown.
+    fn first_full_line(&self, text: &str, x: f32, top: f32) -> Option<usize> {
+        let offset = self.caret(text, Pos2::new(x, top + 1.0))?;
+        match self.glyph_rect(text, offset) {
+            Some(glyph) if glyph.top() < top - 0.5 => {
+                let next_row = glyph.top() + theme::ARTICLE_LINE * 1.5;
+                self.caret(text, Pos2::new(x, next_row)).or(Some(offset))
+            }
+            _ => Some(offset),
         }
     }
 
