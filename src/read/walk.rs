@@ -1,6 +1,7 @@
 //! Turning the paths a user gives (files, folders, `-`) into the inputs to
 //! read: folders are walked recursively, in sorted order, skipping hidden
-//! entries and files of no known format; a brat document counts once.
+//! entries, files of no known format and a folder's own notes (`README.md`,
+//! `LICENSE.txt`, …); a brat document counts once.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -52,7 +53,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<Warning>) {
         };
         let mut children: Vec<PathBuf> = entries
             .filter_map(Result::ok)
-            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .filter(|e| !is_hidden_or_notes(&e.file_name().to_string_lossy()))
             .map(|e| e.path())
             .collect();
         children.sort();
@@ -62,6 +63,20 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<Warning>) {
         pending.extend(dirs.into_iter().rev());
     }
     files.sort();
+}
+
+/// Hidden entries, and the notes that come with a folder of articles.
+fn is_hidden_or_notes(name: &str) -> bool {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    name.starts_with('.')
+        || matches!(
+            stem.as_str(),
+            "README" | "LICENSE" | "LICENCE" | "CHANGELOG" | "NOTICE"
+        )
 }
 
 /// Drops the `.txt` files that an `.ann` in the list annotates.

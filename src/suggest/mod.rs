@@ -2,8 +2,11 @@
 //! Deterministic, no I/O, `Send + Sync` so documents run in parallel. Every
 //! suggestion carries its engine, the rule that fired and a confidence.
 
+pub mod boilerplate;
+pub mod entities;
 pub mod memory;
 pub mod pipeline;
+pub mod rules;
 
 use std::collections::HashMap;
 

@@ -1,0 +1,309 @@
+//! Entity rules end to end on sentences written for these tests, compared in
+//! the compact markup.
+
+use super::*;
+use crate::model::{Document, markup};
+use crate::suggest::{Suggester, to_transaction};
+
+/// The text with the suggested entities marked up.
+fn tag(text: &str) -> String {
+    let mut doc = Document::new(None, text);
+    let suggestions = EntitySuggester.suggest(&doc);
+    doc.apply(&to_transaction(&doc, &suggestions)).unwrap();
+    markup::render(&doc)
+}
+
+/// Mentions as (text, label, canonical).
+fn mentions(text: &str) -> Vec<(String, &'static str, String)> {
+    let paragraphs = crate::model::document::paragraphs(text);
+    find_entities(text, &paragraphs, &[])
+        .into_iter()
+        .map(|m| {
+            (
+                m.range.slice(text).unwrap().to_owned(),
+                m.label.as_str(),
+                m.canonical,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn titles_stay_outside_the_person() {
+    assert_eq!(
+        tag("Secretary of State Antony Blinken met Wang Yi in Beijing."),
+        "Secretary of State [Antony Blinken|PERSON] met [Wang Yi|PERSON] in [Beijing|GPE]."
+    );
+    assert_eq!(
+        tag("The talks, said Chinese Foreign Minister Li Wen, went well."),
+        "The talks, said [Chinese|NORP] Foreign Minister [Li Wen|PERSON], went well."
+    );
+    assert_eq!(
+        tag("Ms. Okafor and Gov. Dale Brandt spoke."),
+        "Ms. [Okafor|PERSON] and Gov. [Dale Brandt|PERSON] spoke."
+    );
+}
+
+#[test]
+fn names_inside_a_title_are_found_too() {
+    assert_eq!(
+        tag("On Monday, US Treasury Secretary Janet Yellen landed."),
+        "On Monday, [US|GPE] Treasury Secretary [Janet Yellen|PERSON] landed."
+    );
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_names() {
+    assert_eq!(
+        tag("Relations between Norway and Chile improved. During talks, Priya Raman smiled."),
+        "Relations between [Norway|GPE] and [Chile|GPE] improved. During talks, [Priya Raman|PERSON] smiled."
+    );
+}
+
+#[test]
+fn organisation_and_place_words_label_the_name() {
+    assert_eq!(
+        tag("Acme Widgets Inc. sued the Ministry of Defence near the Volta River."),
+        "[Acme Widgets Inc.|ORG] sued the [Ministry of Defence|ORG] near the [Volta River|LOC]."
+    );
+    assert_eq!(
+        tag("She studied at the University of Lagos and joined the Green Unity Party."),
+        "She studied at the [University of Lagos|ORG] and joined the [Green Unity Party|ORG]."
+    );
+}
+
+#[test]
+fn connectors_join_names() {
+    assert_eq!(
+        tag("He admired Charles de Gaulle and the Department of Health and Human Services."),
+        "He admired [Charles de Gaulle|PERSON] and the [Department of Health and Human Services|ORG]."
+    );
+    // `and` between two names keeps them apart.
+    assert_eq!(
+        tag("Trade between Peru and Ecuador grew."),
+        "Trade between [Peru|GPE] and [Ecuador|GPE] grew."
+    );
+}
+
+#[test]
+fn acronym_definitions_carry_label_and_name() {
+    let text = "The Federal Bureau of Investigation (FBI) opened a case. Later the FBI closed it.";
+    let found = mentions(text);
+    let fbi: Vec<_> = found.iter().filter(|m| m.0 == "FBI").collect();
+    assert_eq!(fbi.len(), 2);
+    assert!(
+        fbi.iter()
+            .all(|m| m.1 == "ORG" && m.2 == "Federal Bureau of Investigation")
+    );
+    let text = "Crews at the Orbital Test Center (OTC) waited. Later OTC staff cheered.";
+    let otc: Vec<_> = mentions(text)
+        .into_iter()
+        .filter(|m| m.0 == "OTC")
+        .collect();
+    assert_eq!(otc.len(), 2);
+    assert!(
+        otc.iter()
+            .all(|m| m.1 == "LOC" && m.2 == "Orbital Test Center")
+    );
+}
+
+#[test]
+fn datelines_give_place_and_agency() {
+    assert_eq!(
+        tag("NAIROBI (Reuters) – Kenya’s central bank held rates."),
+        "[NAIROBI|GPE] ([Reuters|ORG]) – [Kenya|GPE]’s central bank held rates."
+    );
+    let found = mentions("NAIROBI (Reuters) – Rates held.");
+    assert_eq!(found[0].2, "Nairobi");
+}
+
+#[test]
+fn surnames_and_headlines_share_the_full_name() {
+    let text = "Okafor wins the vote\n\nMaria Okafor won on Sunday.\n\nOkafor thanked voters.";
+    let found = mentions(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|m| m.1 == "PERSON" && m.2 == "Maria Okafor")
+    );
+}
+
+#[test]
+fn family_name_first_names_propagate_by_family_name() {
+    let text = "Premier Zhao Lintao arrived. Zhao later met President Xi.";
+    let found = mentions(text);
+    assert_eq!(
+        found[0],
+        ("Zhao Lintao".into(), "PERSON", "Zhao Lintao".into())
+    );
+    assert_eq!(found[1], ("Zhao".into(), "PERSON", "Zhao Lintao".into()));
+    assert_eq!(found[2].0, "Xi");
+}
+
+#[test]
+fn gender_comes_from_honorifics_and_first_names() {
+    let text = "Mrs. Dana Kirov spoke. Kirov left. Paul Stenmark stayed.";
+    let paragraphs = crate::model::document::paragraphs(text);
+    let found = find_entities(text, &paragraphs, &[]);
+    let gender = |name: &str| {
+        found
+            .iter()
+            .find(|m| m.range.slice(text) == Some(name))
+            .and_then(|m| m.gender)
+    };
+    assert_eq!(gender("Kirov"), Some(Gender::Female));
+    assert_eq!(gender("Paul Stenmark"), Some(Gender::Male));
+    let titled = found
+        .iter()
+        .find(|m| m.range.slice(text) == Some("Dana Kirov"))
+        .unwrap();
+    assert_eq!(titled.title.and_then(|t| t.slice(text)), Some("Mrs."));
+}
+
+#[test]
+fn groups_and_regions() {
+    assert_eq!(
+        tag("Afghan officials and Kurdish fighters crossed the Middle East."),
+        "[Afghan|NORP] officials and [Kurdish|NORP] fighters crossed the [Middle East|LOC]."
+    );
+}
+
+#[test]
+fn place_after_comma_makes_a_town() {
+    assert_eq!(
+        tag("The plant in Brekkeville, Ohio closed."),
+        "The plant in [Brekkeville|GPE], [Ohio|GPE] closed."
+    );
+}
+
+#[test]
+fn nothing_inside_boilerplate() {
+    let text = "Dana Kirov met Paul Stenmark.\n\nSee also: Paul Stenmark visits Oslo\n\nThey left.";
+    let rendered = tag(text);
+    assert!(
+        rendered.ends_with("See also: Paul Stenmark visits Oslo\n\nThey left."),
+        "{rendered}"
+    );
+    let doc = Document::new(None, text);
+    assert_eq!(EntitySuggester.suggest(&doc).boilerplate.len(), 1);
+}
+
+#[test]
+fn non_ascii_names_keep_their_offsets() {
+    assert_eq!(
+        tag("“Yes,” said José Núñez in São Paulo — and Zoë Ødegård nodded."),
+        "“Yes,” said [José Núñez|PERSON] in [São Paulo|GPE] — and [Zoë Ødegård|PERSON] nodded."
+    );
+}
+
+#[test]
+fn days_months_and_pronouns_are_not_entities() {
+    assert_eq!(
+        tag("On Friday, I said July was hot."),
+        "On Friday, I said July was hot."
+    );
+}
+
+#[test]
+fn adversarial_inputs_finish() {
+    let line = "Word and Another Name said ".repeat(40_000);
+    assert!(line.len() > 1_000_000);
+    let found = mentions(&line);
+    assert!(!found.is_empty());
+    let caps = "THE PRESIDENT SAID NOTHING TODAY. ".repeat(1_000);
+    assert!(mentions(&caps).is_empty());
+    assert!(mentions(&"… 123 — !!! ((( ))) ".repeat(10_000)).is_empty());
+    assert!(mentions("").is_empty());
+    let long_name = "Abc ".repeat(20_000);
+    assert!(mentions(&long_name).len() <= 1);
+}
+
+/// Writes the mentions of every `text` in the JSONL file named by
+/// `BYLINE_ENTITIES_IN` to `BYLINE_ENTITIES_OUT` as code point offsets, for
+/// scoring against gold data kept outside the repository.
+#[test]
+#[ignore = "tool: run with BYLINE_ENTITIES_IN and BYLINE_ENTITIES_OUT set"]
+fn dump_entities_for_scoring() {
+    use crate::model::OffsetIndex;
+    let (Ok(input), Ok(output)) = (
+        std::env::var("BYLINE_ENTITIES_IN"),
+        std::env::var("BYLINE_ENTITIES_OUT"),
+    ) else {
+        return;
+    };
+    let mut out = String::new();
+    for line in std::fs::read_to_string(input).unwrap().lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        let doc = Document::new(None, record["text"].as_str().unwrap_or(""));
+        let suggestions = EntitySuggester.suggest(&doc);
+        let index = OffsetIndex::new(doc.text());
+        let paragraphs = crate::model::document::paragraphs(doc.text());
+        let mentions = find_entities(doc.text(), &paragraphs, &suggestions.boilerplate);
+        let details: Vec<serde_json::Value> = mentions
+            .iter()
+            .map(|m| serde_json::json!([m.canonical, format!("{:?}", m.gender)]))
+            .collect();
+        let boilerplate: Vec<[usize; 2]> = suggestions
+            .boilerplate
+            .iter()
+            .map(|b| index.to_chars(*b).map(|r| [r.start, r.end]).unwrap())
+            .collect();
+        let spans: Vec<serde_json::Value> = suggestions
+            .spans
+            .iter()
+            .map(|s| {
+                let r = index.to_chars(s.range).unwrap();
+                let crate::model::Origin::Suggested { rule, score, .. } = &s.origin else {
+                    unreachable!()
+                };
+                serde_json::json!([r.start, r.end, s.label, rule, score])
+            })
+            .collect();
+        let record =
+            serde_json::json!({ "spans": spans, "details": details, "boilerplate": boilerplate });
+        out.push_str(&record.to_string());
+        out.push('\n');
+    }
+    std::fs::write(output, out).unwrap();
+}
+
+/// Prints the entity engine's throughput on the shared seed article; run
+/// with `cargo test --release --lib entity_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore = "measurement: prints MB/s, asserts nothing about speed"]
+fn entity_throughput() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/wire-article.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let docs: Vec<Document> = (0..2_000)
+        .map(|i| Document::new(None, &format!("{text}\n\nRun {i}.")))
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text().len()).sum();
+    // Time on the CPU, not on the wall clock: the machine is shared.
+    let cpu_ns = || {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+    };
+    let _ = EntitySuggester.suggest(&docs[0]);
+    let (wall, cpu) = (std::time::Instant::now(), cpu_ns());
+    let spans: usize = docs
+        .iter()
+        .map(|d| EntitySuggester.suggest(d).spans.len())
+        .sum();
+    let secs = match (cpu, cpu_ns()) {
+        (Some(a), Some(b)) => (b - a) / 1e9,
+        _ => wall.elapsed().as_secs_f64(),
+    };
+    println!(
+        "{} docs, {:.1} MB, {spans} spans in {secs:.2} s of CPU: {:.1} MB/s on one core",
+        docs.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
+}
