@@ -156,7 +156,7 @@ impl BylineApp {
         }
         match self.workspace.apply(tx) {
             Ok(Some(applied)) => {
-                self.commit(&applied, Change::Edit);
+                self.commit(applied, Change::Edit);
                 true
             }
             Ok(None) => false,
@@ -185,7 +185,7 @@ impl BylineApp {
             }
             Some(Ok(applied)) => {
                 let change = if undo { Change::Undo } else { Change::Redo };
-                self.commit(&applied, change);
+                self.commit(applied, change);
             }
             Some(Err(err)) => {
                 let what = if undo { "undo" } else { "redo" };
@@ -204,17 +204,9 @@ impl BylineApp {
         true
     }
 
-    /// Commits a transaction applied to the current document; once a commit
-    /// goes through again, what earlier failures left unsaved follows it.
-    pub(crate) fn commit(&mut self, applied: &Applied, change: Change) {
-        let Some(open) = self.workspace.current() else {
-            return;
-        };
-        let queued = self.session.unsaved();
-        self.session.commit(&open.doc, applied, change);
-        if queued > 0 && self.session.unsaved() == queued {
-            self.session.retry(&self.workspace);
-        }
+    /// Commits a transaction applied to the current document.
+    pub(crate) fn commit(&mut self, applied: Applied, change: Change) {
+        self.session.commit(&self.workspace, applied, change);
     }
 
     fn select_and_reveal(&mut self, id: Option<SpanId>) {

@@ -237,5 +237,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
 /// The built-in suggestion engines, in the order they run. The project's
 /// memory is added to them per project.
 fn builtin_engines() -> Vec<Box<dyn crate::suggest::Suggester>> {
-    Vec::new()
+    use crate::suggest::{entities::EntitySuggester, rules::RulesSuggester};
+    // Entities first: they flag the boilerplate the quote rules then skip.
+    vec![Box::new(EntitySuggester), Box::new(RulesSuggester::new())]
 }

@@ -165,8 +165,8 @@ impl BylineApp {
         self.workspace.add_documents(added.documents);
     }
 
-    /// Restores the view of a document just shown, and brings its
-    /// suggestions up to date with what the memory learned since.
+    /// Restores the view and undo history of a document just shown, and
+    /// brings its suggestions up to date with what the memory learned since.
     pub(crate) fn sync_shown(&mut self) {
         let now = self.workspace.current().map(|o| o.doc.id.clone());
         if now == self.shown {
@@ -174,6 +174,14 @@ impl BylineApp {
         }
         self.save_view();
         self.shown = now;
+        let Some(index) = self.workspace.current else {
+            return;
+        };
+        if let Some(open) = self.workspace.docs.get_mut(index)
+            && let Some(history) = self.session.history(&open.doc)
+        {
+            open.history = history;
+        }
         let Some(open) = self.workspace.current() else {
             return;
         };
@@ -185,7 +193,7 @@ impl BylineApp {
         }
         let refresh = self.session.memory().refresh(&open.doc);
         match self.workspace.apply_suggestions(&refresh) {
-            Ok(Some(applied)) => self.commit(&applied, Change::Suggest),
+            Ok(Some(applied)) => self.commit(applied, Change::Suggest),
             Ok(None) => {}
             Err(err) => self
                 .workspace

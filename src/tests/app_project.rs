@@ -1,6 +1,6 @@
 //! The window on a project, driven headlessly: every change is in the project
 //! file the moment it is made (close the window, open it again, and the edits,
-//! statuses and the reader's place are back), a second window on the same
+//! statuses, the reader's place and the undo history are back), a second window on the same
 //! project is read-only and says so, a deleted project file costs no work, and
 //! opened articles go into the project once, whatever their format.
 
@@ -106,7 +106,7 @@ fn edits_statuses_and_the_readers_place_survive_closing_the_window() {
     assert!(place.offset > 0);
     drop(h);
 
-    let h = project_window(&path);
+    let mut h = project_window(&path);
     let ws = h.state().workspace();
     assert_eq!(ws.docs.len(), 2);
     assert_eq!(ws.docs[0].doc.status(), DocStatus::Done);
@@ -125,6 +125,14 @@ fn edits_statuses_and_the_readers_place_survive_closing_the_window() {
     assert_eq!(
         h.state().view_position().map(|p| p.offset),
         Some(place.offset)
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        doc(&h).span(gpe).unwrap().state,
+        SpanState::Pending,
+        "undo reaches back before the restart"
     );
 }
 

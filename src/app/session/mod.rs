@@ -3,10 +3,16 @@
 //! button), opened documents are added to the project, and the `memory`
 //! engine learns from each change in the same step.
 //!
+//! Undo and redo survive a restart: each document's stored history is loaded
+//! the first time it is shown, and every commit moves it as the in-memory
+//! history moved.
+//!
 //! A store failure (disk full, project file deleted) never costs the work on
 //! screen: the change stays applied in the window, is queued, and is written
-//! when the editor retries or saves the project elsewhere. A project another
-//! window writes is opened read-only; edits are then refused with a message.
+//! (in order, after anything queued before it) when the editor retries, with
+//! the next change, or when the work is saved as a new project. A project
+//! another window writes is opened read-only; edits are then refused with a
+//! message.
 
 pub mod opening;
 pub mod startup;
@@ -16,8 +22,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::app::state::Workspace;
-use crate::model::{Applied, DocId, Document};
-use crate::store::{Access, Duplicate, Places, Project, ReadOnlyReason, StoreError, ViewPosition};
+use crate::model::{Applied, DocId, Document, History};
+use crate::store::{
+    Access, Duplicate, Places, Project, ReadOnlyReason, Step, StoreError, ViewPosition,
+};
 use crate::suggest::memory::{Memory, MemoryEngine, observe_document};
 
 /// How an applied transaction came about, which decides how it is stored.
@@ -33,11 +41,12 @@ pub enum Change {
     Suggest,
 }
 
-/// A commit the store refused, kept to write later.
+/// A commit waiting to be written (the store refused it, or one before it).
 #[derive(Debug)]
-struct Failed {
+struct Queued {
     doc: DocId,
     applied: Applied,
+    change: Change,
 }
 
 /// Documents an add left: the ones to open, and those already in the project.
@@ -54,9 +63,11 @@ pub struct Session {
     project: Option<Project>,
     memory: Arc<MemoryEngine>,
     places: Option<Places>,
-    failed: VecDeque<Failed>,
+    queue: VecDeque<Queued>,
     unadded: Vec<DocId>,
     problem: Option<String>,
+    /// Documents whose stored history was handed out already.
+    histories: HashSet<DocId>,
 }
 
 impl Default for Session {
@@ -73,9 +84,10 @@ impl Session {
             project: None,
             memory: Arc::new(MemoryEngine::default()),
             places: None,
-            failed: VecDeque::new(),
+            queue: VecDeque::new(),
             unadded: Vec::new(),
             problem: None,
+            histories: HashSet::new(),
         }
     }
 
@@ -144,30 +156,43 @@ impl Session {
 
     /// Changes and documents not yet written to the project.
     pub fn unsaved(&self) -> usize {
-        self.failed.len() + self.unadded.len()
+        self.queue.len() + self.unadded.len()
     }
 
-    /// Learns from `applied` (already applied to `doc`) and commits it. On a
-    /// store failure the change stays in the window and is queued; the
-    /// problem is shown until a retry succeeds.
-    pub fn commit(&mut self, doc: &Document, applied: &Applied, change: Change) {
-        self.memory.learn(applied, doc);
-        let Some(project) = &mut self.project else {
+    /// The stored undo/redo history of `doc`, the first time it is asked for
+    /// (later the window's own history is the newer one).
+    pub fn history(&mut self, doc: &Document) -> Option<History> {
+        let project = self.project.as_ref()?;
+        if !self.histories.insert(doc.id.clone()) || self.unadded.contains(&doc.id) {
+            return None;
+        }
+        match project.load_history(doc) {
+            Ok(history) => Some(history),
+            Err(err) => {
+                self.problem = Some(format!("undo history not restored: {err}"));
+                None
+            }
+        }
+    }
+
+    /// Learns from `applied` (already applied to the shown document of `ws`)
+    /// and commits it, after anything still queued. On a store failure the
+    /// change stays in the window and waits in the queue; the problem is
+    /// shown until a write succeeds.
+    pub fn commit(&mut self, ws: &Workspace, applied: Applied, change: Change) {
+        let Some(open) = ws.current() else {
             return;
         };
-        if self.unadded.contains(&doc.id) {
+        self.memory.learn(&applied, &open.doc);
+        if self.project.is_none() || self.unadded.contains(&open.doc.id) {
             return;
         }
-        // Undo steps are not stored apart yet: the store saves the document's
-        // state after each change, whichever way it came.
-        let _ = change;
-        if let Err(err) = project.apply(doc, applied) {
-            self.failed.push_back(Failed {
-                doc: doc.id.clone(),
-                applied: applied.clone(),
-            });
-            self.problem = Some(err.to_string());
-        }
+        self.queue.push_back(Queued {
+            doc: open.doc.id.clone(),
+            applied,
+            change,
+        });
+        self.retry(ws);
     }
 
     /// Adds opened documents to the project; the store reports those it holds
@@ -203,8 +228,8 @@ impl Session {
         }
     }
 
-    /// Writes what earlier failures left unsaved, taking the documents'
-    /// current state from `ws`. Returns true when nothing is left.
+    /// Writes what is waiting, taking the documents' current state from
+    /// `ws`. Returns true when nothing is left.
     pub fn retry(&mut self, ws: &Workspace) -> bool {
         let Some(project) = &mut self.project else {
             return true;
@@ -212,30 +237,32 @@ impl Session {
         let find = |id: &DocId| ws.docs.iter().find(|o| &o.doc.id == id).map(|o| &o.doc);
         if !self.unadded.is_empty() {
             let docs: Vec<Document> = self.unadded.iter().filter_map(find).cloned().collect();
-            match project.add_documents(&docs) {
-                Ok(_) => {
-                    // Their current state went in whole; queued edits on them are moot.
-                    let added = std::mem::take(&mut self.unadded);
-                    self.failed.retain(|f| !added.contains(&f.doc));
-                }
-                Err(err) => {
-                    self.problem = Some(err.to_string());
-                    return false;
-                }
+            if let Err(err) = project.add_documents(&docs) {
+                self.problem = Some(err.to_string());
+                return false;
             }
+            // Their current state went in whole; changes queued on them are moot.
+            let added = std::mem::take(&mut self.unadded);
+            self.queue.retain(|q| !added.contains(&q.doc));
         }
-        while let Some(first) = self.failed.front() {
-            let Some(doc) = find(&first.doc) else {
-                self.failed.pop_front();
+        while let Some(next) = self.queue.front() {
+            let Some(doc) = find(&next.doc) else {
+                self.queue.pop_front();
                 continue;
             };
             // The store writes the current state of every touched span and
             // quote, so replaying in order ends where the window is.
-            if let Err(err) = project.apply(doc, &first.applied) {
+            let written = match next.change {
+                Change::Edit => project.apply_step(doc, &next.applied, Step::Edit),
+                Change::Undo => project.apply_step(doc, &next.applied, Step::Undo),
+                Change::Redo => project.apply_step(doc, &next.applied, Step::Redo),
+                Change::Suggest => project.apply(doc, &next.applied),
+            };
+            if let Err(err) = written {
                 self.problem = Some(err.to_string());
                 return false;
             }
-            self.failed.pop_front();
+            self.queue.pop_front();
         }
         self.problem = None;
         true
@@ -252,7 +279,7 @@ impl Session {
             let _ = places.remember(path);
         }
         self.project = Some(project);
-        self.failed.clear();
+        self.queue.clear();
         self.unadded.clear();
         self.problem = None;
         Ok(())
