@@ -76,6 +76,8 @@ pub enum Command {
     SaveProjectAs(PathBuf),
     /// Try again to write what the project refused.
     RetrySave,
+    /// Close the window (every change is saved already).
+    Quit,
 }
 
 impl BylineApp {

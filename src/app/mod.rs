@@ -14,6 +14,7 @@ pub mod open;
 pub mod panels;
 mod project;
 pub mod session;
+mod shown;
 pub mod state;
 pub mod text_view;
 pub mod theme;
@@ -144,6 +145,8 @@ impl BylineApp {
                 opener.file_menu(ui);
                 ui.separator();
                 menu::item(ui, "Export…", Command::Export, &mut file_cmds);
+                ui.separator();
+                menu::item(ui, "Quit", Command::Quit, &mut file_cmds);
             });
             cmds.extend(file_cmds);
         });

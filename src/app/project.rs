@@ -11,8 +11,8 @@ use egui::{Context, Ui};
 use crate::app::BylineApp;
 use crate::app::commands::Command;
 use crate::app::open::{Opener, Purpose, menu_item};
+use crate::app::session::Session;
 use crate::app::session::opening::{OpenMode, Opened, ProjectLoad};
-use crate::app::session::{Change, Session};
 use crate::app::state::Workspace;
 use crate::app::text_view::TextView;
 use crate::model::{DocId, Document};
@@ -27,6 +27,15 @@ impl BylineApp {
         import: Vec<PathBuf>,
         ctx: &Context,
     ) {
+        let unsaved = self.session.unsaved();
+        if unsaved > 0 {
+            self.workspace.notify(format!(
+                "{unsaved} change(s) are not saved yet; use Retry or Save project as… \
+                 before opening another project: {}",
+                path.display()
+            ));
+            return;
+        }
         if self.session.path() == Some(path.as_path()) && mode != OpenMode::Create {
             self.workspace
                 .notify(format!("Already open: {}", path.display()));
@@ -165,79 +174,6 @@ impl BylineApp {
         self.workspace.add_documents(added.documents);
     }
 
-    /// Restores the view and undo history of a document just shown, and
-    /// brings its suggestions up to date with what the memory learned since.
-    pub(crate) fn sync_shown(&mut self) {
-        let now = self.workspace.current().map(|o| o.doc.id.clone());
-        if now == self.shown {
-            return;
-        }
-        self.save_view();
-        self.shown = now;
-        let Some(index) = self.workspace.current else {
-            return;
-        };
-        if let Some(open) = self.workspace.docs.get_mut(index)
-            && let Some(history) = self.session.history(&open.doc)
-        {
-            open.history = history;
-        }
-        let Some(open) = self.workspace.current() else {
-            return;
-        };
-        if let Some(view) = self.session.view(&open.doc) {
-            self.view.restore(view.offset);
-        }
-        if self.session.refusal().is_some() {
-            return;
-        }
-        let refresh = self.session.memory().refresh(&open.doc);
-        match self.workspace.apply_suggestions(&refresh) {
-            Ok(Some(applied)) => self.commit(applied, Change::Suggest),
-            Ok(None) => {}
-            Err(err) => self
-                .workspace
-                .notify(format!("Memory suggestions dropped: {err}")),
-        }
-    }
-
-    /// Writes where the reader is in the document drawn last.
-    pub(crate) fn save_view(&mut self) {
-        self.view_moved_at = None;
-        let Some((id, position)) = self.view.position() else {
-            return;
-        };
-        if self.saved_view.as_ref() == Some(&(id.clone(), position.offset)) {
-            return;
-        }
-        let Some(open) = self.workspace.docs.iter().find(|o| &o.doc.id == id) else {
-            return;
-        };
-        self.session.save_view(&open.doc, position);
-        self.saved_view = Some((id.clone(), position.offset));
-    }
-
-    /// Writes the reader's place once it has moved and a moment has passed,
-    /// so scrolling costs at most one small commit a second.
-    pub(crate) fn keep_view(&mut self, ctx: &Context) {
-        const SETTLE: f64 = 1.0;
-        let Some((id, position)) = self.view.position() else {
-            return;
-        };
-        if self.saved_view.as_ref() == Some(&(id.clone(), position.offset)) {
-            self.view_moved_at = None;
-            return;
-        }
-        let now = ctx.input(|i| i.time);
-        let since = *self.view_moved_at.get_or_insert(now);
-        if now - since >= SETTLE {
-            self.save_view();
-        } else {
-            let wait = SETTLE - (now - since);
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
-        }
-    }
-
     /// Runs the project commands; false for any other command.
     pub(crate) fn run_project_command(&mut self, cmd: &Command, ctx: &Context) -> bool {
         match cmd {
@@ -261,6 +197,10 @@ impl BylineApp {
                 }
             }
             Command::PickProject(purpose) => self.opener.pick(*purpose, ctx),
+            Command::Quit => {
+                self.save_view();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             _ => return false,
         }
         true
