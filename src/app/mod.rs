@@ -225,7 +225,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
             let mut app = BylineApp::new(Workspace::new(LabelSet::builtin()));
-            app.opener.set_engines(builtin_engines());
+            app.opener.set_engines(crate::suggest::builtin());
             app.places = Some(places);
             for note in plan.notes {
                 app.workspace.notify(note);
@@ -235,12 +235,4 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         }),
     )
     .map_err(|err| anyhow::anyhow!("cannot open the window: {err}"))
-}
-
-/// The built-in suggestion engines, in the order they run. The project's
-/// memory is added to them per project.
-fn builtin_engines() -> Vec<Box<dyn crate::suggest::Suggester>> {
-    use crate::suggest::{entities::EntitySuggester, rules::RulesSuggester};
-    // Entities first: they flag the boilerplate the quote rules then skip.
-    vec![Box::new(EntitySuggester), Box::new(RulesSuggester::new())]
 }

@@ -1,11 +1,11 @@
 //! Loading the inputs of a subcommand: files, folders (walked by extension) or
 //! `-` for stdin. One bad input is reported once and skipped; the rest load.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::model::Document;
-use crate::read::{self, InputFormat, ReadOptions};
+use crate::read::{self, ReadOptions};
 
 /// What loading the inputs gave.
 pub struct Inputs {
@@ -29,7 +29,7 @@ pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> In
         let _ = writeln!(err, "byline: warning: {warning}");
     }
     if !stdin.is_empty() {
-        take(&mut inputs, read_stdin(options), err);
+        take(&mut inputs, read::read_path(Path::new("-"), options), err);
     }
     for path in &found {
         take(&mut inputs, read::read_path(path, options), err);
@@ -50,16 +50,4 @@ fn take(inputs: &mut Inputs, result: Result<read::Loaded, read::ReadError>, err:
             inputs.failed += 1;
         }
     }
-}
-
-fn read_stdin(options: &ReadOptions) -> Result<read::Loaded, read::ReadError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| read::ReadError::Io {
-            path: Path::new("-").to_path_buf(),
-            source,
-        })?;
-    let format = InputFormat::sniff(&bytes);
-    read::read_bytes(&bytes, "-", format, options)
 }

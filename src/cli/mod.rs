@@ -19,6 +19,9 @@ Examples:
   byline convert polnear/ --to byline -o polnear.jsonl
   cat in.jsonl | byline convert - --to conll
   byline eval --gold polnear-dev/ --pred suggested.jsonl
+  byline import --project wire.byline articles/
+  byline export --project wire.byline --to prodigy --only done -o train.jsonl
+  byline stats --project wire.byline
 
 Offsets in every file Byline reads or writes are Unicode code points.";
 
@@ -46,8 +49,16 @@ struct Cli {
 enum Command {
     /// Convert annotated files between formats.
     Convert(convert::ConvertArgs),
+    /// Pre-annotate articles with the built-in engine (byline JSONL out).
+    Suggest(suggest::SuggestArgs),
     /// Score predictions against gold annotations (span, quote, speaker and cue figures).
     Eval(eval::EvalArgs),
+    /// Add articles to a project (created if missing); duplicates are reported, not doubled.
+    Import(import::ImportArgs),
+    /// Write a project's documents (all, or one status) in an export format.
+    Export(export::ExportArgs),
+    /// Documents by status, spans by label and state, quotes by kind, suggestion acceptance.
+    Stats(stats::StatsArgs),
 }
 
 /// What the binary should do after parsing.
@@ -87,6 +98,10 @@ where
         }
         Some(Command::Convert(args)) => convert::run(&args, out, err),
         Some(Command::Eval(args)) => eval::run(&args, out, err),
+        Some(Command::Suggest(args)) => suggest::run(&args, out, err),
+        Some(Command::Import(args)) => import::run(&args, out, err),
+        Some(Command::Export(args)) => export::run(&args, out, err),
+        Some(Command::Stats(args)) => stats::run(&args, out, err),
     };
     match result {
         Ok(code) => Outcome::Exit(code),
@@ -99,7 +114,11 @@ where
 
 mod convert;
 mod eval;
+mod export;
+mod import;
 mod inputs;
+mod stats;
+mod suggest;
 
 #[cfg(test)]
 mod tests {

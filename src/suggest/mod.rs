@@ -66,6 +66,16 @@ pub trait Suggester: Send + Sync {
     fn suggest(&self, doc: &Document) -> Suggestions;
 }
 
+/// The built-in engines, in the order they run: entities and boilerplate first
+/// (the quote engine skips paragraphs found to be boilerplate), then quotes.
+/// The CLI, the window and the benchmarks all take their engines from here.
+pub fn builtin() -> Vec<Box<dyn Suggester>> {
+    vec![
+        Box::new(entities::EntitySuggester),
+        Box::new(rules::RulesSuggester::new()),
+    ]
+}
+
 /// Turns suggestions into one transaction of pending spans and quotes. A
 /// suggestion whose range and label the document already has (in any state) is
 /// skipped, so a rejected span does not come back and re-running is harmless.

@@ -261,3 +261,23 @@ const OPEN_FOLDER: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
 /// Ctrl+L.
 const OPEN_PATH: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::L);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_samples_are_the_articles_not_their_readme_or_gold() {
+        let samples = sample_articles();
+        assert!(samples.len() > 10, "{samples:?}");
+        for path in &samples {
+            let name = path.file_name().unwrap().to_string_lossy();
+            assert!(name != "README.md" && !name.contains(".markup."), "{name}");
+        }
+        assert!(
+            samples
+                .iter()
+                .any(|p| p.ends_with("museum-restitution.html"))
+        );
+    }
+}
