@@ -230,6 +230,21 @@ impl Workspace {
         Ok(Some(applied))
     }
 
+    /// Applies engine suggestions to the current document outside its undo
+    /// history: they are not the editor's edits, so undo never takes them back.
+    pub fn apply_suggestions(&mut self, tx: &Transaction) -> Result<Option<Applied>, EditError> {
+        let Some(open) = self.current_mut() else {
+            return Ok(None);
+        };
+        if tx.is_empty() {
+            return Ok(None);
+        }
+        let applied = open.doc.apply(tx)?;
+        open.changed();
+        self.forget_missing_selection();
+        Ok(Some(applied))
+    }
+
     /// Undoes the last transaction of the current document.
     pub fn undo(&mut self) -> Option<Result<Applied, EditError>> {
         let open = self.current_mut()?;
@@ -331,9 +346,12 @@ impl Workspace {
             })
     }
 
-    /// Records a message for the editor.
+    /// Records a message for the editor. The same message twice in a row is shown once.
     pub fn notify(&mut self, message: impl Into<String>) {
-        self.notices.push(message.into());
+        let message = message.into();
+        if self.notices.last() != Some(&message) {
+            self.notices.push(message);
+        }
     }
 }
 
