@@ -22,6 +22,7 @@ Examples:
   byline import --project wire.byline articles/
   byline export --project wire.byline --to prodigy --only done -o train.jsonl
   byline stats --project wire.byline
+  byline bench export --runs 5
 
 Offsets in every file Byline reads or writes are Unicode code points.";
 
@@ -47,6 +48,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Time the workloads the design budgets (export, read back, UI frames).
+    Bench(bench::BenchArgs),
     /// Convert annotated files between formats.
     Convert(convert::ConvertArgs),
     /// Pre-annotate articles with the built-in engine (byline JSONL out).
@@ -96,6 +99,7 @@ where
                 paths: cli.paths,
             });
         }
+        Some(Command::Bench(args)) => bench::run(&args, out, err),
         Some(Command::Convert(args)) => convert::run(&args, out, err),
         Some(Command::Eval(args)) => eval::run(&args, out, err),
         Some(Command::Suggest(args)) => suggest::run(&args, out, err),
@@ -129,6 +133,7 @@ fn describe(error: &anyhow::Error) -> String {
     line
 }
 
+mod bench;
 mod convert;
 mod eval;
 mod export;
