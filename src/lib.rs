@@ -3,6 +3,9 @@
 //! Everything here works without a window: the desktop app in [`app`] is one
 //! front end, the command line in [`cli`] another.
 
+pub mod app;
+pub mod cli;
+pub mod eval;
 pub mod export;
 pub mod model;
 pub mod read;

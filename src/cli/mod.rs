@@ -15,6 +15,7 @@ Examples:
   byline convert a.jsonl --to doccano -o a.doccano.jsonl
   byline convert polnear/ --to byline -o polnear.jsonl
   cat in.jsonl | byline convert - --to conll
+  byline eval --gold polnear-dev/ --pred suggested.jsonl
 
 Offsets in every file Byline reads or writes are Unicode code points.";
 
@@ -38,6 +39,8 @@ struct Cli {
 enum Command {
     /// Convert annotated files between formats.
     Convert(convert::ConvertArgs),
+    /// Score predictions against gold annotations (span, quote, speaker and cue figures).
+    Eval(eval::EvalArgs),
 }
 
 /// What the binary should do after parsing.
@@ -71,6 +74,7 @@ where
     let result = match cli.command {
         None => return Outcome::OpenApp(cli.paths),
         Some(Command::Convert(args)) => convert::run(&args, out, err),
+        Some(Command::Eval(args)) => eval::run(&args, out, err),
     };
     match result {
         Ok(code) => Outcome::Exit(code),
@@ -82,3 +86,5 @@ where
 }
 
 mod convert;
+mod eval;
+mod inputs;

@@ -13,7 +13,7 @@ mod task;
 mod tests;
 
 use std::fmt::Write as _;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -39,12 +39,13 @@ pub enum Flavor {
 /// for alignment before anything is written, so a bad one leaves `out` untouched.
 pub fn write(
     docs: &[Document],
-    mut out: impl Write,
+    out: impl Write,
     flavor: Flavor,
 ) -> Result<ExportReport, ExportError> {
     for doc in docs {
         check_alignment(doc)?;
     }
+    let mut out = BufWriter::new(out);
     let mut report = ExportReport::default();
     for doc in docs {
         let task = task(doc, flavor, &mut report)?;

@@ -6,7 +6,7 @@
 //! sequence mode carries spans only. The report counts the rest.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
 use serde::Serialize;
 use serde_json::Value;
@@ -66,14 +66,11 @@ const RECORD_KEYS: [&str; 4] = ["text", "label", "entities", "relations"];
 
 /// Writes one doccano record per document, in the order given, after checking
 /// every document's alignment.
-pub fn write(
-    docs: &[Document],
-    mut out: impl Write,
-    mode: Mode,
-) -> Result<ExportReport, ExportError> {
+pub fn write(docs: &[Document], out: impl Write, mode: Mode) -> Result<ExportReport, ExportError> {
     for doc in docs {
         check_alignment(doc)?;
     }
+    let mut out = BufWriter::new(out);
     let mut report = ExportReport::default();
     for doc in docs {
         let index = OffsetIndex::new(doc.text());

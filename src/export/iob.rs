@@ -1,12 +1,12 @@
 //! IOB2 tagging shared by the CoNLL and Hugging Face writers: tokens from
-//! [`tokenize`], one tag per token and layer, and sentences that never cut a
+//! [`words`] (spaCy tokens less whitespace tokens), one tag per token and layer, and sentences that never cut a
 //! span. What IOB2 cannot hold is counted in the report: a span overlapping
 //! another of its layer, a span whose edges are not token edges.
 
 use std::ops::Range;
 
 use super::{ExportReport, exported_spans};
-use crate::model::{Document, Layer, Span, Token, tokenize};
+use crate::model::{Document, Layer, Span, Token, words};
 
 /// A document cut into tokens and sentences.
 pub struct Tokenized<'d> {
@@ -25,7 +25,7 @@ impl<'d> Tokenized<'d> {
     /// an opening quote or a digit — never inside an exported span.
     pub fn new(doc: &'d Document) -> Self {
         let text = doc.text();
-        let tokens = tokenize(text);
+        let tokens = words(text);
         let spans = exported_spans(doc);
         let inside_span = |at: usize| spans.iter().any(|s| s.range.start < at && at < s.range.end);
         let mut sentences = Vec::new();

@@ -5,12 +5,14 @@
 //! (and relations quotes again).
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
 use crate::model::markup::has_quote_mark;
 use crate::model::{
-    CharRange, DocId, DocStatus, Document, OffsetIndex, QuoteKind, SpanId, SpanState,
+    CharRange, DocId, DocStatus, Document, LabelSet, Layer, OffsetIndex, QuoteKind, SpanId,
+    SpanState,
 };
 
 use super::ExportReport;
@@ -32,6 +34,14 @@ pub const META_DOC_ID: &str = "doc_id";
 pub const META_STATUS: &str = "status";
 /// `meta` key holding boilerplate paragraphs as `[start, end]` code-point pairs.
 pub const META_BOILERPLATE: &str = "boilerplate";
+
+static BUILTIN_LABELS: LazyLock<LabelSet> = LazyLock::new(LabelSet::builtin);
+
+/// The layer a label has when a file does not say: the built-in label set's
+/// (unknown labels are entities). Parsed once, as readers call it per span.
+pub fn default_layer(label: &str) -> Layer {
+    BUILTIN_LABELS.layer_of(label)
+}
 
 /// Prodigy's verdict on a task. Byline writes `accept`, or `ignore` for a
 /// skipped document; on reading it sets the default review state of spans
@@ -115,12 +125,13 @@ pub fn encode_meta(
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let boilerplate = doc
-        .boilerplate
-        .iter()
-        .filter_map(|r| index.to_chars(*r).ok())
-        .map(|r| Value::from(vec![r.start, r.end]))
-        .collect::<Vec<_>>();
+    let mut boilerplate = Vec::with_capacity(doc.boilerplate.len());
+    for range in &doc.boilerplate {
+        match index.to_chars(*range) {
+            Ok(r) => boilerplate.push(Value::from(vec![r.start, r.end])),
+            Err(_) => report.lose("boilerplate ranges that do not fit the text"),
+        }
+    }
     let ours = [
         (
             META_SOURCE,

@@ -2,10 +2,10 @@
 //! an [`ExportReport`] so nothing is dropped silently. The byline flavor holds
 //! everything and counts nothing here.
 
-use crate::model::{Document, LabelSet, Origin, SpanState};
+use crate::model::{Document, Origin, SpanState};
 
 use super::ExportReport;
-use super::json_shape::inferred_kind;
+use super::json_shape::{default_layer, inferred_kind};
 
 /// Which of byline's links a format can carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,14 +18,13 @@ pub struct Holds {
 
 /// Counts what a training-data shape leaves out of `doc`.
 pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
-    let labels = LabelSet::builtin();
     for span in doc.spans() {
         if span.state == SpanState::Rejected {
             report.lose("rejected spans (training exports leave them out)");
             continue;
         }
         count_review(span.state, &span.origin, report);
-        if span.layer != labels.layer_of(&span.label) {
+        if span.layer != default_layer(&span.label) {
             report.lose("layers that differ from the label's default");
         }
         let target_rejected = span

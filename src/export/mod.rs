@@ -15,6 +15,7 @@ use crate::model::{Document, Span, SpanState};
 
 pub mod byline;
 pub mod doccano;
+pub mod format;
 #[cfg(test)]
 pub(crate) mod json_fixtures;
 pub mod json_shape;

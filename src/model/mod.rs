@@ -20,4 +20,4 @@ pub use offsets::{ByteRange, CharRange, OffsetError, OffsetIndex};
 pub use quote::{Quote, QuoteId, QuoteKind};
 pub use restore::DocumentParts;
 pub use span::{Layer, Origin, Span, SpanId, SpanState};
-pub use tokens::{Token, tokenize};
+pub use tokens::{Token, tokenize, words};

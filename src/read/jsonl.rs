@@ -20,8 +20,11 @@ mod spans;
 #[cfg(test)]
 mod tests;
 
-use serde_json::Value;
+use std::collections::BTreeMap;
+
+use serde_json::error::Category;
 use serde_json::value::RawValue;
+use serde_json::{Map, Value};
 
 use super::{Loaded, ReadError, Warning};
 
@@ -35,12 +38,9 @@ pub fn read(text: &str, source: &str) -> Result<Loaded, ReadError> {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(line) {
-            Ok(value) => tally.record(value, i + 1),
-            Err(err) => tally.skip(
-                i + 1,
-                format!("not valid JSON ({}); line skipped", describe(&err)),
-            ),
+        match parse_record(line) {
+            Ok(fields) => tally.record(fields, i + 1),
+            Err(why) => tally.skip(i + 1, format!("{why}; line skipped")),
         }
     }
     tally.finish()
@@ -76,15 +76,37 @@ pub fn read_json(text: &str, source: &str) -> Result<Loaded, ReadError> {
     let mut lines = LineCounter::new(text);
     for raw in raws {
         let line = lines.line_of(raw.get());
-        match serde_json::from_str::<Value>(raw.get()) {
-            Ok(value) => tally.record(value, line),
-            Err(err) => tally.skip(
-                line,
-                format!("record not readable ({}); skipped", describe(&err)),
-            ),
+        match parse_record(raw.get()) {
+            Ok(fields) => tally.record(fields, line),
+            Err(why) => tally.skip(line, format!("{why}; record skipped")),
         }
     }
     tally.finish()
+}
+
+/// Parses one record into its fields, skipping those byline recomputes
+/// (a Prodigy task's token list is most of its bytes).
+fn parse_record(json: &str) -> Result<Map<String, Value>, String> {
+    let fields = serde_json::from_str::<BTreeMap<String, &RawValue>>(json).map_err(|err| {
+        if err.classify() == Category::Data {
+            "record is not a JSON object".to_owned()
+        } else {
+            format!("not valid JSON ({})", describe(&err))
+        }
+    })?;
+    let mut record = Map::new();
+    for (key, raw) in fields {
+        if record::RECOMPUTED.contains(&key.as_str()) {
+            continue;
+        }
+        let value = serde_json::from_str(raw.get()).map_err(|err| {
+            let why = err.to_string();
+            let why = why.split(" at line ").next().unwrap_or_default();
+            format!("not valid JSON in {key:?} ({why})")
+        })?;
+        record.insert(key, value);
+    }
+    Ok(record)
 }
 
 /// A serde_json error without its " at line L column C" tail (we name the
@@ -118,9 +140,9 @@ impl<'s> Tally<'s> {
         }
     }
 
-    fn record(&mut self, value: Value, line: usize) {
+    fn record(&mut self, fields: Map<String, Value>, line: usize) {
         self.seen += 1;
-        match record::document(value, self.source, line, &mut self.loaded.warnings) {
+        match record::document(fields, self.source, line, &mut self.loaded.warnings) {
             Some(doc) => self.loaded.documents.push(doc),
             None => self.skipped += 1,
         }

@@ -1,17 +1,41 @@
 //! Readers: one per input format, each turning text into [`Document`]s. Every
 //! error and warning names the file (and line where there is one); one bad
 //! record is reported and skipped, the rest still load.
+//!
+//! Entry points: [`collect_inputs`] turns paths (files, folders, `-`) into the
+//! inputs to read, [`read_path`] reads one of them, [`read_bytes`] reads bytes
+//! already in memory. Every input first goes through [`input`]'s checks (size,
+//! binary content, encoding).
 
 pub mod brat;
 pub mod conll;
 pub mod conllu;
+mod dispatch;
+mod format;
+pub mod html;
+pub mod input;
+pub mod jsonl;
+pub mod md;
+mod meta;
+pub mod txt;
+mod walk;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::Document;
 
-pub mod jsonl;
+pub use dispatch::{read_bytes, read_path};
+pub use format::InputFormat;
+pub use walk::collect_inputs;
+
+/// How inputs are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Decode invalid UTF-8 with U+FFFD replacements (and a warning) instead
+    /// of refusing the file.
+    pub lossy: bool,
+}
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;

@@ -6,6 +6,7 @@ pub mod boilerplate;
 pub mod entities;
 pub mod memory;
 pub mod pipeline;
+pub mod rules;
 
 use std::collections::HashMap;
 

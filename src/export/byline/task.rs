@@ -111,21 +111,55 @@ pub(super) struct Layout<'d> {
     pub text: &'d str,
     pub index: OffsetIndex<'d>,
     pub tokens: Vec<Token>,
+    /// Code points of each token, counted in one pass over the text.
+    token_chars: Vec<Option<CharRange>>,
 }
 
 impl<'d> Layout<'d> {
     pub fn new(doc: &'d Document) -> Self {
+        let text = doc.text();
+        let tokens = tokenize(text);
+        let mut token_chars = Vec::with_capacity(tokens.len());
+        let (mut byte, mut chars) = (0, 0);
+        for t in &tokens {
+            let gap = text.get(byte..t.range.start);
+            let word = t.range.slice(text);
+            token_chars.push(gap.zip(word).map(|(gap, word)| {
+                let start = chars + gap.chars().count();
+                (byte, chars) = (t.range.end, start + word.chars().count());
+                CharRange::new(start, chars)
+            }));
+        }
         Self {
             doc,
-            text: doc.text(),
-            index: OffsetIndex::new(doc.text()),
-            tokens: tokenize(doc.text()),
+            text,
+            index: OffsetIndex::new(text),
+            tokens,
+            token_chars,
         }
     }
 
-    /// Code points of a range; after [`crate::export::check_alignment`] this
-    /// only fails on a bug, reported like a misaligned span.
+    /// Code points of a range: from the token table when its edges are token
+    /// edges (the usual case), else from the offset index. After
+    /// [`crate::export::check_alignment`] this only fails on a bug, reported
+    /// like a misaligned span.
     fn chars(&self, range: ByteRange, id: u64, label: &str) -> Result<CharRange, ExportError> {
+        let first = self.tokens.partition_point(|t| t.range.start < range.start);
+        let last = self.tokens.partition_point(|t| t.range.end < range.end);
+        let table = |i: usize| self.token_chars.get(i).copied().flatten();
+        let start = self
+            .tokens
+            .get(first)
+            .filter(|t| t.range.start == range.start)
+            .and_then(|_| table(first));
+        let end = self
+            .tokens
+            .get(last)
+            .filter(|t| t.range.end == range.end)
+            .and_then(|_| table(last));
+        if let (Some(start), Some(end)) = (start, end) {
+            return Ok(CharRange::new(start.start, end.end));
+        }
         self.index
             .to_chars(range)
             .map_err(|_| ExportError::Misaligned {
@@ -158,7 +192,10 @@ impl<'d> Layout<'d> {
             .iter()
             .enumerate()
             .map(|(id, t)| {
-                let chars = self.chars(t.range, id as u64, "token")?;
+                let chars = match self.token_chars.get(id).copied().flatten() {
+                    Some(chars) => chars,
+                    None => self.chars(t.range, id as u64, "token")?,
+                };
                 Ok(TokenOut {
                     text: t.range.slice(self.text).unwrap_or(""),
                     start: chars.start,

@@ -21,7 +21,7 @@ fn a_malformed_line_is_skipped_and_counted_and_the_rest_load() {
         messages(&loaded),
         [
             "line 2: not valid JSON (EOF while parsing a string at column 16); line skipped: feed.jsonl",
-            "line 5: record is not a JSON object; skipped: feed.jsonl",
+            "line 5: record is not a JSON object; line skipped: feed.jsonl",
             "2 of 4 lines skipped (see the warnings above); 2 documents loaded: feed.jsonl",
         ]
     );
@@ -105,24 +105,28 @@ fn empty_files_warn() {
 fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
     let deep = "[".repeat(100_000);
     let balanced = format!("{deep}{}", "]".repeat(100_000));
-    let lines = format!("{deep}\n{{\"text\": \"no\", \"meta\": {balanced}}}\n{{\"text\": \"ok\"}}");
+    let nested = format!("{{\"text\": \"no\", \"meta\": {balanced}}}");
+    let lines = format!("{deep}\n{nested}\n{{\"text\": \"ok\"}}");
     let loaded = read(&lines, "deep.jsonl").unwrap();
     assert_eq!(loaded.documents.len(), 1);
     let warned = messages(&loaded);
     assert!(
-        warned[0].starts_with("line 1: not valid JSON (recursion limit exceeded"),
+        warned[0].starts_with("line 1: record is not a JSON object"),
         "{warned:?}"
     );
-    assert!(
-        warned[1].starts_with("line 2: not valid JSON (recursion limit exceeded"),
-        "{warned:?}"
-    );
+    let limit = "line 2: not valid JSON in \"meta\" (recursion limit exceeded)";
+    assert!(warned[1].starts_with(limit), "{warned:?}");
     assert!(read_json(&deep, "deep.json").is_err());
-    let in_array = format!("[{balanced}, {{\"text\": \"ok\"}}]");
+    let in_array = format!("[{balanced}, {nested}, {{\"text\": \"ok\"}}]");
     let loaded = read_json(&in_array, "deep.json").unwrap();
     assert_eq!(loaded.documents.len(), 1);
     assert!(
         loaded.warnings[0]
+            .message
+            .starts_with("record is not a JSON object")
+    );
+    assert!(
+        loaded.warnings[1]
             .message
             .contains("recursion limit exceeded")
     );

@@ -2,7 +2,7 @@
 //! by span id, else by range, else made), kind, speaker entity, state and
 //! origin. A bad part is dropped with a warning; a quote without content is refused.
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::export::json_shape::{CUE, QUOTE, SPEAKER, inferred_kind};
@@ -112,9 +112,9 @@ fn role(
 }
 
 /// An optional field in one of the model's serde forms.
-fn parse_field<T: DeserializeOwned>(obj: &Value, key: &str) -> Result<Option<T>, String> {
+fn parse_field<'v, T: Deserialize<'v>>(obj: &'v Value, key: &str) -> Result<Option<T>, String> {
     obj.get(key)
         .filter(|v| !v.is_null())
-        .map(|v| serde_json::from_value(v.clone()).map_err(|e| format!("{key} {v}: {e}")))
+        .map(|v| T::deserialize(v).map_err(|e| format!("{key} {v}: {e}")))
         .transpose()
 }

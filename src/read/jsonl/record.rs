@@ -40,34 +40,30 @@ impl Ctx<'_> {
     }
 }
 
-/// Top-level keys read as annotations or recomputed on writing; every other
-/// key goes into the document's meta.
-const ANNOTATION_KEYS: [&str; 10] = [
+/// Top-level keys byline recomputes on writing: not read at all.
+pub(super) const RECOMPUTED: [&str; 3] = ["tokens", "_input_hash", "_task_hash"];
+
+/// Top-level keys read as annotations; every other key (but [`RECOMPUTED`])
+/// goes into the document's meta.
+const ANNOTATION_KEYS: [&str; 7] = [
     "spans",
     "rejected_spans",
     "relations",
     "quotes",
     "entities",
-    "tokens",
     "answer",
-    "_input_hash",
-    "_task_hash",
     "meta",
 ];
 
 /// Reads one record; `None` (with a warning) when it has no text to annotate.
 pub(super) fn document(
-    value: Value,
+    mut obj: Map<String, Value>,
     source: &str,
     line: usize,
     warnings: &mut Vec<Warning>,
 ) -> Option<Document> {
     let warn = |warnings: &mut Vec<Warning>, message: String| {
         warnings.push(Warning::at_line(source, line, message));
-    };
-    let Value::Object(mut obj) = value else {
-        warn(warnings, "record is not a JSON object; skipped".into());
-        return None;
     };
     let Some(raw) = take_text(&mut obj) else {
         warn(
@@ -171,14 +167,18 @@ fn annotations_of(
     let mut tx = Transaction::new("Import");
     let spans = table.into_spans();
     // A link may point at a span inserted after it, so links come second.
-    for span in &spans {
-        let mut bare = span.clone();
-        bare.refers_to = None;
-        tx.push(Edit::InsertSpan(bare));
+    let mut linked = Vec::new();
+    for span in spans {
+        if span.refers_to.is_some() {
+            let mut bare = span.clone();
+            bare.refers_to = None;
+            tx.push(Edit::InsertSpan(bare));
+            linked.push(Edit::ReplaceSpan(span));
+        } else {
+            tx.push(Edit::InsertSpan(span));
+        }
     }
-    for span in spans.into_iter().filter(|s| s.refers_to.is_some()) {
-        tx.push(Edit::ReplaceSpan(span));
-    }
+    tx.edits.extend(linked);
     for quote in quotes {
         tx.push(Edit::InsertQuote(quote));
     }

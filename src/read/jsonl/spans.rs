@@ -6,10 +6,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::Value;
 
-use crate::model::{ByteRange, CharRange, LabelSet, Origin, Span, SpanId, SpanState};
+use crate::export::json_shape::default_layer;
+use crate::model::{ByteRange, CharRange, Origin, Span, SpanId, SpanState};
 
 use super::record::Ctx;
 
@@ -54,7 +55,7 @@ fn label(obj: &Value, key: &str) -> Result<String, String> {
 
 /// A span with the defaults of an imported annotation.
 pub(super) fn new_span(range: ByteRange, label: String, state: SpanState) -> Span {
-    let layer = LabelSet::builtin().layer_of(&label);
+    let layer = default_layer(&label);
     Span {
         id: SpanId(0),
         range,
@@ -121,16 +122,16 @@ fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: String) -> 
 
 /// An optional key in one of the model's serde forms; a value of another
 /// shape is warned about, naming what it falls back to.
-fn soft<T: DeserializeOwned>(
+fn soft<'v, T: Deserialize<'v>>(
     ctx: &mut Ctx<'_>,
-    obj: &Value,
+    obj: &'v Value,
     field: &str,
     key: &str,
     expected: &str,
     fallback: &str,
 ) -> Option<T> {
     let value = obj.get(key).filter(|v| !v.is_null())?;
-    match serde_json::from_value(value.clone()) {
+    match T::deserialize(value) {
         Ok(parsed) => Some(parsed),
         Err(_) => {
             ctx.warn(

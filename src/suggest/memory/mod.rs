@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 pub use engine::MemoryEngine;
 pub use learn::{observe, observe_document};
 
-use crate::model::tokenize;
+use crate::model::words;
 
 /// The engine name written into every suggestion's origin.
 pub const ENGINE: &str = "memory";
@@ -179,7 +179,7 @@ impl Memory {
 /// "Wang\nYi" and "Wang  Yi" are remembered as one phrase.
 pub fn phrase_of(text: &str) -> String {
     let mut phrase = String::with_capacity(text.len());
-    for token in tokenize(text) {
+    for token in words(text) {
         if let Some(word) = token.range.slice(text) {
             if !phrase.is_empty() {
                 phrase.push(' ');

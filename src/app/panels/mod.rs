@@ -1,0 +1,12 @@
+//! The panels around the article, each a small struct or function with a
+//! `ui` that reads the workspace and pushes commands.
+
+pub mod documents;
+pub mod inspector;
+pub mod ledger;
+pub mod menu;
+pub mod notices;
+pub mod palette;
+pub mod row;
+pub mod shortcuts;
+pub mod status;

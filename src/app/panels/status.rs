@@ -1,0 +1,64 @@
+//! The status bar: progress over all documents, pending suggestions, the last
+//! action, loading progress, and a hint for what the keys do right now.
+
+use egui::{RichText, Ui};
+
+use crate::app::state::{Mode, Role, Selection, Workspace};
+use crate::model::DocStatus;
+
+/// What the keyboard does in the current state, in a few words.
+pub fn hint(ws: &Workspace) -> &'static str {
+    match (ws.mode, ws.selection) {
+        (
+            Mode::LinkQuote {
+                role: Role::Speaker,
+                ..
+            },
+            _,
+        ) => "Click the speaker (or drag over it) · Esc cancels",
+        (
+            Mode::LinkQuote {
+                role: Role::Cue, ..
+            },
+            _,
+        ) => "Click the cue (or drag over it) · Esc cancels",
+        (Mode::LinkMention { .. }, _) => {
+            "Click the earlier mention this one refers to · Esc cancels"
+        }
+        (Mode::Normal, Selection::Range(_)) => "1–9, 0 label the selection · Esc clears",
+        (Mode::Normal, Selection::Span(_)) => {
+            "Enter accept · X reject · 1–9 relabel · Tab next · S speaker · ? keys"
+        }
+        (Mode::Normal, Selection::None) => {
+            "Tab next suggestion · drag to add · D done · ? all keys"
+        }
+    }
+}
+
+/// Shows the status bar; `loading` is the reading/suggesting progress, if any.
+pub fn ui(ui: &mut Ui, ws: &Workspace, loading: Option<(usize, usize)>) {
+    ui.horizontal(|ui| {
+        let done = ws
+            .docs
+            .iter()
+            .filter(|d| d.doc.status() == DocStatus::Done)
+            .count();
+        ui.label(format!("{done} of {} documents done", ws.docs.len()));
+        ui.separator();
+        let here = ws.current().map_or(0, |o| o.pending);
+        let all: usize = ws.docs.iter().map(|d| d.pending).sum();
+        ui.label(format!("{here} pending here · {all} in all"));
+        if let Some((finished, total)) = loading {
+            ui.separator();
+            ui.spinner();
+            ui.label(format!("reading {finished}/{total}"));
+        }
+        if let Some(action) = &ws.last_action {
+            ui.separator();
+            ui.label(RichText::new(action).strong());
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.weak(hint(ws));
+        });
+    });
+}

@@ -1,0 +1,359 @@
+//! What the window is working on: the open documents with their undo history,
+//! which one is shown, what is selected in it, and the link mode. Every
+//! annotation change passes through [`Workspace::apply`], [`Workspace::undo`] or
+//! [`Workspace::redo`]; nothing else touches a document's spans.
+
+use crate::model::{
+    Applied, ByteRange, DocStatus, Document, Edit, EditError, History, LabelSet, QuoteId, SpanId,
+    SpanState, Transaction,
+};
+
+/// One open document, its undo history and a counter that changes with every edit.
+#[derive(Debug)]
+pub struct OpenDoc {
+    /// The document itself.
+    pub doc: Document,
+    /// Its undo and redo stacks.
+    pub history: History,
+    /// Bumped on every applied, undone or redone transaction; caches key on it.
+    pub revision: u64,
+    /// Pending suggestions, recounted after each change so the list stays cheap.
+    pub pending: usize,
+}
+
+impl OpenDoc {
+    /// Wraps a freshly read (and possibly suggested) document.
+    pub fn new(doc: Document) -> Self {
+        let pending = doc.pending_count();
+        Self {
+            doc,
+            history: History::new(),
+            revision: 0,
+            pending,
+        }
+    }
+
+    /// A short title: the `title` metadata, else the first line, else the file name.
+    pub fn title(&self) -> String {
+        if let Some(title) = self.doc.meta.get("title").and_then(|t| t.as_str()) {
+            return title.trim().to_owned();
+        }
+        let first = self
+            .doc
+            .text()
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty());
+        match first {
+            Some(line) => truncate(line, 80),
+            None => self
+                .doc
+                .source
+                .clone()
+                .unwrap_or_else(|| self.doc.id.to_string()),
+        }
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.pending = self.doc.pending_count();
+    }
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_owned(),
+    }
+}
+
+/// What the editor has selected in the article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    /// Nothing.
+    #[default]
+    None,
+    /// An existing span.
+    Span(SpanId),
+    /// A stretch of text just dragged out, waiting for a label.
+    Range(ByteRange),
+}
+
+/// Which part of a quote a link mode fills in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Who said it.
+    Speaker,
+    /// The verb or phrase that reports it.
+    Cue,
+}
+
+/// Whether the next click in the article picks a link target.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Clicks select.
+    #[default]
+    Normal,
+    /// The next clicked span (or dragged range) becomes the quote's speaker or cue.
+    LinkQuote {
+        /// The quote being linked.
+        quote: QuoteId,
+        /// The role being filled.
+        role: Role,
+    },
+    /// The next clicked span becomes the earlier mention this one refers to.
+    LinkMention {
+        /// The mention (`the official`, `he`).
+        mention: SpanId,
+    },
+}
+
+/// All open documents and the editor's place among them.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// Open documents, in the order they were opened.
+    pub docs: Vec<OpenDoc>,
+    /// Index of the document shown in the article view.
+    pub current: Option<usize>,
+    /// The labels the editor can apply.
+    pub labels: LabelSet,
+    /// The selection in the current document.
+    pub selection: Selection,
+    /// Link mode, if one is active.
+    pub mode: Mode,
+    /// Label of the last applied, undone or redone transaction, for the status bar.
+    pub last_action: Option<String>,
+    /// Messages for the editor (unreadable files, refused edits), newest last.
+    pub notices: Vec<String>,
+}
+
+impl Workspace {
+    /// An empty workspace with the built-in labels.
+    pub fn new(labels: LabelSet) -> Self {
+        Self {
+            labels,
+            ..Self::default()
+        }
+    }
+
+    /// Adds documents; a document already open (same id) is skipped. Shows the
+    /// first added one when nothing is shown yet.
+    pub fn add_documents(&mut self, docs: impl IntoIterator<Item = Document>) -> usize {
+        let mut added = 0;
+        for doc in docs {
+            if self.docs.iter().any(|open| open.doc.id == doc.id) {
+                continue;
+            }
+            self.docs.push(OpenDoc::new(doc));
+            added += 1;
+        }
+        if self.current.is_none() && !self.docs.is_empty() {
+            self.show(0);
+        }
+        added
+    }
+
+    /// The document shown, if any.
+    pub fn current(&self) -> Option<&OpenDoc> {
+        self.current.and_then(|i| self.docs.get(i))
+    }
+
+    /// The document shown, mutably — for the edit functions below only.
+    fn current_mut(&mut self) -> Option<&mut OpenDoc> {
+        self.current.and_then(|i| self.docs.get_mut(i))
+    }
+
+    /// Shows another document; selection and link mode start afresh.
+    pub fn show(&mut self, index: usize) {
+        if index < self.docs.len() {
+            self.current = Some(index);
+            self.selection = Selection::None;
+            self.mode = Mode::Normal;
+        }
+    }
+
+    /// The selected span of the current document, if the selection is a span.
+    pub fn selected_span(&self) -> Option<SpanId> {
+        match self.selection {
+            Selection::Span(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Applies a transaction to the current document through its history. The
+    /// first edit of a new document also marks it in progress, in the same
+    /// transaction, so one undo takes both back.
+    pub fn apply(&mut self, mut tx: Transaction) -> Result<Option<Applied>, EditError> {
+        let Some(open) = self.current_mut() else {
+            return Ok(None);
+        };
+        if tx.is_empty() {
+            return Ok(None);
+        }
+        let sets_status = tx.edits.iter().any(|e| matches!(e, Edit::SetStatus(_)));
+        if open.doc.status() == DocStatus::New && !sets_status {
+            tx.push(Edit::SetStatus(DocStatus::InProgress));
+        }
+        let applied = open.history.apply(&mut open.doc, &tx)?;
+        open.changed();
+        self.last_action = Some(tx.label);
+        self.forget_missing_selection();
+        Ok(Some(applied))
+    }
+
+    /// Undoes the last transaction of the current document.
+    pub fn undo(&mut self) -> Option<Result<Applied, EditError>> {
+        let open = self.current_mut()?;
+        let label = open.history.undo_label().map(str::to_owned);
+        let result = open.history.undo(&mut open.doc)?;
+        open.changed();
+        if let (Ok(_), Some(label)) = (&result, label) {
+            self.last_action = Some(format!("Undo {label}"));
+        }
+        self.forget_missing_selection();
+        Some(result)
+    }
+
+    /// Redoes the last undone transaction of the current document.
+    pub fn redo(&mut self) -> Option<Result<Applied, EditError>> {
+        let open = self.current_mut()?;
+        let label = open.history.redo_label().map(str::to_owned);
+        let result = open.history.redo(&mut open.doc)?;
+        open.changed();
+        if let (Ok(_), Some(label)) = (&result, label) {
+            self.last_action = Some(format!("Redo {label}"));
+        }
+        self.forget_missing_selection();
+        Some(result)
+    }
+
+    /// Drops a selection or link mode whose span or quote no longer exists.
+    fn forget_missing_selection(&mut self) {
+        let Some(open) = self.current() else {
+            return;
+        };
+        let doc = &open.doc;
+        let span_gone = |id: SpanId| doc.span(id).is_none();
+        let selection_gone = matches!(self.selection, Selection::Span(id) if span_gone(id));
+        let mode_gone = match self.mode {
+            Mode::Normal => false,
+            Mode::LinkQuote { quote, .. } => doc.quote(quote).is_none(),
+            Mode::LinkMention { mention } => span_gone(mention),
+        };
+        if selection_gone {
+            self.selection = Selection::None;
+        }
+        if mode_gone {
+            self.mode = Mode::Normal;
+        }
+    }
+
+    /// The next (or previous) pending span after the selection, in text order,
+    /// wrapping around the article.
+    pub fn neighbour_pending(&self, forward: bool) -> Option<SpanId> {
+        let doc = &self.current()?.doc;
+        let pending: Vec<(ByteRange, SpanId)> = doc
+            .spans_sorted()
+            .into_iter()
+            .filter(|s| s.state == SpanState::Pending)
+            .map(|s| (s.range, s.id))
+            .collect();
+        let here = match self.selection {
+            Selection::Span(id) => doc.span(id).map(|s| (s.range, id)),
+            Selection::Range(range) => Some((range, SpanId(0))),
+            Selection::None => None,
+        };
+        let Some(here) = here else {
+            return if forward {
+                pending.first().map(|p| p.1)
+            } else {
+                pending.last().map(|p| p.1)
+            };
+        };
+        let key = |p: &(ByteRange, SpanId)| (p.0.start, p.1);
+        let here_key = key(&here);
+        let found = if forward {
+            pending
+                .iter()
+                .find(|p| key(p) > here_key)
+                .or(pending.first())
+        } else {
+            pending
+                .iter()
+                .rev()
+                .find(|p| key(p) < here_key)
+                .or(pending.last())
+        };
+        found.map(|p| p.1)
+    }
+
+    /// The next document after the current one that is neither done nor skipped.
+    pub fn next_undone(&self) -> Option<usize> {
+        let start = self.current.map_or(0, |i| i + 1);
+        let n = self.docs.len();
+        (0..n)
+            .map(|k| (start + k) % n)
+            .filter(|&i| Some(i) != self.current)
+            .find(|&i| {
+                !matches!(
+                    self.docs[i].doc.status(),
+                    DocStatus::Done | DocStatus::Skipped
+                )
+            })
+    }
+
+    /// Records a message for the editor.
+    pub fn notify(&mut self, message: impl Into<String>) {
+        self.notices.push(message.into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::markup;
+    use crate::model::{Layer, Span};
+
+    fn workspace(markup_text: &str) -> Workspace {
+        let mut ws = Workspace::new(LabelSet::builtin());
+        ws.add_documents([markup::document(markup_text).unwrap()]);
+        ws
+    }
+
+    #[test]
+    fn first_edit_marks_the_document_in_progress_and_undo_restores_new() {
+        let mut ws = workspace("[Ana Díaz|PERSON] spoke.");
+        let doc = &ws.current().unwrap().doc;
+        assert_eq!(doc.status(), DocStatus::New);
+        let id = doc.ids().span();
+        let span = Span::manual(id, ByteRange::new(0, 3), "PERSON", Layer::Entity);
+        ws.apply(Transaction::new("Add").with(Edit::InsertSpan(span)))
+            .unwrap();
+        assert_eq!(ws.current().unwrap().doc.status(), DocStatus::InProgress);
+        assert_eq!(ws.current().unwrap().revision, 1);
+        ws.undo().unwrap().unwrap();
+        assert_eq!(ws.current().unwrap().doc.status(), DocStatus::New);
+        assert_eq!(ws.last_action.as_deref(), Some("Undo Add"));
+    }
+
+    #[test]
+    fn undo_drops_a_selection_whose_span_is_gone() {
+        let mut ws = workspace("Ana spoke.");
+        let id = ws.current().unwrap().doc.ids().span();
+        let span = Span::manual(id, ByteRange::new(0, 3), "PERSON", Layer::Entity);
+        ws.apply(Transaction::new("Add").with(Edit::InsertSpan(span)))
+            .unwrap();
+        ws.selection = Selection::Span(id);
+        ws.undo().unwrap().unwrap();
+        assert_eq!(ws.selection, Selection::None);
+    }
+
+    #[test]
+    fn the_same_document_opens_once() {
+        let mut ws = workspace("Ana spoke.");
+        let again = markup::document("Ana spoke.").unwrap();
+        assert_eq!(ws.add_documents([again]), 0);
+        assert_eq!(ws.docs.len(), 1);
+    }
+}

@@ -1,0 +1,240 @@
+//! The article widget: the whole document, wrapped and scrollable, with its
+//! spans drawn in place. Paragraphs are laid out one by one, only when visible,
+//! and cached by paragraph key and width, so a 100,000-character article with
+//! thousands of spans costs only its visible paragraphs per frame. Clicks and
+//! drags become [`Command`]s; the widget never changes the document.
+
+mod geometry;
+mod interact;
+mod layout;
+mod model;
+mod overlay;
+mod paint;
+
+use egui::{Pos2, Rect, ScrollArea, Sense, Ui, Vec2};
+
+use self::layout::{ChipCache, ParaLayout, Style};
+use self::model::ViewModel;
+use crate::app::commands::Command;
+use crate::app::state::Workspace;
+use crate::app::theme;
+use crate::model::{ByteRange, DocId};
+
+/// Space between paragraphs.
+const PARA_GAP: f32 = 12.0;
+/// Side margin of the article column.
+const MARGIN: f32 = 24.0;
+/// Rough advance of one character, for the height of paragraphs not laid out yet.
+const AVG_CHAR: f32 = 7.8;
+/// Frames a reveal keeps correcting the scroll while estimated heights settle.
+const REVEAL_FRAMES: u8 = 6;
+
+/// An edge drag or a range drag in progress.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Drag {
+    /// Selecting text from this byte.
+    Select { anchor: usize },
+    /// Moving one edge of the selected span.
+    Edge {
+        span: crate::model::SpanId,
+        start_edge: bool,
+    },
+}
+
+/// The article view and everything it caches between frames.
+#[derive(Default)]
+pub struct TextView {
+    model: ViewModel,
+    doc: Option<DocId>,
+    layouts: Vec<Option<ParaLayout>>,
+    heights: Vec<f32>,
+    chips: ChipCache,
+    fonts_key: Option<(u32, bool)>,
+    /// Paragraphs drawn this frame, with their origin on screen.
+    visible: Vec<(usize, Pos2)>,
+    drag: Option<Drag>,
+    drag_to: Option<usize>,
+    reveal: Option<(ByteRange, u8)>,
+}
+
+impl TextView {
+    /// Scrolls the article so `range` is in view (over the next frames).
+    pub fn reveal(&mut self, range: ByteRange) {
+        self.reveal = Some((range, REVEAL_FRAMES));
+    }
+
+    /// Number of paragraphs laid out and cached, for tests and the benchmark.
+    pub fn laid_out(&self) -> usize {
+        self.layouts.iter().filter(|l| l.is_some()).count()
+    }
+
+    /// Shows the current document of `ws`; clicks and drags push commands.
+    pub fn ui(&mut self, ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+        let Some(open) = ws.current() else {
+            ui.centered_and_justified(|ui| {
+                ui.weak(
+                    "Open articles with Open files… in the File menu (Ctrl+O), or drop them here.",
+                );
+            });
+            return;
+        };
+        let fonts_key = (
+            ui.ctx().pixels_per_point().to_bits(),
+            ui.visuals().dark_mode,
+        );
+        let new_doc = self.doc.as_ref() != Some(&open.doc.id);
+        if new_doc || self.fonts_key != Some(fonts_key) {
+            self.layouts.clear();
+            self.chips.clear();
+            self.heights.clear();
+            self.drag = None;
+            self.doc = Some(open.doc.id.clone());
+            self.fonts_key = Some(fonts_key);
+        }
+        self.model.update(&open.doc, open.revision);
+        let n = self.model.paras.len();
+        self.layouts.resize_with(n, || None);
+        if self.heights.len() != n {
+            self.heights = vec![0.0; n];
+        }
+        ScrollArea::vertical()
+            .id_salt(("article", &open.doc.id.0))
+            .auto_shrink(false)
+            .show_viewport(ui, |ui, viewport| self.content(ui, viewport, ws, cmds));
+    }
+
+    fn content(&mut self, ui: &mut Ui, viewport: Rect, ws: &Workspace, cmds: &mut Vec<Command>) {
+        let Some(open) = ws.current() else { return };
+        let full = ui.available_width();
+        let width = (full - 2.0 * MARGIN).clamp(120.0, theme::MAX_MEASURE);
+        let left = ((full - width) / 2.0).max(0.0);
+        let style = Style {
+            labels: &ws.labels,
+            dark: ui.visuals().dark_mode,
+            width,
+            text: theme::text_color(ui.visuals()),
+            dimmed: theme::dimmed_color(ui.visuals()),
+        };
+        let reveal_para = self
+            .reveal
+            .and_then(|(range, _)| self.model.para_at(range.start));
+        let mut tops = Vec::new();
+        for _ in 0..3 {
+            tops = self.tops(width);
+            let (first, last) = visible_range(&tops, &self.heights, viewport);
+            let wanted = first.saturating_sub(1)..(last + 2).min(self.model.paras.len());
+            let changed =
+                self.ensure_laid_out(ui, wanted.chain(reveal_para), open.doc.text(), &style);
+            if !changed {
+                break;
+            }
+        }
+        let total = tops.last().map_or(0.0, |t| *t) + self.heights.last().copied().unwrap_or(0.0);
+        let (rect, response) =
+            ui.allocate_exact_size(Vec2::new(full, total), Sense::click_and_drag());
+        let (first, last) = visible_range(&tops, &self.heights, viewport);
+        self.visible.clear();
+        for i in first..=last.min(self.model.paras.len().saturating_sub(1)) {
+            if let (Some(Some(_)), Some(top)) = (self.layouts.get(i), tops.get(i)) {
+                self.visible.push((i, rect.min + Vec2::new(left, *top)));
+            }
+        }
+        self.paint_range(ui, ws);
+        for &(i, origin) in &self.visible {
+            if let Some(Some(layout)) = self.layouts.get(i) {
+                paint::under(ui.painter(), origin, layout);
+                ui.painter()
+                    .galley(origin, layout.galley.clone(), style.text);
+                paint::over(ui.painter(), origin, layout);
+            }
+        }
+        self.paint_overlays(ui, ws);
+        self.interact(ui, &response, ws, cmds);
+        self.scroll_to_reveal(ui, open.doc.text(), rect, left, &tops);
+    }
+
+    /// Top of every paragraph relative to the content, from known or estimated heights.
+    fn tops(&mut self, width: f32) -> Vec<f32> {
+        let mut y = 0.0;
+        let mut tops = Vec::with_capacity(self.model.paras.len());
+        for (i, para) in self.model.paras.iter().enumerate() {
+            let laid = self.layouts.get(i).and_then(Option::as_ref);
+            let height = match laid {
+                Some(l) if l.width == width => l.galley.size().y,
+                _ if self.heights[i] > 0.0 => self.heights[i],
+                _ => {
+                    let rows = (para.range.len() as f32 * AVG_CHAR / width).ceil().max(1.0);
+                    rows * theme::ARTICLE_LINE
+                }
+            };
+            self.heights[i] = height;
+            tops.push(y);
+            y += height + PARA_GAP;
+        }
+        tops
+    }
+
+    /// Lays out the given paragraphs where their cached layout is stale; true if any was.
+    fn ensure_laid_out(
+        &mut self,
+        ui: &Ui,
+        wanted: impl Iterator<Item = usize>,
+        text: &str,
+        style: &Style<'_>,
+    ) -> bool {
+        let mut changed = false;
+        for i in wanted {
+            let Some(para) = self.model.paras.get(i) else {
+                continue;
+            };
+            let fresh = self.layouts[i]
+                .as_ref()
+                .is_some_and(|l| l.key == para.key && l.width == style.width);
+            if fresh {
+                continue;
+            }
+            let chips = &mut self.chips;
+            let layout = ui.fonts_mut(|f| layout::layout_para(f, text, para, style, chips));
+            self.heights[i] = layout.galley.size().y;
+            self.layouts[i] = Some(layout);
+            changed = true;
+        }
+        changed
+    }
+
+    fn scroll_to_reveal(&mut self, ui: &Ui, text: &str, rect: Rect, left: f32, tops: &[f32]) {
+        let Some((range, frames)) = self.reveal else {
+            return;
+        };
+        let target = self.model.para_at(range.start).and_then(|i| {
+            let para = self.model.paras.get(i)?;
+            let layout = self.layouts.get(i)?.as_ref()?;
+            let at = interact::char_in_para(text, para, range.start)?;
+            let boxed = geometry::char_box(&layout.galley, at)?;
+            Some(boxed.translate(rect.min.to_vec2() + Vec2::new(left, *tops.get(i)?)))
+        });
+        match target {
+            Some(target) if !ui.clip_rect().shrink(8.0).contains_rect(target) => {
+                ui.scroll_to_rect(target.expand(40.0), Some(egui::Align::Center));
+                self.reveal = (frames > 1).then_some((range, frames - 1));
+                ui.ctx().request_repaint();
+            }
+            Some(_) | None => self.reveal = None,
+        }
+    }
+}
+
+/// First and last paragraph overlapping the viewport (content coordinates).
+fn visible_range(tops: &[f32], heights: &[f32], viewport: Rect) -> (usize, usize) {
+    let first = tops
+        .iter()
+        .zip(heights)
+        .position(|(t, h)| t + h + PARA_GAP >= viewport.min.y)
+        .unwrap_or(tops.len().saturating_sub(1));
+    let last = tops
+        .iter()
+        .rposition(|t| *t <= viewport.max.y)
+        .unwrap_or(0)
+        .max(first);
+    (first, last)
+}

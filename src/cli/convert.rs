@@ -1,0 +1,45 @@
+//! `byline convert`: read annotated files in any format, write them in another.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use super::inputs;
+use crate::export::format::{self, Destination, ExportFormat};
+use crate::read::ReadOptions;
+
+/// Arguments of `byline convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// Files or folders to read (`-` for stdin).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format: byline, prodigy, doccano, doccano-rel, conll, hf, brat.
+    #[arg(long, value_parser = ExportFormat::parse, default_value = "byline")]
+    to: ExportFormat,
+    /// Output file (a folder for brat); stdout when absent.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
+    #[arg(long)]
+    lossy: bool,
+}
+
+/// Runs the conversion; exit code 1 when any input failed.
+pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    let options = ReadOptions { lossy: args.lossy };
+    let inputs = inputs::load(&args.inputs, &options, err);
+    let dest = match &args.output {
+        Some(path) => Destination::Path(path),
+        None => Destination::Stream(out),
+    };
+    let report = format::write(args.to, &inputs.documents, dest)
+        .with_context(|| format!("cannot write {} output", args.to))?;
+    writeln!(err, "byline: {report}")?;
+    if inputs.failed > 0 {
+        writeln!(err, "byline: {} input(s) could not be read", inputs.failed)?;
+        return Ok(1);
+    }
+    Ok(0)
+}

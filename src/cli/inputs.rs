@@ -1,0 +1,65 @@
+//! Loading the inputs of a subcommand: files, folders (walked by extension) or
+//! `-` for stdin. One bad input is reported once and skipped; the rest load.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::model::Document;
+use crate::read::{self, InputFormat, ReadOptions};
+
+/// What loading the inputs gave.
+pub struct Inputs {
+    /// Every document read, in input order.
+    pub documents: Vec<Document>,
+    /// Inputs that could not be read at all.
+    pub failed: usize,
+}
+
+/// Reads every input, printing each warning and error to `err` exactly once.
+pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> Inputs {
+    let mut inputs = Inputs {
+        documents: Vec::new(),
+        failed: 0,
+    };
+    let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| p.as_os_str() == "-");
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    let (found, warnings) = read::collect_inputs(&files);
+    for warning in &warnings {
+        let _ = writeln!(err, "byline: warning: {warning}");
+    }
+    if !stdin.is_empty() {
+        take(&mut inputs, read_stdin(options), err);
+    }
+    for path in &found {
+        take(&mut inputs, read::read_path(path, options), err);
+    }
+    inputs
+}
+
+fn take(inputs: &mut Inputs, result: Result<read::Loaded, read::ReadError>, err: &mut dyn Write) {
+    match result {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                let _ = writeln!(err, "byline: warning: {warning}");
+            }
+            inputs.documents.extend(loaded.documents);
+        }
+        Err(e) => {
+            let _ = writeln!(err, "byline: {e}");
+            inputs.failed += 1;
+        }
+    }
+}
+
+fn read_stdin(options: &ReadOptions) -> Result<read::Loaded, read::ReadError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| read::ReadError::Io {
+            path: Path::new("-").to_path_buf(),
+            source,
+        })?;
+    let format = InputFormat::sniff(&bytes);
+    read::read_bytes(&bytes, "-", format, options)
+}
