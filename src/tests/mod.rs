@@ -4,6 +4,7 @@ mod app_export;
 mod app_review;
 mod brat_polnear;
 mod conllu_gum;
+mod entities_gum;
 mod eval_gold;
 mod memory_learning;
 mod read_inputs;
