@@ -164,7 +164,10 @@ fn extend(
     listed_at: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<usize> {
     let next = words.get(end)?;
-    if !next.joined || words[end - 1].possessive {
+    if words[end - 1].possessive {
+        return possessive_name(text, words, end);
+    }
+    if !next.joined {
         return None;
     }
     if let Some(e) = listed_at(end) {
@@ -210,6 +213,22 @@ fn extend(
         p => PARTICLES.contains(&p),
     };
     allowed.then(|| listed_at(k).unwrap_or(k + 1))
+}
+
+/// The end of a name that goes on after a possessive, `Korean People’s Army`:
+/// only when capitalised words closed by an organisation or place word follow.
+fn possessive_name(text: &str, words: &[Word], end: usize) -> Option<usize> {
+    let between = &text[words[end - 1].range.end..words.get(end)?.range.start];
+    // `People’s` and `Women’s` are words; `Blinken’s Team` is no name.
+    let owner = words[end - 1].text(text);
+    if !matches!(between, "'s " | "’s ") || !words[end].is_capital() || !GAZETTEER.is_common(owner) {
+        return None;
+    }
+    let mut run = end;
+    while words.get(run + 1).is_some_and(|w| w.joined && w.is_capital()) {
+        run += 1;
+    }
+    is_head(words[run].text(text)).then_some(run + 1)
 }
 
 /// True for a word after which `of` continues a name: `University`, `Secretary`.

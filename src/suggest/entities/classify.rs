@@ -112,7 +112,7 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
         out.push(Candidate::new(cx.span(s, e), label, 0.9, "gazetteer"));
         return;
     }
-    if titled(&cx, s, e, out) || only_titles(&cx, s, e) {
+    if titled(&cx, s, e, out) {
         return;
     }
     if let Some(cut) = trailing_title(&cx, s, e) {
@@ -128,6 +128,9 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
                 .collect(),
         };
         classify(text, words, &rest, out);
+        return;
+    }
+    if only_titles(&cx, s, e) {
         return;
     }
     if push_headed(&cx, s, e, out) {
