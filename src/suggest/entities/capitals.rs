@@ -221,11 +221,15 @@ fn possessive_name(text: &str, words: &[Word], end: usize) -> Option<usize> {
     let between = &text[words[end - 1].range.end..words.get(end)?.range.start];
     // `People’s` and `Women’s` are words; `Blinken’s Team` is no name.
     let owner = words[end - 1].text(text);
-    if !matches!(between, "'s " | "’s ") || !words[end].is_capital() || !GAZETTEER.is_common(owner) {
+    if !matches!(between, "'s " | "’s ") || !words[end].is_capital() || !GAZETTEER.is_common(owner)
+    {
         return None;
     }
     let mut run = end;
-    while words.get(run + 1).is_some_and(|w| w.joined && w.is_capital()) {
+    while words
+        .get(run + 1)
+        .is_some_and(|w| w.joined && w.is_capital())
+    {
         run += 1;
     }
     is_head(words[run].text(text)).then_some(run + 1)

@@ -32,7 +32,7 @@ struct Known {
     /// Surname, family name or full name → canonical full names with first position.
     people: HashMap<String, Vec<(usize, String)>>,
     /// First name → full names, for a person called by first name alone
-    /// (`Daniel` in a quote): relabels mentions found otherwise, finds none.
+    /// (`Daniel` in a quote).
     given: HashMap<String, Vec<(usize, String)>>,
     /// Keys that are also common words (`Key`, `Image`): they relabel mentions
     /// found otherwise but find none of their own.
@@ -304,7 +304,10 @@ fn uncovered(
                 {
                     // `Key` opening a sentence may be the word, not Mr Key.
                     return None;
-                } else if let Some(full) = known.person(name, range.start) {
+                } else if let Some(full) = known.person(name, range.start).or_else(|| {
+                    let plain = n == 1 && !GAZETTEER.is_common(name);
+                    known.given_name(name, range.start).filter(|_| plain)
+                }) {
                     let mut c = Candidate::new(range, EntityLabel::Person, 0.7, "propagation");
                     c.canonical = Some(full.to_owned());
                     c
