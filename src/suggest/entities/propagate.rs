@@ -300,9 +300,11 @@ fn uncovered(
                     c.canonical = Some(canonical.clone());
                     c
                 } else if known.common_keys.contains(name)
-                    && (run[0].starts_sentence || *mode == Mode::Headline)
+                    && (*mode == Mode::Headline
+                        || run[0].starts_sentence && !subject_of_verb(text, words.get(i + n)))
                 {
-                    // `Key` opening a sentence may be the word, not Mr Key.
+                    // `Key` opening a sentence may be the word, not Mr Key;
+                    // `Key said` is the man.
                     return None;
                 } else if let Some(full) = known.person(name, range.start).or_else(|| {
                     let plain = n == 1 && !GAZETTEER.is_common(name);
@@ -334,6 +336,16 @@ fn uncovered(
         }
     }
     out
+}
+
+/// Verbs after which a sentence-opening word is the name of their subject.
+const SUBJECT_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "was", "is", "has", "had", "will", "would", "also", "who",
+    "later", "then", "did", "does",
+];
+
+fn subject_of_verb(text: &str, next: Option<&Word>) -> bool {
+    next.is_some_and(|w| w.joined && SUBJECT_VERBS.contains(&w.text(text)))
 }
 
 /// Each person's gender, from any of their mentions; `None` when they disagree.
