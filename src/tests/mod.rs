@@ -7,6 +7,7 @@ mod bad_inputs;
 mod brat_polnear;
 mod conllu_gum;
 mod convert_cli;
+mod entities_gum;
 mod eval_gold;
 mod export_losses;
 mod memory_learning;

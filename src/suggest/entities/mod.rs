@@ -9,8 +9,11 @@ mod capitals;
 mod classify;
 mod dateline;
 pub mod gazetteer;
+mod openers;
+mod person;
 mod propagate;
 mod suggester;
+mod titles;
 mod words;
 
 pub use suggester::EntitySuggester;

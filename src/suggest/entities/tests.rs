@@ -307,3 +307,81 @@ fn entity_throughput() {
         bytes as f64 / 1e6 / secs
     );
 }
+
+#[test]
+fn possessive_common_words_stay_inside_names() {
+    assert_eq!(
+        tag("Troops of the Korean People’s Army crossed. Rana’s Team lost."),
+        "Troops of the [Korean People’s Army|ORG] crossed. Rana’s Team lost."
+    );
+}
+
+#[test]
+fn a_body_before_an_office_is_still_found() {
+    assert_eq!(
+        tag("Dana Kirov, the State Department spokeswoman, said the NASA Administrator agreed."),
+        "[Dana Kirov|PERSON], the [State Department|ORG] spokeswoman, said the [NASA|ORG] Administrator agreed."
+    );
+    assert_eq!(tag("The Prime Minister left."), "The Prime Minister left.");
+}
+
+#[test]
+fn appositives_make_people_even_with_a_town_name() {
+    let text = "Elin Paris, a teacher from Oslo, spoke. Paris said little.";
+    let found = mentions(text);
+    assert_eq!(
+        found[0],
+        ("Elin Paris".into(), "PERSON", "Elin Paris".into())
+    );
+    assert_eq!(found[1].0, "Oslo");
+    assert_eq!(found[2], ("Paris".into(), "PERSON", "Elin Paris".into()));
+}
+
+#[test]
+fn weak_guesses_agree_and_reach_headlines() {
+    let text = "Zentrovia shares slide\n\nInvestors sold Zentrovia on Monday. \
+                Analysts expect Zentrovia to recover, and staff at Zentrovia agreed.";
+    let found = mentions(text);
+    let labels: Vec<&str> = found
+        .iter()
+        .filter(|m| m.0 == "Zentrovia")
+        .map(|m| m.1)
+        .collect();
+    assert_eq!(labels, ["ORG", "ORG", "ORG", "ORG"]);
+}
+
+#[test]
+fn title_case_headlines_only_give_known_names() {
+    assert_eq!(
+        tag("Storm Hits Coastal Towns In Norway As Ferries Halt\n\nRain fell."),
+        "Storm Hits Coastal Towns In [Norway|GPE] As Ferries Halt\n\nRain fell."
+    );
+}
+
+#[test]
+fn later_mentions_refer_to_the_full_name() {
+    let doc = Document::new(
+        None,
+        "Mayor Lena Ortiz spoke. Ortiz left. Then Ortiz returned.",
+    );
+    let spans = EntitySuggester.suggest(&doc).spans;
+    assert_eq!(spans.len(), 3);
+    assert_eq!(spans[0].refers_to, None);
+    assert_eq!(spans[1].refers_to, Some(0));
+    assert_eq!(spans[2].refers_to, Some(0));
+    assert!(
+        spans
+            .iter()
+            .all(|s| s.label == "PERSON" && s.layer == crate::model::Layer::Entity)
+    );
+}
+
+#[test]
+fn first_name_alone_in_a_quote_is_the_person() {
+    let text = "Daniel Okafor left the group. “Daniel was picked up at noon,” a friend said.";
+    let found = mentions(text);
+    assert_eq!(
+        found[1],
+        ("Daniel".into(), "PERSON", "Daniel Okafor".into())
+    );
+}
