@@ -66,14 +66,12 @@ pub trait Suggester: Send + Sync {
     fn suggest(&self, doc: &Document) -> Suggestions;
 }
 
-/// The built-in engines, in the order they run: entities and boilerplate first
-/// (the quote engine skips paragraphs found to be boilerplate), then quotes.
-/// The CLI, the window and the benchmarks all take their engines from here.
+/// The built-in engines. The `rules` engine finds boilerplate, entities and
+/// quotes in one pass (its speaker resolution uses the entity mentions), so
+/// the entity finder runs once per document. The CLI, the window and the
+/// benchmarks all take their engines from here.
 pub fn builtin() -> Vec<Box<dyn Suggester>> {
-    vec![
-        Box::new(entities::EntitySuggester),
-        Box::new(rules::RulesSuggester::new()),
-    ]
+    vec![Box::new(rules::RulesSuggester::new())]
 }
 
 /// Turns suggestions into one transaction of pending spans and quotes. A

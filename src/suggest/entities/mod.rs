@@ -16,7 +16,7 @@ mod suggester;
 mod titles;
 mod words;
 
-pub use suggester::EntitySuggester;
+pub use suggester::{EntitySuggester, entity_spans};
 
 use crate::model::ByteRange;
 use classify::Candidate;

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::find_entities;
+use super::{EntityMention, find_entities};
 use crate::model::{Document, Layer, Origin};
 use crate::suggest::{SuggestedSpan, Suggester, Suggestions, boilerplate};
 
@@ -27,30 +27,37 @@ impl Suggester for EntitySuggester {
         skip.sort();
         skip.dedup();
         let mentions = find_entities(text, &doc.paragraphs(), &skip);
-        // A later mention refers to the nearest earlier one that spells out
-        // the full name, else to the entity's first mention.
-        let mut full: HashMap<&str, usize> = HashMap::new();
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        let mut spans = Vec::with_capacity(mentions.len());
-        for (i, m) in mentions.iter().enumerate() {
-            let key = m.canonical.as_str();
-            let refers_to = full.get(key).or(first.get(key)).copied();
-            if m.range.slice(text) == Some(key) {
-                full.insert(key, i);
-            }
-            first.entry(key).or_insert(i);
-            spans.push(SuggestedSpan {
-                range: m.range,
-                label: m.label.as_str().to_owned(),
-                layer: Layer::Entity,
-                origin: Origin::suggested(ENGINE, m.rule, m.score),
-                refers_to,
-            });
-        }
+        let spans = entity_spans(text, &mentions);
         Suggestions {
             spans,
             quotes: Vec::new(),
             boilerplate: skip,
         }
     }
+}
+
+/// The spans of entity mentions (sorted by start): a later mention refers to
+/// the nearest earlier one that spells out the full name, else to the
+/// entity's first mention. Shared with the quote engine, which suggests
+/// entities and quotes in one pass.
+pub fn entity_spans(text: &str, mentions: &[EntityMention]) -> Vec<SuggestedSpan> {
+    let mut full: HashMap<&str, usize> = HashMap::new();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut spans = Vec::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        let key = m.canonical.as_str();
+        let refers_to = full.get(key).or(first.get(key)).copied();
+        if m.range.slice(text) == Some(key) {
+            full.insert(key, i);
+        }
+        first.entry(key).or_insert(i);
+        spans.push(SuggestedSpan {
+            range: m.range,
+            label: m.label.as_str().to_owned(),
+            layer: Layer::Entity,
+            origin: Origin::suggested(ENGINE, m.rule, m.score),
+            refers_to,
+        });
+    }
+    spans
 }

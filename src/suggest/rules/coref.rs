@@ -93,30 +93,26 @@ fn one(
         });
     match s.kind {
         Head::Name => {
-            let own = overlapping(runs, s.range).filter(|r| r.name.1 - r.name.0 > head.len());
-            if let Some(r) = own {
+            // The entity mention inside the phrase gives the canonical name;
+            // a short form (`Blinken`) points at the nearest full mention.
+            let Some(own) = overlapping(runs, s.range) else {
+                let name = slice(text, s.range).split(',').next().unwrap_or("");
                 return Resolved {
                     antecedent: None,
-                    entity: Some(slice(text, r.name).to_owned()),
+                    entity: Some(without_determiner(name)),
                 };
-            }
-            let same = |r: &NameRun| r.surname(text) == head && r.name.1 - r.name.0 > head.len();
-            let earlier = before(runs, s.range.0).find(|(_, r)| same(r));
-            if let Some((n, r)) = earlier {
-                return Resolved {
-                    antecedent: Some(Antecedent::Run(n)),
-                    entity: Some(slice(text, r.name).to_owned()),
-                };
-            }
-            let entity = overlapping(runs, (s.range.1, text.len()))
-                .filter(|r| same(r))
-                .map_or_else(
-                    || without_determiner(slice(text, s.range).split(',').next().unwrap_or("")),
-                    |r| slice(text, r.name).to_owned(),
-                );
+            };
+            let full = |r: &NameRun| slice(text, r.name) == own.canonical;
+            let antecedent = if full(own) {
+                None
+            } else {
+                before(runs, s.range.0)
+                    .find(|(_, r)| r.canonical == own.canonical && full(r))
+                    .map(|(n, _)| Antecedent::Run(n))
+            };
             Resolved {
-                antecedent: None,
-                entity: Some(entity),
+                antecedent,
+                entity: Some(own.canonical.clone()),
             }
         }
         Head::Pronoun(g) => {
@@ -146,12 +142,12 @@ fn one(
                 };
             }
             if matches!(g, Gender::Male | Gender::Female) {
-                let earlier =
-                    before(runs, s.range.0).find(|(_, r)| r.gender.is_none_or(|h| h == g));
+                let earlier = before(runs, s.range.0)
+                    .find(|(_, r)| r.is_person() && r.gender.is_none_or(|h| h == g));
                 if let Some((n, r)) = earlier {
                     return Resolved {
                         antecedent: Some(Antecedent::Run(n)),
-                        entity: Some(slice(text, r.name).to_owned()),
+                        entity: Some(r.canonical.clone()),
                     };
                 }
             }
@@ -174,11 +170,12 @@ fn one(
                         entity: done[j].entity.clone(),
                     };
                 }
-                let titled = before(runs, s.range.0).find(|(_, r)| r.titles.contains(&lower));
+                let titled = before(runs, s.range.0)
+                    .find(|(_, r)| r.is_person() && r.titles.contains(&lower));
                 if let Some((n, r)) = titled {
                     return Resolved {
                         antecedent: Some(Antecedent::Run(n)),
-                        entity: Some(slice(text, r.name).to_owned()),
+                        entity: Some(r.canonical.clone()),
                     };
                 }
             }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::lexicon::Fast;
 use super::words::{Kind, Tok};
 
 const CUES: &str = include_str!("../../../assets/cues.txt");
@@ -21,6 +22,8 @@ pub enum CueClass {
     Report,
     /// Beliefs: `believes`, `expects` (lower confidence).
     Belief,
+    /// Stances whose object is the content: `wants`, `blasted`.
+    Stance,
 }
 
 impl CueClass {
@@ -31,6 +34,7 @@ impl CueClass {
             "write" => Self::Write,
             "report" => Self::Report,
             "belief" => Self::Belief,
+            "stance" => Self::Stance,
             _ => return None,
         })
     }
@@ -42,6 +46,7 @@ impl CueClass {
             Self::Write => 0.8,
             Self::Report => 0.6,
             Self::Belief => 0.45,
+            Self::Stance => 0.35,
         }
     }
 }
@@ -77,14 +82,14 @@ impl Form {
 
 /// Parsed lexicon: single words by lowercase form, phrases as word lists.
 struct Lexicon {
-    words: HashMap<&'static str, (CueClass, Form)>,
+    words: HashMap<&'static [u8], (CueClass, Form), Fast>,
     phrases: Vec<Vec<&'static str>>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(CUES));
 
 fn parse(src: &'static str) -> Lexicon {
-    let mut words = HashMap::new();
+    let mut words = HashMap::default();
     let mut phrases = Vec::new();
     for line in src.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
@@ -97,7 +102,9 @@ fn parse(src: &'static str) -> Lexicon {
             phrases.push(rest.split_whitespace().collect());
         } else if let Some(class) = CueClass::parse(class.trim()) {
             for (i, form) in rest.split_whitespace().enumerate() {
-                words.entry(form).or_insert((class, Form::of(i, form)));
+                words
+                    .entry(form.as_bytes())
+                    .or_insert((class, Form::of(i, form)));
             }
         }
     }
@@ -107,6 +114,11 @@ fn parse(src: &'static str) -> Lexicon {
 /// Lowercases an ASCII word into `buf`; `None` for long or non-ASCII words,
 /// which no lexicon holds.
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    std::str::from_utf8(lower_bytes(word, buf)?).ok()
+}
+
+/// [`lower`] as bytes, for lexicon lookups without a UTF-8 check.
+pub fn lower_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     let out = buf.get_mut(..bytes.len())?;
     if !word.is_ascii() {
@@ -115,7 +127,7 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     for (o, b) in out.iter_mut().zip(bytes) {
         *o = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(out).ok()
+    Some(out)
 }
 
 /// The cue class of a single word, if it is a cue.
@@ -125,8 +137,11 @@ pub fn word_class(word: &str) -> Option<CueClass> {
 
 /// The cue class and verb form of a single word, if it is a cue.
 pub fn word_form(word: &str) -> Option<(CueClass, Form)> {
+    if word.len() < 3 {
+        return None;
+    }
     let mut buf = [0u8; 32];
-    LEXICON.words.get(lower(word, &mut buf)?).copied()
+    LEXICON.words.get(lower_bytes(word, &mut buf)?).copied()
 }
 
 /// Number of tokens of a multiword cue starting at token `i` (0 when none).

@@ -154,7 +154,7 @@ fn frame(
     // (lowercase modifiers such as `retired` may sit between).
     if let Some((si, lead)) = quote_before(text, p, before, a) {
         let seg = &p.segs[si];
-        if mode == Mode::Subject && lead < who.start {
+        if mode == Mode::Subject && lead < who.start && !matches!(who.kind, Head::Pronoun(_)) {
             found.who = Who::Here(speaker(p, Phrase { start: lead, ..who })?);
         }
         found.content.push(seg.outer(toks)?);
@@ -256,9 +256,7 @@ fn clause_after(
     mut used: Vec<usize>,
 ) -> Option<(Found, Vec<usize>)> {
     let toks = &p.toks;
-    let cue = toks
-        .iter()
-        .position(|t| Some((t.start, t.end)) == found.cue)?;
+    let cue = toks.binary_search_by_key(&found.cue?.0, |t| t.start).ok()?;
     if let Some(partial) = reported::partial_after(text, p, cue, start, b) {
         found.content.push(partial.1);
         used.push(partial.0);
@@ -329,7 +327,9 @@ fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usi
     let mut j = at;
     while j > a
         && at - j < 5
-        && (toks[j - 1].kind == Kind::Word && !toks[j - 1].cap
+        && (toks[j - 1].kind == Kind::Word
+            && !toks[j - 1].cap
+            && !lexicon::is_stop(toks[j - 1].text(text))
             || matches!(toks[j - 1].first(text), '/' | '-' | '0'..='9'))
     {
         j -= 1;

@@ -3,9 +3,36 @@
 //! function words that end a noun phrase. Looked up lowercase, ASCII only.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::cues::lower;
+use super::cues::{lower, lower_bytes};
+
+/// FNV-1a: the lexicons hold short ASCII words, for which SipHash's
+/// protection against crafted keys costs more than the lookup itself.
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Hasher for the word lexicons.
+pub type Fast = BuildHasherDefault<Fnv>;
 
 /// Grammatical gender and number a pronoun or title tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,11 +94,11 @@ const TIME: &str = "monday tuesday wednesday thursday friday saturday sunday tod
     weekend on in at during after before ago again also then late early day days weeks months \
     years once previously";
 
-fn set(words: &'static str) -> HashSet<&'static str> {
-    words.split_whitespace().collect()
+fn set(words: &'static str) -> HashSet<&'static [u8], Fast> {
+    words.split_whitespace().map(str::as_bytes).collect()
 }
 
-static SETS: LazyLock<[HashSet<&'static str>; 6]> = LazyLock::new(|| {
+static SETS: LazyLock<[HashSet<&'static [u8], Fast>; 6]> = LazyLock::new(|| {
     [
         set(DETERMINERS),
         set(ROLES),
@@ -84,7 +111,7 @@ static SETS: LazyLock<[HashSet<&'static str>; 6]> = LazyLock::new(|| {
 
 fn has(which: usize, word: &str) -> bool {
     let mut buf = [0u8; 32];
-    lower(word, &mut buf).is_some_and(|w| SETS[which].contains(w))
+    lower_bytes(word, &mut buf).is_some_and(|w| SETS[which].contains(w))
 }
 
 /// `the`, `a`, `his`, `two` …

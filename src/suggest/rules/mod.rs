@@ -1,11 +1,14 @@
-//! The built-in `rules` engine: quotation-mark pairing, cues from a lexicon,
-//! speakers by position, reported speech and speaker resolution — pure Rust,
-//! offline and deterministic.
+//! The built-in `rules` engine: boilerplate, entities and quotes in one pass —
+//! quotation-mark pairing, cues from a lexicon, speakers by position,
+//! reported speech and speaker resolution. Pure Rust, offline, deterministic.
 //!
-//! The document is read paragraph by paragraph (a line of text; boilerplate
-//! paragraphs skipped): [`para`] tokenizes and pairs marks, [`frames`] finds
-//! one attribution per sentence, [`orphans`] places the quotes no cue
-//! claimed, [`coref`] resolves speakers and [`output`] writes the suggestions.
+//! Boilerplate paragraphs ([`crate::suggest::boilerplate`]) are skipped and
+//! entity mentions come from [`crate::suggest::entities`]; the rest of the
+//! text is read paragraph by paragraph (a line of text): [`para`] tokenizes
+//! and pairs marks, [`labels`] reads transcript labels, [`frames`] finds one
+//! attribution per sentence, [`orphans`] places the quotes no cue claimed,
+//! [`coref`] resolves speakers against earlier mentions and [`output`] writes
+//! entity, SPEAKER, QUOTE and CUE spans and the quotes linking them.
 
 mod coref;
 mod cues;
@@ -27,7 +30,7 @@ mod tests;
 
 use crate::model::Document;
 
-use super::{Suggester, Suggestions};
+use super::{Suggester, Suggestions, boilerplate, entities};
 
 /// The built-in suggestion engine.
 #[derive(Clone, Copy, Debug, Default)]
@@ -47,8 +50,13 @@ impl Suggester for RulesSuggester {
 
     fn suggest(&self, doc: &Document) -> Suggestions {
         let text = doc.text();
+        let mut skip = boilerplate::detect(text);
+        skip.extend(doc.boilerplate.iter().copied());
+        skip.sort();
+        skip.dedup();
+        let mentions = entities::find_entities(text, &doc.paragraphs(), &skip);
+        let runs = names::from_entities(text, &mentions);
         let mut found = Vec::new();
-        let mut runs = Vec::new();
         let mut prev_open = false;
         let mut pending = None;
         let mut index = 0;
@@ -59,11 +67,8 @@ impl Suggester for RulesSuggester {
             if line.trim().is_empty() {
                 continue;
             }
-            let skip = doc
-                .boilerplate
-                .iter()
-                .any(|b| b.start < end && start < b.end);
-            if skip {
+            let k = skip.partition_point(|b| b.end <= start);
+            if skip.get(k).is_some_and(|b| b.start < end) {
                 prev_open = false;
                 index += 2;
                 continue;
@@ -88,11 +93,12 @@ impl Suggester for RulesSuggester {
                 .flatten();
             orphans::attach(text, &p, index, &used, first, pending.take(), &mut found);
             pending = colon;
-            names::runs(text, &p, &mut runs);
             prev_open = p.ends_open();
             index += 1;
         }
         let resolved = coref::resolve(text, &found, &runs);
-        output::build(&found, &resolved, &runs)
+        let mut out = output::build(&found, &resolved, entities::entity_spans(text, &mentions));
+        out.boilerplate = skip;
+        out
     }
 }

@@ -9,7 +9,6 @@ use crate::model::{ByteRange, Layer, Origin};
 use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggestions};
 
 use super::coref::{Antecedent, Resolved};
-use super::names::NameRun;
 use super::para::{Found, Who};
 
 /// The engine name written into every origin.
@@ -23,52 +22,48 @@ fn range((a, b): (usize, usize)) -> ByteRange {
     ByteRange::new(a, b)
 }
 
-/// Builds the suggestions; `found`, `resolved` are parallel lists.
-pub fn build(found: &[Found], resolved: &[Resolved], runs: &[NameRun]) -> Suggestions {
-    let mut mentions: Vec<((usize, usize), Antecedent, &'static str, f32)> = Vec::new();
-    for (k, f) in found.iter().enumerate() {
-        if let Who::Here(s) = f.who {
-            mentions.push((s.range, Antecedent::Speaker(k), f.rule, f.score));
-        }
-        if let Some(Antecedent::Run(n)) = resolved.get(k).and_then(|r| r.antecedent)
-            && let Some(run) = runs.get(n)
-        {
-            mentions.push((run.name, Antecedent::Run(n), "coref-antecedent", 0.5));
-        }
-    }
-    mentions.sort_by_key(|m| (m.0, matches!(m.1, Antecedent::Run(_))));
-    let mut out = Suggestions::default();
-    let mut index: HashMap<Antecedent, usize> = HashMap::new();
-    let mut by_range: HashMap<((usize, usize), bool), usize> = HashMap::new();
-    for (r, key, rule, score) in mentions {
-        let person = matches!(key, Antecedent::Run(_));
-        if let Some(&i) = by_range.get(&(r, person)) {
-            index.insert(key, i);
+/// Builds the suggestions: the entity spans first (`entities[n]` is name run
+/// `n`), then SPEAKER spans in text order, then QUOTE and CUE spans;
+/// `found` and `resolved` are parallel lists.
+pub fn build(found: &[Found], resolved: &[Resolved], entities: Vec<SuggestedSpan>) -> Suggestions {
+    let named = entities.len();
+    let mut out = Suggestions {
+        spans: entities,
+        ..Suggestions::default()
+    };
+    let mut speakers: Vec<((usize, usize), usize)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(k, f)| match f.who {
+            Who::Here(s) => Some((s.range, k)),
+            _ => None,
+        })
+        .collect();
+    speakers.sort_unstable();
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut by_range: HashMap<(usize, usize), usize> = HashMap::new();
+    for (r, k) in speakers {
+        if let Some(&i) = by_range.get(&r) {
+            index.insert(k, i);
             continue;
         }
         let i = out.spans.len();
-        let refers_to = match key {
-            Antecedent::Speaker(k) => resolved
-                .get(k)
-                .and_then(|x| x.antecedent)
-                .and_then(|a| index.get(&a).copied())
-                .filter(|&a| a < i),
-            Antecedent::Run(_) => None,
+        // Antecedents come earlier in the text, so their spans already exist.
+        let refers_to = match resolved.get(k).and_then(|x| x.antecedent) {
+            Some(Antecedent::Run(n)) => Some(n).filter(|&n| n < named),
+            Some(Antecedent::Speaker(j)) => index.get(&j).copied(),
+            None => None,
         };
-        let (label, layer) = if person {
-            ("PERSON", Layer::Entity)
-        } else {
-            ("SPEAKER", Layer::Attribution)
-        };
+        let f = &found[k];
         out.spans.push(SuggestedSpan {
             range: range(r),
-            label: label.into(),
-            layer,
-            origin: origin(rule, score),
+            label: "SPEAKER".into(),
+            layer: Layer::Attribution,
+            origin: origin(f.rule, f.score),
             refers_to,
         });
-        index.insert(key, i);
-        by_range.insert((r, person), i);
+        index.insert(k, i);
+        by_range.insert(r, i);
     }
     for (k, f) in found.iter().enumerate() {
         let mut content = Vec::with_capacity(f.content.len());
@@ -82,7 +77,7 @@ pub fn build(found: &[Found], resolved: &[Resolved], runs: &[NameRun]) -> Sugges
         });
         out.quotes.push(SuggestedQuote {
             content,
-            speaker: speaker_of(found, k).and_then(|j| index.get(&Antecedent::Speaker(j)).copied()),
+            speaker: speaker_of(found, k).and_then(|j| index.get(&j).copied()),
             cue,
             kind: f.kind,
             speaker_entity: resolved.get(k).and_then(|r| r.entity.clone()),

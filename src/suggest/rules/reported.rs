@@ -162,11 +162,29 @@ pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -
             p += 1;
         }
     }
-    if toks
+    let is_that = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case("that"))
+    };
+    // `said in Colorado Springs that …`: a place or venue phrase before `that`.
+    let mut buf = [0u8; 32];
+    let preposition = toks
         .get(p)
-        .is_some_and(|t| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case("that"))
-        && p + 1 < b
+        .and_then(|t| lc(text, t, &mut buf))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "at" | "on" | "during" | "after" | "before" | "with" | "to"
+            )
+        });
+    if preposition
+        && let Some(j) = (p + 1..(p + 10).min(b))
+            .take_while(|&j| toks[j].kind == Kind::Word || toks[j].is(text, ','))
+            .find(|&j| is_that(j))
     {
+        p = j;
+    }
+    if is_that(p) && p + 1 < b {
         p += 1;
     }
     p

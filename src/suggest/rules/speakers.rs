@@ -96,12 +96,14 @@ fn appositive_back(text: &str, toks: &[Tok], comma: usize, lo: usize) -> Option<
         let opens = lexicon::is_determiner(first)
             || first.chars().all(|c| c.is_ascii_digit())
             || short
+            || matches!(first, "who" | "whose" | "which")
             || (!toks[prev + 1].cap && (lexicon::is_title(first) || lexicon::is_role(first)));
         if !opens || (prev + 1..comma).any(|j| toks[j].kind == Kind::Double) {
             continue;
         }
-        if let Some(np) = noun_phrase_back(text, toks, prev, lo).filter(|np| np.kind == Head::Name)
-        {
+        // `A lawyer for the outlets, David Schulz, said`: a role before the name.
+        let fits = |np: &Phrase| np.kind == Head::Name || (short && np.kind == Head::Role);
+        if let Some(np) = noun_phrase_back(text, toks, prev, lo).filter(fits) {
             return Some(Phrase { end: comma, ..np });
         }
     }
@@ -200,7 +202,13 @@ pub fn after(text: &str, toks: &[Tok], at: usize, hi: usize) -> Option<Phrase> {
     while i < hi && i - at < MAX_WORDS {
         let t = &toks[i];
         let Some(w) = word(text, toks, i) else {
-            if kind == Head::Name && t.is(text, '.') && i > at && abbreviated(text, toks, i - 1) {
+            let initial =
+                kind == Head::Name && t.is(text, '.') && i > at && abbreviated(text, toks, i - 1);
+            // `9/11 widow`, `ex-senator`: a slash or hyphen between words.
+            let joiner = head.is_none()
+                && (t.is(text, '/') || t.is(text, '-'))
+                && word(text, toks, i + 1).is_some();
+            if initial || joiner {
                 i += 1;
                 continue;
             }

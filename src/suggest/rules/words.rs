@@ -79,34 +79,43 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             is_single(c) && prev_space && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
         if c.is_alphanumeric() || apostrophe_digits {
             let mut stop = at + c.len_utf8();
-            loop {
-                let mut look = chars.clone();
-                match look.next() {
-                    Some((i, n)) if n.is_alphanumeric() || n == '\u{301}' || n == '\u{300}' => {
-                        chars.next();
-                        stop = i + n.len_utf8();
-                    }
-                    Some((i, n)) if joins_word(n) => {
-                        if look.peek().is_some_and(|&(_, m)| m.is_alphanumeric()) {
-                            chars.next();
-                            stop = i + n.len_utf8();
-                        } else if is_single(n) && possessive_s(&slice[at..i], look.peek()) {
-                            // `Jones’ book`: a plural possessive, not a closing mark.
-                            chars.next();
-                            stop = i + n.len_utf8();
-                            break;
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
+            while let Some(&(i, n)) = chars.peek() {
+                let width = n.len_utf8();
+                if n.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&n) {
+                    chars.next();
+                    stop = i + width;
+                    continue;
                 }
+                if !joins_word(n) {
+                    break;
+                }
+                let after = slice.get(i + width..).and_then(|r| r.chars().next());
+                if after.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                    stop = i + width;
+                    continue;
+                }
+                if is_single(n) && possessive_s(&slice[at..i], after) {
+                    // `Jones’ book`: a plural possessive, not a closing mark.
+                    chars.next();
+                    stop = i + width;
+                }
+                break;
             }
             toks.push(Tok {
                 start: abs,
                 end: start + stop,
                 kind: Kind::Word,
                 cap: c.is_uppercase(),
+            });
+        } else if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+            // `''Quote,''`: two apostrophes stand for a double mark.
+            chars.next();
+            toks.push(Tok {
+                start: abs,
+                end: abs + 2,
+                kind: Kind::Double,
+                cap: false,
             });
         } else {
             let kind = if is_double(c) {
@@ -130,8 +139,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
 
 /// `Jones’ ` — a word ending in `s` followed by a mark and a space then a
 /// lowercase word reads as a plural possessive.
-fn possessive_s(word: &str, after: Option<&(usize, char)>) -> bool {
-    word.len() > 2 && word.ends_with('s') && after.is_some_and(|&(_, c)| c == ' ')
+fn possessive_s(word: &str, after: Option<char>) -> bool {
+    word.len() > 2 && word.ends_with('s') && after == Some(' ')
 }
 
 #[cfg(test)]
@@ -154,6 +163,7 @@ mod tests {
             ["the", "U.S", ".", "and", "al-Assad"]
         );
         assert_eq!(texts("‘Hi’ she"), ["‘", "Hi", "’", "she"]);
+        assert_eq!(texts("''Hi,'' he"), ["''", "Hi", ",", "''", "he"]);
     }
 
     #[test]
