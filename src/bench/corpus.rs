@@ -228,7 +228,7 @@ fn document(n: usize, markup: &str, labels: &LabelSet) -> Result<Document, Corpu
         }
         tx.push(Edit::InsertQuote(quote));
     }
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         tx.push(Edit::SetStatus(DocStatus::Done));
     }
     doc.apply(&tx)?;
