@@ -2,12 +2,12 @@
 //! `-` for stdin. One bad input is reported once and skipped; the rest load.
 //! A text read twice is kept once, the annotated copy first (see `read::dedupe`).
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::model::Document;
 use crate::read::dedupe::without_copies;
-use crate::read::{self, InputFormat, ReadOptions};
+use crate::read::{self, ReadOptions};
 
 /// What loading the inputs gave.
 pub struct Inputs {
@@ -28,7 +28,7 @@ pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> In
         let _ = writeln!(err, "byline: warning: {warning}");
     }
     if !stdin.is_empty() {
-        gathered.take("-", read_stdin(options), err);
+        gathered.take("-", read::read_path(Path::new("-"), options), err);
     }
     for path in &found {
         gathered.take(
@@ -75,16 +75,4 @@ impl Gathered {
             }
         }
     }
-}
-
-fn read_stdin(options: &ReadOptions) -> Result<read::Loaded, read::ReadError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| read::ReadError::Io {
-            path: Path::new("-").to_path_buf(),
-            source,
-        })?;
-    let format = InputFormat::sniff(&bytes);
-    read::read_bytes(&bytes, "-", format, options)
 }

@@ -125,6 +125,13 @@ fn suggest_line(engines: &[&dyn Suggester], line_no: usize, line: &str) -> LineR
     if line.trim().is_empty() {
         return result;
     }
+    if let Err(e) = serde_json::from_str::<&serde_json::value::RawValue>(line) {
+        result.messages.push(format!(
+            "line {line_no}: not valid JSON ({e}); skipped: stdin"
+        ));
+        result.failed = true;
+        return result;
+    }
     match read::jsonl::read(line, "stdin") {
         Ok(loaded) => {
             result.messages = loaded
@@ -156,4 +163,35 @@ fn suggest_line(engines: &[&dyn Suggester], line_no: usize, line: &str) -> LineR
 
 fn source(doc: &Document) -> String {
     doc.source.clone().unwrap_or_else(|| doc.id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streams_one_line_out_per_good_line_in_order() {
+        let input = "{\"text\":\"“Nous reviendrons,” Zoë Müller said.\"}\nnot json\n\n{\"text\":\"北京 talks: Ana Díaz said the port would reopen.\"}\n";
+        let owned = suggest::builtin();
+        let engines: Vec<&dyn Suggester> = owned.iter().map(Box::as_ref).collect();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = stream(&engines, &mut input.as_bytes(), &mut out, &mut err).unwrap();
+        assert_eq!(code, 1, "a bad line makes the exit code non-zero");
+        let out = String::from_utf8(out).unwrap();
+        let texts: Vec<String> = out
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].to_string())
+            .collect();
+        assert_eq!(texts.len(), 2);
+        assert!(
+            texts[0].contains("Zoë") && texts[1].contains("北京"),
+            "{texts:?}"
+        );
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.contains("line 2: not valid JSON"), "{err}");
+        let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        let quotes = first["quotes"].as_array().unwrap();
+        assert_eq!(quotes.len(), 1, "{first}");
+        assert_eq!(quotes[0]["speaker"]["text"], "Zoë Müller");
+    }
 }

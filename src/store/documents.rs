@@ -71,7 +71,9 @@ impl fmt::Display for AddReport {
 impl Project {
     /// Adds documents with their annotations in one commit. A document whose
     /// id (hash of its text) is already in the project, or earlier in `docs`,
-    /// is reported, not stored twice.
+    /// is reported, not stored twice. Accepted and rejected annotations they
+    /// bring teach the stored memory; a running `MemoryEngine` picks them up
+    /// from [`Project::load_memory`].
     pub fn add_documents(&mut self, docs: &[Document]) -> Result<AddReport, StoreError> {
         self.write("add documents", |tx| {
             let mut report = AddReport::default();

@@ -149,7 +149,11 @@ impl fmt::Display for Stats {
             .iter()
             .map(|(k, n)| format!("{} {n}", k.as_str()))
             .collect();
-        writeln!(f, "\nquotes: {quotes} ({})", by_kind.join(", "))?;
+        if by_kind.is_empty() {
+            writeln!(f, "\nquotes: 0")?;
+        } else {
+            writeln!(f, "\nquotes: {quotes} ({})", by_kind.join(", "))?;
+        }
         writeln!(
             f,
             "\n{:<24} {:>8} {:>8} {:>8} {:>9}",
