@@ -7,7 +7,6 @@ use crate::model::{
     Applied, ByteRange, DocStatus, Document, Edit, EditError, History, LabelSet, QuoteId, SpanId,
     SpanState, Transaction,
 };
-use crate::read::dedupe::is_annotated;
 
 /// One open document, its undo history and a counter that changes with every edit.
 #[derive(Debug)]
@@ -59,11 +58,6 @@ impl OpenDoc {
         self.revision += 1;
         self.pending = self.doc.pending_count();
     }
-}
-
-/// Where a document came from, for notices.
-fn source_name(doc: &Document) -> String {
-    doc.source.clone().unwrap_or_else(|| doc.id.to_string())
 }
 
 /// `text` cut to at most `max` characters, with an ellipsis when cut.
@@ -143,38 +137,16 @@ impl Workspace {
         }
     }
 
-    /// Adds documents. A text already open (same id) opens once: an annotated
-    /// copy takes the place of a bare one nobody has edited yet (an article
-    /// opened beside its gold export), any other copy is left out, and the
-    /// editor is told. Shows the first added one when nothing is shown yet.
+    /// Adds documents; a document already open (same id) is skipped. Shows the
+    /// first added one when nothing is shown yet.
     pub fn add_documents(&mut self, docs: impl IntoIterator<Item = Document>) -> usize {
         let mut added = 0;
-        let mut left_out: Vec<String> = Vec::new();
         for doc in docs {
-            let Some(i) = self.docs.iter().position(|open| open.doc.id == doc.id) else {
-                self.docs.push(OpenDoc::new(doc));
-                added += 1;
+            if self.docs.iter().any(|open| open.doc.id == doc.id) {
                 continue;
-            };
-            let open = &self.docs[i];
-            if open.revision == 0 && !is_annotated(&open.doc) && is_annotated(&doc) {
-                let name = source_name(&doc);
-                self.docs[i] = OpenDoc::new(doc);
-                if self.current == Some(i) {
-                    self.show(i);
-                }
-                self.notify(format!(
-                    "opened the annotated copy in place of the bare one: {name}"
-                ));
-            } else {
-                left_out.push(source_name(&doc));
             }
-        }
-        if let Some(first) = left_out.first() {
-            self.notify(format!(
-                "{} document(s) already open (same text) not opened again, e.g. {first}",
-                left_out.len()
-            ));
+            self.docs.push(OpenDoc::new(doc));
+            added += 1;
         }
         if self.current.is_none() && !self.docs.is_empty() {
             self.show(0);
@@ -401,6 +373,5 @@ mod tests {
         let again = markup::document("Ana spoke.").unwrap();
         assert_eq!(ws.add_documents([again]), 0);
         assert_eq!(ws.docs.len(), 1);
-        assert!(ws.notices[0].contains("1 document(s) already open"));
     }
 }

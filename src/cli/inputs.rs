@@ -19,7 +19,7 @@ pub struct Inputs {
 
 /// Reads every input, printing each warning and error to `err` exactly once.
 pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> Inputs {
-    let mut read = Gathered::default();
+    let mut gathered = Gathered::default();
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         paths.iter().partition(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = files.into_iter().cloned().collect();
@@ -28,22 +28,22 @@ pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> In
         let _ = writeln!(err, "byline: warning: {warning}");
     }
     if !stdin.is_empty() {
-        read.take("-", read::read_path(Path::new("-"), options), err);
+        gathered.take("-", read::read_path(Path::new("-"), options), err);
     }
     for path in &found {
-        read.take(
+        gathered.take(
             &path.display().to_string(),
             read::read_path(path, options),
             err,
         );
     }
-    let (documents, warnings) = without_copies(read.documents);
+    let (documents, warnings) = without_copies(gathered.documents);
     for warning in &warnings {
         let _ = writeln!(err, "byline: warning: {warning}");
     }
     Inputs {
         documents,
-        failed: read.failed,
+        failed: gathered.failed,
     }
 }
 

@@ -1,10 +1,10 @@
 //! The same article read twice. A document's id is the hash of its text, so
 //! an article and an annotated export of it (`samples/flood.txt` and
 //! `samples/annotated/flood.jsonl`) are one document read from two inputs.
-//! Where documents are gathered (`byline convert`, the window) the bare copy
-//! gives way to the annotated one, with a notice; copies that both carry
-//! annotations (two annotators of one PolNeAR article) are all kept, since
-//! dropping either would lose someone's work.
+//! Where the command line gathers documents (`byline convert`, `byline
+//! suggest`) the bare copy gives way to the annotated one, with a notice;
+//! copies that both carry annotations (two annotators of one PolNeAR article)
+//! are all kept, since dropping either would lose someone's work.
 
 use std::collections::HashMap;
 
@@ -13,7 +13,7 @@ use crate::model::{DocId, DocStatus, Document, Origin, SpanState};
 
 /// True when someone annotated or reviewed `doc`: a manual span, a span
 /// accepted or rejected, or a review status. Pending suggestions alone do not
-/// count: the window suggests on every article it opens.
+/// count: engines suggest on articles that nobody has looked at yet.
 pub fn is_annotated(doc: &Document) -> bool {
     doc.status() != DocStatus::New
         || doc
