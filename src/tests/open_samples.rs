@@ -78,7 +78,7 @@ fn the_window_opens_the_gold_copy_of_each_annotated_article() {
     let mut opener = Opener::default();
     opener.load(vec![samples()], &ctx);
     for _ in 0..6000 {
-        opener.poll(&ctx, &mut ws);
+        ws.add_documents(opener.poll(&ctx).documents);
         if opener.progress().is_none() {
             break;
         }
