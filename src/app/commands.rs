@@ -208,7 +208,9 @@ impl BylineApp {
 
     /// Commits a transaction applied to the current document.
     pub(crate) fn commit(&mut self, applied: Applied, change: Change) {
-        self.session.commit(&self.workspace, applied, change);
+        if let Some(index) = self.workspace.current {
+            self.session.commit(&self.workspace, index, applied, change);
+        }
     }
 
     fn select_and_reveal(&mut self, id: Option<SpanId>) {

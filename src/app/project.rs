@@ -1,6 +1,7 @@
 //! The window's side of the project: opening one (in the background) and
-//! taking it over, adding opened articles to it (duplicates reported, not
-//! doubled), the project items of the File menu, and saving the work as a new
+//! taking it over, adding opened articles to it (a text opens once: copies
+//! are reported, not doubled, and an annotated copy takes over a bare one),
+//! the project items of the File menu, and saving the work as a new
 //! project when the old file cannot be written.
 
 use std::collections::HashMap;
@@ -10,12 +11,14 @@ use egui::{Context, Ui};
 
 use crate::app::BylineApp;
 use crate::app::commands::Command;
+use crate::app::edits;
 use crate::app::open::{Opener, Purpose, menu_item};
-use crate::app::session::Session;
 use crate::app::session::opening::{OpenMode, Opened, ProjectLoad};
+use crate::app::session::{Change, Session};
 use crate::app::state::Workspace;
 use crate::app::text_view::TextView;
 use crate::model::{DocId, Document};
+use crate::read::dedupe::is_annotated;
 
 impl BylineApp {
     /// Starts opening the project at `path`; `import` is added to it once it
@@ -128,9 +131,10 @@ impl BylineApp {
         }
     }
 
-    /// Adds opened documents to the project and the window. A document
-    /// already open (same text, so same id) is not added again; a notice says
-    /// so, naming both files.
+    /// Adds opened documents to the project and the window. A text already
+    /// open (same text, so same id) opens once: an annotated copy takes the
+    /// place of a bare one nobody has edited yet (an article opened beside its
+    /// gold export), any other copy is left out; a notice says which.
     fn add_opened(&mut self, docs: Vec<Document>) {
         if docs.is_empty() {
             return;
@@ -143,23 +147,30 @@ impl BylineApp {
             ));
             return;
         }
-        let mut open: HashMap<DocId, String> = self
-            .workspace
-            .docs
-            .iter()
-            .map(|o| (o.doc.id.clone(), name_of(&o.doc)))
+        let open: HashMap<DocId, usize> = (self.workspace.docs.iter().enumerate())
+            .map(|(i, o)| (o.doc.id.clone(), i))
             .collect();
-        let mut fresh = Vec::with_capacity(docs.len());
+        let mut fresh: Vec<Document> = Vec::with_capacity(docs.len());
+        let mut in_batch: HashMap<DocId, usize> = HashMap::new();
         for doc in docs {
-            match open.get(&doc.id) {
-                Some(existing) => self.workspace.notify(format!(
-                    "Already open, not added again (same text as {existing}): {}",
-                    name_of(&doc)
-                )),
-                None => {
-                    open.insert(doc.id.clone(), name_of(&doc));
-                    fresh.push(doc);
+            if let Some(&i) = open.get(&doc.id) {
+                let bare = &self.workspace.docs[i];
+                if bare.revision == 0 && !is_annotated(&bare.doc) && is_annotated(&doc) {
+                    self.take_annotated(i, doc);
+                } else {
+                    let existing = name_of(&bare.doc);
+                    self.left_out(&existing, &doc);
                 }
+            } else if let Some(&k) = in_batch.get(&doc.id) {
+                if !is_annotated(&fresh[k]) && is_annotated(&doc) {
+                    let bare = std::mem::replace(&mut fresh[k], doc);
+                    self.left_out(&name_of(&fresh[k]), &bare);
+                } else {
+                    self.left_out(&name_of(&fresh[k]), &doc);
+                }
+            } else {
+                in_batch.insert(doc.id.clone(), fresh.len());
+                fresh.push(doc);
             }
         }
         let added = self.session.add(fresh);
@@ -172,6 +183,39 @@ impl BylineApp {
             ));
         }
         self.workspace.add_documents(added.documents);
+    }
+
+    /// Says that `doc` was not opened because `existing` holds its text.
+    fn left_out(&mut self, existing: &str, doc: &Document) {
+        self.workspace.notify(format!(
+            "Opened once, not added again (same text as {existing}): {}",
+            name_of(doc)
+        ));
+    }
+
+    /// Gives open document `index` (bare, untouched) the annotations of
+    /// `annotated`, committed like any change.
+    fn take_annotated(&mut self, index: usize, annotated: Document) {
+        let Some(bare) = self.workspace.docs.get_mut(index) else {
+            return;
+        };
+        let tx = edits::take_annotations(&bare.doc, &annotated);
+        bare.doc.meta.extend(annotated.meta.clone());
+        match self.workspace.apply_unrecorded(index, &tx) {
+            Ok(Some(applied)) => {
+                self.session
+                    .commit(&self.workspace, index, applied, Change::Suggest);
+                self.workspace.notify(format!(
+                    "Opened the annotated copy in place of the bare one: {}",
+                    name_of(&annotated)
+                ));
+            }
+            Ok(None) => {}
+            Err(err) => self.workspace.notify(format!(
+                "The annotated copy could not be taken over ({err}): {}",
+                name_of(&annotated)
+            )),
+        }
     }
 
     /// Runs the project commands; false for any other command.

@@ -36,8 +36,11 @@ impl BylineApp {
             return;
         }
         let refresh = self.session.memory().refresh(&open.doc);
-        match self.workspace.apply_suggestions(&refresh) {
-            Ok(Some(applied)) => self.commit(applied, Change::Suggest),
+        match self.workspace.apply_unrecorded(index, &refresh) {
+            Ok(Some(applied)) => {
+                self.session
+                    .commit(&self.workspace, index, applied, Change::Suggest);
+            }
             Ok(None) => {}
             Err(err) => self
                 .workspace

@@ -202,10 +202,15 @@ impl Workspace {
         Ok(Some(applied))
     }
 
-    /// Applies engine suggestions to the current document outside its undo
-    /// history: they are not the editor's edits, so undo never takes them back.
-    pub fn apply_suggestions(&mut self, tx: &Transaction) -> Result<Option<Applied>, EditError> {
-        let Some(open) = self.current_mut() else {
+    /// Applies a transaction that is not the editor's own edit (suggestions
+    /// brought up to date, an annotated copy taken over) to document `index`,
+    /// outside its undo history, so undo never takes it back.
+    pub fn apply_unrecorded(
+        &mut self,
+        index: usize,
+        tx: &Transaction,
+    ) -> Result<Option<Applied>, EditError> {
+        let Some(open) = self.docs.get_mut(index) else {
             return Ok(None);
         };
         if tx.is_empty() {
@@ -213,7 +218,9 @@ impl Workspace {
         }
         let applied = open.doc.apply(tx)?;
         open.changed();
-        self.forget_missing_selection();
+        if self.current == Some(index) {
+            self.forget_missing_selection();
+        }
         Ok(Some(applied))
     }
 

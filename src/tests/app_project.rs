@@ -1,8 +1,9 @@
 //! The window on a project, driven headlessly: every change is in the project
 //! file the moment it is made (close the window, open it again, and the edits,
-//! statuses, the reader's place and the undo history are back), a second window on the same
-//! project is read-only and says so, a deleted project file costs no work, and
-//! opened articles go into the project once, whatever their format.
+//! statuses, the reader's place and the undo history are back), a second
+//! window on the same project is read-only and says so, a deleted project file
+//! costs no work, and opened articles go into the project once, whatever their
+//! format (a gold copy taking over the bare article).
 
 use std::path::{Path, PathBuf};
 
@@ -283,4 +284,28 @@ fn what_the_editor_accepts_is_suggested_in_the_next_article_opened() {
         })
         .collect();
     assert_eq!(suggested, [("Søren Ødegård", "PERSON", "memory")]);
+}
+
+#[test]
+fn a_gold_copy_takes_over_the_bare_article_in_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_with(dir.path(), "gold.byline", &[]);
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut h = project_window(&path);
+    open_files(&mut h, vec![samples.join("flood.txt")]);
+    let bare = doc(&h).clone();
+    assert_eq!(bare.status(), DocStatus::New);
+    open_files(&mut h, vec![samples.join("annotated/flood.jsonl")]);
+    let ws = h.state().workspace();
+    assert_eq!(ws.docs.len(), 1, "one document for one text");
+    let gold = &ws.docs[0].doc;
+    assert_eq!(gold.id, bare.id);
+    assert!(gold.spans().all(|s| s.state != SpanState::Pending));
+    assert!(gold.quotes().count() > 3);
+    assert!(notices(&h).contains("annotated copy in place of the bare one"));
+    let gold = gold.clone();
+    drop(h);
+    let stored = Project::open(&path).unwrap().load_documents().unwrap();
+    assert_eq!(stored[0].spans_sorted(), gold.spans_sorted());
+    assert_eq!(stored[0].quotes_sorted(), gold.quotes_sorted());
 }

@@ -175,12 +175,12 @@ impl Session {
         }
     }
 
-    /// Learns from `applied` (already applied to the shown document of `ws`)
+    /// Learns from `applied` (already applied to document `index` of `ws`)
     /// and commits it, after anything still queued. On a store failure the
     /// change stays in the window and waits in the queue; the problem is
     /// shown until a write succeeds.
-    pub fn commit(&mut self, ws: &Workspace, applied: Applied, change: Change) {
-        let Some(open) = ws.current() else {
+    pub fn commit(&mut self, ws: &Workspace, index: usize, applied: Applied, change: Change) {
+        let Some(open) = ws.docs.get(index) else {
             return;
         };
         self.memory.learn(&applied, &open.doc);
