@@ -385,3 +385,16 @@ fn first_name_alone_in_a_quote_is_the_person() {
         ("Daniel".into(), "PERSON", "Daniel Okafor".into())
     );
 }
+
+#[test]
+fn countries_are_teams_in_match_reports() {
+    let text = "Chile beat Peru 2–1 in Lima on Sunday. The striker scored a late goal, \
+                and the coach said Chile deserved the match after a 0-0 draw with Bolivia.";
+    let found = mentions(text);
+    let label = |name: &str| found.iter().find(|m| m.0 == name).map(|m| m.1);
+    assert_eq!(label("Chile"), Some("ORG"));
+    assert_eq!(label("Peru"), Some("ORG"));
+    assert_eq!(label("Lima"), Some("GPE"));
+    let plain = mentions("Chile and Peru signed a trade deal in Lima on Sunday.");
+    assert!(plain.iter().all(|m| m.1 == "GPE"));
+}
