@@ -127,4 +127,6 @@ fn title_case(word: &str) -> String {
 }
 
 #[cfg(test)]
+mod measure;
+#[cfg(test)]
 mod tests;
