@@ -49,5 +49,5 @@ fn entity_rules_beat_the_floor_on_gum_news() {
     let f1 = 2.0 * precision * recall / (precision + recall);
     eprintln!("all: P {precision:.3} R {recall:.3} F1 {f1:.3}");
     assert_eq!(g, 1_077);
-    assert!(f1 >= 0.70, "overlap F1 {f1:.3} fell below 0.70");
+    assert!(f1 >= 0.74, "overlap F1 {f1:.3} fell below 0.74");
 }

@@ -12,6 +12,7 @@ pub mod gazetteer;
 mod openers;
 mod person;
 mod propagate;
+mod sports;
 mod suggester;
 mod titles;
 mod words;
@@ -106,6 +107,7 @@ pub fn find_entities(
         capitals::find(text, &words, mode, &mut candidates);
         all_words.push((words, mode));
     }
+    sports::teams(text, &mut candidates);
     propagate::run(text, &all_words, candidates)
 }
 
@@ -124,5 +126,7 @@ fn title_case(word: &str) -> String {
     out
 }
 
+#[cfg(test)]
+mod measure;
 #[cfg(test)]
 mod tests;
