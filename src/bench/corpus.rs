@@ -35,10 +35,10 @@ pub const ARTICLE_BYTES: usize = 5_700;
 
 /// The gold markup files, one article each.
 const ANNOTATED: [&str; 4] = [
-    include_str!("../../samples/annotated/city-council-budget.markup.txt"),
-    include_str!("../../samples/annotated/flood.markup.txt"),
-    include_str!("../../samples/annotated/football-transfer.markup.txt"),
-    include_str!("../../samples/annotated/port-strike.markup.txt"),
+    include_str!("../../samples/annotated/city-council-budget.markup"),
+    include_str!("../../samples/annotated/flood.markup"),
+    include_str!("../../samples/annotated/football-transfer.markup"),
+    include_str!("../../samples/annotated/port-strike.markup"),
 ];
 
 /// Every bundled sample article, by file name (the extension picks the reader).
@@ -228,7 +228,7 @@ fn document(n: usize, markup: &str, labels: &LabelSet) -> Result<Document, Corpu
         }
         tx.push(Edit::InsertQuote(quote));
     }
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         tx.push(Edit::SetStatus(DocStatus::Done));
     }
     doc.apply(&tx)?;

@@ -110,4 +110,3 @@ mod tests {
         assert_eq!(once, 7);
     }
 }
-#[cfg(test)]

@@ -8,14 +8,20 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::Launch;
+
 const EXAMPLES: &str = "\
 Examples:
-  byline                                   open the app on the bundled samples
-  byline articles/                         open every article under a folder
+  byline                                   open the last project (first run: the samples)
+  byline articles/                         add every article under a folder to it
+  byline --project wire.byline             open (or create) a project
   byline convert a.jsonl --to doccano -o a.doccano.jsonl
   byline convert polnear/ --to byline -o polnear.jsonl
   cat in.jsonl | byline convert - --to conll
   byline eval --gold polnear-dev/ --pred suggested.jsonl
+  byline import --project wire.byline articles/
+  byline export --project wire.byline --to prodigy --only done -o train.jsonl
+  byline stats --project wire.byline
   byline bench export --runs 5
 
 Offsets in every file Byline reads or writes are Unicode code points.";
@@ -32,7 +38,11 @@ Offsets in every file Byline reads or writes are Unicode code points.";
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Articles, folders or a project to open in the window.
+    /// Project file to open in the window (created if missing); without it
+    /// the last project opens.
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
+    /// Articles or folders to add to the project, or a `.byline` project file.
     paths: Vec<PathBuf>,
 }
 
@@ -42,8 +52,16 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Convert annotated files between formats.
     Convert(convert::ConvertArgs),
+    /// Pre-annotate articles with the built-in engine (byline JSONL out).
+    Suggest(suggest::SuggestArgs),
     /// Score predictions against gold annotations (span, quote, speaker and cue figures).
     Eval(eval::EvalArgs),
+    /// Add articles to a project (created if missing); duplicates are reported, not doubled.
+    Import(import::ImportArgs),
+    /// Write a project's documents (all, or one status) in an export format.
+    Export(export::ExportArgs),
+    /// Documents by status, spans by label and state, quotes by kind, suggestion acceptance.
+    Stats(stats::StatsArgs),
 }
 
 /// What the binary should do after parsing.
@@ -51,8 +69,8 @@ enum Command {
 pub enum Outcome {
     /// Exit with this code.
     Exit(u8),
-    /// Open the window on these paths.
-    OpenApp(Vec<PathBuf>),
+    /// Open the window on this project and these paths.
+    OpenApp(Launch),
 }
 
 /// Runs the command line. Output goes to `out`, messages to `err`; every error
@@ -75,21 +93,77 @@ where
         }
     };
     let result = match cli.command {
-        None => return Outcome::OpenApp(cli.paths),
+        None => {
+            return Outcome::OpenApp(Launch {
+                project: cli.project,
+                paths: cli.paths,
+            });
+        }
         Some(Command::Bench(args)) => bench::run(&args, out, err),
         Some(Command::Convert(args)) => convert::run(&args, out, err),
         Some(Command::Eval(args)) => eval::run(&args, out, err),
+        Some(Command::Suggest(args)) => suggest::run(&args, out, err),
+        Some(Command::Import(args)) => import::run(&args, out, err),
+        Some(Command::Export(args)) => export::run(&args, out, err),
+        Some(Command::Stats(args)) => stats::run(&args, out, err),
     };
     match result {
         Ok(code) => Outcome::Exit(code),
         Err(e) => {
-            let _ = writeln!(err, "byline: {e:#}");
+            let _ = writeln!(err, "byline: {}", describe(&e));
             Outcome::Exit(1)
         }
     }
 }
 
+/// An error and its causes on one line, leaving out a cause whose text the
+/// message before it already gives (our error enums print their source).
+fn describe(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 mod bench;
 mod convert;
 mod eval;
+mod export;
+mod import;
 mod inputs;
+mod stats;
+mod suggest;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(args: &[&str]) -> Outcome {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        run(
+            std::iter::once("byline").chain(args.iter().copied()),
+            &mut out,
+            &mut err,
+        )
+    }
+
+    #[test]
+    fn the_window_gets_the_project_and_the_files_to_add() {
+        assert_eq!(
+            open(&["--project", "wire.byline", "a.txt", "posts/"]),
+            Outcome::OpenApp(Launch {
+                project: Some("wire.byline".into()),
+                paths: vec!["a.txt".into(), "posts/".into()],
+            })
+        );
+        assert_eq!(open(&[]), Outcome::OpenApp(Launch::default()));
+    }
+}

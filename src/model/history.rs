@@ -17,6 +17,12 @@ impl History {
         Self::default()
     }
 
+    /// A history rebuilt from stored stacks (oldest first), so undo and redo
+    /// survive a restart.
+    pub fn from_stacks(undo: Vec<Transaction>, redo: Vec<Transaction>) -> Self {
+        Self { undo, redo }
+    }
+
     /// Applies a transaction and records its inverse; clears the redo stack.
     pub fn apply(&mut self, doc: &mut Document, tx: &Transaction) -> Result<Applied, EditError> {
         let applied = doc.apply(tx)?;

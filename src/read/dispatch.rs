@@ -46,7 +46,12 @@ pub fn read_bytes(
 ) -> Result<Loaded, ReadError> {
     let path = Path::new(source);
     let decoded = decode(bytes, path, opts)?;
-    let text = decoded.text.as_str();
+    // Every reader sees text without a byte-order mark (CoNLL's first token
+    // would otherwise carry it).
+    let text = decoded
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&decoded.text);
     let mut loaded = if is_blank(text) {
         Loaded {
             documents: Vec::new(),
@@ -89,7 +94,7 @@ fn read_brat(txt_path: &Path, ann_path: &Path, opts: &ReadOptions) -> Result<Loa
 }
 
 fn is_blank(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}').trim().is_empty()
+    text.trim().is_empty()
 }
 
 /// The `.ann` beside a `.txt` (same folder, same stem), if there is one.

@@ -24,18 +24,6 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
-    /// Every format, for help texts.
-    pub const ALL: [Self; 8] = [
-        Self::Text,
-        Self::Markdown,
-        Self::Html,
-        Self::Jsonl,
-        Self::Json,
-        Self::Brat,
-        Self::Conll,
-        Self::Conllu,
-    ];
-
     /// The format a file extension (without dot, any case) stands for.
     pub fn from_extension(ext: &str) -> Option<Self> {
         let format = match ext.to_ascii_lowercase().as_str() {
@@ -93,20 +81,6 @@ impl InputFormat {
             return Self::Conllu;
         }
         Self::Text
-    }
-
-    /// A short name for messages.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::Markdown => "Markdown",
-            Self::Html => "HTML",
-            Self::Jsonl => "JSON Lines",
-            Self::Json => "JSON",
-            Self::Brat => "brat",
-            Self::Conll => "CoNLL",
-            Self::Conllu => "CoNLL-U",
-        }
     }
 }
 

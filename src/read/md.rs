@@ -67,7 +67,7 @@ impl Plain {
         let block = self
             .current
             .trim_matches(|c: char| c == '\n' || c == '\t' || c == ' ');
-        if !block.is_empty() {
+        if !block.trim().is_empty() {
             self.paragraphs.push(block.to_owned());
         }
         self.current.clear();

@@ -16,14 +16,24 @@ use crate::model::{Document, OffsetIndex};
 const HEAD_PARAGRAPHS: usize = 4;
 
 static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let place = r"\p{Lu}[\p{Lu}\p{M}.'’-]+(?: [\p{Lu}\p{M}][\p{Lu}\p{M}.'’-]*)*";
-    let region = r"(?:, \p{Lu}[\p{L}\p{M}.]*(?: \p{Lu}[\p{L}\p{M}.]*)?)?";
+    // Wire style: the place in capitals (`SÃO PAULO, Brazil`), or — AFP style —
+    // in title case when an agency in brackets follows (`Leipzig (Germany) (AFP)`).
+    let capitals = r"\p{Lu}[\p{Lu}\p{M}.'’-]+(?: [\p{Lu}\p{M}][\p{Lu}\p{M}.'’-]*)*";
+    let title = r"\p{Lu}[\p{L}\p{M}.'’-]+(?: \p{Lu}[\p{L}\p{M}.'’-]+){0,2}";
+    let region =
+        r"(?:, \p{Lu}[\p{L}\p{M}.]*(?: \p{Lu}[\p{L}\p{M}.]*)?| \(\p{Lu}[\p{L}\p{M}. ]{1,30}\))?";
     let date = r"(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?";
-    let agency = r"(?: \([^()\n]{1,40}\))?";
+    let agency = r" \((?:AFP|AP|Reuters|dpa|DPA|Bloomberg|UPI|Xinhua|EFE|ANSA|PA|PTI|IANS|Kyodo|Yonhap|AA|ANP|TASS)\)";
     Regex::new(&format!(
-        r"^({place}{region}{date}{agency})\s*(?:–|—|--|-)\s"
+        r"^((?:{capitals}{region}{date}(?: \([^()\n]{{1,40}}\))?|{title}{region}{date}{agency}))\s*(?:–|—|--|-)\s"
     ))
     .ok()
+});
+
+/// AFP-style bylines without `By`: given names in title case, surnames in
+/// capitals (`Jan KÖHLER, with Marit SOLBERG in Oslo`).
+static CAPITAL_SURNAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Ll}\p{M}'’-]+ \p{Lu}{2}[\p{Lu}\p{M}'’-]*(?:,| and |$)").ok()
 });
 
 static BYLINE: LazyLock<Option<Regex>> =
@@ -56,6 +66,18 @@ impl ArticleMeta {
         }
         if self.byline.is_none() {
             self.byline = paras.iter().flat_map(|p| p.lines()).find_map(byline_of);
+        }
+        if self.byline.is_none() {
+            let capital_surname = |p: &str| {
+                !p.contains('\n')
+                    && p.len() <= 100
+                    && CAPITAL_SURNAME.as_ref().is_some_and(|re| re.is_match(p))
+            };
+            let title = self.title.as_deref();
+            self.byline = paras
+                .iter()
+                .find(|p| Some(**p) != title && capital_surname(p))
+                .map(|p| p.to_string());
         }
         if self.dateline.is_none() {
             self.dateline = paras.iter().find_map(|p| dateline_of(p));
@@ -138,6 +160,11 @@ mod tests {
             ),
             ("THE HAGUE -- Judges ruled.", "THE HAGUE"),
             ("LONDON, Jan. 5 — Rain.", "LONDON, Jan. 5"),
+            (
+                "Leipzig (Germany) (AFP) - Signed.",
+                "Leipzig (Germany) (AFP)",
+            ),
+            ("Kassel, Germany (AFP) – Returned.", "Kassel, Germany (AFP)"),
         ] {
             assert_eq!(dateline_of(text).as_deref(), Some(dateline), "{text}");
         }
@@ -146,6 +173,8 @@ mod tests {
             "The talks – long delayed – began.",
             "UPDATE: the vote moved.",
             "I - for one - agree.",
+            "The talks (Reuters) – stalled.",
+            "Officials (in private) – no.",
         ] {
             assert_eq!(dateline_of(text), None, "{text}");
         }
@@ -179,5 +208,14 @@ mod tests {
         assert_eq!(sentence.title, None);
         let single = ArticleMeta::default().or_from_text("Just one line", true);
         assert_eq!(single.title, None);
+        let afp = ArticleMeta::default().or_from_text(
+            "Deal done\n\nJan KÖHLER, with Marit SOLBERG in Oslo\n\nLeipzig (AFP) - Done.",
+            true,
+        );
+        assert_eq!(
+            afp.byline.as_deref(),
+            Some("Jan KÖHLER, with Marit SOLBERG in Oslo")
+        );
+        assert_eq!(afp.dateline.as_deref(), Some("Leipzig (AFP)"));
     }
 }

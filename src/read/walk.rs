@@ -1,6 +1,7 @@
 //! Turning the paths a user gives (files, folders, `-`) into the inputs to
 //! read: folders are walked recursively, in sorted order, skipping hidden
-//! entries and files of no known format; a brat document counts once.
+//! entries, files of no known format and a folder's own notes (`README.md`,
+//! `LICENSE.txt`, …); a brat document counts once.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -25,8 +26,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
                 .into_iter()
                 .partition(|f| InputFormat::of_path(f).is_some());
             if !unknown.is_empty() {
-                let message = format!("{} file(s) of no known format skipped", unknown.len());
-                warnings.push(Warning::new(path.display().to_string(), message));
+                warnings.push(Warning::new(
+                    path.display().to_string(),
+                    skipped_message(path, &unknown),
+                ));
             }
             inputs.extend(without_brat_texts(known));
         } else {
@@ -34,6 +37,25 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
         }
     }
     (inputs, warnings)
+}
+
+/// How many files a folder walk skipped, naming the first few (relative to
+/// the folder) so a stray `metadata.tsv` is recognised at a glance.
+fn skipped_message(dir: &Path, unknown: &[PathBuf]) -> String {
+    const NAMED: usize = 5;
+    let mut names: Vec<String> = unknown
+        .iter()
+        .take(NAMED)
+        .map(|f| f.strip_prefix(dir).unwrap_or(f).display().to_string())
+        .collect();
+    if unknown.len() > NAMED {
+        names.push(format!("{} more", unknown.len() - NAMED));
+    }
+    format!(
+        "skipped {} file(s) of no known format ({}); they are not read",
+        unknown.len(),
+        names.join(", ")
+    )
 }
 
 /// Every non-hidden file under `dir`, sorted within each folder.
@@ -52,7 +74,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<Warning>) {
         };
         let mut children: Vec<PathBuf> = entries
             .filter_map(Result::ok)
-            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .filter(|e| !is_hidden_or_notes(&e.file_name().to_string_lossy()))
             .map(|e| e.path())
             .collect();
         children.sort();
@@ -62,6 +84,20 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<Warning>) {
         pending.extend(dirs.into_iter().rev());
     }
     files.sort();
+}
+
+/// Hidden entries, and the notes that come with a folder of articles.
+fn is_hidden_or_notes(name: &str) -> bool {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    name.starts_with('.')
+        || matches!(
+            stem.as_str(),
+            "README" | "LICENSE" | "LICENCE" | "CHANGELOG" | "NOTICE"
+        )
 }
 
 /// Drops the `.txt` files that an `.ann` in the list annotates.

@@ -5,12 +5,13 @@
 use std::fmt;
 
 use super::error::StoreError;
+use super::history::{Step, encode, record};
 use super::load::{Selection, read_documents};
 use super::memory::write_delta;
 use super::project::Project;
 use super::rows::{Bad, Res, parse_status};
 use super::save::{find_key, insert_document, save_changes, stored_source};
-use crate::model::{Applied, DocId, DocStatus, Document};
+use crate::model::{Applied, DocId, DocStatus, Document, OffsetIndex};
 use crate::suggest::memory::{observe, observe_document};
 
 /// One line of the document list: enough to show 10,000 documents without
@@ -70,7 +71,9 @@ impl fmt::Display for AddReport {
 impl Project {
     /// Adds documents with their annotations in one commit. A document whose
     /// id (hash of its text) is already in the project, or earlier in `docs`,
-    /// is reported, not stored twice.
+    /// is reported, not stored twice. Accepted and rejected annotations they
+    /// bring teach the stored memory; a running `MemoryEngine` picks them up
+    /// from [`Project::load_memory`].
     pub fn add_documents(&mut self, docs: &[Document]) -> Result<AddReport, StoreError> {
         self.write("add documents", |tx| {
             let mut report = AddReport::default();
@@ -93,12 +96,34 @@ impl Project {
     /// Saves what `applied` changed in `doc` (already applied to it) as one
     /// commit, with what the `memory` engine learns from it. On error nothing
     /// is saved; the caller undoes the edit in memory (`doc.apply(&applied.inverse)`).
+    /// Edits the editor can undo go through [`Project::apply_step`] instead.
     pub fn apply(&mut self, doc: &Document, applied: &Applied) -> Result<(), StoreError> {
+        self.commit(doc, applied, None)
+    }
+
+    /// One commit for an applied transaction, moving the stored history when
+    /// `step` says how.
+    pub(super) fn commit(
+        &mut self,
+        doc: &Document,
+        applied: &Applied,
+        step: Option<Step>,
+    ) -> Result<(), StoreError> {
         let delta = observe(applied, doc);
+        let inverse = step.map(|step| {
+            (
+                step,
+                encode(&applied.inverse, &OffsetIndex::new(doc.text())),
+            )
+        });
         self.write("save the edit", |tx| {
             let key = find_key(tx, &doc.id)?.ok_or_else(|| Bad::Missing(doc.id.0.clone()))?;
             save_changes(tx, key, doc, applied)?;
-            write_delta(tx, &delta)
+            write_delta(tx, &delta)?;
+            if let Some((step, json)) = inverse {
+                record(tx, key, step, &applied.inverse.label, &json?)?;
+            }
+            Ok(())
         })
     }
 

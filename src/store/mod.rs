@@ -8,15 +8,15 @@
 //!
 //! The usual flow in the app:
 //! ```no_run
-//! # use byline::model::{History, Transaction};
-//! # use byline::store::{Project, StoreError};
+//! # use byline::model::Transaction;
+//! # use byline::store::{Step, StoreError};
 //! # fn edit(tx: Transaction) -> Result<(), StoreError> {
-//! let mut project = Project::open_or_create(&byline::store::default_project_path()?)?;
+//! let mut project = byline::store::startup_project()?; // last one, or the default
 //! let summaries = project.list_documents()?;
 //! let mut doc = project.load_document(&summaries[0].id)?;
-//! let mut history = History::new();
+//! let mut history = project.load_history(&doc)?; // undo survives restarts
 //! if let Ok(applied) = history.apply(&mut doc, &tx) {
-//!     project.apply(&doc, &applied)?; // one SQLite commit
+//!     project.apply_step(&doc, &applied, Step::Edit)?; // one SQLite commit
 //! }
 //! # Ok(()) }
 //! ```
@@ -26,8 +26,13 @@
 //! [`LabelSet`]: crate::model::LabelSet
 //! [`Memory`]: crate::suggest::memory::Memory
 
+pub mod bench;
+mod checkpoint;
 mod documents;
 mod error;
+mod guard;
+mod history;
+pub mod import;
 mod load;
 mod memory;
 mod migrate;
@@ -36,11 +41,14 @@ mod project;
 mod rows;
 mod save;
 mod schema;
+pub mod stats;
+mod synthetic;
 
 mod view;
 
 pub use documents::{AddReport, DocSummary, Duplicate};
 pub use error::{ReadOnlyReason, StoreError};
+pub use history::Step;
 pub use places::{
     PROJECT_EXTENSION, Places, default_project_path, recent_projects, remember_project,
     startup_project,

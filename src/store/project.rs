@@ -12,8 +12,9 @@
 //!   power cut. What a power cut can lose is the last edits since the previous
 //!   checkpoint; `FULL` would close that window at the cost of an `fsync` per
 //!   click (milliseconds on an SSD, tens on a laptop disk or a network home),
-//!   stalling the UI on every edit. [`Project::checkpoint`] lets the app close
-//!   the window when it is idle or switches documents.
+//!   stalling the UI on every edit. A background thread checkpoints half a
+//!   second after the editor pauses (see `checkpoint`), which bounds that
+//!   window to the last moment of work; [`Project::checkpoint`] forces one.
 //! - **foreign keys on**, links between spans and quotes checked at commit, so
 //!   a bug can never store a quote pointing at a deleted span.
 //! - **busy timeout** of a few seconds: SQLite sleeps between retries (no
@@ -22,13 +23,15 @@
 //!   Whoever opens second gets the project read-only and is told why; the OS
 //!   drops the lock when the holder dies, so a crash never leaves it stuck.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use super::checkpoint::Checkpointer;
 use super::error::{ReadOnlyReason, StoreError};
+use super::guard::{Identity, Lock};
 use super::migrate;
 use super::rows::{Bad, Res};
 
@@ -49,6 +52,8 @@ pub enum Access {
 
 /// An open project file. Dropping it closes the file and releases the lock.
 pub struct Project {
+    /// Stopped (and its connection closed) before `conn` closes.
+    checkpointer: Option<Checkpointer>,
     pub(super) conn: Connection,
     path: PathBuf,
     access: Access,
@@ -74,11 +79,19 @@ impl Project {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError::sqlite("create the project", path.into(), e))?;
-        configure(&conn, path, true)?;
-        migrate::initialize(&mut conn, path)?;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::sqlite("create the project", path.into(), e))
+            .and_then(|mut conn| {
+                configure(&conn, path, true)?;
+                migrate::initialize(&mut conn, path)?;
+                Ok(conn)
+            })
+            .inspect_err(|_| {
+                // Leave no half-made file that would later read as "not a project".
+                let _ = std::fs::remove_file(path);
+            })?;
         Ok(Self {
+            checkpointer: start_checkpointer(&conn, path),
             identity: Identity::of(path),
             conn,
             path: path.into(),
@@ -114,12 +127,14 @@ impl Project {
             Access::ReadWrite => migrate::upgrade(&mut conn, path)?,
             Access::ReadOnly(reason) => migrate::check_readable(&conn, path, reason)?,
         }
+        let writable = access == Access::ReadWrite;
         Ok(Self {
+            checkpointer: writable.then(|| start_checkpointer(&conn, path)).flatten(),
             identity: Identity::of(path),
             conn,
             path: path.into(),
             access,
-            _lock: lock.filter(|_| access == Access::ReadWrite),
+            _lock: lock.filter(|_| writable),
         })
     }
 
@@ -232,6 +247,9 @@ impl Project {
             .map_err(|e| fail(e.into()))?;
         let out = work(&tx).map_err(fail)?;
         tx.commit().map_err(|e| fail(e.into()))?;
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.committed();
+        }
         Ok(out)
     }
 
@@ -250,6 +268,14 @@ impl Project {
     }
 }
 
+/// Moves checkpoints to their own thread; SQLite's automatic ones stay on if
+/// the thread cannot start.
+fn start_checkpointer(conn: &Connection, path: &Path) -> Option<Checkpointer> {
+    let checkpointer = Checkpointer::start(path)?;
+    conn.pragma_update(None, "wal_autocheckpoint", 0).ok()?;
+    Some(checkpointer)
+}
+
 /// The per-connection settings described in the module doc.
 fn configure(conn: &Connection, path: &Path, writable: bool) -> Result<(), StoreError> {
     let fail = |e| StoreError::sqlite("set up the project", path.into(), e);
@@ -265,71 +291,4 @@ fn configure(conn: &Connection, path: &Path, writable: bool) -> Result<(), Store
             .map_err(fail)?;
     }
     Ok(())
-}
-
-/// The writer's lock on `<project>-lock`.
-enum Lock {
-    /// We are the writer.
-    Held(File),
-    /// Someone else is.
-    Elsewhere,
-    /// The lock file cannot be created (read-only folder).
-    Unavailable,
-}
-
-impl Lock {
-    fn take(project: &Path) -> Result<Self, StoreError> {
-        let mut name = project.as_os_str().to_owned();
-        name.push("-lock");
-        let path = PathBuf::from(name);
-        let file = match OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-        {
-            Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-                return Ok(Self::Unavailable);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
-                return Ok(Self::Unavailable);
-            }
-            Err(e) => return Err(StoreError::io("create the lock file", path, e)),
-        };
-        match file.try_lock() {
-            Ok(()) => Ok(Self::Held(file)),
-            Err(TryLockError::WouldBlock) => Ok(Self::Elsewhere),
-            Err(TryLockError::Error(e)) => Err(StoreError::io("lock the project", path, e)),
-        }
-    }
-}
-
-/// What tells one file from another at the same path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Identity {
-    device: u64,
-    inode: u64,
-}
-
-impl Identity {
-    /// `None` when nothing is at `path`.
-    #[cfg(unix)]
-    fn of(path: &Path) -> Option<Self> {
-        use std::os::unix::fs::MetadataExt;
-        let meta = std::fs::metadata(path).ok()?;
-        Some(Self {
-            device: meta.dev(),
-            inode: meta.ino(),
-        })
-    }
-
-    /// `None` when nothing is at `path`; elsewhere only presence is checked.
-    #[cfg(not(unix))]
-    fn of(path: &Path) -> Option<Self> {
-        std::fs::metadata(path).ok().map(|_| Self {
-            device: 0,
-            inode: 0,
-        })
-    }
 }

@@ -56,20 +56,28 @@ pub(super) fn damaged<T>(what: impl Into<String>) -> Res<T> {
 
 /// Span and quote states.
 pub(super) fn parse_state(name: &str) -> Res<SpanState> {
+    state_named(name).map_or_else(|| damaged(format!("unknown state {name:?}")), Ok)
+}
+
+fn state_named(name: &str) -> Option<SpanState> {
     match name {
-        "pending" => Ok(SpanState::Pending),
-        "accepted" => Ok(SpanState::Accepted),
-        "rejected" => Ok(SpanState::Rejected),
-        _ => damaged(format!("unknown state {name:?}")),
+        "pending" => Some(SpanState::Pending),
+        "accepted" => Some(SpanState::Accepted),
+        "rejected" => Some(SpanState::Rejected),
+        _ => None,
     }
 }
 
 /// Annotation layers.
 pub(super) fn parse_layer(name: &str) -> Res<Layer> {
+    layer_named(name).map_or_else(|| damaged(format!("unknown layer {name:?}")), Ok)
+}
+
+fn layer_named(name: &str) -> Option<Layer> {
     match name {
-        "entity" => Ok(Layer::Entity),
-        "attribution" => Ok(Layer::Attribution),
-        _ => damaged(format!("unknown layer {name:?}")),
+        "entity" => Some(Layer::Entity),
+        "attribution" => Some(Layer::Attribution),
+        _ => None,
     }
 }
 
@@ -152,8 +160,10 @@ pub(super) struct RawSpan {
     pub start: i64,
     pub end: i64,
     pub label: String,
-    pub layer: String,
-    pub state: String,
+    /// `None` when the stored name is unknown.
+    pub layer: Option<Layer>,
+    /// `None` when the stored name is unknown.
+    pub state: Option<SpanState>,
     pub origin: Origin,
     pub refers_to: Option<i64>,
 }
@@ -170,8 +180,9 @@ impl RawSpan {
             start: row.get(2)?,
             end: row.get(3)?,
             label: row.get(4)?,
-            layer: row.get(5)?,
-            state: row.get(6)?,
+            // Parsed in place: no string is allocated for these two columns.
+            layer: layer_named(row.get_ref(5)?.as_str()?),
+            state: state_named(row.get_ref(6)?.as_str()?),
             origin: origin_from(row.get(7)?, row.get(8)?, row.get(9)?),
             refers_to: row.get(10)?,
         })
@@ -183,9 +194,9 @@ impl RawSpan {
             id: SpanId(model_id(self.id)?),
             range: to_bytes(index, self.start, self.end)?,
             label: self.label,
-            layer: parse_layer(&self.layer)?,
+            layer: self.layer.map_or_else(|| damaged("unknown layer"), Ok)?,
             origin: self.origin,
-            state: parse_state(&self.state)?,
+            state: self.state.map_or_else(|| damaged("unknown state"), Ok)?,
             refers_to: self.refers_to.map(model_id).transpose()?.map(SpanId),
         })
     }

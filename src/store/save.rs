@@ -31,11 +31,6 @@ pub(super) fn stored_source(conn: &Connection, id: &DocId) -> Res<Option<String>
 /// with its id is already there (nothing is written then).
 pub(super) fn insert_document(conn: &Connection, doc: &Document) -> Res<Option<i64>> {
     let index = OffsetIndex::new(doc.text());
-    let boilerplate = doc
-        .boilerplate
-        .iter()
-        .map(|r| to_chars(&index, *r).map(|(s, e)| [s, e]))
-        .collect::<Res<Vec<[i64; 2]>>>()?;
     let inserted = conn
         .prepare_cached(
             "INSERT INTO documents (id, source, title, status, meta, boilerplate, span_count, pending)
@@ -46,8 +41,8 @@ pub(super) fn insert_document(conn: &Connection, doc: &Document) -> Res<Option<i
             doc.source,
             title_of(doc),
             doc.status().as_str(),
-            serde_json::Value::Object(doc.meta.clone()).to_string(),
-            serde_json::json!(boilerplate).to_string(),
+            meta_json(doc),
+            boilerplate_json(doc, &index)?,
             sql_offset(doc.span_count())?,
             sql_offset(doc.pending_count())?,
         ])?;
@@ -87,16 +82,35 @@ pub(super) fn save_changes(
             None => delete_quote(conn, key, id)?,
         }
     }
+    // Meta and boilerplate change outside edits (engines flag boilerplate), so
+    // their current state goes with every commit; they are small.
     conn.prepare_cached(
-        "UPDATE documents SET status = ?2, span_count = ?3, pending = ?4 WHERE key = ?1",
+        "UPDATE documents SET status = ?2, span_count = ?3, pending = ?4, meta = ?5,
+           boilerplate = ?6 WHERE key = ?1",
     )?
     .execute(params![
         key,
         doc.status().as_str(),
         sql_offset(doc.span_count())?,
         sql_offset(doc.pending_count())?,
+        meta_json(doc),
+        boilerplate_json(doc, &index)?,
     ])?;
     Ok(())
+}
+
+fn meta_json(doc: &Document) -> String {
+    serde_json::Value::Object(doc.meta.clone()).to_string()
+}
+
+/// Boilerplate ranges as `[[start, end], …]` in code points.
+fn boilerplate_json(doc: &Document, index: &OffsetIndex<'_>) -> Res<String> {
+    let pairs = doc
+        .boilerplate
+        .iter()
+        .map(|r| to_chars(index, *r).map(|(s, e)| [s, e]))
+        .collect::<Res<Vec<[i64; 2]>>>()?;
+    Ok(serde_json::json!(pairs).to_string())
 }
 
 fn write_span(conn: &Connection, key: i64, index: &OffsetIndex<'_>, span: &Span) -> Res<()> {

@@ -17,7 +17,7 @@ pub const APPLICATION_ID: i32 = 0x4279_6C6E;
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// Forward migrations, oldest first.
-pub const MIGRATIONS: &[&str] = &[V1_DOCUMENTS, V2_MEMORY];
+pub const MIGRATIONS: &[&str] = &[V1_DOCUMENTS, V2_MEMORY, V3_HISTORY];
 
 /// Version 1: documents and their annotations, labels, settings.
 const V1_DOCUMENTS: &str = r#"
@@ -120,5 +120,17 @@ CREATE TABLE memory_speakers (
     entity  TEXT NOT NULL,
     count   INTEGER NOT NULL,
     PRIMARY KEY (mention, entity)
+) WITHOUT ROWID;
+"#;
+
+/// Version 3: undo and redo stacks per document, so they survive restarts.
+const V3_HISTORY: &str = r#"
+CREATE TABLE history (
+    doc   INTEGER NOT NULL REFERENCES documents (key) ON DELETE CASCADE,
+    stack TEXT NOT NULL CHECK (stack IN ('undo', 'redo')),
+    seq   INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    edits TEXT NOT NULL CHECK (json_valid(edits)),
+    PRIMARY KEY (doc, stack, seq)
 ) WITHOUT ROWID;
 "#;

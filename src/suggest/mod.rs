@@ -2,8 +2,11 @@
 //! Deterministic, no I/O, `Send + Sync` so documents run in parallel. Every
 //! suggestion carries its engine, the rule that fired and a confidence.
 
+pub mod boilerplate;
+pub mod entities;
 pub mod memory;
 pub mod pipeline;
+pub mod rules;
 
 use std::collections::HashMap;
 
@@ -61,6 +64,14 @@ pub trait Suggester: Send + Sync {
     fn name(&self) -> &str;
     /// Proposes annotations for one document.
     fn suggest(&self, doc: &Document) -> Suggestions;
+}
+
+/// The built-in engines. The `rules` engine finds boilerplate, entities and
+/// quotes in one pass (its speaker resolution uses the entity mentions), so
+/// the entity finder runs once per document. The CLI, the window and the
+/// benchmarks all take their engines from here.
+pub fn builtin() -> Vec<Box<dyn Suggester>> {
+    vec![Box::new(rules::RulesSuggester::new())]
 }
 
 /// Turns suggestions into one transaction of pending spans and quotes. A

@@ -162,6 +162,9 @@ fn bytes_are_read_by_the_format_given() {
     let jsonl = "{\"text\": \"“Hi,” said Díaz 🚀\"}\n";
     let loaded: Loaded = read_bytes(jsonl.as_bytes(), "-", InputFormat::Jsonl, &STRICT).unwrap();
     assert_eq!(loaded.documents[0].text(), "“Hi,” said Díaz 🚀");
+    let conll = "\u{feff}Ødegaard\tB-PERSON\nleft\tO\n".as_bytes();
+    let loaded = read_bytes(conll, "gold.conll", InputFormat::Conll, &STRICT).unwrap();
+    assert!(loaded.documents[0].text().starts_with("Ødegaard"));
     let err = read_bytes(b"T1\tX 0 1\ta", "a.ann", InputFormat::Brat, &STRICT).unwrap_err();
     assert!(err.to_string().contains("read it by path"), "{err}");
 }
@@ -184,7 +187,7 @@ fn a_txt_with_an_ann_beside_it_is_one_brat_document() {
     assert!(
         warnings[0]
             .to_string()
-            .contains("1 file(s) of no known format skipped")
+            .starts_with("skipped 1 file(s) of no known format (photo.png)")
     );
     for path in [ann, dir.path().join("story.txt")] {
         let doc = read_one(&path);
@@ -215,6 +218,7 @@ fn folders_are_walked_recursively_in_sorted_order() {
     let a2 = write(dir.path(), "a/2.html", b"<p>2</p>");
     let a1 = write(dir.path(), "a/1.jsonl", b"{\"text\": \"1\"}");
     write(dir.path(), ".git/HEAD.txt", b"x");
+    write(dir.path(), "a/README.md", b"# About these files");
     let given = dir.path().join("given.unknown");
     let (inputs, _) = collect_inputs(&[dir.path().to_path_buf(), given.clone()]);
     assert_eq!(inputs, [a1, a2, b, given]);

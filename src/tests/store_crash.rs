@@ -55,7 +55,7 @@ fn edit(doc: &Document, n: u64) -> Transaction {
         let mut reviewed = previous.clone();
         reviewed.state = [SpanState::Accepted, SpanState::Rejected][n as usize % 2];
         tx.push(Edit::ReplaceSpan(reviewed));
-        if n % 4 == 0 && doc.span(SpanId(n - 2)).is_some() {
+        if n.is_multiple_of(4) && doc.span(SpanId(n - 2)).is_some() {
             tx.push(Edit::InsertQuote(Quote {
                 id: QuoteId(1_000_000 + n),
                 content: vec![SpanId(n - 1)],
@@ -68,10 +68,10 @@ fn edit(doc: &Document, n: u64) -> Transaction {
             }));
         }
     }
-    if n % 5 == 0 && doc.span(SpanId(n - 3)).is_some() {
+    if n.is_multiple_of(5) && doc.span(SpanId(n - 3)).is_some() {
         tx.push(Edit::DeleteSpan(SpanId(n - 3)));
     }
-    if n % 7 == 0 {
+    if n.is_multiple_of(7) {
         tx.push(Edit::SetStatus(DocStatus::ALL[n as usize % 4]));
     }
     tx
@@ -94,9 +94,19 @@ fn child(path: &Path, first: u64) {
     }
 }
 
-/// Starts a child, kills it after `delay`, returns the last edit it reported.
-/// With `peek`, first opens the project a second time while the child writes.
-fn run_child(path: &Path, first: u64, delay: Duration, peek: bool) -> Option<u64> {
+/// When the parent kills the child.
+#[derive(Clone, Copy, PartialEq)]
+enum KillAfter {
+    /// `delay` after starting it: during start-up, opening, recovery or editing.
+    Start,
+    /// `delay` after its first commit: always while editing.
+    FirstCommit,
+    /// Like `FirstCommit`, opening the project a second time first.
+    Peeking,
+}
+
+/// Starts a child, kills it as `kill` says, returns the last edit it reported.
+fn run_child(path: &Path, first: u64, delay: Duration, kill: KillAfter) -> Option<u64> {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([NAME, "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD, path)
@@ -109,18 +119,20 @@ fn run_child(path: &Path, first: u64, delay: Duration, peek: bool) -> Option<u64
     let (sender, committed) = mpsc::channel();
     let reader = std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(n) = line
-                .strip_prefix("committed ")
-                .and_then(|n| n.parse::<u64>().ok())
-            {
+            // The harness may print "test NAME ... " ahead of the first line.
+            let number = line.rsplit_once("committed ").map(|(_, n)| n);
+            if let Some(n) = number.and_then(|n| n.parse::<u64>().ok()) {
                 let _ = sender.send(n);
             }
         }
     });
     let mut last = None;
-    if peek {
-        last = committed.recv_timeout(Duration::from_secs(5)).ok();
+    if kill != KillAfter::Start {
+        last = committed.recv_timeout(Duration::from_secs(10)).ok();
         assert!(last.is_some(), "the child never committed an edit");
+    }
+    if kill == KillAfter::Peeking {
+        // A second opener while the child writes: read-only, and it reads a sound file.
         let second = Project::open(path).unwrap();
         assert_eq!(
             second.access(),
@@ -168,10 +180,10 @@ fn killed_at_random_moments_loses_no_committed_edit() {
         | 1;
     let mut rng = Rng(seed);
     let mut done = 0; // edits known to be in the file
-    let mut rounds_with_progress = 0;
     for round in 0..ROUNDS {
         let delay = Duration::from_millis(5 + rng.below(60));
-        let reported = run_child(&path, done + 1, delay, round % 6 == 5);
+        let kill = [KillAfter::Start, KillAfter::FirstCommit, KillAfter::Peeking][round % 3];
+        let reported = run_child(&path, done + 1, delay, kill);
         let project = Project::open(&path).unwrap();
         assert_eq!(
             project.access(),
@@ -195,12 +207,9 @@ fn killed_at_random_moments_loses_no_committed_edit() {
                 "seed {seed}, round {round}: the file holds neither edit {last} nor {done}"
             );
         }
-        if reported.is_some() {
-            rounds_with_progress += 1;
-        }
     }
     assert!(
-        rounds_with_progress > ROUNDS / 2,
-        "seed {seed}: children rarely got to edit"
+        done >= ROUNDS as u64 / 2,
+        "seed {seed}: only {done} edits in all"
     );
 }

@@ -6,7 +6,7 @@ use crate::model::{
     ByteRange, DocStatus, Document, Edit, History, LabelSet, Layer, Origin, Quote, QuoteKind, Span,
     SpanId, SpanState, Transaction,
 };
-use crate::store::{Project, ViewPosition};
+use crate::store::{Project, Step, ViewPosition};
 
 /// A document using every field: non-ASCII text, meta, boilerplate, spans of
 /// every origin and state, a coreference link, a split quote whose content is
@@ -98,10 +98,13 @@ fn every_field_survives_add_and_reopen() {
         .unwrap()
         .add_documents(std::slice::from_ref(&doc))
         .unwrap();
-    assert_eq!(report.added, [doc.id.clone()]);
+    assert_eq!(report.added, std::slice::from_ref(&doc.id));
     let project = Project::open(&path).unwrap();
     assert_eq!(project.load_document(&doc.id).unwrap(), doc);
-    assert_eq!(project.load_documents().unwrap(), [doc.clone()]);
+    assert_eq!(
+        project.load_documents().unwrap(),
+        std::slice::from_ref(&doc)
+    );
     let summary = &project.list_documents().unwrap()[0];
     assert_eq!(summary.title, "Zürich café stays");
     assert_eq!(summary.status, DocStatus::InProgress);
@@ -190,4 +193,48 @@ fn the_label_set_is_stored_with_the_project() {
     project.set_labels(&labels).unwrap();
     drop(project);
     assert_eq!(Project::open(&path).unwrap().labels().unwrap(), labels);
+}
+
+#[test]
+fn undo_and_redo_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.byline");
+    let mut doc = rich_document();
+    let mut project = Project::create(&path).unwrap();
+    project.add_documents(std::slice::from_ref(&doc)).unwrap();
+    let mut history = History::new();
+    let start = doc.clone();
+    let edits = [
+        Transaction::new("Delete speaker").with(Edit::DeleteSpan(SpanId(6))),
+        Transaction::new("Done").with(Edit::SetStatus(DocStatus::Done)),
+        Transaction::new("Delete Zoë").with(Edit::DeleteSpan(SpanId(1))),
+    ];
+    for tx in &edits {
+        let applied = history.apply(&mut doc, tx).unwrap();
+        project.apply_step(&doc, &applied, Step::Edit).unwrap();
+    }
+    let applied = history.undo(&mut doc).unwrap().unwrap();
+    project.apply_step(&doc, &applied, Step::Undo).unwrap();
+    let after_two = doc.clone();
+    drop(project);
+
+    let mut project = Project::open(&path).unwrap();
+    let mut doc = project.load_document(&start.id).unwrap();
+    assert_eq!(doc, after_two);
+    let mut history = project.load_history(&doc).unwrap();
+    assert_eq!(history.undo_label(), Some("Done"));
+    assert_eq!(history.redo_label(), Some("Delete Zoë"));
+    let applied = history.redo(&mut doc).unwrap().unwrap();
+    project.apply_step(&doc, &applied, Step::Redo).unwrap();
+    for _ in 0..3 {
+        let applied = history.undo(&mut doc).unwrap().unwrap();
+        project.apply_step(&doc, &applied, Step::Undo).unwrap();
+    }
+    assert_eq!(doc, start);
+    drop(project);
+    let project = Project::open(&path).unwrap();
+    assert_eq!(project.load_document(&start.id).unwrap(), start);
+    let history = project.load_history(&start).unwrap();
+    assert_eq!(history.undo_label(), None);
+    assert_eq!(history.redo_label(), Some("Delete speaker"));
 }

@@ -3,13 +3,16 @@
 //! match a spaCy pipeline: whitespace splitting with spaCy's `ws` semantics,
 //! prefixes, suffixes, infixes, URLs and the English exceptions.
 //!
-//! Known differences from spaCy: private IP addresses with a path
-//! (`10.0.0.1/admin`) stay one token (spaCy's URL regex refuses them by a
-//! look-ahead), and exceptions are merged back only inside one
-//! whitespace-free chunk, never across whitespace.
+//! Checked against spaCy 3.8.18 on news articles and on tens of thousands of
+//! fuzzed strings of punctuation, emoji, clitics, emoticons, URLs and IP
+//! addresses: same tokens, same `ws`. Known differences, both in spaCy's URL
+//! rule and far from news text: domain labels over 63 characters still count
+//! as a URL here, and chunks over 4 KB skip the check that refuses private IP
+//! addresses after a user name.
 
 mod affix;
 mod chars;
+mod merge;
 mod special;
 mod split;
 mod tables;
@@ -33,7 +36,7 @@ pub struct Token {
 /// Splits `text` into tokens, in linear time; the only allocation is the
 /// returned vector (and a small buffer for nested suffixes).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let mut tokens = Vec::with_capacity(text.len() / 8 + 1);
     let mut splitter = Splitter::new(text, &mut tokens);
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -64,6 +67,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     if start < text.len() {
         splitter.chunk(start, text.len(), in_ws);
     }
+    merge::merge_specials(text, &mut tokens);
     tokens
 }
 
@@ -89,7 +93,8 @@ pub fn token_at(tokens: &[Token], offset: usize) -> usize {
     tokens.partition_point(|t| t.range.end <= offset)
 }
 
-/// Widens a range so both edges fall on token boundaries.
+/// Widens a range so both edges fall on token boundaries. Given [`words`]
+/// rather than [`tokenize`], a selection never grows over a paragraph break.
 pub fn snap_to_tokens(tokens: &[Token], range: ByteRange) -> ByteRange {
     let first = tokens.get(token_at(tokens, range.start));
     let last_index = tokens.partition_point(|t| t.range.start < range.end);

@@ -20,6 +20,7 @@ const PAGE: &str = r#"<!DOCTYPE html>
        <a href="/p/m">Müller</a> &amp; co.&nbsp;today.</p>
     <!-- an HTML comment: not text -->
     <p>Line one<br>line two 🚀</p>
+    <p>&nbsp;</p>
     <ul><li>北京 reacted</li><li>Tokyo too</li></ul>
     <blockquote><p>“Quoted,” she wrote.</p></blockquote>
     <div class="share-tools">Share on X</div>

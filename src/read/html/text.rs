@@ -127,7 +127,8 @@ impl Paragraphs {
 
     fn end_paragraph(&mut self) {
         let text = self.current.trim_matches(|c: char| c == '\n' || c == ' ');
-        if !text.is_empty() {
+        // `<p>&nbsp;</p>` spacers are no paragraphs.
+        if !text.trim().is_empty() {
             self.done.push(text.to_owned());
         }
         self.current.clear();

@@ -1,0 +1,121 @@
+//! `byline export --project P --to FORMAT [--only STATUS] [-o OUT]`: writes a
+//! project's documents (all, or those with one status) in any export format.
+//! Works while the project is open in a window (it only reads).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::export::format::{self, Destination, ExportFormat};
+use crate::model::DocStatus;
+use crate::store::Project;
+
+/// Arguments of `byline export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The project file.
+    #[arg(long)]
+    project: PathBuf,
+    /// Output format: byline, prodigy, doccano, doccano-rel, conll, hf, brat.
+    #[arg(long, value_parser = ExportFormat::parse, default_value = "byline")]
+    to: ExportFormat,
+    /// Only documents with this status: new, in_progress, done, skipped.
+    #[arg(long, value_parser = parse_status)]
+    only: Option<DocStatus>,
+    /// Output file (a folder for brat); stdout when absent.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+fn parse_status(name: &str) -> Result<DocStatus, String> {
+    DocStatus::parse(name).ok_or_else(|| {
+        format!("unknown status {name:?}; expected new, in_progress, done or skipped")
+    })
+}
+
+/// Runs the export; its report goes to `err`, like `convert`'s.
+pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    let project = Project::open(&args.project).context("cannot export")?;
+    let mut docs = Vec::new();
+    project
+        .for_each_document(args.only, |doc| {
+            docs.push(doc);
+            true
+        })
+        .context("cannot export")?;
+    let dest = match &args.output {
+        Some(path) => Destination::Path(path),
+        None => Destination::Stream(out),
+    };
+    let report = format::write(args.to, &docs, dest)
+        .with_context(|| format!("cannot write {} output", args.to))?;
+    writeln!(err, "byline: {report}")?;
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Outcome, run};
+    use crate::model::{DocStatus, Edit, Transaction, markup};
+    use crate::store::Project;
+
+    #[test]
+    fn exports_only_done_documents_while_a_window_has_the_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.byline");
+        let mut window = Project::create(&path).unwrap();
+        let mut done = markup::document("[Zoë Ñúñez|PERSON] won.").unwrap();
+        done.apply(&Transaction::new("Done").with(Edit::SetStatus(DocStatus::Done)))
+            .unwrap();
+        let open = markup::document("[Genève|GPE] voted.").unwrap();
+        window.add_documents(&[done, open]).unwrap();
+
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let project = path.to_str().unwrap();
+        let outcome = run(
+            [
+                "byline",
+                "export",
+                "--project",
+                project,
+                "--to",
+                "prodigy",
+                "--only",
+                "done",
+            ],
+            &mut out,
+            &mut err,
+        );
+        assert_eq!(
+            outcome,
+            Outcome::Exit(0),
+            "{}",
+            String::from_utf8_lossy(&err)
+        );
+        let jsonl = String::from_utf8(out).unwrap();
+        let lines: Vec<serde_json::Value> = jsonl
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0]["text"], "Zoë Ñúñez won.");
+        assert_eq!(lines[0]["spans"][0]["end"], 9, "code points, not bytes");
+
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let bad = run(
+            [
+                "byline",
+                "export",
+                "--project",
+                project,
+                "--only",
+                "finished",
+            ],
+            &mut out,
+            &mut err,
+        );
+        assert_eq!(bad, Outcome::Exit(2));
+        assert!(String::from_utf8_lossy(&err).contains("unknown status \"finished\""));
+    }
+}

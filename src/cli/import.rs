@@ -1,0 +1,91 @@
+//! `byline import --project P FILES...`: adds articles (files or folders, any
+//! input format) to a project, creating it if needed. Documents already in the
+//! project are reported, not doubled; one bad file is reported and skipped.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::read::{self, ReadOptions};
+use crate::store::{Project, import};
+
+/// Arguments of `byline import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The project file (created when missing).
+    #[arg(long)]
+    project: PathBuf,
+    /// Files or folders to add.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
+    #[arg(long)]
+    lossy: bool,
+}
+
+/// Runs the import; exit code 1 when any input could not be read.
+pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    let options = ReadOptions { lossy: args.lossy };
+    let (files, warnings) = read::collect_inputs(&args.inputs);
+    for warning in &warnings {
+        writeln!(err, "byline: warning: {warning}")?;
+    }
+    let mut project = Project::open_or_create(&args.project).context("cannot import")?;
+    let report = import::import_files(&mut project, &files, |path| read::read_path(path, &options))
+        .context("cannot import")?;
+    writeln!(out, "{report}")?;
+    Ok(u8::from(!report.failed.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Outcome, run};
+    use crate::store::Project;
+
+    #[test]
+    fn imports_folders_once_and_reports_bad_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = dir.path().join("articles");
+        std::fs::create_dir(&articles).unwrap();
+        std::fs::write(articles.join("a.txt"), "“Oui,” dit Zoë.\n").unwrap();
+        std::fs::write(articles.join("b.md"), "# Título\n\nTexto.\n").unwrap();
+        let bad = dir.path().join("bad.txt");
+        std::fs::write(&bad, b"binary\0\0\0data").unwrap();
+        let project = dir.path().join("p.byline");
+        let args = |extra: &[&std::path::Path]| {
+            let mut args = vec!["byline".into(), "import".into(), "--project".into()];
+            args.push(project.clone().into_os_string());
+            args.extend(extra.iter().map(|p| p.as_os_str().to_owned()));
+            args
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let outcome = run(args(&[&articles, &bad]), &mut out, &mut err);
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(outcome, Outcome::Exit(1), "{text}");
+        assert!(
+            text.starts_with("2 files read: 2 documents added, 0 already"),
+            "{text}"
+        );
+        assert!(text.contains("skipped: not a text file"), "{text}");
+
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(
+            run(args(&[&articles]), &mut out, &mut err),
+            Outcome::Exit(0)
+        );
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.starts_with("2 files read: 0 documents added, 2 already"),
+            "{text}"
+        );
+        assert_eq!(
+            Project::open(&project)
+                .unwrap()
+                .list_documents()
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+}

@@ -1,0 +1,407 @@
+//! Attribution frames inside one sentence: find a cue, the speaker by
+//! position and the content — a quotation before or after it (`“…,” X said`,
+//! `X said: “…”`, split quotes), the reported clause (`X said (that) …`,
+//! `X told Y …`), the clause before it (`CLAUSE, X said.`) or around
+//! `according to X`.
+
+use crate::model::QuoteKind;
+
+use super::cues::{self, CueClass, Form};
+use super::lexicon::{self, Aux, Gender};
+use super::para::{Found, Para, Speaker, Who};
+use super::reported;
+use super::speakers::{self, Head, Phrase};
+use super::words::{Kind, Tok};
+
+/// Cues tried per sentence.
+const MAX_CUES: usize = 8;
+
+/// Attributions of sentence `[a, b)`; marks the quotes they use in `used`.
+pub fn sentence(
+    text: &str,
+    p: &Para,
+    (a, b): (usize, usize),
+    para: usize,
+    used: &mut [bool],
+) -> Option<Found> {
+    let mut cues = Vec::new();
+    let mut i = a;
+    while i < b {
+        if let Some((_, seg)) = p.seg_at(i) {
+            i = seg.end(&p.toks).max(i + 1);
+            continue;
+        }
+        cues.extend(cue_at(text, p, i, a));
+        i += 1;
+    }
+    // `say`, `tell` and `according to` first: `Patriot signaled …, Barrett said, …`.
+    cues.sort_by_key(|c| !c.strong);
+    // A bounded number of tries keeps a megabyte-long "sentence" linear.
+    let (found, segs) = cues
+        .into_iter()
+        .take(MAX_CUES)
+        .find_map(|cue| frame(text, p, (a, b), cue, para))?;
+    for s in segs {
+        if let Some(u) = used.get_mut(s) {
+            *u = true;
+        }
+    }
+    Some(found)
+}
+
+/// A cue starting at token `i`: its class (None for `according to`) and token length.
+#[derive(Clone, Copy)]
+struct Cue {
+    at: usize,
+    len: usize,
+    class: Option<CueClass>,
+    strong: bool,
+}
+
+fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
+    let t = p.toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = t.text(text);
+    if w.eq_ignore_ascii_case("according") && cues::phrase_len(text, &p.toks, i) == 2 {
+        return Some(Cue {
+            at: i,
+            len: 2,
+            class: None,
+            strong: true,
+        });
+    }
+    let class = cues::word_class(w)?;
+    // `Said Ellis: “…”` is the one place a cue is capitalised.
+    if t.cap && i != a {
+        return None;
+    }
+    // `the claims`, `his remarks`: a noun, not a verb.
+    let after_det = i > 0
+        && p.toks[i - 1].kind == Kind::Word
+        && lexicon::is_determiner(p.toks[i - 1].text(text));
+    (!after_det).then_some(Cue {
+        at: i,
+        len: 1,
+        class: Some(class),
+        strong: matches!(
+            w.to_ascii_lowercase().as_str(),
+            "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
+        ),
+    })
+}
+
+fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
+    Some(Speaker {
+        range: p.bytes(ph.start, ph.end)?,
+        head: p.bytes(ph.head, ph.head + 1)?,
+        kind: ph.kind,
+    })
+}
+
+fn frame(
+    text: &str,
+    p: &Para,
+    (a, b): (usize, usize),
+    cue: Cue,
+    para: usize,
+) -> Option<(Found, Vec<usize>)> {
+    let toks = &p.toks;
+    let cue_range = p.bytes(cue.at, cue.at + cue.len)?;
+    let Some(class) = cue.class else {
+        return according_to(text, p, (a, b), cue, cue_range, para);
+    };
+    let subject = speakers::before(text, toks, cue.at, a).filter(|s| agrees(text, toks, s, cue.at));
+    let (who, rest, mode) = match subject {
+        Some(s) => (s, cue.at + 1, Mode::Subject),
+        None => {
+            let after_comma = cue.at > a && toks[cue.at - 1].is(text, ',');
+            let joined = cue.at > a
+                && matches!(toks[cue.at - 1].text(text), "and" | "but")
+                && toks[cue.at - 1].kind == Kind::Word;
+            if (after_comma && toks[cue.at].text(text).ends_with("ing")) || joined {
+                // `He defended it, saying …`, `X bemoaned it and said …`: the
+                // sentence's subject speaks.
+                let s = speakers::after(text, toks, a, cue.at).filter(|s| s.end < cue.at)?;
+                (s, cue.at + 1, Mode::Participle)
+            } else if cue.at == a || after_comma || p.seg_closing_at(cue.at - 1).is_some() {
+                let s = speakers::after(text, toks, cue.at + 1, b)?;
+                (s, s.end, Mode::Inverted)
+            } else {
+                return None;
+            }
+        }
+    };
+    let inverted = mode == Mode::Inverted;
+    let spk = speaker(p, who)?;
+    let mut found = Found {
+        content: Vec::new(),
+        who: Who::Here(spk),
+        cue: Some(cue_range),
+        kind: QuoteKind::Indirect,
+        rule: "",
+        score: class.score(),
+        para,
+    };
+    let mut used = Vec::new();
+    let before = if mode == Mode::Subject {
+        who.start
+    } else {
+        cue.at
+    };
+    // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker
+    // (lowercase modifiers such as `retired` may sit between).
+    if let Some((si, lead)) = quote_before(text, p, before, a) {
+        let seg = &p.segs[si];
+        if mode == Mode::Subject && lead < who.start && !matches!(who.kind, Head::Pronoun(_)) {
+            found.who = Who::Here(speaker(p, Phrase { start: lead, ..who })?);
+        }
+        found.content.push(seg.outer(toks)?);
+        used.push(si);
+        found.kind = QuoteKind::Direct;
+        found.rule = if inverted {
+            "quote-said-x"
+        } else {
+            "quote-x-said"
+        };
+        let mut after = reported::skip_time(text, toks, rest, b);
+        if toks
+            .get(after)
+            .is_some_and(|t| t.is(text, ',') || t.is(text, ':'))
+        {
+            after += 1;
+        }
+        if let Some((si, seg)) = p.seg_at(after) {
+            found.content.push(seg.outer(toks)?);
+            used.push(si);
+            found.rule = "split-quote";
+        }
+        return Some((found, used));
+    }
+    if inverted {
+        // `Said Ellis: “…”`
+        let mut after = rest;
+        if toks
+            .get(after)
+            .is_some_and(|t| t.is(text, ',') || t.is(text, ':'))
+        {
+            after += 1;
+        }
+        let (si, seg) = p.seg_at(after)?;
+        found.content.push(seg.outer(toks)?);
+        used.push(si);
+        found.kind = QuoteKind::Direct;
+        found.rule = "said-x-quote";
+        return Some((found, used));
+    }
+    let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
+    if who.start > a + 1
+        && toks[who.start - 1].is(text, ',')
+        && toks
+            .get(start.saturating_sub(1))
+            .is_some_and(|t| t.is(text, ','))
+        && start == rest + 1
+        && mode == Mode::Subject
+    {
+        // `A, X said, B.`
+        let (mut f, u) = clause(p, (a, who.start - 1), found, "clause-x-said-clause", used)?;
+        let tail = reported::trim(text, toks, start, b);
+        f.content.push(p.bytes(start, tail)?);
+        let mut u = u;
+        u.extend(p.segs_in(start, tail));
+        if u.is_empty() {
+            f.kind = QuoteKind::Indirect;
+        } else if f.kind != QuoteKind::Direct {
+            f.kind = QuoteKind::Mixed;
+        }
+        return Some((f, u));
+    }
+    // `X said: “…”`
+    if let Some((si, seg)) = p.seg_at(start) {
+        let end = seg.end(toks);
+        if p.word_count(end, b) <= 1 {
+            found.content.push(seg.outer(toks)?);
+            used.push(si);
+            found.kind = QuoteKind::Direct;
+            found.rule = "x-said-quote";
+            return Some((found, used));
+        }
+    }
+    if reported::only_stops(text, toks, start, b) && toks[b - 1].is(text, ':') {
+        // `He said:` closing the paragraph: the quote follows in the next one.
+        found.rule = "x-said-colon-next";
+        return (b == p.toks.len()).then_some((found, used));
+    }
+    if mode != Mode::Subject {
+        return clause_after(text, p, (start, b), found, used);
+    }
+    if reported::only_stops(text, toks, start, b) {
+        // `CLAUSE, X said.`
+        let comma = who
+            .start
+            .checked_sub(1)
+            .filter(|&c| c > a && toks[c].is(text, ','))?;
+        return clause(p, (a, comma), found, "clause-x-said", used);
+    }
+    clause_after(text, p, (start, b), found, used)
+}
+
+/// The reported clause `[start, b)` after the cue, or the quoted words after a naming cue.
+fn clause_after(
+    text: &str,
+    p: &Para,
+    (start, b): (usize, usize),
+    mut found: Found,
+    mut used: Vec<usize>,
+) -> Option<(Found, Vec<usize>)> {
+    let toks = &p.toks;
+    let cue = toks.binary_search_by_key(&found.cue?.0, |t| t.start).ok()?;
+    if let Some(partial) = reported::partial_after(text, p, cue, start, b) {
+        found.content.push(partial.1);
+        used.push(partial.0);
+        found.kind = QuoteKind::Partial;
+        found.rule = "x-called-partial";
+        return Some((found, used));
+    }
+    let end = reported::trim(text, toks, start, b);
+    if p.word_count(start, end) < 3 {
+        return None;
+    }
+    clause(p, (start, end), found, "x-said-clause", used)
+}
+
+/// True when the cue word can be the verb of subject `s`: `says` after a
+/// singular subject with no auxiliary, `saying` after `is`, `said` not after
+/// `was` (passive), `say` after a plural or `will` — so nouns (`a briefing
+/// call`, `had posts`) and passives (`is expected`) are not cues.
+fn agrees(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
+    let Some((_, form)) = toks.get(cue).and_then(|t| cues::word_form(t.text(text))) else {
+        return true;
+    };
+    let between = toks.get(s.end..cue).unwrap_or(&[]);
+    let has = |x: Aux| {
+        between
+            .iter()
+            .any(|t| lexicon::aux(t.text(text)) == Some(x))
+    };
+    let words = || {
+        toks.get(s.start..s.end)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.text(text))
+    };
+    let plural = match s.kind {
+        Head::Pronoun(g) => g == Gender::Plural,
+        _ => {
+            toks.get(s.head).is_some_and(|t| {
+                let w = t.text(text).to_ascii_lowercase();
+                (w.ends_with('s') && !w.ends_with("ss"))
+                    || matches!(w.as_str(), "people" | "police" | "i" | "we" | "you")
+            }) || words().any(|w| w == "and")
+        }
+    };
+    match form {
+        Form::Ing => has(Aux::Be),
+        Form::Past => !has(Aux::Be),
+        Form::Third => !has(Aux::Be) && !has(Aux::Have) && !has(Aux::Modal),
+        Form::Base => has(Aux::Modal) || (plural && !has(Aux::Be) && !has(Aux::Have)),
+    }
+}
+
+/// Where the speaker stands relative to the cue.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// `X said`.
+    Subject,
+    /// `said X`.
+    Inverted,
+    /// `X …, saying`.
+    Participle,
+}
+
+/// The quote closing just before token `at` — with at most a comma and a few
+/// words between — and the first token after it and its comma.
+fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usize)> {
+    let toks = &p.toks;
+    let mut j = at;
+    while j > a
+        && at - j < 5
+        && (toks[j - 1].kind == Kind::Word
+            && !toks[j - 1].cap
+            && !lexicon::is_stop(toks[j - 1].text(text))
+            || matches!(toks[j - 1].first(text), '/' | '-' | '0'..='9'))
+    {
+        j -= 1;
+    }
+    let lead = j;
+    if j > a && toks[j - 1].is(text, ',') {
+        j -= 1;
+    }
+    let (si, _) = p.seg_closing_at(j.checked_sub(1)?)?;
+    Some((si, lead))
+}
+
+/// Fills `found` with the clause `[a, b)` as content (direct when it is one quote).
+fn clause(
+    p: &Para,
+    (a, b): (usize, usize),
+    mut found: Found,
+    rule: &'static str,
+    mut used: Vec<usize>,
+) -> Option<(Found, Vec<usize>)> {
+    if p.word_count(a, b) < 2 {
+        return None;
+    }
+    let inside: Vec<usize> = p
+        .segs_in(a, b)
+        .filter(|&s| p.segs[s].end(&p.toks) <= b)
+        .collect();
+    let whole =
+        inside.len() == 1 && p.segs[inside[0]].open == a && p.segs[inside[0]].end(&p.toks) >= b;
+    found.kind = if whole {
+        QuoteKind::Direct
+    } else if inside.is_empty() {
+        QuoteKind::Indirect
+    } else {
+        QuoteKind::Mixed
+    };
+    used.extend(inside);
+    found.content.push(p.bytes(a, b)?);
+    found.rule = rule;
+    Some((found, used))
+}
+
+fn according_to(
+    text: &str,
+    p: &Para,
+    (a, b): (usize, usize),
+    cue: Cue,
+    cue_range: (usize, usize),
+    para: usize,
+) -> Option<(Found, Vec<usize>)> {
+    let toks = &p.toks;
+    let who = speakers::after(text, toks, cue.at + cue.len, b)?;
+    let found = Found {
+        content: Vec::new(),
+        who: Who::Here(speaker(p, who)?),
+        cue: Some(cue_range),
+        kind: QuoteKind::Indirect,
+        rule: "",
+        score: 0.8,
+        para,
+    };
+    if cue.at == a {
+        let mut start = who.end;
+        if toks.get(start).is_some_and(|t| t.is(text, ',')) {
+            start += 1;
+        }
+        let end = reported::trim(text, toks, start, b);
+        return clause(p, (start, end), found, "according-to-x-clause", Vec::new());
+    }
+    let mut end = cue.at;
+    if toks[end - 1].is(text, ',') {
+        end -= 1;
+    }
+    clause(p, (a, end), found, "clause-according-to-x", Vec::new())
+}

@@ -1,0 +1,237 @@
+//! Small closed word classes the attribution rules need: pronouns,
+//! determiners, role nouns, titles, name connectors, time words and the
+//! function words that end a noun phrase. Looked up lowercase, ASCII only.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use super::cues::{lower, lower_bytes};
+
+/// FNV-1a: the lexicons hold short ASCII words, for which SipHash's
+/// protection against crafted keys costs more than the lookup itself.
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Hasher for the word lexicons.
+pub type Fast = BuildHasherDefault<Fnv>;
+
+/// Grammatical gender and number a pronoun or title tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// he, Mr., spokesman.
+    Male,
+    /// she, Ms., spokeswoman.
+    Female,
+    /// they, officials.
+    Plural,
+    /// it (an organisation or document).
+    Neuter,
+}
+
+const DETERMINERS: &str = "a an the another one two three four five some many several most other \
+    these those his her their its our each both all any no this";
+
+const ROLES: &str = "official officials spokesman spokeswoman spokesperson spokespeople aide aides \
+    adviser advisers advisor advisors source sources analyst analysts expert experts lawyer lawyers \
+    attorney attorneys director directors chairman chairwoman chair president secretary minister \
+    senator governor mayor leader leaders candidate nominee campaign committee statement report \
+    poll polls survey study people residents voters supporters critics officer officers police \
+    authorities investigators prosecutors prosecutor judge manager strategist strategists economist \
+    economists researcher researchers professor ambassador diplomat diplomats executive executives \
+    founder member members representative representatives lawmaker lawmakers government \
+    administration department ministry agency group organization company firm party person man \
+    woman friend friends witness witnesses observers activist activists organizers employee \
+    employees staff staffer staffers insiders operative operatives surrogate surrogates pollster \
+    pollsters commentator commentators historian scientist scientists doctor doctors worker workers \
+    teacher student students father mother wife husband son daughter colleague colleagues ally \
+    allies rival opponent opponents critic supporter backer backers negotiator negotiators ad video \
+    clip narrator letter memo document documents filing complaint lawsuit indictment website \
+    article book paper newspaper magazine network outlet tweet message email release reporter \
+    reporters journalist journalists correspondent editor columnist host anchor writer author \
+    councilman councilwoman congressman congresswoman governor spokesmen officials chief \
+    head counsel deputy envoy ministers democrats republicans data study studies records \
+    commission council court board panel union network agency";
+
+const TITLES: &str = "president vice secretary minister senator sen sen. rep rep. representative \
+    gov gov. governor mayor mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. general judge justice \
+    chief prime foreign defense defence state treasury commerce speaker leader chairman chairwoman \
+    director ambassador attorney adm adm. col col. lt lt. sgt sgt. rev rev. pope king queen prince \
+    princess sheikh chancellor premier deputy acting former spokesman spokeswoman ceo congressman \
+    congresswoman councilman councilwoman sir lord lady dame senior top house homeland interior \
+    energy education labor health justice agriculture finance economy trade us u.s. uk \
+    candidate nominee republican democratic democrat gop white";
+
+const CONNECTORS: &str =
+    "of de da del della di van von der den la le al bin ibn du dos das y and &";
+
+const STOPS: &str = "of in on at after before during for with from by to about over under into than \
+    as like since while when where whether if because although though that which who whom whose \
+    what and or but so not is are was were be been being has have had do does did will would can \
+    could should may might must it there also then just still even only now later earlier \
+    yesterday today tonight however meanwhile instead despite why how this";
+
+const TIME: &str = "monday tuesday wednesday thursday friday saturday sunday today yesterday \
+    tonight recently earlier later last this next week month year morning afternoon evening night \
+    weekend on in at during after before ago again also then late early day days weeks months \
+    years once previously";
+
+fn set(words: &'static str) -> HashSet<&'static [u8], Fast> {
+    words.split_whitespace().map(str::as_bytes).collect()
+}
+
+static SETS: LazyLock<[HashSet<&'static [u8], Fast>; 6]> = LazyLock::new(|| {
+    [
+        set(DETERMINERS),
+        set(ROLES),
+        set(TITLES),
+        set(CONNECTORS),
+        set(STOPS),
+        set(TIME),
+    ]
+});
+
+fn has(which: usize, word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lower_bytes(word, &mut buf).is_some_and(|w| SETS[which].contains(w))
+}
+
+/// `the`, `a`, `his`, `two` …
+pub fn is_determiner(word: &str) -> bool {
+    has(0, word)
+}
+
+/// A common noun that can head a speaker phrase: `official`, `spokeswoman`, `poll`.
+pub fn is_role(word: &str) -> bool {
+    has(1, word) || (word.len() > 4 && word.ends_with("ists"))
+}
+
+/// A title or role word that precedes a name: `Secretary`, `Sen.`, `former`.
+pub fn is_title(word: &str) -> bool {
+    has(2, word)
+}
+
+/// Lowercase joiners inside names: `of`, `de`, `van`, `al`.
+pub fn is_connector(word: &str) -> bool {
+    has(3, word)
+}
+
+/// Function words that end a noun phrase.
+pub fn is_stop(word: &str) -> bool {
+    has(4, word)
+}
+
+/// Words of time phrases skipped after a cue: `on Sunday`, `last week`.
+pub fn is_time(word: &str) -> bool {
+    has(5, word)
+}
+
+/// Gender and number of a personal pronoun usable as a speaker (`I` and `we`
+/// are excluded: inside quotes they are the speaker's own voice).
+pub fn pronoun(word: &str) -> Option<Gender> {
+    let mut buf = [0u8; 32];
+    match lower(word, &mut buf)? {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        "they" => Some(Gender::Plural),
+        "it" => Some(Gender::Neuter),
+        _ => None,
+    }
+}
+
+/// Gender told by an honorific or a gendered role word.
+pub fn title_gender(word: &str) -> Option<Gender> {
+    let mut buf = [0u8; 32];
+    match lower(word, &mut buf)? {
+        "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "chairman"
+        | "congressman" | "councilman" | "father" | "husband" | "son" | "man" => Some(Gender::Male),
+        "mrs" | "mrs." | "ms" | "ms." | "lady" | "dame" | "queen" | "princess" | "spokeswoman"
+        | "chairwoman" | "congresswoman" | "councilwoman" | "mother" | "wife" | "daughter"
+        | "woman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Auxiliaries skipped between a subject and its cue, by what they require of the cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aux {
+    /// `is`, `was`: passive with a past form, progressive with `-ing`.
+    Be,
+    /// `has`, `had`: a past participle follows.
+    Have,
+    /// `will`, `did`, `would`: a base form follows.
+    Modal,
+}
+
+/// The auxiliary a word is, if any.
+pub fn aux(word: &str) -> Option<Aux> {
+    if let Some(stem) = word
+        .strip_suffix("n’t")
+        .or_else(|| word.strip_suffix("n't"))
+    {
+        return aux(stem).or(Some(Aux::Modal));
+    }
+    let mut buf = [0u8; 32];
+    match lower(word, &mut buf)? {
+        "is" | "was" | "are" | "were" | "been" | "be" | "being" | "isn" | "wasn" | "aren"
+        | "weren" => Some(Aux::Be),
+        "has" | "have" | "had" | "hasn" | "haven" | "hadn" => Some(Aux::Have),
+        "will" | "would" | "may" | "might" | "could" | "did" | "does" | "do" | "can" | "should"
+        | "must" | "wo" | "ca" | "didn" | "doesn" | "don" | "couldn" | "wouldn" | "shouldn" => {
+            Some(Aux::Modal)
+        }
+        _ => None,
+    }
+}
+
+/// An adverb that may sit between subject and cue: `also`, `has`, `later`, `-ly` words.
+pub fn is_between(word: &str) -> bool {
+    if aux(word).is_some() {
+        return true;
+    }
+    let mut buf = [0u8; 32];
+    let Some(w) = lower(word, &mut buf) else {
+        return false;
+    };
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "then"
+            | "once"
+            | "again"
+            | "not"
+            | "never"
+            | "just"
+            | "already"
+            | "further"
+            | "first"
+            | "only"
+            | "even"
+            | "long"
+            | "often"
+            | "since"
+            | "still"
+            | "yet"
+            | "soon"
+            | "now"
+    ) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "early" | "family" | "italy" | "rally"))
+}

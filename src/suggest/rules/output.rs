@@ -1,0 +1,111 @@
+//! Turns the attributions found into [`Suggestions`]: SPEAKER, QUOTE and CUE
+//! spans in the attribution layer, quotes linking them by index, and the
+//! `refers_to` links of resolved speakers (an antecedent that is only a name
+//! becomes a PERSON span so the link has something to point at).
+
+use std::collections::HashMap;
+
+use crate::model::{ByteRange, Layer, Origin};
+use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggestions};
+
+use super::coref::{Antecedent, Resolved};
+use super::para::{Found, Who};
+
+/// The engine name written into every origin.
+pub const ENGINE: &str = "rules";
+
+fn origin(rule: &str, score: f32) -> Origin {
+    Origin::suggested(ENGINE, rule, score)
+}
+
+fn range((a, b): (usize, usize)) -> ByteRange {
+    ByteRange::new(a, b)
+}
+
+/// Builds the suggestions: the entity spans first (`entities[n]` is name run
+/// `n`), then SPEAKER spans in text order, then QUOTE and CUE spans;
+/// `found` and `resolved` are parallel lists.
+pub fn build(found: &[Found], resolved: &[Resolved], entities: Vec<SuggestedSpan>) -> Suggestions {
+    let named = entities.len();
+    let mut out = Suggestions {
+        spans: entities,
+        ..Suggestions::default()
+    };
+    let mut speakers: Vec<((usize, usize), usize)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(k, f)| match f.who {
+            Who::Here(s) => Some((s.range, k)),
+            _ => None,
+        })
+        .collect();
+    speakers.sort_unstable();
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut by_range: HashMap<(usize, usize), usize> = HashMap::new();
+    for (r, k) in speakers {
+        if let Some(&i) = by_range.get(&r) {
+            index.insert(k, i);
+            continue;
+        }
+        let i = out.spans.len();
+        // Antecedents come earlier in the text, so their spans already exist.
+        let refers_to = match resolved.get(k).and_then(|x| x.antecedent) {
+            Some(Antecedent::Run(n)) => Some(n).filter(|&n| n < named),
+            Some(Antecedent::Speaker(j)) => index.get(&j).copied(),
+            None => None,
+        };
+        let f = &found[k];
+        out.spans.push(SuggestedSpan {
+            range: range(r),
+            label: "SPEAKER".into(),
+            layer: Layer::Attribution,
+            origin: origin(f.rule, f.score),
+            refers_to,
+        });
+        index.insert(k, i);
+        by_range.insert(r, i);
+    }
+    for (k, f) in found.iter().enumerate() {
+        let mut content = Vec::with_capacity(f.content.len());
+        for &c in &f.content {
+            content.push(out.spans.len());
+            out.spans.push(attribution(c, "QUOTE", f));
+        }
+        let cue = f.cue.map(|c| {
+            out.spans.push(attribution(c, "CUE", f));
+            out.spans.len() - 1
+        });
+        out.quotes.push(SuggestedQuote {
+            content,
+            speaker: speaker_of(found, k).and_then(|j| index.get(&j).copied()),
+            cue,
+            kind: f.kind,
+            speaker_entity: resolved.get(k).and_then(|r| r.entity.clone()),
+            origin: origin(f.rule, f.score),
+        });
+    }
+    out
+}
+
+fn attribution(r: (usize, usize), label: &str, f: &Found) -> SuggestedSpan {
+    SuggestedSpan {
+        range: range(r),
+        label: label.into(),
+        layer: Layer::Attribution,
+        origin: origin(f.rule, f.score),
+        refers_to: None,
+    }
+}
+
+/// The attribution whose own phrase names the speaker of attribution `k`.
+fn speaker_of(found: &[Found], k: usize) -> Option<usize> {
+    let mut k = k;
+    for _ in 0..found.len() {
+        match found.get(k)?.who {
+            Who::Here(_) => return Some(k),
+            Who::Same(n) if n != k => k = n,
+            _ => return None,
+        }
+    }
+    None
+}

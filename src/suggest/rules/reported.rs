@@ -1,0 +1,240 @@
+//! Reported (indirect) speech: where the clause after a cue starts once the
+//! recipient (`told reporters`), time and venue phrases (`on Sunday`, `in a
+//! statement`) and `that` are skipped, and where it ends.
+
+use super::cues::lower;
+use super::lexicon;
+use super::para::Para;
+use super::speakers;
+use super::words::{Kind, Tok};
+
+/// Nouns that end a venue phrase after a cue: `in a statement`, `at a briefing`.
+const VENUES: &[&str] = &[
+    "statement",
+    "interview",
+    "briefing",
+    "conference",
+    "call",
+    "email",
+    "speech",
+    "rally",
+    "event",
+    "hearing",
+    "meeting",
+    "post",
+    "tweet",
+    "twitter",
+    "facebook",
+    "television",
+    "radio",
+    "show",
+    "appearance",
+    "letter",
+    "release",
+    "debate",
+    "remarks",
+    "address",
+    "session",
+    "stop",
+    "news",
+    "podcast",
+    "video",
+    "op-ed",
+    "message",
+    "forum",
+    "summit",
+];
+
+/// Words that open a venue or time phrase.
+const OPENERS: &[&str] = &[
+    "on", "in", "at", "during", "last", "this", "earlier", "late", "early", "over", "after",
+];
+
+/// Objects of `told`: pronouns and `reporters`.
+const RECIPIENTS: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+    "you",
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "supporters",
+    "viewers",
+    "listeners",
+    "audiences",
+    "the",
+];
+
+fn lc<'b>(text: &str, t: &Tok, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if t.kind != Kind::Word {
+        return None;
+    }
+    lower(t.text(text), buf)
+}
+
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "again"
+            | "previously"
+            | "also"
+            | "privately"
+            | "publicly"
+            | "repeatedly"
+            | "separately"
+    )
+}
+
+/// Skips time and venue phrases from token `at`; returns the next token.
+pub fn skip_time(text: &str, toks: &[Tok], at: usize, b: usize) -> usize {
+    let mut p = at;
+    for _ in 0..4 {
+        let mut buf = [0u8; 32];
+        let Some(w) = toks
+            .get(p)
+            .filter(|_| p < b)
+            .and_then(|t| lc(text, t, &mut buf))
+        else {
+            break;
+        };
+        if is_day(w) {
+            p += 1;
+            continue;
+        }
+        if !OPENERS.contains(&w) {
+            break;
+        }
+        let end = (p + 1..(p + 8).min(b)).find(|&j| {
+            let mut buf = [0u8; 32];
+            toks[j].kind == Kind::Word
+                && lc(text, &toks[j], &mut buf).is_some_and(|x| {
+                    is_day(x)
+                        || VENUES.contains(&x)
+                        || lexicon::is_time(x) && x != "on" && x != "in"
+                })
+        });
+        match end {
+            Some(e) => p = e + 1,
+            None => break,
+        }
+    }
+    p
+}
+
+/// Start of the reported clause after a cue ending at token `at`.
+pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -> usize {
+    let mut p = at;
+    if tell {
+        let mut buf = [0u8; 32];
+        let recipient = toks
+            .get(p)
+            .and_then(|t| lc(text, t, &mut buf))
+            .is_some_and(|w| RECIPIENTS.contains(&w));
+        if recipient && !toks[p].text(text).eq_ignore_ascii_case("the") {
+            p += 1;
+        } else if let Some(ph) = speakers::after(text, toks, p, b) {
+            p = ph.end;
+        }
+    }
+    for _ in 0..2 {
+        p = skip_time(text, toks, p, b);
+        if toks
+            .get(p)
+            .is_some_and(|t| t.is(text, ',') || t.is(text, ':'))
+            && p < b
+        {
+            p += 1;
+        }
+    }
+    let is_that = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case("that"))
+    };
+    // `said in Colorado Springs that …`: a place or venue phrase before `that`.
+    let mut buf = [0u8; 32];
+    let preposition = toks
+        .get(p)
+        .and_then(|t| lc(text, t, &mut buf))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "at" | "on" | "during" | "after" | "before" | "with" | "to"
+            )
+        });
+    if preposition
+        && let Some(j) = (p + 1..(p + 10).min(b))
+            .take_while(|&j| toks[j].kind == Kind::Word || toks[j].is(text, ','))
+            .find(|&j| is_that(j))
+    {
+        p = j;
+    }
+    if is_that(p) && p + 1 < b {
+        p += 1;
+    }
+    p
+}
+
+/// True when `[a, b)` holds nothing but punctuation.
+pub fn only_stops(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    let _ = text;
+    toks.get(a..b)
+        .is_some_and(|t| t.iter().all(|t| t.kind == Kind::Punct))
+}
+
+/// End of a clause `[a, b)` without its trailing punctuation.
+pub fn trim(text: &str, toks: &[Tok], a: usize, b: usize) -> usize {
+    let mut e = b;
+    while e > a && toks[e - 1].kind == Kind::Punct && !toks[e - 1].is(text, ')') {
+        e -= 1;
+    }
+    e
+}
+
+/// `called it “a personal insult”`: the quoted words after a naming cue.
+pub fn partial_after(
+    text: &str,
+    p: &Para,
+    cue: usize,
+    start: usize,
+    b: usize,
+) -> Option<(usize, (usize, usize))> {
+    let mut buf = [0u8; 32];
+    let w = lc(text, p.toks.get(cue)?, &mut buf)?;
+    let naming = [
+        "call",
+        "calls",
+        "called",
+        "calling",
+        "describe",
+        "describes",
+        "described",
+        "describing",
+        "dubbed",
+        "labeled",
+        "labelled",
+        "branded",
+    ];
+    if !naming.contains(&w) {
+        return None;
+    }
+    (start..(start + 4).min(b)).find_map(|i| {
+        let (si, seg) = p.seg_at(i)?;
+        (seg.words(&p.toks) <= 8).then(|| Some((si, seg.outer(&p.toks)?)))?
+    })
+}

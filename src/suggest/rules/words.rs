@@ -1,0 +1,185 @@
+//! Word-level tokens of one paragraph for the attribution rules: words (with
+//! their inner apostrophes, hyphens and abbreviation dots), single punctuation
+//! characters and quotation marks. One pass, one `Vec` per paragraph.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters or digits, with inner `’ ' - . &` (`don’t`, `U.S`, `al-Assad`).
+    Word,
+    /// A double quotation mark: `" “ ” « » „`.
+    Double,
+    /// A single mark that is not inside a word: `' ‘ ’`.
+    Single,
+    /// Any other non-space character.
+    Punct,
+}
+
+/// One token: byte range into the document text and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// First char is uppercase.
+    pub cap: bool,
+}
+
+impl Tok {
+    /// The covered text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// The first char of the token.
+    pub fn first(&self, text: &str) -> char {
+        self.text(text).chars().next().unwrap_or(' ')
+    }
+
+    /// True for a punctuation token holding exactly `c`.
+    pub fn is(&self, text: &str, c: char) -> bool {
+        self.kind == Kind::Punct
+            && self.text(text).starts_with(c)
+            && self.end - self.start == c.len_utf8()
+    }
+}
+
+/// True for the double quotation marks we pair.
+pub fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’')
+}
+
+fn joins_word(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '-' | '.' | '&' | '\u{2011}')
+}
+
+/// Splits `text[range]` into tokens with document byte offsets.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let Some(slice) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let mut toks = Vec::with_capacity(slice.len() / 5 + 1);
+    let mut chars = slice.char_indices().peekable();
+    let mut prev_space = true;
+    while let Some((at, c)) = chars.next() {
+        let abs = start + at;
+        if c.is_whitespace() {
+            prev_space = true;
+            continue;
+        }
+        // `’90s`: an apostrophe standing for digits belongs to the word.
+        let apostrophe_digits =
+            is_single(c) && prev_space && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+        if c.is_alphanumeric() || apostrophe_digits {
+            let mut stop = at + c.len_utf8();
+            while let Some(&(i, n)) = chars.peek() {
+                let width = n.len_utf8();
+                if n.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&n) {
+                    chars.next();
+                    stop = i + width;
+                    continue;
+                }
+                if !joins_word(n) {
+                    break;
+                }
+                let after = slice.get(i + width..).and_then(|r| r.chars().next());
+                if after.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                    stop = i + width;
+                    continue;
+                }
+                if is_single(n) && possessive_s(&slice[at..i], after) {
+                    // `Jones’ book`: a plural possessive, not a closing mark.
+                    chars.next();
+                    stop = i + width;
+                }
+                break;
+            }
+            toks.push(Tok {
+                start: abs,
+                end: start + stop,
+                kind: Kind::Word,
+                cap: c.is_uppercase(),
+            });
+        } else if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+            // `''Quote,''`: two apostrophes stand for a double mark.
+            chars.next();
+            toks.push(Tok {
+                start: abs,
+                end: abs + 2,
+                kind: Kind::Double,
+                cap: false,
+            });
+        } else {
+            let kind = if is_double(c) {
+                Kind::Double
+            } else if is_single(c) {
+                Kind::Single
+            } else {
+                Kind::Punct
+            };
+            toks.push(Tok {
+                start: abs,
+                end: abs + c.len_utf8(),
+                kind,
+                cap: false,
+            });
+        }
+        prev_space = false;
+    }
+    toks
+}
+
+/// `Jones’ ` — a word ending in `s` followed by a mark and a space then a
+/// lowercase word reads as a plural possessive.
+fn possessive_s(word: &str, after: Option<char>) -> bool {
+    word.len() > 2 && word.ends_with('s') && after == Some(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s, 0, s.len()).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn keeps_apostrophes_inside_words() {
+        assert_eq!(
+            texts("“We don’t,” he said."),
+            ["“", "We", "don’t", ",", "”", "he", "said", "."]
+        );
+        assert_eq!(texts("in the ’90s"), ["in", "the", "’90s"]);
+        assert_eq!(
+            texts("the U.S. and al-Assad"),
+            ["the", "U.S", ".", "and", "al-Assad"]
+        );
+        assert_eq!(texts("‘Hi’ she"), ["‘", "Hi", "’", "she"]);
+        assert_eq!(texts("''Hi,'' he"), ["''", "Hi", ",", "''", "he"]);
+    }
+
+    #[test]
+    fn plural_possessive_is_not_a_mark() {
+        assert_eq!(texts("the Joneses’ house"), ["the", "Joneses’", "house"]);
+    }
+
+    #[test]
+    fn offsets_round_trip_on_non_ascii() {
+        let s = "Ana Díaz — 東京 😀 «Oui»";
+        for t in tokenize(s, 0, s.len()) {
+            assert!(s.get(t.start..t.end).is_some());
+        }
+        assert_eq!(
+            texts(s),
+            ["Ana", "Díaz", "—", "東京", "😀", "«", "Oui", "»"]
+        );
+    }
+}
