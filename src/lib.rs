@@ -4,6 +4,7 @@
 //! front end, the command line in [`cli`] another.
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod eval;
 pub mod export;

@@ -1,12 +1,17 @@
 //! Everything the editor can ask for, as a [`Command`]. Widgets and the
 //! keyboard only push commands during a frame; the app runs them at the end of
 //! the frame, in order. Annotation changes become transactions (built in
-//! `edits`) applied through the workspace's history.
+//! `edits`) applied through the workspace's history, and each applied, undone
+//! or redone transaction is committed to the project at once.
+
+use std::path::PathBuf;
 
 use crate::app::BylineApp;
 use crate::app::edits::{self, Edge, Step};
+use crate::app::open::Purpose;
+use crate::app::session::Change;
 use crate::app::state::{Mode, Role, Selection, Workspace};
-use crate::model::{ByteRange, DocStatus, Edit, QuoteId, QuoteKind, SpanId, Transaction};
+use crate::model::{Applied, ByteRange, DocStatus, Edit, QuoteId, QuoteKind, SpanId, Transaction};
 
 /// One thing the editor asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +66,18 @@ pub enum Command {
     ToggleShortcuts,
     /// Open the export dialog.
     Export,
+    /// Ask for a project path (a dialog, or the path field).
+    PickProject(Purpose),
+    /// Open this project.
+    OpenProject(PathBuf),
+    /// Create a project here and open it.
+    NewProject(PathBuf),
+    /// Write the window's work to a new project here and continue there.
+    SaveProjectAs(PathBuf),
+    /// Try again to write what the project refused.
+    RetrySave,
+    /// Close the window (every change is saved already).
+    Quit,
 }
 
 impl BylineApp {
@@ -90,10 +107,7 @@ impl BylineApp {
                 self.select_and_reveal(next);
             }
             Command::StartLink(role) => self.start_link(role),
-            Command::Undo | Command::Redo => {
-                let failed = undo_or_redo(ws, cmd == Command::Undo);
-                self.report(failed);
-            }
+            Command::Undo | Command::Redo => self.undo_or_redo(cmd == Command::Undo),
             Command::DoneAndNext => {
                 let tx = Transaction::new("Mark done").with(Edit::SetStatus(DocStatus::Done));
                 if self.apply(tx) {
@@ -136,10 +150,18 @@ impl BylineApp {
         }
     }
 
-    /// Applies a transaction to the current document; a refusal becomes a notice.
+    /// Applies a transaction to the current document and commits it; a
+    /// refusal (by the model, or a read-only project) becomes a notice.
     fn apply(&mut self, tx: Transaction) -> bool {
+        if self.refused() {
+            return false;
+        }
         match self.workspace.apply(tx) {
-            Ok(applied) => applied.is_some(),
+            Ok(Some(applied)) => {
+                self.commit(applied, Change::Edit);
+                true
+            }
+            Ok(None) => false,
             Err(err) => {
                 self.workspace.notify(format!("Edit refused: {err}"));
                 false
@@ -147,9 +169,47 @@ impl BylineApp {
         }
     }
 
-    fn report(&mut self, outcome: Option<String>) {
-        if let Some(message) = outcome {
-            self.workspace.notify(message);
+    /// Undoes or redoes the last change of the article, and commits that.
+    fn undo_or_redo(&mut self, undo: bool) {
+        if self.refused() {
+            return;
+        }
+        let ws = &mut self.workspace;
+        let result = if undo { ws.undo() } else { ws.redo() };
+        match result {
+            None => {
+                let nothing = if undo {
+                    "Nothing to undo"
+                } else {
+                    "Nothing to redo"
+                };
+                ws.last_action = Some(nothing.into());
+            }
+            Some(Ok(applied)) => {
+                let change = if undo { Change::Undo } else { Change::Redo };
+                self.commit(applied, change);
+            }
+            Some(Err(err)) => {
+                let what = if undo { "undo" } else { "redo" };
+                ws.notify(format!("Could not {what}: {err}"));
+            }
+        }
+    }
+
+    /// True (with a message) when the project cannot be changed from this window.
+    fn refused(&mut self) -> bool {
+        let Some(message) = self.session.refusal() else {
+            return false;
+        };
+        self.workspace.last_action = Some("Read-only: nothing changed".into());
+        self.workspace.notify(message);
+        true
+    }
+
+    /// Commits a transaction applied to the current document.
+    pub(crate) fn commit(&mut self, applied: Applied, change: Change) {
+        if let Some(index) = self.workspace.current {
+            self.session.commit(&self.workspace, index, applied, change);
         }
     }
 
@@ -223,25 +283,5 @@ fn transaction_for(ws: &Workspace, cmd: &Command) -> Option<Transaction> {
             Transaction::new(format!("Mark {}", status.as_str())).with(Edit::SetStatus(status)),
         ),
         _ => None,
-    }
-}
-
-/// Undoes or redoes; returns a message when that failed.
-fn undo_or_redo(ws: &mut Workspace, undo: bool) -> Option<String> {
-    let result = if undo { ws.undo() } else { ws.redo() };
-    match result {
-        None => {
-            ws.last_action = Some(
-                if undo {
-                    "Nothing to undo"
-                } else {
-                    "Nothing to redo"
-                }
-                .into(),
-            );
-            None
-        }
-        Some(Ok(_)) => None,
-        Some(Err(err)) => Some(format!("Could not undo: {err}")),
     }
 }

@@ -56,13 +56,18 @@ fn row(list: &[(Modifiers, Key)], help: &'static str, command: Command) -> Short
 /// The editing and navigation shortcuts, most specific first (so that
 /// Shift+A is tried before A, Ctrl+Shift+Z before Ctrl+Z).
 pub fn table() -> Vec<Shortcut> {
-    use Key::{A, ArrowLeft, ArrowRight, C, D, Delete, E, Enter, Escape, K, S, Tab, X, Y, Z};
+    use Key::{A, ArrowLeft, ArrowRight, C, D, Delete, E, Enter, Escape, K, Q, S, Tab, X, Y, Z};
     let resize =
         |m, k, help, edge, step, fwd| row(&[(m, k)], help, Command::Resize(edge, step, fwd));
     vec![
         row(&[(CMD_SHIFT, Z), (CMD, Y)], "Redo", Command::Redo),
         row(&[(CMD, Z)], "Undo", Command::Undo),
         row(&[(CMD, E)], "Export…", Command::Export),
+        row(
+            &[(CMD, Q)],
+            "Quit (everything is saved already)",
+            Command::Quit,
+        ),
         row(
             &[(SHIFT, A)],
             "Accept all pending in the article",

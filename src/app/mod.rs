@@ -1,7 +1,8 @@
 //! The annotator window — the only code that knows egui. [`BylineApp`] is the
 //! shell: it lays out the panels around the article, reads the keyboard,
 //! collects the [`commands::Command`]s every widget pushes during a frame and
-//! runs them at the end of it. [`run`] opens the window.
+//! runs them at the end of it; its [`session::Session`] commits every change
+//! to the project at once. [`run`] opens the window.
 
 pub mod bench;
 pub mod commands;
@@ -11,6 +12,9 @@ pub mod fonts;
 pub mod keys;
 pub mod open;
 pub mod panels;
+mod project;
+pub mod session;
+mod shown;
 pub mod state;
 pub mod text_view;
 pub mod theme;
@@ -19,15 +23,20 @@ use std::path::PathBuf;
 
 use egui::{CentralPanel, Panel, Ui};
 
+pub use self::session::startup::Launch;
+
 use self::commands::Command;
 use self::export::ExportDialog;
 use self::open::Opener;
 use self::panels::{
-    documents::DocumentList, inspector, ledger, menu, notices, palette, shortcuts, status,
+    banner, documents::DocumentList, inspector, ledger, menu, notices, palette, shortcuts, status,
 };
+use self::session::Session;
+use self::session::opening::ProjectLoad;
 use self::state::Workspace;
 use self::text_view::TextView;
-use crate::model::LabelSet;
+use crate::model::{DocId, Document, LabelSet};
+use crate::store::Places;
 
 /// The annotator: the workspace and the state of every panel.
 pub struct BylineApp {
@@ -37,6 +46,19 @@ pub struct BylineApp {
     opener: Opener,
     exporter: ExportDialog,
     show_shortcuts: bool,
+    session: Session,
+    /// Where the recent-projects list is kept (none in tests).
+    places: Option<Places>,
+    /// A project being opened, with the files to add once it is.
+    opening: Option<(ProjectLoad, Vec<PathBuf>)>,
+    /// Articles read while a project was opening, added once it is.
+    waiting: Vec<Document>,
+    /// The document whose view was last restored.
+    shown: Option<DocId>,
+    /// The view position last written.
+    saved_view: Option<(DocId, usize)>,
+    /// When the view first moved away from the position last written.
+    view_moved_at: Option<f64>,
 }
 
 impl BylineApp {
@@ -49,7 +71,29 @@ impl BylineApp {
             opener: Opener::default(),
             exporter: ExportDialog::default(),
             show_shortcuts: false,
+            session: Session::in_memory(),
+            places: None,
+            opening: None,
+            waiting: Vec::new(),
+            shown: None,
+            saved_view: None,
+            view_moved_at: None,
         }
+    }
+
+    /// The project behind the window, for tests.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// True while a project is opening or articles are being read.
+    pub fn busy(&self) -> bool {
+        self.opening.is_some() || self.opener.progress().is_some()
+    }
+
+    /// Where the reader is in the shown document, as drawn last frame.
+    pub fn view_position(&self) -> Option<crate::store::ViewPosition> {
+        self.view.position().map(|(_, position)| position)
     }
 
     /// The documents and selection, for tests and the benchmark.
@@ -82,24 +126,37 @@ impl BylineApp {
     /// Draws one frame into `ui` and then runs the commands it collected.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        self.opener.poll(&ctx, &mut self.workspace);
         let mut cmds: Vec<Command> = Vec::new();
+        self.poll_project(&ctx);
+        self.take_opened(&ctx, &mut cmds);
+        self.sync_shown();
         if !self.opener.modal_open() && !self.exporter.is_open() {
             cmds.extend(keys::read(&ctx, &self.workspace.labels));
             self.opener.read_keys(&ctx);
         }
         let ws = &self.workspace;
         let opener = &mut self.opener;
+        let session = &self.session;
         Panel::top("menu").show(ui, |ui| {
             let mut file_cmds = Vec::new();
             menu::ui(ui, &mut cmds, |ui| {
+                project::file_menu(ui, opener, session, &mut file_cmds);
+                ui.separator();
                 opener.file_menu(ui);
                 ui.separator();
                 menu::item(ui, "Export…", Command::Export, &mut file_cmds);
+                ui.separator();
+                menu::item(ui, "Quit", Command::Quit, &mut file_cmds);
             });
             cmds.extend(file_cmds);
         });
-        Panel::bottom("status").show(ui, |ui| status::ui(ui, ws, opener.progress()));
+        let opening = self.opening.as_ref().map(|(load, _)| load.path());
+        if banner::shown(session, opening) {
+            Panel::top("banner").show(ui, |ui| banner::ui(ui, session, opening, &mut cmds));
+        }
+        Panel::bottom("status").show(ui, |ui| {
+            status::ui(ui, ws, opener.progress(), session.path());
+        });
         Panel::left("documents")
             .resizable(true)
             .default_size(250.0)
@@ -124,12 +181,15 @@ impl BylineApp {
             view.ui(ui, ws, &mut cmds);
         });
         shortcuts::ui(&ctx, &mut self.show_shortcuts, &ws.labels);
-        self.opener.windows(&ctx);
+        self.opener.windows(&ctx, &mut cmds);
         self.exporter.ui(&ctx, &self.workspace);
         notices::ui(&ctx, &mut self.workspace.notices);
         for cmd in cmds {
-            self.run_command(cmd);
+            if !self.run_project_command(&cmd, &ctx) {
+                self.run_command(cmd);
+            }
         }
+        self.keep_view(&ctx);
     }
 }
 
@@ -139,14 +199,18 @@ impl eframe::App for BylineApp {
     }
 }
 
-/// Opens the annotator window on `paths` (files or folders); with none, on the
-/// bundled samples when they are there. Returns when the window is closed.
-pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
-    let paths = if paths.is_empty() {
-        open::default_paths()
-    } else {
-        paths
-    };
+impl Drop for BylineApp {
+    /// The reader's place is written when the window closes.
+    fn drop(&mut self) {
+        self.save_view();
+    }
+}
+
+/// Opens the annotator window as `launch` asks (see [`session::startup`]):
+/// a project, then the files to add to it. Returns when the window is closed.
+pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let places = Places::platform().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let plan = session::startup::plan(launch, &places, open::sample_articles());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Byline")
@@ -161,7 +225,12 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
             let mut app = BylineApp::new(Workspace::new(LabelSet::builtin()));
-            app.opener.load(paths, &cc.egui_ctx);
+            app.opener.set_engines(crate::suggest::builtin());
+            app.places = Some(places);
+            for note in plan.notes {
+                app.workspace.notify(note);
+            }
+            app.open_project(plan.project, plan.mode, plan.import, &cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )

@@ -202,6 +202,28 @@ impl Workspace {
         Ok(Some(applied))
     }
 
+    /// Applies a transaction that is not the editor's own edit (suggestions
+    /// brought up to date, an annotated copy taken over) to document `index`,
+    /// outside its undo history, so undo never takes it back.
+    pub fn apply_unrecorded(
+        &mut self,
+        index: usize,
+        tx: &Transaction,
+    ) -> Result<Option<Applied>, EditError> {
+        let Some(open) = self.docs.get_mut(index) else {
+            return Ok(None);
+        };
+        if tx.is_empty() {
+            return Ok(None);
+        }
+        let applied = open.doc.apply(tx)?;
+        open.changed();
+        if self.current == Some(index) {
+            self.forget_missing_selection();
+        }
+        Ok(Some(applied))
+    }
+
     /// Undoes the last transaction of the current document.
     pub fn undo(&mut self) -> Option<Result<Applied, EditError>> {
         let open = self.current_mut()?;
@@ -303,9 +325,12 @@ impl Workspace {
             })
     }
 
-    /// Records a message for the editor.
+    /// Records a message for the editor. The same message twice in a row is shown once.
     pub fn notify(&mut self, message: impl Into<String>) {
-        self.notices.push(message.into());
+        let message = message.into();
+        if self.notices.last() != Some(&message) {
+            self.notices.push(message);
+        }
     }
 }
 

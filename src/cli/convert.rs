@@ -9,8 +9,22 @@ use super::inputs;
 use crate::export::format::{self, Destination, ExportFormat};
 use crate::read::ReadOptions;
 
+const EXAMPLES: &str = "\
+Examples:
+  byline convert story.txt                       one article as byline JSONL on stdout
+  byline convert corpus/ --to doccano -o corpus.doccano.jsonl
+  byline convert gold.jsonl --to brat -o brat/   a folder of .txt + .ann, annotation.conf
+  byline convert gold.jsonl --to hf -o hf/train.jsonl   labels.json is written beside it
+  cat tasks.jsonl | byline convert - --to conll
+
+Inputs are read by extension: .txt, .md, .html/.htm, .jsonl, .json, .ann (brat,
+with its .txt), .conll, .conllu. Folders are read recursively; other files in
+them are skipped with a warning naming them. The exit code is 1 when any input
+could not be read; every other input is still converted.";
+
 /// Arguments of `byline convert`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct ConvertArgs {
     /// Files or folders to read (`-` for stdin).
     #[arg(required = true)]

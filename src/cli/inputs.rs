@@ -1,11 +1,13 @@
 //! Loading the inputs of a subcommand: files, folders (walked by extension) or
 //! `-` for stdin. One bad input is reported once and skipped; the rest load.
+//! A text read twice is kept once, the annotated copy first (see `read::dedupe`).
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::model::Document;
-use crate::read::{self, InputFormat, ReadOptions};
+use crate::read::dedupe::without_copies;
+use crate::read::{self, ReadOptions};
 
 /// What loading the inputs gave.
 pub struct Inputs {
@@ -17,10 +19,7 @@ pub struct Inputs {
 
 /// Reads every input, printing each warning and error to `err` exactly once.
 pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> Inputs {
-    let mut inputs = Inputs {
-        documents: Vec::new(),
-        failed: 0,
-    };
+    let mut gathered = Gathered::default();
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         paths.iter().partition(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = files.into_iter().cloned().collect();
@@ -29,37 +28,51 @@ pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> In
         let _ = writeln!(err, "byline: warning: {warning}");
     }
     if !stdin.is_empty() {
-        take(&mut inputs, read_stdin(options), err);
+        gathered.take("-", read::read_path(Path::new("-"), options), err);
     }
     for path in &found {
-        take(&mut inputs, read::read_path(path, options), err);
+        gathered.take(
+            &path.display().to_string(),
+            read::read_path(path, options),
+            err,
+        );
     }
-    inputs
+    let (documents, warnings) = without_copies(gathered.documents);
+    for warning in &warnings {
+        let _ = writeln!(err, "byline: warning: {warning}");
+    }
+    Inputs {
+        documents,
+        failed: gathered.failed,
+    }
 }
 
-fn take(inputs: &mut Inputs, result: Result<read::Loaded, read::ReadError>, err: &mut dyn Write) {
-    match result {
-        Ok(loaded) => {
-            for warning in &loaded.warnings {
-                let _ = writeln!(err, "byline: warning: {warning}");
+/// Documents read so far, each with the input it came from.
+#[derive(Default)]
+struct Gathered {
+    documents: Vec<(String, Document)>,
+    failed: usize,
+}
+
+impl Gathered {
+    fn take(
+        &mut self,
+        name: &str,
+        result: Result<read::Loaded, read::ReadError>,
+        err: &mut dyn Write,
+    ) {
+        match result {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    let _ = writeln!(err, "byline: warning: {warning}");
+                }
+                let named = loaded.documents.into_iter().map(|d| (name.to_owned(), d));
+                self.documents.extend(named);
             }
-            inputs.documents.extend(loaded.documents);
-        }
-        Err(e) => {
-            let _ = writeln!(err, "byline: {e}");
-            inputs.failed += 1;
+            Err(e) => {
+                let _ = writeln!(err, "byline: {e}");
+                self.failed += 1;
+            }
         }
     }
-}
-
-fn read_stdin(options: &ReadOptions) -> Result<read::Loaded, read::ReadError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| read::ReadError::Io {
-            path: Path::new("-").to_path_buf(),
-            source,
-        })?;
-    let format = InputFormat::sniff(&bytes);
-    read::read_bytes(&bytes, "-", format, options)
 }

@@ -8,10 +8,13 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::Launch;
+
 const EXAMPLES: &str = "\
 Examples:
-  byline                                   open the app on the bundled samples
-  byline articles/                         open every article under a folder
+  byline                                   open the last project (first run: the samples)
+  byline articles/                         add every article under a folder to it
+  byline --project wire.byline             open (or create) a project
   byline convert a.jsonl --to doccano -o a.doccano.jsonl
   byline convert polnear/ --to byline -o polnear.jsonl
   cat in.jsonl | byline convert - --to conll
@@ -19,6 +22,7 @@ Examples:
   byline import --project wire.byline articles/
   byline export --project wire.byline --to prodigy --only done -o train.jsonl
   byline stats --project wire.byline
+  byline bench export --runs 5
 
 Offsets in every file Byline reads or writes are Unicode code points.";
 
@@ -34,12 +38,18 @@ Offsets in every file Byline reads or writes are Unicode code points.";
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Articles, folders or a project to open in the window.
+    /// Project file to open in the window (created if missing); without it
+    /// the last project opens.
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
+    /// Articles or folders to add to the project, or a `.byline` project file.
     paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Time the workloads the design budgets (export, read back, UI frames).
+    Bench(bench::BenchArgs),
     /// Convert annotated files between formats.
     Convert(convert::ConvertArgs),
     /// Pre-annotate articles with the built-in engine (byline JSONL out).
@@ -59,8 +69,8 @@ enum Command {
 pub enum Outcome {
     /// Exit with this code.
     Exit(u8),
-    /// Open the window on these paths.
-    OpenApp(Vec<PathBuf>),
+    /// Open the window on this project and these paths.
+    OpenApp(Launch),
 }
 
 /// Runs the command line. Output goes to `out`, messages to `err`; every error
@@ -83,7 +93,13 @@ where
         }
     };
     let result = match cli.command {
-        None => return Outcome::OpenApp(cli.paths),
+        None => {
+            return Outcome::OpenApp(Launch {
+                project: cli.project,
+                paths: cli.paths,
+            });
+        }
+        Some(Command::Bench(args)) => bench::run(&args, out, err),
         Some(Command::Convert(args)) => convert::run(&args, out, err),
         Some(Command::Eval(args)) => eval::run(&args, out, err),
         Some(Command::Suggest(args)) => suggest::run(&args, out, err),
@@ -94,12 +110,30 @@ where
     match result {
         Ok(code) => Outcome::Exit(code),
         Err(e) => {
-            let _ = writeln!(err, "byline: {e:#}");
+            let _ = writeln!(err, "byline: {}", describe(&e));
             Outcome::Exit(1)
         }
     }
 }
 
+/// An error and its causes on one line, leaving out a cause whose text the
+/// message before it already gives (our error enums print their source).
+fn describe(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
+mod bench;
 mod convert;
 mod eval;
 mod export;
@@ -107,3 +141,29 @@ mod import;
 mod inputs;
 mod stats;
 mod suggest;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(args: &[&str]) -> Outcome {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        run(
+            std::iter::once("byline").chain(args.iter().copied()),
+            &mut out,
+            &mut err,
+        )
+    }
+
+    #[test]
+    fn the_window_gets_the_project_and_the_files_to_add() {
+        assert_eq!(
+            open(&["--project", "wire.byline", "a.txt", "posts/"]),
+            Outcome::OpenApp(Launch {
+                project: Some("wire.byline".into()),
+                paths: vec!["a.txt".into(), "posts/".into()],
+            })
+        );
+        assert_eq!(open(&[]), Outcome::OpenApp(Launch::default()));
+    }
+}

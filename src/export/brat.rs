@@ -19,9 +19,10 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::export::losses::{count_document, count_review_states};
 use crate::export::{ExportError, ExportReport, check_alignment};
 use crate::model::{CharRange, Document, OffsetIndex};
-use crate::read::brat::schema::{ATTRIBUTE_KIND, Bound, RELATION_REFERS_TO};
+use crate::read::brat::schema::{ATTRIBUTE_KIND, Bound, META_KEY, RELATION_REFERS_TO};
 
 pub use conf::write_conf;
 use plan::{Standoff, plan};
@@ -38,6 +39,8 @@ pub fn write_document(
         ..ExportReport::default()
     };
     let standoff = plan(doc, &mut report)?;
+    count_review_states(doc, true, &mut report);
+    count_document(doc, &[META_KEY], &mut report);
     report.spans = crate::export::exported_spans(doc).len();
     txt.write_all(doc.text().as_bytes())?;
     render(&standoff, doc.text(), ann)?;

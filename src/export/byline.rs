@@ -8,12 +8,12 @@
 //! last token of each span. Rejected spans never go under `spans` (nobody trains
 //! on them): the byline flavor keeps them under `rejected_spans`.
 
+mod json;
 mod task;
 #[cfg(test)]
 mod tests;
 
-use std::fmt::Write as _;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -21,8 +21,9 @@ use crate::model::{Document, Span, SpanState};
 
 use super::json_shape::{Answer, encode_meta, quote_links};
 use super::losses::{self, Holds};
-use super::{ExportError, ExportReport, check_alignment, exported_spans};
-use task::{Layout, QuoteOut, RelationOut, SpanOut, Task};
+use super::parallel::{check_all, write_ordered};
+use super::{ExportError, ExportReport};
+use task::{Layout, QuoteOut, QuotePart, RelationOut, SpanOut, SpanRefs, Task};
 
 /// Which keys a task carries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,66 +36,62 @@ pub enum Flavor {
     Prodigy,
 }
 
-/// Writes one task per document, in the order given. Every document is checked
-/// for alignment before anything is written, so a bad one leaves `out` untouched.
+/// Writes one task per document, in the order given, encoding documents on
+/// all cores. Every document is checked for alignment before anything is
+/// written, so a bad one leaves `out` untouched.
 pub fn write(
     docs: &[Document],
     out: impl Write,
     flavor: Flavor,
 ) -> Result<ExportReport, ExportError> {
-    for doc in docs {
-        check_alignment(doc)?;
-    }
-    let mut out = BufWriter::new(out);
-    let mut report = ExportReport::default();
-    for doc in docs {
-        let task = task(doc, flavor, &mut report)?;
-        serde_json::to_writer(&mut out, &task)?;
-        out.write_all(b"\n")?;
+    check_all(docs)?;
+    write_ordered(docs, out, |doc, buffer| {
+        let mut report = ExportReport::default();
+        // A task line is about 20 times its text (mostly the token list).
+        buffer.reserve(doc.text().len() * 24);
+        let layout = Layout::new(doc);
+        json::write_task(buffer, &task(&layout, flavor, &mut report)?, &layout)?;
+        buffer.push(b'\n');
         report.documents += 1;
-    }
-    out.flush()?;
-    Ok(report)
+        Ok(report)
+    })
 }
 
 fn task<'d>(
-    doc: &'d Document,
+    layout: &Layout<'d>,
     flavor: Flavor,
     report: &mut ExportReport,
 ) -> Result<Task<'d>, ExportError> {
-    let layout = Layout::new(doc);
+    let doc = layout.doc;
     let byline = flavor == Flavor::Byline;
-    let spans = exported_spans(doc)
-        .into_iter()
-        .map(|s| span_out(&layout, s, byline))
-        .collect::<Result<Vec<_>, _>>()?;
-    let rejected_spans = if byline {
-        doc.spans_sorted()
-            .into_iter()
-            .filter(|s| s.state == SpanState::Rejected)
-            .map(|s| span_out(&layout, s, true))
-            .collect::<Result<Vec<_>, _>>()?
-    } else {
-        losses::count(
-            doc,
-            Holds {
-                quote_links: true,
-                refers_to: false,
-            },
-            report,
-        );
-        Vec::new()
-    };
-    let relations = relations(&layout)?;
-    let quotes = if byline { Some(quotes(&layout)?) } else { None };
+    let refs = SpanRefs::new(layout)?;
+    let (mut spans, mut rejected_spans) = (Vec::new(), Vec::new());
+    for span in doc.spans_sorted() {
+        let Some(out) = span_out(&refs, layout.text, span, byline) else {
+            continue;
+        };
+        match span.state {
+            SpanState::Rejected if byline => rejected_spans.push(out),
+            SpanState::Rejected => {}
+            _ => spans.push(out),
+        }
+    }
+    if !byline {
+        let holds = Holds {
+            quote_links: true,
+            refers_to: false,
+        };
+        losses::count(doc, holds, report);
+    }
+    let relations = relations(doc, &refs);
+    let quotes = byline.then(|| quotes(doc, &refs, layout.text));
     report.spans += spans.len() + rejected_spans.len();
     let text_hash = xxh3_64(doc.text().as_bytes());
     Ok(Task {
         text: doc.text(),
-        meta: encode_meta(doc, &layout.index, report),
+        meta: encode_meta(doc, &|r| layout.index().to_chars(r), report),
         input_hash: signed32(text_hash),
         task_hash: task_hash(text_hash, &spans, &relations),
-        tokens: layout.tokens_out()?,
         spans,
         rejected_spans,
         relations,
@@ -103,19 +100,17 @@ fn task<'d>(
     })
 }
 
+/// A span with its extension keys in the byline flavor; `None` only for a
+/// span the table lacks, which cannot happen.
 fn span_out<'d>(
-    layout: &Layout<'d>,
+    refs: &SpanRefs<'d>,
+    text: &'d str,
     span: &'d Span,
     byline: bool,
-) -> Result<SpanOut<'d>, ExportError> {
-    let r = layout.span_ref(span)?;
-    Ok(SpanOut {
-        start: r.start,
-        end: r.end,
-        token_start: r.token_start,
-        token_end: r.token_end,
-        label: r.label,
-        text: span.text(layout.text),
+) -> Option<SpanOut<'d>> {
+    Some(SpanOut {
+        span: refs.get(span.id)?,
+        text: span.text(text),
         id: byline.then_some(span.id.0),
         layer: byline.then_some(span.layer),
         state: byline.then_some(span.state),
@@ -124,45 +119,43 @@ fn span_out<'d>(
     })
 }
 
-fn relations<'d>(layout: &Layout<'d>) -> Result<Vec<RelationOut<'d>>, ExportError> {
-    let doc = layout.doc;
+fn relations<'d>(doc: &Document, refs: &SpanRefs<'d>) -> Vec<RelationOut<'d>> {
     quote_links(doc)
         .into_iter()
-        .filter_map(|link| Some((doc.span(link.head)?, doc.span(link.child)?, link.role)))
-        .map(|(head, child, label)| {
-            let head_span = layout.span_ref(head)?;
-            let child_span = layout.span_ref(child)?;
-            Ok(RelationOut {
+        .filter_map(|link| {
+            let (head_span, child_span) = (refs.get(link.head)?, refs.get(link.child)?);
+            Some(RelationOut {
                 head: head_span.token_end,
                 child: child_span.token_end,
                 head_span,
                 child_span,
-                label,
+                label: link.role,
             })
         })
         .collect()
 }
 
-fn quotes<'d>(layout: &Layout<'d>) -> Result<Vec<QuoteOut<'d>>, ExportError> {
-    let doc = layout.doc;
-    let part = |id| doc.span(id).map(|s| layout.quote_part(s)).transpose();
+fn quotes<'d>(doc: &'d Document, refs: &SpanRefs<'d>, text: &'d str) -> Vec<QuoteOut<'d>> {
+    let part = |id| {
+        let (span, r) = (doc.span(id)?, refs.get(id)?);
+        Some(QuotePart {
+            start: r.start,
+            end: r.end,
+            text: span.text(text),
+            id: id.0,
+        })
+    };
     doc.quotes_sorted()
         .into_iter()
-        .map(|q| {
-            Ok(QuoteOut {
-                id: q.id.0,
-                content: q
-                    .content
-                    .iter()
-                    .filter_map(|&id| part(id).transpose())
-                    .collect::<Result<_, _>>()?,
-                speaker: q.speaker.map(part).transpose()?.flatten(),
-                cue: q.cue.map(part).transpose()?.flatten(),
-                kind: q.kind,
-                speaker_entity: q.speaker_entity.as_deref(),
-                state: q.state,
-                origin: &q.origin,
-            })
+        .map(|q| QuoteOut {
+            id: q.id.0,
+            content: q.content.iter().filter_map(|&id| part(id)).collect(),
+            speaker: q.speaker.and_then(part),
+            cue: q.cue.and_then(part),
+            kind: q.kind,
+            speaker_entity: q.speaker_entity.as_deref(),
+            state: q.state,
+            origin: &q.origin,
         })
         .collect()
 }
@@ -173,19 +166,32 @@ fn signed32(hash: u64) -> i32 {
 }
 
 /// Hash of the text and of what is annotated on it (not of the flavor or ids),
-/// so the same annotations give the same `_task_hash` in either flavor.
+/// so the same annotations give the same `_task_hash` in either flavor: the
+/// hash of the lines `s{start}:{end}:{label}` and
+/// `r{start}:{end}>{start}:{end}:{label}`, seeded with the text's hash.
 fn task_hash(text_hash: u64, spans: &[SpanOut<'_>], relations: &[RelationOut<'_>]) -> i32 {
-    let mut key = String::new();
-    for s in spans {
-        let _ = writeln!(key, "s{}:{}:{}", s.start, s.end, s.label);
+    let mut key = Vec::with_capacity(24 * (spans.len() + 2 * relations.len()));
+    let mut numbers = itoa::Buffer::new();
+    let mut number = |key: &mut Vec<u8>, n: usize, after: u8| {
+        key.extend_from_slice(numbers.format(n).as_bytes());
+        key.push(after);
+    };
+    for SpanOut { span: s, .. } in spans {
+        key.push(b's');
+        number(&mut key, s.start, b':');
+        number(&mut key, s.end, b':');
+        key.extend_from_slice(s.label.as_bytes());
+        key.push(b'\n');
     }
     for r in relations {
         let (h, c) = (&r.head_span, &r.child_span);
-        let _ = writeln!(
-            key,
-            "r{}:{}>{}:{}:{}",
-            h.start, h.end, c.start, c.end, r.label
-        );
+        key.push(b'r');
+        number(&mut key, h.start, b':');
+        number(&mut key, h.end, b'>');
+        number(&mut key, c.start, b':');
+        number(&mut key, c.end, b':');
+        key.extend_from_slice(r.label.as_bytes());
+        key.push(b'\n');
     }
-    signed32(xxh3_64_with_seed(key.as_bytes(), text_hash))
+    signed32(xxh3_64_with_seed(&key, text_hash))
 }

@@ -8,6 +8,7 @@
 use std::io::Write;
 
 use super::iob::{Tokenized, lose_links};
+use super::losses::{count_document, count_review_states};
 use super::{ExportError, ExportReport, check_alignment};
 use crate::model::{Document, Layer};
 
@@ -31,6 +32,8 @@ pub fn write_document(doc: &Document, mut out: impl Write) -> Result<ExportRepor
     let entity = tokenized.tags(Layer::Entity, &mut report);
     let attribution = tokenized.tags(Layer::Attribution, &mut report);
     lose_links(doc, &mut report);
+    count_review_states(doc, false, &mut report);
+    count_document(doc, &[], &mut report);
     writeln!(out, "-DOCSTART-\n")?;
     for sentence in &tokenized.sentences {
         for i in sentence.clone() {

@@ -120,7 +120,7 @@ fn meta(
     index: &OffsetIndex<'_>,
     report: &mut ExportReport,
 ) -> BTreeMap<String, Value> {
-    let mut meta = encode_meta(doc, index, report);
+    let mut meta = encode_meta(doc, &|r| index.to_chars(r), report);
     for key in RECORD_KEYS {
         if meta.remove(key).is_some() {
             report.lose(format!("meta keys named like doccano's `{key}`"));

@@ -174,11 +174,16 @@ fn create(path: &Path) -> Result<BufWriter<File>, ExportError> {
         .map_err(|e| with_path(e, path))
 }
 
+/// Flushes the output and syncs it to disk when it is a regular file
+/// (`/dev/null` and pipes cannot be synced, and need not be).
 fn finish(out: BufWriter<File>, path: &Path) -> Result<(), ExportError> {
-    out.into_inner()
-        .map_err(|e| with_path(e.into_error(), path))?
-        .sync_all()
-        .map_err(|e| with_path(e, path))
+    let file = out
+        .into_inner()
+        .map_err(|e| with_path(e.into_error(), path))?;
+    if file.metadata().is_ok_and(|m| m.is_file()) {
+        file.sync_all().map_err(|e| with_path(e, path))?;
+    }
+    Ok(())
 }
 
 fn with_path(e: std::io::Error, path: &Path) -> ExportError {
@@ -208,6 +213,15 @@ mod tests {
                 .unwrap_err()
                 .contains("byline, prodigy")
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_to_a_device_that_cannot_be_synced() {
+        let doc = markup::document("[Zoë|PERSON] spoke.").unwrap();
+        let dev_null = Path::new("/dev/null");
+        let report = write(ExportFormat::Byline, &[doc], Destination::Path(dev_null)).unwrap();
+        assert_eq!(report.documents, 1);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::iob::{Tokenized, lose_links};
+use super::losses::{count_document, count_review_states};
 use super::{ExportError, ExportReport, check_alignment, exported_spans};
 use crate::model::{Document, LabelSet, Layer};
 
@@ -86,6 +87,8 @@ pub fn write(
             ));
         }
         lose_links(doc, &mut report);
+        count_review_states(doc, false, &mut report);
+        count_document(doc, &[], &mut report);
         for (n, sentence) in tokenized.sentences.iter().enumerate() {
             let row = Row {
                 id: format!("{}-{n}", doc.id),

@@ -11,8 +11,8 @@ use serde_json::{Map, Value};
 
 use crate::model::markup::has_quote_mark;
 use crate::model::{
-    CharRange, DocId, DocStatus, Document, LabelSet, Layer, OffsetIndex, QuoteKind, SpanId,
-    SpanState,
+    ByteRange, CharRange, DocId, DocStatus, Document, LabelSet, Layer, OffsetError, QuoteKind,
+    SpanId, SpanState,
 };
 
 use super::ExportReport;
@@ -115,9 +115,11 @@ pub fn inferred_kind<'t>(content: impl IntoIterator<Item = &'t str>) -> QuoteKin
 
 /// The document's `meta` as written: its own keys plus `source`, `doc_id`,
 /// `status` and `boilerplate` (which win over same-named keys, counted as lost).
+/// `to_chars` converts boilerplate ranges to code points (an
+/// [`crate::model::OffsetIndex`]'s, usually).
 pub fn encode_meta(
     doc: &Document,
-    index: &OffsetIndex<'_>,
+    to_chars: &dyn Fn(ByteRange) -> Result<CharRange, OffsetError>,
     report: &mut ExportReport,
 ) -> BTreeMap<String, Value> {
     let mut meta: BTreeMap<String, Value> = doc
@@ -127,7 +129,7 @@ pub fn encode_meta(
         .collect();
     let mut boilerplate = Vec::with_capacity(doc.boilerplate.len());
     for range in &doc.boilerplate {
-        match index.to_chars(*range) {
+        match to_chars(*range) {
             Ok(r) => boilerplate.push(Value::from(vec![r.start, r.end])),
             Err(_) => report.lose("boilerplate ranges that do not fit the text"),
         }

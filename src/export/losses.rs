@@ -1,8 +1,10 @@
 //! What the Prodigy and doccano shapes cannot hold of a document, counted into
 //! an [`ExportReport`] so nothing is dropped silently. The byline flavor holds
-//! everything and counts nothing here.
+//! everything and counts nothing here. brat, CoNLL and Hugging Face count the
+//! review state and document fields they cannot hold through
+//! [`count_review_states`] and [`count_document`].
 
-use crate::model::{Document, Origin, SpanState};
+use crate::model::{DocStatus, Document, Origin, SpanState};
 
 use super::ExportReport;
 use super::json_shape::{default_layer, inferred_kind};
@@ -61,6 +63,42 @@ pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
         } else if quote.content.len() > 1 && quote.cue.is_none() {
             report.lose("split quotes without a cue (read back as separate quotes)");
         }
+    }
+}
+
+/// Counts, for formats without review state (brat, CoNLL, Hugging Face), the
+/// rejected spans they leave out and the pending states and suggestion origins
+/// they drop; `quotes_held` when the format writes quotes (brat), whose review
+/// state is then counted too.
+pub fn count_review_states(doc: &Document, quotes_held: bool, report: &mut ExportReport) {
+    for span in doc.spans() {
+        if span.state == SpanState::Rejected {
+            report.lose("rejected spans (training exports leave them out)");
+        } else {
+            count_review(span.state, &span.origin, report);
+        }
+    }
+    for quote in doc.quotes().filter(|_| quotes_held) {
+        if quote.state == SpanState::Rejected {
+            report.lose("rejected quotes (training exports leave them out)");
+            continue;
+        }
+        count_review(quote.state, &quote.origin, report);
+        if quote.speaker_entity.is_some() {
+            report.lose("speaker entity names");
+        }
+    }
+}
+
+/// Counts, for formats that write the text alone (brat, CoNLL, Hugging Face),
+/// a document's review status and its metadata other than `kept_meta` keys.
+pub fn count_document(doc: &Document, kept_meta: &[&str], report: &mut ExportReport) {
+    if doc.status() != DocStatus::New {
+        report.lose("document review states (new, in progress, done, skipped)");
+    }
+    let meta = doc.meta.keys().any(|k| !kept_meta.contains(&k.as_str()));
+    if meta || !doc.boilerplate.is_empty() {
+        report.lose("document metadata (title, byline, dateline, paragraphs, boilerplate)");
     }
 }
 

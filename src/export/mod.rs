@@ -20,6 +20,7 @@ pub mod format;
 pub(crate) mod json_fixtures;
 pub mod json_shape;
 mod losses;
+mod parallel;
 
 /// What a writer did, and what the format could not hold.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -19,31 +19,38 @@ mod record;
 mod spans;
 #[cfg(test)]
 mod tests;
+mod typed;
+#[cfg(test)]
+mod typed_tests;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde_json::error::Category;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::{Loaded, ReadError, Warning};
+use crate::model::Document;
+use typed::Typed;
 
-/// Reads JSON Lines: one record per line; blank lines are ignored.
+/// Reads JSON Lines: one record per line; blank lines are ignored. Records
+/// are read on all cores; documents and warnings come in line order.
 ///
 /// Fails only when there were records and none of them could be read.
 pub fn read(text: &str, source: &str) -> Result<Loaded, ReadError> {
+    read_lines(text, source, true)
+}
+
+fn read_lines(text: &str, source: &str, typed: bool) -> Result<Loaded, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut tally = Tally::new(source, "lines");
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match parse_record(line) {
-            Ok(fields) => tally.record(fields, i + 1),
-            Err(why) => tally.skip(i + 1, format!("{why}; line skipped")),
-        }
-    }
-    tally.finish()
+    let records: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| (i + 1, line))
+        .collect();
+    read_records(&records, source, "lines", typed)
 }
 
 /// Reads a `.json` file: an array of records or a single record. A file that
@@ -72,21 +79,51 @@ pub fn read_json(text: &str, source: &str) -> Result<Loaded, ReadError> {
             ));
         }
     };
-    let mut tally = Tally::new(source, "records");
     let mut lines = LineCounter::new(text);
-    for raw in raws {
-        let line = lines.line_of(raw.get());
-        match parse_record(raw.get()) {
-            Ok(fields) => tally.record(fields, line),
-            Err(why) => tally.skip(line, format!("{why}; record skipped")),
+    let records: Vec<(usize, &str)> = raws
+        .into_iter()
+        .map(|raw| (lines.line_of(raw.get()), raw.get()))
+        .collect();
+    read_records(&records, source, "records", true)
+}
+
+/// One record read: its document (if any) and the warnings it raised, or why it was skipped.
+type RecordOutcome = Result<(Option<Document>, Vec<Warning>), String>;
+
+/// Reads records (each with the line it starts on) in parallel, then tallies
+/// them in order.
+fn read_records(
+    records: &[(usize, &str)],
+    source: &str,
+    unit: &'static str,
+    typed: bool,
+) -> Result<Loaded, ReadError> {
+    let skipped = if unit == "lines" { "line" } else { "record" };
+    let outcomes: Vec<RecordOutcome> = records
+        .par_iter()
+        .map(|&(line, json)| {
+            let (fields, lists) =
+                parse_record(json, typed).map_err(|why| format!("{why}; {skipped} skipped"))?;
+            let mut warnings = Vec::new();
+            let doc = record::document(fields, lists, source, line, &mut warnings);
+            Ok((doc, warnings))
+        })
+        .collect();
+    let mut tally = Tally::new(source, unit);
+    for (&(line, _), outcome) in records.iter().zip(outcomes) {
+        match outcome {
+            Ok((doc, warnings)) => tally.record(doc, warnings),
+            Err(message) => tally.skip(line, message),
         }
     }
     tally.finish()
 }
 
 /// Parses one record into its fields, skipping those byline recomputes
-/// (a Prodigy task's token list is most of its bytes).
-fn parse_record(json: &str) -> Result<Map<String, Value>, String> {
+/// (a Prodigy task's token list is most of its bytes). Annotation lists with
+/// byline's own shape are parsed into structs (see [`typed`]); with `typed`
+/// false every field is a `Value`, which tests compare against.
+fn parse_record(json: &str, typed: bool) -> Result<(Map<String, Value>, Typed<'_>), String> {
     let fields = serde_json::from_str::<BTreeMap<String, &RawValue>>(json).map_err(|err| {
         if err.classify() == Category::Data {
             "record is not a JSON object".to_owned()
@@ -95,8 +132,9 @@ fn parse_record(json: &str) -> Result<Map<String, Value>, String> {
         }
     })?;
     let mut record = Map::new();
+    let mut lists = Typed::default();
     for (key, raw) in fields {
-        if record::RECOMPUTED.contains(&key.as_str()) {
+        if record::RECOMPUTED.contains(&key.as_str()) || (typed && lists.take(&key, raw)) {
             continue;
         }
         let value = serde_json::from_str(raw.get()).map_err(|err| {
@@ -106,7 +144,7 @@ fn parse_record(json: &str) -> Result<Map<String, Value>, String> {
         })?;
         record.insert(key, value);
     }
-    Ok(record)
+    Ok((record, lists))
 }
 
 /// A serde_json error without its " at line L column C" tail (we name the
@@ -140,9 +178,10 @@ impl<'s> Tally<'s> {
         }
     }
 
-    fn record(&mut self, fields: Map<String, Value>, line: usize) {
+    fn record(&mut self, doc: Option<Document>, warnings: Vec<Warning>) {
         self.seen += 1;
-        match record::document(fields, self.source, line, &mut self.loaded.warnings) {
+        self.loaded.warnings.extend(warnings);
+        match doc {
             Some(doc) => self.loaded.documents.push(doc),
             None => self.skipped += 1,
         }

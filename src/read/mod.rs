@@ -10,6 +10,7 @@
 pub mod brat;
 pub mod conll;
 pub mod conllu;
+pub mod dedupe;
 mod dispatch;
 mod format;
 pub mod html;

@@ -26,8 +26,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
                 .into_iter()
                 .partition(|f| InputFormat::of_path(f).is_some());
             if !unknown.is_empty() {
-                let message = format!("{} file(s) of no known format skipped", unknown.len());
-                warnings.push(Warning::new(path.display().to_string(), message));
+                warnings.push(Warning::new(
+                    path.display().to_string(),
+                    skipped_message(path, &unknown),
+                ));
             }
             inputs.extend(without_brat_texts(known));
         } else {
@@ -35,6 +37,25 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
         }
     }
     (inputs, warnings)
+}
+
+/// How many files a folder walk skipped, naming the first few (relative to
+/// the folder) so a stray `metadata.tsv` is recognised at a glance.
+fn skipped_message(dir: &Path, unknown: &[PathBuf]) -> String {
+    const NAMED: usize = 5;
+    let mut names: Vec<String> = unknown
+        .iter()
+        .take(NAMED)
+        .map(|f| f.strip_prefix(dir).unwrap_or(f).display().to_string())
+        .collect();
+    if unknown.len() > NAMED {
+        names.push(format!("{} more", unknown.len() - NAMED));
+    }
+    format!(
+        "skipped {} file(s) of no known format ({}); they are not read",
+        unknown.len(),
+        names.join(", ")
+    )
 }
 
 /// Every non-hidden file under `dir`, sorted within each folder.

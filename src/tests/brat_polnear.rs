@@ -1,10 +1,12 @@
 //! PolNeAR brat → Byline → brat gives back the same annotations and events,
-//! for every file of `../shared/eval/polnear-dev` (skipped when absent).
+//! for every file of `../shared/eval/polnear-dev` (skipped when absent): in
+//! memory, and through `byline convert` and a byline JSONL file on disk.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::support::byline;
 use crate::export::brat::write_document;
 use crate::read::brat::read;
 
@@ -86,4 +88,40 @@ fn polnear_round_trips_through_byline() {
         assert_eq!(again.documents[0].meta, doc.meta, "{}", ann_path.display());
     }
     assert!(quotes > 2000, "{quotes} quotes");
+}
+
+/// The same through the command line: the whole folder to byline JSONL, that
+/// file to a brat folder, and every `.ann` compared with the one it came from.
+#[test]
+fn polnear_through_byline_jsonl_gives_back_the_same_standoff() {
+    let Some(pairs) = polnear() else {
+        eprintln!("skipped: ../shared/eval/polnear-dev is absent");
+        return;
+    };
+    let root = pairs[0].1.parent().unwrap().parent().unwrap().to_path_buf();
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("polnear.jsonl");
+    let brat = dir.path().join("brat");
+    let arg = |p: &Path| p.to_str().unwrap().to_owned();
+    let first = byline(["convert", &arg(&root), "-o", &arg(&jsonl)]);
+    assert_eq!(first.code, 0, "{}", first.err);
+    assert!(first.err.contains("(metadata.tsv)"), "{}", first.err);
+    assert!(
+        first.err.contains(&format!("{} documents", pairs.len())),
+        "{}",
+        first.err
+    );
+    let second = byline(["convert", &arg(&jsonl), "--to", "brat", "-o", &arg(&brat)]);
+    assert_eq!(second.code, 0, "{}", second.err);
+    for (txt_path, ann_path) in &pairs {
+        let stem = ann_path.file_stem().unwrap().to_str().unwrap();
+        let written = |ext: &str| fs::read_to_string(brat.join(format!("{stem}.{ext}"))).unwrap();
+        assert_eq!(
+            written("txt"),
+            fs::read_to_string(txt_path).unwrap(),
+            "{stem}"
+        );
+        let ann = fs::read_to_string(ann_path).unwrap();
+        assert_eq!(standoff(&written("ann")), standoff(&ann), "{stem}");
+    }
 }

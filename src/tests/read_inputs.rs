@@ -187,7 +187,7 @@ fn a_txt_with_an_ann_beside_it_is_one_brat_document() {
     assert!(
         warnings[0]
             .to_string()
-            .contains("1 file(s) of no known format skipped")
+            .starts_with("skipped 1 file(s) of no known format (photo.png)")
     );
     for path in [ann, dir.path().join("story.txt")] {
         let doc = read_one(&path);

@@ -1,5 +1,5 @@
 //! The gold annotations in `samples/annotated/` checked against the articles
-//! they annotate: every `<name>.markup.txt` must parse into a document whose
+//! they annotate: every `<name>.markup` must parse into a document whose
 //! text is exactly the normalized text of `samples/<name>.txt`, use only known
 //! labels on whole words, and give every quote its content (and the speaker
 //! and cue the annotator marked). Also pins the odd encodings (CRLF, BOM,
@@ -13,14 +13,16 @@ use crate::model::document::normalize_text;
 use crate::model::markup::{self, MarkedSpan};
 use crate::model::{Document, LabelSet};
 
-const MARKUP_SUFFIX: &str = ".markup.txt";
+/// Gold markup files end so; `.markup` is no article format, so no reader
+/// (and no folder opened in the app) takes them for articles.
+const MARKUP_SUFFIX: &str = ".markup";
 
-fn samples_dir() -> PathBuf {
+pub(super) fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
 }
 
 /// Every gold markup file, sorted, with the name of the article it annotates.
-fn gold_files() -> Vec<(String, PathBuf)> {
+pub(super) fn gold_files() -> Vec<(String, PathBuf)> {
     let dir = samples_dir().join("annotated");
     let mut files: Vec<(String, PathBuf)> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
@@ -35,7 +37,7 @@ fn gold_files() -> Vec<(String, PathBuf)> {
     files
 }
 
-fn read(path: &Path) -> String {
+pub(super) fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 

@@ -1,8 +1,13 @@
 //! Helpers shared by the scenarios: documents whose spans are pending
 //! suggestions, built from the compact markup through the real suggestion path
-//! (`suggest::to_transaction`).
+//! (`suggest::to_transaction`), and the command line run in process.
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
+
+use serde_json::Value;
+
+use crate::cli::{self, Outcome};
 
 use crate::model::markup::{self, has_quote_mark};
 use crate::model::{Document, LabelSet, Origin, QuoteKind};
@@ -49,4 +54,97 @@ pub fn suggested(markup_text: &str) -> Document {
     let tx = to_transaction(&doc, &suggestions);
     doc.apply(&tx).expect("suggestions apply");
     doc
+}
+
+/// What one run of the command line gave.
+pub struct Run {
+    /// The exit code.
+    pub code: u8,
+    /// Everything written to stdout.
+    pub out: String,
+    /// Everything written to stderr.
+    pub err: String,
+}
+
+/// Runs `byline ARGS…` in process with in-memory stdout and stderr.
+pub fn byline<S: Into<OsString> + Clone>(args: impl IntoIterator<Item = S>) -> Run {
+    let args = std::iter::once(OsString::from("byline")).chain(args.into_iter().map(Into::into));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = match cli::run(args, &mut out, &mut err) {
+        Outcome::Exit(code) => code,
+        Outcome::OpenApp(paths) => panic!("the command line wanted the window for {paths:?}"),
+    };
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("the CLI writes UTF-8");
+    Run {
+        code,
+        out: text(out),
+        err: text(err),
+    }
+}
+
+/// Python's `text[start:end]`: `start..end` in code points.
+pub fn py_slice(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// Checks one `{start, end, text}` object (any key names) against `text`.
+fn check_slice(text: &str, item: &Value, start: &str, end: &str) -> usize {
+    let at = |key: &str| {
+        item[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{key}: {item}")) as usize
+    };
+    let sliced = py_slice(text, at(start), at(end));
+    if let Some(expected) = item.get("text").and_then(Value::as_str) {
+        assert_eq!(sliced, expected, "{item}");
+    }
+    assert!(!sliced.is_empty(), "{item}");
+    1
+}
+
+/// Checks every offset of a JSONL export (byline, Prodigy, doccano) and
+/// returns how many it checked.
+pub fn check_json_offsets(jsonl: &str) -> usize {
+    let mut checked = 0;
+    for line in jsonl.lines() {
+        let task: Value = serde_json::from_str(line).unwrap();
+        let text = task["text"].as_str().unwrap();
+        let list = |key: &str| task[key].as_array().cloned().unwrap_or_default();
+        for item in list("spans").iter().chain(&list("tokens")) {
+            checked += check_slice(text, item, "start", "end");
+        }
+        for quote in list("quotes") {
+            let parts = quote["content"].as_array().unwrap().iter();
+            for part in parts.chain([&quote["speaker"], &quote["cue"]]) {
+                if !part.is_null() {
+                    checked += check_slice(text, part, "start", "end");
+                }
+            }
+        }
+        for relation in list("relations")
+            .iter()
+            .filter(|r| r.get("head_span").is_some())
+        {
+            for end in ["head", "child"] {
+                let span = &relation[format!("{end}_span")];
+                checked += check_slice(text, span, "start", "end");
+                assert_eq!(relation[end], span["token_end"], "{relation}");
+            }
+        }
+        for entity in list("entities") {
+            checked += check_slice(text, &entity, "start_offset", "end_offset");
+        }
+        for label in list("label") {
+            let (s, e) = (label[0].as_u64().unwrap(), label[1].as_u64().unwrap());
+            assert!(
+                !py_slice(text, s as usize, e as usize).is_empty(),
+                "{label}"
+            );
+            checked += 1;
+        }
+    }
+    checked
 }

@@ -1,27 +1,24 @@
-//! Reading and suggesting off the UI thread. A load expands folders, reads
-//! every file on a rayon pool, runs the suggestion engines on each document
-//! and sends results back; the window adds them in input order as they come
-//! and shows progress. A file that cannot be read becomes a notice naming it;
-//! the others still open.
+//! Reading and suggesting off the UI thread. A load turns the given paths into
+//! inputs (`read::collect_inputs`: folders walked, every known format), reads
+//! each through `read::read_path` on a rayon pool, runs the suggestion engines
+//! on each document and sends results back; the window takes them in input
+//! order as they come and shows progress. A file that cannot be read, and
+//! every warning about one that can, becomes a notice naming the file (and
+//! line); the others still open.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use rayon::prelude::*;
 
+use super::engines::Engines;
 use crate::model::Document;
-use crate::read::jsonl;
-use crate::suggest::Suggester;
-use crate::suggest::pipeline::suggest_document;
+use crate::read::{self, ReadOptions};
 
-/// The engines every opened document is run through.
-pub type Engines = Arc<Vec<Box<dyn Suggester>>>;
-
-/// File extensions opened from folders.
-const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "text", "jsonl", "json"];
-
+/// How the window reads files: a file that is not valid UTF-8 still opens,
+/// with the bad bytes replaced and a warning saying so.
+const OPTIONS: ReadOptions = ReadOptions { lossy: true };
 /// One file's outcome: its documents and warnings, or why it failed.
 type FileResult = Result<(Vec<Document>, Vec<String>), String>;
 
@@ -29,6 +26,8 @@ type FileResult = Result<(Vec<Document>, Vec<String>), String>;
 enum Event {
     /// How many files the load covers.
     Total(usize),
+    /// Warnings about the paths themselves (unlistable or unknown files in a folder).
+    Notes(Vec<String>),
     /// File number `index` was read (documents, warnings) or failed (message).
     File { index: usize, result: FileResult },
 }
@@ -38,6 +37,7 @@ pub struct Load {
     rx: Receiver<Event>,
     total: Option<usize>,
     received: BTreeMap<usize, FileResult>,
+    notes: Vec<String>,
     next: usize,
 }
 
@@ -58,11 +58,12 @@ impl Load {
         wake: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let (tx, rx) = channel();
-        std::thread::spawn(move || work(paths, &engines, &tx, &wake));
+        std::thread::spawn(move || work(&paths, &engines, &tx, &wake));
         Self {
             rx,
             total: None,
             received: BTreeMap::new(),
+            notes: Vec::new(),
             next: 0,
         }
     }
@@ -72,12 +73,16 @@ impl Load {
         for event in self.rx.try_iter() {
             match event {
                 Event::Total(n) => self.total = Some(n),
+                Event::Notes(notes) => self.notes.extend(notes),
                 Event::File { index, result } => {
                     self.received.insert(index, result);
                 }
             }
         }
-        let mut out = Delivered::default();
+        let mut out = Delivered {
+            messages: std::mem::take(&mut self.notes),
+            ..Delivered::default()
+        };
         while let Some(result) = self.received.remove(&self.next) {
             self.next += 1;
             match result {
@@ -102,93 +107,42 @@ impl Load {
     }
 }
 
-fn work(paths: Vec<PathBuf>, engines: &Engines, tx: &Sender<Event>, wake: &(dyn Fn() + Sync)) {
-    let mut files = Vec::new();
-    let mut failures = Vec::new();
-    for path in paths {
-        expand(&path, &mut files, &mut failures);
-    }
-    let _ = tx.send(Event::Total(files.len() + failures.len()));
-    let first = failures.len();
-    for (index, message) in failures.into_iter().enumerate() {
-        let _ = tx.send(Event::File {
-            index,
-            result: Err(message),
-        });
-    }
+fn work(paths: &[PathBuf], engines: &Engines, tx: &Sender<Event>, wake: &(dyn Fn() + Sync)) {
+    let (files, warnings) = read::collect_inputs(paths);
+    let _ = tx.send(Event::Notes(
+        warnings.iter().map(ToString::to_string).collect(),
+    ));
+    let _ = tx.send(Event::Total(files.len()));
     files
         .par_iter()
         .enumerate()
-        .for_each_with(tx.clone(), |tx, (i, path)| {
+        .for_each_with(tx.clone(), |tx, (index, path)| {
             let result = read_file(path).map(|(docs, mut warnings)| {
                 let (docs, more) = suggest_all(docs, engines);
                 warnings.extend(more);
                 (docs, warnings)
             });
-            let _ = tx.send(Event::File {
-                index: first + i,
-                result,
-            });
+            let _ = tx.send(Event::File { index, result });
             wake();
         });
     wake();
 }
 
-/// Adds `path` (a file, or every readable file under a folder, sorted) to `files`.
-fn expand(path: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<String>) {
-    if !path.is_dir() {
-        files.push(path.to_path_buf());
-        return;
-    }
-    let entries = match std::fs::read_dir(path) {
-        Ok(entries) => entries,
-        Err(err) => {
-            failures.push(format!("cannot list folder: {err}: {}", path.display()));
-            return;
-        }
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
-        let known = child
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        if child.is_dir() || known {
-            expand(&child, files, failures);
-        }
-    }
-}
-
-/// Reads one file: JSONL and JSON records through `read::jsonl`, anything
-/// else as one plain-text document. Warnings name the file (and line).
-fn read_file(path: &Path) -> Result<(Vec<Document>, Vec<String>), String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|err| format!("cannot read: {err}: {}", path.display()))?;
-    let source = path.display().to_string();
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let loaded = match ext.as_deref() {
-        Some("jsonl") => jsonl::read(&text, &source),
-        Some("json") => jsonl::read_json(&text, &source),
-        _ => return Ok((vec![Document::new(Some(source), &text)], Vec::new())),
-    };
-    let loaded = loaded.map_err(|err| err.to_string())?;
+/// Reads one input in any format Byline knows; warnings name the file (and line).
+fn read_file(path: &Path) -> FileResult {
+    let loaded = read::read_path(path, &OPTIONS).map_err(|err| err.to_string())?;
     let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((loaded.documents, warnings))
 }
 
-/// Runs every engine on every document (through `suggest::pipeline`); a
-/// document whose suggestions do not apply is reported and opens without them.
+/// Runs the engines on every document; a document whose suggestions do not
+/// apply is reported and opens without them.
 fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<String>) {
-    let engines: Vec<&dyn Suggester> = engines.iter().map(|e| e.as_ref()).collect();
     let mut warnings = Vec::new();
     let docs = docs
         .into_iter()
         .map(|mut doc| {
-            if let Err(err) = suggest_document(&mut doc, &engines) {
+            if let Err(err) = engines.suggest(&mut doc) {
                 let source = doc.source.clone().unwrap_or_default();
                 warnings.push(format!("suggestions dropped ({err}): {source}"));
             }

@@ -1,57 +1,73 @@
-//! Getting articles into the window: native file and folder dialogs (run on
-//! a thread so the UI never blocks), a path field for desktops where rfd has
-//! no dialog to show (it then returns nothing, silently), files and folders
-//! dropped on the window, and the background loads that read and suggest them.
+//! Getting articles and projects into the window: native file, folder and
+//! project dialogs (run on a thread so the UI never blocks), a path field for
+//! desktops where rfd has no dialog to show, files and folders dropped on the
+//! window, and the background loads that read and suggest articles.
 
+mod dialog;
+mod engines;
 mod loader;
 
-use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use egui::{Context, Id, Modal, TextEdit, Ui};
+use egui::{Context, Id, Ui};
 
-pub use self::loader::Engines;
+pub use self::dialog::Purpose;
+use self::dialog::{PathField, Picking};
+pub use self::engines::Engines;
 use self::loader::Load;
-use crate::app::state::Workspace;
+use crate::app::commands::Command;
+use crate::model::Document;
+use crate::read::InputFormat;
+use crate::suggest::Suggester;
+use crate::suggest::memory::MemoryEngine;
 
-/// What a dialog thread sends back.
-enum Picked {
-    /// The chosen files or folders.
-    Paths(Vec<PathBuf>),
-    /// Cancelled, or no dialog could be shown.
-    Nothing,
-}
-
-/// The path field window.
+/// What a frame's poll brought in.
 #[derive(Default)]
-struct PathField {
-    text: String,
-    note: String,
+pub struct Polled {
+    /// Articles read and suggested, in input order.
+    pub documents: Vec<Document>,
+    /// Messages for the editor, each naming its file.
+    pub messages: Vec<String>,
+    /// Project commands answered through a dialog or the path field.
+    pub commands: Vec<Command>,
 }
 
 /// Dialogs, drops and background loads.
 #[derive(Default)]
 pub struct Opener {
     loads: Vec<Load>,
-    picked: Option<Receiver<Picked>>,
+    picking: Option<Picking>,
     path_field: Option<PathField>,
     engines: Engines,
+    memory: Option<Arc<MemoryEngine>>,
 }
 
-/// Paths opened when the app starts without any: the bundled samples.
-pub fn default_paths() -> Vec<PathBuf> {
-    let samples = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/samples"));
-    if samples.is_dir() {
-        vec![samples]
-    } else {
-        Vec::new()
-    }
+/// The bundled sample articles (not their README or gold files), for a
+/// first run.
+pub fn sample_articles() -> Vec<PathBuf> {
+    let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/samples"));
+    let Ok(entries) = std::fs::read_dir(samples) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && InputFormat::of_path(p).is_some())
+        .filter(|p| p.file_stem().is_none_or(|s| s != "README"))
+        .collect();
+    files.sort();
+    files
 }
 
 impl Opener {
-    /// Sets the suggestion engines run on every document opened from now on.
-    pub fn set_engines(&mut self, engines: Engines) {
-        self.engines = engines;
+    /// Sets the built-in suggestion engines run on every document opened from now on.
+    pub fn set_engines(&mut self, engines: Vec<Box<dyn Suggester>>) {
+        self.engines = Engines::new(engines);
+    }
+
+    /// Sets the project's memory, which refines and adds to every suggestion.
+    pub fn set_memory(&mut self, memory: Arc<MemoryEngine>) {
+        self.memory = Some(memory);
     }
 
     /// Starts reading `paths` (files or folders) in the background.
@@ -59,11 +75,18 @@ impl Opener {
         if paths.is_empty() {
             return;
         }
+        let engines = match &self.memory {
+            Some(memory) => self.engines.with_memory(Arc::clone(memory)),
+            None => self.engines.clone(),
+        };
         let ctx = ctx.clone();
         self.loads
-            .push(Load::start(paths, self.engines.clone(), move || {
-                ctx.request_repaint()
-            }));
+            .push(Load::start(paths, engines, move || ctx.request_repaint()));
+    }
+
+    /// Drops the loads still running (their project was closed).
+    pub fn cancel_loads(&mut self) {
+        self.loads.clear();
     }
 
     /// Files read so far and files in all, over every running load.
@@ -82,26 +105,24 @@ impl Opener {
         self.path_field.is_some()
     }
 
-    /// Takes in finished reads, dialog results and dropped files.
-    pub fn poll(&mut self, ctx: &Context, ws: &mut Workspace) {
+    /// Takes in finished reads, dialog answers and dropped files.
+    pub fn poll(&mut self, ctx: &Context) -> Polled {
+        let mut out = Polled::default();
         for load in &mut self.loads {
             let delivered = load.poll();
-            ws.add_documents(delivered.documents);
-            for message in delivered.messages {
-                ws.notify(message);
-            }
+            out.documents.extend(delivered.documents);
+            out.messages.extend(delivered.messages);
         }
         self.loads.retain(|l| !l.finished());
-        if let Some(rx) = &self.picked
-            && let Ok(picked) = rx.try_recv()
+        if let Some(picking) = &self.picking
+            && let Some(paths) = picking.poll()
         {
-            self.picked = None;
-            match picked {
-                Picked::Paths(paths) => self.load(paths, ctx),
-                Picked::Nothing => self.show_path_field(
-                    "No file chosen. If no dialog appeared, this desktop has no file \
-                     dialog service (install xdg-desktop-portal-gtk or zenity); type a path instead.",
-                ),
+            let purpose = picking.purpose;
+            self.picking = None;
+            if paths.is_empty() {
+                self.path_field = Some(PathField::after_empty_dialog(purpose));
+            } else {
+                self.answer(purpose, paths, ctx, &mut out.commands);
             }
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -115,63 +136,52 @@ impl Opener {
         if !self.loads.is_empty() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+        out
     }
 
-    /// Opens a native dialog on a thread; its answer arrives in a later [`Opener::poll`].
-    pub fn pick(&mut self, folder: bool, ctx: &Context) {
-        if self.picked.is_some() {
-            return;
+    /// Acts on paths chosen for `purpose`: articles load, project paths
+    /// become commands for the app.
+    fn answer(
+        &mut self,
+        purpose: Purpose,
+        mut paths: Vec<PathBuf>,
+        ctx: &Context,
+        commands: &mut Vec<Command>,
+    ) {
+        let project = || paths.first().cloned().map(|p| purpose.finish(p));
+        match purpose {
+            Purpose::Files | Purpose::Folder | Purpose::AnyPath => {
+                self.load(std::mem::take(&mut paths), ctx);
+            }
+            Purpose::OpenProject => commands.extend(project().map(Command::OpenProject)),
+            Purpose::NewProject => commands.extend(project().map(Command::NewProject)),
+            Purpose::SaveProjectAs => commands.extend(project().map(Command::SaveProjectAs)),
         }
-        let (tx, rx) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let dialog = rfd::FileDialog::new().set_title(if folder {
-                "Open a folder of articles"
-            } else {
-                "Open articles"
-            });
-            let paths = if folder {
-                dialog.pick_folder().map(|p| vec![p])
-            } else {
-                dialog
-                    .add_filter("Articles", &["txt", "md", "html", "htm", "jsonl", "json"])
-                    .add_filter("All files", &["*"])
-                    .pick_files()
-            };
-            let _ = tx.send(paths.map_or(Picked::Nothing, Picked::Paths));
-            ctx.request_repaint();
-        });
-        self.picked = Some(rx);
     }
 
-    /// Shows the path field with a note above it.
-    pub fn show_path_field(&mut self, note: &str) {
-        self.path_field = Some(PathField {
-            text: String::new(),
-            note: note.to_owned(),
-        });
+    /// Opens a native dialog for `purpose`; its answer arrives in a later [`Opener::poll`].
+    pub fn pick(&mut self, purpose: Purpose, ctx: &Context) {
+        if self.picking.is_none() {
+            self.picking = Some(Picking::start(purpose, ctx));
+        }
     }
 
-    /// The open items of the File menu.
+    /// Shows the path field for `purpose`.
+    pub fn show_path_field(&mut self, purpose: Purpose) {
+        self.path_field = Some(PathField::new(purpose, purpose.prompt()));
+    }
+
+    /// The article items of the File menu.
     pub fn file_menu(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let item = |ui: &mut Ui, text: &str, shortcut: &str| {
-            let clicked = ui
-                .add(egui::Button::new(text).shortcut_text(shortcut))
-                .clicked();
-            if clicked {
-                ui.close();
-            }
-            clicked
-        };
-        if item(ui, "Open files…", &ctx.format_shortcut(&OPEN_FILES)) {
-            self.pick(false, &ctx);
+        if menu_item(ui, "Open files…", &ctx.format_shortcut(&OPEN_FILES)) {
+            self.pick(Purpose::Files, &ctx);
         }
-        if item(ui, "Open folder…", &ctx.format_shortcut(&OPEN_FOLDER)) {
-            self.pick(true, &ctx);
+        if menu_item(ui, "Open folder…", &ctx.format_shortcut(&OPEN_FOLDER)) {
+            self.pick(Purpose::Folder, &ctx);
         }
-        if item(ui, "Open path…", &ctx.format_shortcut(&OPEN_PATH)) {
-            self.show_path_field("A file or folder to open:");
+        if menu_item(ui, "Open path…", &ctx.format_shortcut(&OPEN_PATH)) {
+            self.show_path_field(Purpose::AnyPath);
         }
     }
 
@@ -184,16 +194,18 @@ impl Opener {
                 i.consume_shortcut(&OPEN_PATH),
             )
         });
-        if folder || files {
-            self.pick(folder, ctx);
+        if folder {
+            self.pick(Purpose::Folder, ctx);
+        } else if files {
+            self.pick(Purpose::Files, ctx);
         }
         if path {
-            self.show_path_field("A file or folder to open:");
+            self.show_path_field(Purpose::AnyPath);
         }
     }
 
-    /// The path field window and the drop hint.
-    pub fn windows(&mut self, ctx: &Context) {
+    /// The path field window and the drop hint; a confirmed path is acted on.
+    pub fn windows(&mut self, ctx: &Context, commands: &mut Vec<Command>) {
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,
@@ -212,33 +224,27 @@ impl Opener {
         let Some(field) = &mut self.path_field else {
             return;
         };
-        let mut open_now = false;
-        let mut close = false;
-        let modal = Modal::new(Id::unique("path-field")).show(ctx, |ui| {
-            ui.set_width(480.0);
-            ui.heading("Open path");
-            let note = ui.label(&field.note);
-            let edit = ui.add(
-                TextEdit::singleline(&mut field.text)
-                    .hint_text("/home/me/articles")
-                    .desired_width(f32::INFINITY),
-            );
-            edit.clone().labelled_by(note.id);
-            edit.request_focus();
-            open_now = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.horizontal(|ui| {
-                open_now |= ui.button("Open").clicked();
-                close = ui.button("Cancel").clicked();
-            });
-        });
-        if open_now && !field.text.trim().is_empty() {
-            let path = PathBuf::from(field.text.trim());
-            self.path_field = None;
-            self.load(vec![path], ctx);
-        } else if close || modal.should_close() {
-            self.path_field = None;
+        let purpose = field.purpose;
+        match field.ui(ctx) {
+            None => {}
+            Some(None) => self.path_field = None,
+            Some(Some(path)) => {
+                self.path_field = None;
+                self.answer(purpose, vec![path], ctx, commands);
+            }
         }
     }
+}
+
+/// A File menu item with its shortcut; true when clicked (the menu closes).
+pub fn menu_item(ui: &mut Ui, text: &str, shortcut: &str) -> bool {
+    let clicked = ui
+        .add(egui::Button::new(text).shortcut_text(shortcut))
+        .clicked();
+    if clicked {
+        ui.close();
+    }
+    clicked
 }
 
 /// Ctrl+O.
@@ -255,3 +261,23 @@ const OPEN_FOLDER: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
 /// Ctrl+L.
 const OPEN_PATH: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::L);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_samples_are_the_articles_not_their_readme_or_gold() {
+        let samples = sample_articles();
+        assert!(samples.len() > 10, "{samples:?}");
+        for path in &samples {
+            let name = path.file_name().unwrap().to_string_lossy();
+            assert!(name != "README.md" && !name.contains(".markup."), "{name}");
+        }
+        assert!(
+            samples
+                .iter()
+                .any(|p| p.ends_with("museum-restitution.html"))
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! The panels around the article, each a small struct or function with a
 //! `ui` that reads the workspace and pushes commands.
 
+pub mod banner;
 pub mod documents;
 pub mod inspector;
 pub mod ledger;

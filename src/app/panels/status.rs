@@ -1,6 +1,8 @@
 //! The status bar: progress over all documents, pending suggestions, the last
 //! action, loading progress, and a hint for what the keys do right now.
 
+use std::path::Path;
+
 use egui::{RichText, Ui};
 
 use crate::app::state::{Mode, Role, Selection, Workspace};
@@ -35,9 +37,18 @@ pub fn hint(ws: &Workspace) -> &'static str {
     }
 }
 
-/// Shows the status bar; `loading` is the reading/suggesting progress, if any.
-pub fn ui(ui: &mut Ui, ws: &Workspace, loading: Option<(usize, usize)>) {
+/// Shows the status bar; `loading` is the reading/suggesting progress, if
+/// any, and `project` the project file every change is saved to.
+pub fn ui(ui: &mut Ui, ws: &Workspace, loading: Option<(usize, usize)>, project: Option<&Path>) {
     ui.horizontal(|ui| {
+        if let Some(name) = project.and_then(Path::file_name) {
+            ui.label(format!("🗄 {}", name.to_string_lossy()))
+                .on_hover_text(format!(
+                    "Every change is saved to {} as you make it",
+                    project.map(|p| p.display().to_string()).unwrap_or_default()
+                ));
+            ui.separator();
+        }
         let done = ws
             .docs
             .iter()

@@ -96,7 +96,7 @@ impl TextView {
     }
 
     /// The character boundary nearest to `pos`, as a document byte offset.
-    fn caret(&self, text: &str, pos: Pos2) -> Option<usize> {
+    pub(super) fn caret(&self, text: &str, pos: Pos2) -> Option<usize> {
         let (i, origin) = self
             .visible
             .iter()

@@ -11,7 +11,7 @@ mod model;
 mod overlay;
 mod paint;
 
-use egui::{Pos2, Rect, ScrollArea, Sense, Ui, Vec2};
+use egui::{Align, Pos2, Rect, ScrollArea, Sense, Ui, Vec2};
 
 use self::layout::{ChipCache, ParaLayout, Style};
 use self::model::ViewModel;
@@ -19,6 +19,7 @@ use crate::app::commands::Command;
 use crate::app::state::Workspace;
 use crate::app::theme;
 use crate::model::{ByteRange, DocId};
+use crate::store::ViewPosition;
 
 /// Space between paragraphs.
 const PARA_GAP: f32 = 12.0;
@@ -54,13 +55,27 @@ pub struct TextView {
     visible: Vec<(usize, Pos2)>,
     drag: Option<Drag>,
     drag_to: Option<usize>,
-    reveal: Option<(ByteRange, u8)>,
+    /// A range to scroll to, where to put it, and frames left to settle.
+    reveal: Option<(ByteRange, Align, u8)>,
+    /// Where the reader is: first character at the top of the view, and the scroll.
+    position: Option<ViewPosition>,
 }
 
 impl TextView {
     /// Scrolls the article so `range` is in view (over the next frames).
     pub fn reveal(&mut self, range: ByteRange) {
-        self.reveal = Some((range, REVEAL_FRAMES));
+        self.reveal = Some((range, Align::Center, REVEAL_FRAMES));
+    }
+
+    /// Scrolls the article so the line holding byte `offset` is at the top:
+    /// where the editor left the document last time.
+    pub fn restore(&mut self, offset: usize) {
+        self.reveal = Some((ByteRange::new(offset, offset), Align::TOP, REVEAL_FRAMES));
+    }
+
+    /// Where the reader is in the document drawn last, to reopen it there.
+    pub fn position(&self) -> Option<(&DocId, ViewPosition)> {
+        Some((self.doc.as_ref()?, self.position?))
     }
 
     /// Number of paragraphs laid out and cached, for tests and the benchmark.
@@ -88,6 +103,7 @@ impl TextView {
             self.chips.clear();
             self.heights.clear();
             self.drag = None;
+            self.position = None;
             self.doc = Some(open.doc.id.clone());
             self.fonts_key = Some(fonts_key);
         }
@@ -117,7 +133,7 @@ impl TextView {
         };
         let reveal_para = self
             .reveal
-            .and_then(|(range, _)| self.model.para_at(range.start));
+            .and_then(|(range, _, _)| self.model.para_at(range.start));
         let mut tops = Vec::new();
         for _ in 0..3 {
             tops = self.tops(width);
@@ -151,6 +167,30 @@ impl TextView {
         self.paint_overlays(ui, ws);
         self.interact(ui, &response, ws, cmds);
         self.scroll_to_reveal(ui, open.doc.text(), rect, left, &tops);
+        if self.reveal.is_none() {
+            // Only once a reveal settled: until then the top is not where the reader is going.
+            let top = rect.min.y + viewport.min.y;
+            self.position = self
+                .first_full_line(open.doc.text(), rect.min.x + left, top)
+                .map(|offset| ViewPosition {
+                    offset,
+                    scroll: viewport.min.y,
+                });
+        }
+    }
+
+    /// The first character of the first line wholly below `top` (screen
+    /// coordinates): restoring puts that line at the top, so a restored view
+    /// shows at least what was shown.
+    fn first_full_line(&self, text: &str, x: f32, top: f32) -> Option<usize> {
+        let offset = self.caret(text, Pos2::new(x, top + 1.0))?;
+        match self.glyph_rect(text, offset) {
+            Some(glyph) if glyph.top() < top - 0.5 => {
+                let next_row = glyph.top() + theme::ARTICLE_LINE * 1.5;
+                self.caret(text, Pos2::new(x, next_row)).or(Some(offset))
+            }
+            _ => Some(offset),
+        }
     }
 
     /// Top of every paragraph relative to the content, from known or estimated heights.
@@ -203,7 +243,7 @@ impl TextView {
     }
 
     fn scroll_to_reveal(&mut self, ui: &Ui, text: &str, rect: Rect, left: f32, tops: &[f32]) {
-        let Some((range, frames)) = self.reveal else {
+        let Some((range, align, frames)) = self.reveal else {
             return;
         };
         let target = self.model.para_at(range.start).and_then(|i| {
@@ -213,10 +253,16 @@ impl TextView {
             let boxed = geometry::char_box(&layout.galley, at)?;
             Some(boxed.translate(rect.min.to_vec2() + Vec2::new(left, *tops.get(i)?)))
         });
+        let clip = ui.clip_rect();
+        let settled = |target: Rect| match align {
+            Align::TOP => (target.top() - clip.top()).abs() < 1.0,
+            _ => clip.shrink(8.0).contains_rect(target),
+        };
         match target {
-            Some(target) if !ui.clip_rect().shrink(8.0).contains_rect(target) => {
-                ui.scroll_to_rect(target.expand(40.0), Some(egui::Align::Center));
-                self.reveal = (frames > 1).then_some((range, frames - 1));
+            Some(target) if !settled(target) => {
+                let margin = if align == Align::TOP { 0.0 } else { 40.0 };
+                ui.scroll_to_rect(target.expand(margin), Some(align));
+                self.reveal = (frames > 1).then_some((range, align, frames - 1));
                 ui.ctx().request_repaint();
             }
             Some(_) | None => self.reveal = None,

@@ -1,70 +1,51 @@
-//! The shape of one Prodigy task as byline writes it: serde structs in the
-//! order the keys are written, and the per-document [`Layout`] that turns byte
-//! ranges into code points and token indices.
+//! The shape of one Prodigy task as byline writes it: the task's parts, each
+//! with its fields in the order their keys are written (by [`super::json`]),
+//! and the per-document [`Layout`] that turns byte ranges into code points
+//! and token indices.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::export::ExportError;
 use crate::model::{
-    ByteRange, CharRange, Document, Layer, OffsetIndex, Origin, QuoteKind, Span, SpanState, Token,
-    tokenize,
+    ByteRange, CharRange, Document, Layer, OffsetIndex, Origin, QuoteKind, Span, SpanId, SpanState,
+    Token, tokenize,
 };
 
-/// One task line.
-#[derive(Serialize)]
+/// One task line, in the order its keys are written (by [`super::json`]);
+/// the token list comes straight from the [`Layout`].
 pub(super) struct Task<'d> {
     pub text: &'d str,
     pub meta: BTreeMap<String, Value>,
-    #[serde(rename = "_input_hash")]
     pub input_hash: i32,
-    #[serde(rename = "_task_hash")]
     pub task_hash: i32,
-    pub tokens: Vec<TokenOut<'d>>,
     pub spans: Vec<SpanOut<'d>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Left out of the line when empty.
     pub rejected_spans: Vec<SpanOut<'d>>,
     pub relations: Vec<RelationOut<'d>>,
     pub answer: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Left out of the line when `None` (the Prodigy flavor).
     pub quotes: Option<Vec<QuoteOut<'d>>>,
 }
 
-/// A token as Prodigy lists it.
-#[derive(Serialize)]
-pub(super) struct TokenOut<'d> {
-    pub text: &'d str,
-    pub start: usize,
-    pub end: usize,
-    pub id: usize,
-    pub ws: bool,
-}
-
-/// A span: Prodigy's keys, then byline's extension keys (absent in the Prodigy flavor).
-#[derive(Serialize)]
+/// A span: Prodigy's keys, then byline's extension keys (`None` in the
+/// Prodigy flavor, and then left out of the line).
 pub(super) struct SpanOut<'d> {
-    pub start: usize,
-    pub end: usize,
-    pub token_start: usize,
-    pub token_end: usize,
-    pub label: &'d str,
+    /// Offsets, tokens and label.
+    pub span: SpanRef<'d>,
     pub text: &'d str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub layer: Option<Layer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<SpanState>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<&'d Origin>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub refers_to: Option<u64>,
 }
 
-/// A span inside a relation (`head_span`, `child_span`).
-#[derive(Serialize)]
+/// A span inside a relation (`head_span`, `child_span`): code points, first
+/// and last (inclusive) token, label.
+#[derive(Clone, Copy)]
 pub(super) struct SpanRef<'d> {
     pub start: usize,
     pub end: usize,
@@ -74,7 +55,6 @@ pub(super) struct SpanRef<'d> {
 }
 
 /// A Prodigy relation: `head`/`child` are the last token of each span.
-#[derive(Serialize)]
 pub(super) struct RelationOut<'d> {
     pub head: usize,
     pub child: usize,
@@ -83,8 +63,8 @@ pub(super) struct RelationOut<'d> {
     pub label: &'static str,
 }
 
-/// One quote of byline's `quotes` extension.
-#[derive(Serialize)]
+/// One quote of byline's `quotes` extension; a missing speaker, cue or
+/// speaker entity is written as `null`.
 pub(super) struct QuoteOut<'d> {
     pub id: u64,
     pub content: Vec<QuotePart<'d>>,
@@ -97,7 +77,6 @@ pub(super) struct QuoteOut<'d> {
 }
 
 /// A span a quote points at; `id` makes the link exact when spans share a range.
-#[derive(Serialize)]
 pub(super) struct QuotePart<'d> {
     pub start: usize,
     pub end: usize,
@@ -105,11 +84,12 @@ pub(super) struct QuotePart<'d> {
     pub id: u64,
 }
 
-/// A document's text with its offset index and tokens.
+/// A document's text with its tokens (and its offset index, built only
+/// when a range is not on token edges).
 pub(super) struct Layout<'d> {
     pub doc: &'d Document,
     pub text: &'d str,
-    pub index: OffsetIndex<'d>,
+    index: OnceCell<OffsetIndex<'d>>,
     pub tokens: Vec<Token>,
     /// Code points of each token, counted in one pass over the text.
     token_chars: Vec<Option<CharRange>>,
@@ -133,10 +113,15 @@ impl<'d> Layout<'d> {
         Self {
             doc,
             text,
-            index: OffsetIndex::new(text),
+            index: OnceCell::new(),
             tokens,
             token_chars,
         }
+    }
+
+    /// The offset index of the text, built on first use.
+    pub fn index(&self) -> &OffsetIndex<'d> {
+        self.index.get_or_init(|| OffsetIndex::new(self.text))
     }
 
     /// Code points of a range: from the token table when its edges are token
@@ -160,7 +145,7 @@ impl<'d> Layout<'d> {
         if let (Some(start), Some(end)) = (start, end) {
             return Ok(CharRange::new(start.start, end.end));
         }
-        self.index
+        self.index()
             .to_chars(range)
             .map_err(|_| ExportError::Misaligned {
                 document: self
@@ -187,24 +172,18 @@ impl<'d> Layout<'d> {
         (first.min(max), last.min(max))
     }
 
-    pub fn tokens_out(&self) -> Result<Vec<TokenOut<'d>>, ExportError> {
-        self.tokens
-            .iter()
-            .enumerate()
-            .map(|(id, t)| {
-                let chars = match self.token_chars.get(id).copied().flatten() {
-                    Some(chars) => chars,
-                    None => self.chars(t.range, id as u64, "token")?,
-                };
-                Ok(TokenOut {
-                    text: t.range.slice(self.text).unwrap_or(""),
-                    start: chars.start,
-                    end: chars.end,
-                    id,
-                    ws: t.ws,
-                })
-            })
-            .collect()
+    /// Code points of token `id`.
+    pub fn token_chars(&self, id: usize) -> Result<CharRange, ExportError> {
+        match self.token_chars.get(id).copied().flatten() {
+            Some(chars) => Ok(chars),
+            None => {
+                let range = self
+                    .tokens
+                    .get(id)
+                    .map_or(ByteRange::new(0, 0), |t| t.range);
+                self.chars(range, id as u64, "token")
+            }
+        }
     }
 
     pub fn span_ref(&self, span: &'d Span) -> Result<SpanRef<'d>, ExportError> {
@@ -218,14 +197,25 @@ impl<'d> Layout<'d> {
             label: &span.label,
         })
     }
+}
 
-    pub fn quote_part(&self, span: &'d Span) -> Result<QuotePart<'d>, ExportError> {
-        let chars = self.span_chars(span)?;
-        Ok(QuotePart {
-            start: chars.start,
-            end: chars.end,
-            text: span.text(self.text),
-            id: span.id.0,
-        })
+/// Every span's [`SpanRef`], computed once per document and found by span id:
+/// a span appears in `spans`, relations and quotes alike.
+pub(super) struct SpanRefs<'d>(Vec<(SpanId, SpanRef<'d>)>);
+
+impl<'d> SpanRefs<'d> {
+    pub fn new(layout: &Layout<'d>) -> Result<Self, ExportError> {
+        // `Document::spans` lists spans by id, so the table is sorted.
+        let refs = layout
+            .doc
+            .spans()
+            .map(|s| Ok((s.id, layout.span_ref(s)?)))
+            .collect::<Result<_, ExportError>>()?;
+        Ok(Self(refs))
+    }
+
+    pub fn get(&self, id: SpanId) -> Option<SpanRef<'d>> {
+        let i = self.0.binary_search_by_key(&id, |(id, _)| *id).ok()?;
+        self.0.get(i).map(|(_, r)| *r)
     }
 }

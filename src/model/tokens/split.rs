@@ -1,7 +1,6 @@
 //! Splitting one whitespace-free chunk into tokens, as spaCy's
 //! `Tokenizer._tokenize` does: strip prefixes and suffixes until an exception
-//! or nothing is left, keep URLs whole, split the middle at infixes, then merge
-//! token runs that spell an exception (`_apply_special_cases`).
+//! or nothing is left, keep URLs whole, split the middle at infixes.
 
 use super::Token;
 use super::affix::{Infixes, prefix_len, suffix_len};
@@ -53,7 +52,6 @@ impl<'t, 'o> Splitter<'t, 'o> {
             }
             return;
         }
-        let first = self.out.len();
         match self.strip_affixes(start, end) {
             (lo, _, Some(tokens)) => self.push_special(lo, tokens),
             (lo, hi, None) if lo < hi => self.attach(lo, hi),
@@ -61,9 +59,6 @@ impl<'t, 'o> Splitter<'t, 'o> {
         }
         while let Some(suffix) = self.suffixes.pop() {
             self.push(suffix.start, suffix.end);
-        }
-        if self.out.len() - first >= 2 {
-            self.merge_specials(first);
         }
     }
 
@@ -152,58 +147,18 @@ impl<'t, 'o> Splitter<'t, 'o> {
         });
     }
 
-    fn push_special(&mut self, mut at: usize, tokens: &str) {
-        for piece in tokens.split(' ') {
-            self.push(at, at + piece.len());
-            at += piece.len();
-        }
+    fn push_special(&mut self, at: usize, tokens: &str) {
+        push_special(self.out, at, tokens);
     }
+}
 
-    /// spaCy's `_apply_special_cases` within one chunk: runs of tokens the affix
-    /// rules cut out of an exception (`Mr` `.` in `Mr.Smith`, `:` `)` in
-    /// `wow:)`) become the exception's tokens; longest runs first, then leftmost.
-    fn merge_specials(&mut self, first: usize) {
-        let Some(specials) = self.specials else {
-            return;
-        };
-        let tokens = &self.out[first..];
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for (i, head) in tokens.iter().enumerate() {
-            let start = head.range.start;
-            for j in i + 1..=tokens.len() {
-                let window = &self.text[start..tokens[j - 1].range.end];
-                let cuts = tokens[i + 1..j].iter().map(|t| t.range.start - start);
-                if j - i >= 2 && specials.is_cut_as(window, cuts) {
-                    found.push((i, j));
-                }
-                if !specials.is_partial(window) {
-                    break;
-                }
-            }
-        }
-        if found.is_empty() {
-            return;
-        }
-        found.sort_by_key(|&(i, j)| (std::cmp::Reverse(j - i), i));
-        let mut seen = vec![false; tokens.len()];
-        let mut kept = Vec::new();
-        for (i, j) in found {
-            if !seen[i] && !seen[j - 1] {
-                kept.push((i, j));
-            }
-            seen[i..j].iter_mut().for_each(|s| *s = true);
-        }
-        kept.sort_unstable();
-        let old: Vec<Token> = self.out.drain(first..).collect();
-        let mut next = 0;
-        for (i, j) in kept {
-            self.out.extend_from_slice(&old[next..i]);
-            let (start, end) = (old[i].range.start, old[j - 1].range.end);
-            if let Some(tokens) = self.special(&self.text[start..end]) {
-                self.push_special(start, tokens);
-            }
-            next = j;
-        }
-        self.out.extend_from_slice(&old[next..]);
+/// Appends the tokens of an exception starting at byte `at`.
+pub(super) fn push_special(out: &mut Vec<Token>, mut at: usize, tokens: &str) {
+    for piece in tokens.split(' ') {
+        out.push(Token {
+            range: ByteRange::new(at, at + piece.len()),
+            ws: false,
+        });
+        at += piece.len();
     }
 }

@@ -92,6 +92,8 @@ const SPACY: &[(&str, &[&str])] = &[
      &["Sauvé", ",", "Gómez", "-", "Pérez", ",", "and", "Smith", "-", "Jones", ";", "Q&A", ":", "what", "’s", "next", "?"]),
     ("(Reporting by Ana Díaz; Editing by Tom Hogue)",
      &["(", "Reporting", "by", "Ana", "Díaz", ";", "Editing", "by", "Tom", "Hogue", ")"]),
+    ("(x) :).:) wow:) and Mr.Smith",
+     &["(", "x", ")", ":", ")", ".", ":)", "wow", ":)", "and", "Mr.", "Smith"]),
 ];
 
 #[test]

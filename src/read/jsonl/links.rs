@@ -10,35 +10,53 @@ use serde_json::Value;
 use crate::export::json_shape::{
     CUE, LinkedQuote, QUOTE, QuoteLink, REFERS_TO, SPEAKER, group_links, inferred_kind,
 };
-use crate::model::{CharRange, Origin, Quote, QuoteId, SpanId};
+use crate::model::{Origin, Quote, QuoteId, SpanId};
 
 use super::quotes;
 use super::record::Ctx;
-use super::spans::{MAX_KEPT_ID, SpanTable, new_span, whole};
+use super::spans::{MAX_KEPT_ID, SpanTable, new_span, range_of, whole};
+use super::typed::{Items, PartRec, QuoteRec, RelationRec};
 
 /// Reads relations and quotes; returns the quotes with their final ids.
 pub(super) fn read(
     ctx: &mut Ctx<'_>,
     table: &mut SpanTable,
-    relations: &Value,
-    quotes: &Value,
+    relations: Items<'_, RelationRec<'_>>,
+    quotes: Items<'_, QuoteRec<'_>>,
 ) -> Vec<Quote> {
-    let exact_quotes = !quotes.is_null();
-    let mut links = Vec::new();
-    let items = match relations {
-        Value::Array(items) => items.as_slice(),
-        Value::Null => &[],
-        _ => {
-            ctx.warn("relations", "is not a list; ignored");
-            &[]
-        }
+    let exact_quotes = match quotes {
+        Items::Typed(_) => true,
+        Items::Json(v) => !v.is_null(),
     };
-    for (i, rel) in items.iter().enumerate() {
+    let mut links = Vec::new();
+    let mut take = |ctx: &mut Ctx<'_>, table: &mut SpanTable, i: usize, found| {
         let field = format!("relations[{i}]");
-        match relation(ctx, table, rel, exact_quotes) {
+        match found {
             Ok(Some(found)) => link(ctx, table, &field, found, &mut links),
             Ok(None) => {}
             Err(why) => ctx.warn(&field, format!("{why}; relation refused")),
+        }
+    };
+    match relations {
+        Items::Typed(recs) => {
+            for (i, rel) in recs.iter().enumerate() {
+                let found = typed_relation(ctx, table, rel, exact_quotes);
+                take(ctx, table, i, found);
+            }
+        }
+        Items::Json(relations) => {
+            let items = match relations {
+                Value::Array(items) => items.as_slice(),
+                Value::Null => &[],
+                _ => {
+                    ctx.warn("relations", "is not a list; ignored");
+                    &[]
+                }
+            };
+            for (i, rel) in items.iter().enumerate() {
+                let found = relation(ctx, table, rel, exact_quotes);
+                take(ctx, table, i, found);
+            }
         }
     }
     let drafts = if exact_quotes {
@@ -99,6 +117,27 @@ fn relation(
             part(ctx, table, rel.get("child_span"), None).map_err(|e| format!("child_span {e}"))?;
         (head, child)
     };
+    Ok(Some((head, child, label.to_owned())))
+}
+
+/// [`relation`] for a relation that took the fast path (a Prodigy relation).
+fn typed_relation(
+    ctx: &mut Ctx<'_>,
+    table: &mut SpanTable,
+    rel: &RelationRec<'_>,
+    exact_quotes: bool,
+) -> Result<Option<(SpanId, SpanId, String)>, String> {
+    let label = rel
+        .label
+        .as_deref()
+        .ok_or_else(|| "label is missing or not a string".to_owned())?;
+    if exact_quotes && (label == SPEAKER || label == CUE) {
+        return Ok(None);
+    }
+    let head = typed_part(ctx, table, rel.head_span.as_ref(), None)
+        .map_err(|e| format!("head_span {e}"))?;
+    let child = typed_part(ctx, table, rel.child_span.as_ref(), None)
+        .map_err(|e| format!("child_span {e}"))?;
     Ok(Some((head, child, label.to_owned())))
 }
 
@@ -197,20 +236,43 @@ pub(super) fn part(
     let obj = value
         .filter(|v| v.is_object())
         .ok_or("is missing or not an object")?;
-    if let Some(id) = obj
-        .get("id")
-        .and_then(Value::as_u64)
-        .and_then(|id| table.by_file_id(id))
-    {
+    let ends = ["start", "end"].map(|key| (key, obj.get(key)));
+    let id = obj.get("id").and_then(Value::as_u64);
+    resolve(
+        ctx,
+        table,
+        id,
+        ends,
+        obj.get("label").and_then(Value::as_str),
+        role,
+    )
+}
+
+/// [`part`] for a part that took the fast path; `None` when it is absent or `null`.
+pub(super) fn typed_part(
+    ctx: &mut Ctx<'_>,
+    table: &mut SpanTable,
+    part: Option<&PartRec<'_>>,
+    role: Option<&str>,
+) -> Result<SpanId, String> {
+    let part = part.ok_or("is missing or not an object")?;
+    let ends = [("start", part.start.get()), ("end", part.end.get())];
+    resolve(ctx, table, part.id, ends, part.label.as_deref(), role)
+}
+
+fn resolve(
+    ctx: &mut Ctx<'_>,
+    table: &mut SpanTable,
+    id: Option<u64>,
+    ends: [(&str, Option<&Value>); 2],
+    label: Option<&str>,
+    role: Option<&str>,
+) -> Result<SpanId, String> {
+    if let Some(id) = id.and_then(|id| table.by_file_id(id)) {
         return Ok(id);
     }
-    let mut ends = [0usize; 2];
-    for (slot, key) in ends.iter_mut().zip(["start", "end"]) {
-        let n = whole(obj.get(key)).map_err(|e| format!("{key} {e}"))?;
-        *slot = usize::try_from(n).map_err(|_| format!("{key} {n} is too large"))?;
-    }
-    let range = ctx.offsets.to_bytes(CharRange::new(ends[0], ends[1]))?;
-    let label = obj.get("label").and_then(Value::as_str).or(role);
+    let range = range_of(ctx, ends)?;
+    let label = label.or(role);
     if let Some(id) = table.find(range, label.unwrap_or(QUOTE)) {
         return Ok(id);
     }

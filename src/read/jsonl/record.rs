@@ -14,6 +14,7 @@ use crate::read::Warning;
 use super::links;
 use super::offsets::FileOffsets;
 use super::spans::{self, SpanTable};
+use super::typed::{Items, Typed};
 
 /// What every part of a record's reading needs: where it is, its text, and
 /// where warnings go.
@@ -58,6 +59,7 @@ const ANNOTATION_KEYS: [&str; 7] = [
 /// Reads one record; `None` (with a warning) when it has no text to annotate.
 pub(super) fn document(
     mut obj: Map<String, Value>,
+    typed: Typed<'_>,
     source: &str,
     line: usize,
     warnings: &mut Vec<Warning>,
@@ -112,7 +114,7 @@ pub(super) fn document(
             Err(why) => ctx.warn(&format!("meta.boilerplate[{i}]"), format!("{why}; dropped")),
         }
     }
-    let mut tx = annotations_of(&mut ctx, &annotations, triples.as_ref());
+    let mut tx = annotations_of(&mut ctx, &annotations, triples.as_ref(), typed);
     let status = decoded
         .status
         .or(answer_parsed.map(Answer::status))
@@ -143,27 +145,39 @@ fn meta_of(ctx: &mut Ctx<'_>, meta: Option<Value>, rest: Map<String, Value>) -> 
     meta
 }
 
-/// Spans, coreference and quotes of every shape, as one transaction.
+/// Spans, coreference and quotes of every shape, as one transaction; the
+/// lists in `typed` took the fast path and are absent from `annotations`.
 fn annotations_of(
     ctx: &mut Ctx<'_>,
     annotations: &Map<String, Value>,
     triples: Option<&(&str, Value)>,
+    typed: Typed<'_>,
 ) -> Transaction {
     let get = |key: &str| annotations.get(key).unwrap_or(&Value::Null);
     let default_state = ctx.default_state;
-    let mut drafts = spans::prodigy(ctx, get("spans"), "spans", default_state);
-    drafts.extend(spans::prodigy(
-        ctx,
-        get("rejected_spans"),
-        "rejected_spans",
-        SpanState::Rejected,
-    ));
+    let mut drafts = match typed.spans {
+        Some(recs) => spans::prodigy_typed(ctx, recs, "spans", default_state),
+        None => spans::prodigy(ctx, get("spans"), "spans", default_state),
+    };
+    let rejected = SpanState::Rejected;
+    drafts.extend(match typed.rejected_spans {
+        Some(recs) => spans::prodigy_typed(ctx, recs, "rejected_spans", rejected),
+        None => spans::prodigy(ctx, get("rejected_spans"), "rejected_spans", rejected),
+    });
     if let Some((key, value)) = triples {
         drafts.extend(spans::doccano_triples(ctx, value, key));
     }
     drafts.extend(spans::doccano_entities(ctx, get("entities")));
     let mut table = SpanTable::assign(ctx, drafts);
-    let quotes = links::read(ctx, &mut table, get("relations"), get("quotes"));
+    let relations = typed
+        .relations
+        .as_deref()
+        .map_or(Items::Json(get("relations")), Items::Typed);
+    let quotes = typed
+        .quotes
+        .as_deref()
+        .map_or(Items::Json(get("quotes")), Items::Typed);
+    let quotes = links::read(ctx, &mut table, relations, quotes);
     let mut tx = Transaction::new("Import");
     let spans = table.into_spans();
     // A link may point at a span inserted after it, so links come second.

@@ -13,6 +13,7 @@ use crate::export::json_shape::default_layer;
 use crate::model::{ByteRange, CharRange, Origin, Span, SpanId, SpanState};
 
 use super::record::Ctx;
+use super::typed::SpanRec;
 
 /// File ids above this are not kept (they would overflow the id counter);
 /// links to them still resolve.
@@ -38,16 +39,29 @@ pub(super) fn whole(value: Option<&Value>) -> Result<u64, String> {
 
 /// Start and end offsets (code points) under two keys, as a byte range.
 fn range(ctx: &Ctx<'_>, obj: &Value, keys: [&str; 2]) -> Result<ByteRange, String> {
-    let mut ends = [0usize; 2];
-    for (slot, key) in ends.iter_mut().zip(keys) {
-        let n = whole(obj.get(key)).map_err(|e| format!("{key} {e}"))?;
+    range_of(ctx, keys.map(|key| (key, obj.get(key))))
+}
+
+/// Start and end offsets (code points), each with the key it was written
+/// under (for messages), as a byte range.
+pub(super) fn range_of(
+    ctx: &Ctx<'_>,
+    ends: [(&str, Option<&Value>); 2],
+) -> Result<ByteRange, String> {
+    let mut at = [0usize; 2];
+    for (slot, (key, value)) in at.iter_mut().zip(ends) {
+        let n = whole(value).map_err(|e| format!("{key} {e}"))?;
         *slot = usize::try_from(n).map_err(|_| format!("{key} {n} is too large"))?;
     }
-    ctx.offsets.to_bytes(CharRange::new(ends[0], ends[1]))
+    ctx.offsets.to_bytes(CharRange::new(at[0], at[1]))
 }
 
 fn label(obj: &Value, key: &str) -> Result<String, String> {
-    match obj.get(key).and_then(Value::as_str) {
+    label_of(obj.get(key).and_then(Value::as_str), key)
+}
+
+fn label_of(label: Option<&str>, key: &str) -> Result<String, String> {
+    match label {
         Some(l) if !l.trim().is_empty() => Ok(l.to_owned()),
         _ => Err(format!("{key} is missing or not a non-empty string")),
     }
@@ -82,15 +96,64 @@ pub(super) fn prodigy(ctx: &mut Ctx<'_>, value: &Value, key: &str, state: SpanSt
 
 /// The span Prodigy's keys describe: offsets, label, and a `text` that must match.
 fn prodigy_one(ctx: &Ctx<'_>, obj: &Value, state: SpanState) -> Result<Span, String> {
-    let range = range(ctx, obj, ["start", "end"])?;
-    let span = new_span(range, label(obj, "label")?, state);
+    let range = range(ctx, obj, ["start", "end"]);
+    let text = obj.get("text").and_then(Value::as_str);
+    checked(
+        ctx,
+        range,
+        obj.get("label").and_then(Value::as_str),
+        text,
+        state,
+    )
+}
+
+/// The checks on a Prodigy span's offsets (already converted), label and
+/// `text`, in that order.
+fn checked(
+    ctx: &Ctx<'_>,
+    range: Result<ByteRange, String>,
+    label: Option<&str>,
+    text: Option<&str>,
+    state: SpanState,
+) -> Result<Span, String> {
+    let span = new_span(range?, label_of(label, "label")?, state);
     let actual = span.text(ctx.text);
-    match obj.get("text").and_then(Value::as_str) {
+    match text {
         Some(written) if written != actual => Err(format!(
             "text {written:?} differs from {actual:?} at its offsets (offsets must be code points)"
         )),
         _ => Ok(span),
     }
+}
+
+/// Reads spans that took the fast path ([`SpanRec`]): the same checks as
+/// [`prodigy`]; their extension keys have the right types already.
+pub(super) fn prodigy_typed(
+    ctx: &mut Ctx<'_>,
+    recs: Vec<SpanRec<'_>>,
+    key: &str,
+    state: SpanState,
+) -> Vec<Draft> {
+    let mut out = Vec::with_capacity(recs.len());
+    for (i, rec) in recs.into_iter().enumerate() {
+        let field = format!("{key}[{i}]");
+        let range = range_of(ctx, [("start", rec.start.get()), ("end", rec.end.get())]);
+        match checked(ctx, range, rec.label.as_deref(), rec.text.as_deref(), state) {
+            Ok(mut span) => {
+                span.layer = rec.layer.unwrap_or(span.layer);
+                span.state = rec.state.unwrap_or(span.state);
+                span.origin = rec.origin.unwrap_or(span.origin);
+                out.push(Draft {
+                    file_id: rec.id,
+                    span,
+                    refers_to: rec.refers_to,
+                    field,
+                });
+            }
+            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+        }
+    }
+    out
 }
 
 /// byline's extension keys of a span. A bad one is warned about and left at
@@ -168,8 +231,7 @@ pub(super) fn doccano_triples(ctx: &mut Ctx<'_>, value: &Value, key: &str) -> Ve
 }
 
 fn triple_range(ctx: &Ctx<'_>, start: &Value, end: &Value) -> Result<ByteRange, String> {
-    let obj = serde_json::json!({ "start": start, "end": end });
-    range(ctx, &obj, ["start", "end"])
+    range_of(ctx, [("start", Some(start)), ("end", Some(end))])
 }
 
 /// Reads doccano relation-mode entities: `{id, start_offset, end_offset, label}`.

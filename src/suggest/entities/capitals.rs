@@ -7,6 +7,7 @@
 
 use super::GAZETTEER;
 use super::classify::{self, Candidate, Chunk};
+use super::openers::trim_start;
 use super::words::{Shape, Word};
 use crate::model::ByteRange;
 
@@ -51,13 +52,6 @@ const INSTITUTIONS: &[&str] = &[
     "Organisation",
     "Federation",
     "Commissioner",
-];
-
-/// Words that open a noun phrase rather than a name.
-const DETERMINERS: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My",
-    "Your", "Some", "All", "Every", "Each", "Both", "Many", "Most", "Several", "Other", "Another",
-    "No", "Any",
 ];
 
 /// Tells whether a paragraph reads as prose or as a headline.
@@ -170,7 +164,10 @@ fn extend(
     listed_at: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<usize> {
     let next = words.get(end)?;
-    if !next.joined || words[end - 1].possessive {
+    if words[end - 1].possessive {
+        return possessive_name(text, words, end);
+    }
+    if !next.joined {
         return None;
     }
     if let Some(e) = listed_at(end) {
@@ -218,151 +215,34 @@ fn extend(
     allowed.then(|| listed_at(k).unwrap_or(k + 1))
 }
 
+/// The end of a name that goes on after a possessive, `Korean People’s Army`:
+/// only when capitalised words closed by an organisation or place word follow.
+fn possessive_name(text: &str, words: &[Word], end: usize) -> Option<usize> {
+    let between = &text[words[end - 1].range.end..words.get(end)?.range.start];
+    // `People’s` and `Women’s` are words; `Blinken’s Team` is no name.
+    let owner = words[end - 1].text(text);
+    if !matches!(between, "'s " | "’s ") || !words[end].is_capital() || !GAZETTEER.is_common(owner)
+    {
+        return None;
+    }
+    let mut run = end;
+    while words
+        .get(run + 1)
+        .is_some_and(|w| w.joined && w.is_capital())
+    {
+        run += 1;
+    }
+    is_head(words[run].text(text)).then_some(run + 1)
+}
+
 /// True for a word after which `of` continues a name: `University`, `Secretary`.
 fn opens_of(word: &str) -> bool {
     use super::gazetteer::TitleKind;
     GAZETTEER.head(word).is_some() || matches!(GAZETTEER.title(word), Some((TitleKind::Title, _)))
 }
 
-fn is_head(word: &str) -> bool {
+pub(super) fn is_head(word: &str) -> bool {
     GAZETTEER.head(word).is_some_and(|(_, pos)| pos.last())
-}
-
-/// Drops determiners and a sentence-opening common word from the chunk's start.
-fn trim_start(
-    text: &str,
-    words: &[Word],
-    mut start: usize,
-    end: usize,
-    listed_at: &dyn Fn(usize) -> Option<usize>,
-) -> usize {
-    while start < end {
-        let w = &words[start];
-        let t = w.text(text);
-        let listed = listed_at(start).is_some() || GAZETTEER.name(t).is_some();
-        let determiner = DETERMINERS.contains(&t);
-        let opens = w.starts_sentence
-            && w.shape == Shape::Cap
-            && !listed
-            && GAZETTEER.is_common(t)
-            && GAZETTEER.title(t).is_none()
-            && GAZETTEER
-                .head(t)
-                .is_none_or(|(_, pos)| !pos.first() || end - start == 1)
-            && !(GAZETTEER.first_name(t).is_some()
-                && end - start > 1
-                && name_follows(text, &words[start + 1]))
-            && !(end - start >= 3 && is_head(words[end - 1].text(text)) && !is_function_word(t));
-        if determiner
-            || opens
-            || (w.shape == Shape::Cap && GAZETTEER.is_not_entity(t) && end - start == 1)
-        {
-            start += 1;
-        } else {
-            break;
-        }
-    }
-    start
-}
-
-/// Words that open sentences but never names: `After`, `During`, `Some`.
-const FUNCTION_WORDS: &[&str] = &[
-    "after",
-    "before",
-    "during",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "as",
-    "when",
-    "while",
-    "if",
-    "but",
-    "and",
-    "or",
-    "so",
-    "since",
-    "although",
-    "though",
-    "because",
-    "however",
-    "meanwhile",
-    "then",
-    "there",
-    "here",
-    "such",
-    "what",
-    "which",
-    "who",
-    "how",
-    "why",
-    "where",
-    "we",
-    "they",
-    "he",
-    "she",
-    "it",
-    "you",
-    "last",
-    "next",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "once",
-    "now",
-    "also",
-    "still",
-    "even",
-    "only",
-    "just",
-    "yet",
-    "by",
-    "from",
-    "to",
-    "under",
-    "until",
-    "unlike",
-    "like",
-    "despite",
-    "without",
-    "about",
-    "against",
-    "among",
-    "between",
-    "through",
-    "across",
-    "over",
-    "into",
-    "inside",
-    "outside",
-    "following",
-    "according",
-    "asked",
-    "speaking",
-    "both",
-    "neither",
-    "either",
-    "not",
-    "every",
-    "each",
-    "many",
-    "most",
-    "some",
-    "all",
-    "few",
-];
-
-fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
-}
-
-/// True when `next` can go on a first name: `Mark Zuckerberg`, not `In May`.
-fn name_follows(text: &str, next: &Word) -> bool {
-    let t = next.text(text);
-    !GAZETTEER.is_not_entity(t) && !GAZETTEER.is_common(t)
 }
 
 /// The acronym defined right after a chunk: `Federal Bureau of Investigation (FBI)`.

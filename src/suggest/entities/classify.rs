@@ -3,7 +3,8 @@
 //! by an organisation or place word, a first name or family name, an acronym,
 //! or — with weaker confidence — whatever the shape and context suggest.
 
-use super::gazetteer::TitleKind;
+use super::person::{person_evidence, person_suffix};
+use super::titles::{only_titles, titled, trailing_title};
 use super::words::{Shape, Word};
 use super::{EntityLabel, GAZETTEER, Gender};
 use crate::model::ByteRange;
@@ -56,26 +57,6 @@ impl Candidate {
     }
 }
 
-/// Verbs after which a bare capitalised name is a person.
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "asked",
-    "explained",
-    "wrote",
-    "stated",
-    "noted",
-    "argued",
-    "insisted",
-    "warned",
-    "replied",
-    "tweeted",
-    "announced",
-    "who",
-];
-
 /// Words that turn a place name into a part of it.
 const COMPASS: &[&str] = &[
     "North",
@@ -100,18 +81,21 @@ const COMPASS: &[&str] = &[
 /// Prepositions after which a bare unknown name is most often a place.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "across", "outside", "into", "to"];
 
-struct Ctx<'a> {
-    text: &'a str,
-    words: &'a [Word],
-    listed: &'a [(usize, usize, EntityLabel)],
+/// What the rules look at while labelling one chunk.
+pub(super) struct Ctx<'a> {
+    pub(super) text: &'a str,
+    pub(super) words: &'a [Word],
+    pub(super) listed: &'a [(usize, usize, EntityLabel)],
 }
 
 impl Ctx<'_> {
-    fn t(&self, i: usize) -> &str {
+    /// The text of word `i` (empty past the end).
+    pub(super) fn t(&self, i: usize) -> &str {
         self.words.get(i).map_or("", |w| w.text(self.text))
     }
 
-    fn span(&self, a: usize, b: usize) -> ByteRange {
+    /// The bytes from word `a` to the end of word `b - 1`.
+    pub(super) fn span(&self, a: usize, b: usize) -> ByteRange {
         ByteRange::new(self.words[a].range.start, self.words[b - 1].range.end)
     }
 }
@@ -128,7 +112,7 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
         out.push(Candidate::new(cx.span(s, e), label, 0.9, "gazetteer"));
         return;
     }
-    if titled(&cx, s, e, out) || only_titles(&cx, s, e) {
+    if titled(&cx, s, e, out) {
         return;
     }
     if let Some(cut) = trailing_title(&cx, s, e) {
@@ -144,6 +128,9 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
                 .collect(),
         };
         classify(text, words, &rest, out);
+        return;
+    }
+    if only_titles(&cx, s, e) {
         return;
     }
     if push_headed(&cx, s, e, out) {
@@ -201,139 +188,13 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
     }
 }
 
-/// Splits `[title] [name]`; pushes the person and any names inside the title.
-fn titled(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Candidate>) -> bool {
-    let Some((k, n)) = (s..e.saturating_sub(1)).find_map(|k| title_at(cx, k, e)) else {
-        return false;
-    };
-    let (kind, title_gender) = GAZETTEER.title(cx.t(k)).unwrap_or((TitleKind::Title, None));
-    let mut person = Candidate::new(
-        cx.span(n, e),
-        EntityLabel::Person,
-        0.9,
-        if kind == TitleKind::Honorific {
-            "honorific"
-        } else {
-            "title"
-        },
-    );
-    person.title = Some(cx.span(s, n));
-    person.gender = title_gender.or_else(|| GAZETTEER.first_name(cx.t(n)).flatten());
-    // Names inside the title: `US`, `Chinese`, `NASA`, `of Washington`.
-    let mut i = s;
-    while i < n {
-        if let Some(&(_, le, label)) = cx.listed.iter().find(|l| l.0 == i && l.1 <= n) {
-            out.push(Candidate::new(cx.span(i, le), label, 0.85, "gazetteer"));
-            i = le;
-            continue;
-        }
-        let w = cx.t(i);
-        if let Some(label) = GAZETTEER.name(w) {
-            out.push(Candidate::new(cx.span(i, i + 1), label, 0.85, "gazetteer"));
-        } else if cx.words[i].shape == Shape::Upper
-            && GAZETTEER.title(w).is_none()
-            && !GAZETTEER.is_not_entity(w)
-        {
-            out.push(Candidate::new(
-                cx.span(i, i + 1),
-                EntityLabel::Org,
-                0.6,
-                "acronym",
-            ));
-        }
-        i += 1;
-    }
-    out.push(person);
-    true
-}
-
-/// If word `k` is a title followed by a name within `..e`, the title word and
-/// where the name starts.
-fn title_at(cx: &Ctx, k: usize, e: usize) -> Option<(usize, usize)> {
-    let (kind, _) = GAZETTEER.title(cx.t(k))?;
-    if !matches!(kind, TitleKind::Title | TitleKind::Honorific) || !cx.words[k].is_capital() {
-        return None;
-    }
-    let mut n = k + 1;
-    if cx.t(n) == "of" {
-        n += 1;
-        if cx.t(n) == "the" {
-            n += 1;
-        }
-        // The complement (`of State`, `of Foreign Affairs`, `of Washington`) runs
-        // over common and listed words up to the first word that looks like a name.
-        n += 1;
-        while n + 1 < e && complement_word(cx.t(n)) {
-            n += 1;
-        }
-    }
-    if n >= e {
-        return None;
-    }
-    let name = n..e;
-    let last = cx.t(e - 1);
-    let clean = name.clone().all(|i| {
-        let w = cx.t(i);
-        !matches!(
-            GAZETTEER.title(w),
-            Some((TitleKind::Title | TitleKind::Honorific, _))
-        ) && cx.words[i].is_capital()
-    });
-    let org_like = GAZETTEER.head(last).is_some_and(|(_, p)| p.last())
-        || GAZETTEER.head(cx.t(n)).is_some_and(|(_, p)| p.first())
-        || GAZETTEER
-            .name(&cx.text[cx.span(n, e).start..cx.span(n, e).end])
-            .is_some();
-    (clean && !org_like).then_some((k, n))
-}
-
-/// True when every capitalised word is a title or qualifies one: `Prime
-/// Minister`, `Secretary of State` name an office, not an entity.
-fn only_titles(cx: &Ctx, s: usize, e: usize) -> bool {
-    let has_title = (s..e).any(|i| {
-        GAZETTEER
-            .title(cx.t(i))
-            .is_some_and(|(k, _)| k != TitleKind::Modifier)
-    });
-    has_title
-        && (s..e).all(|i| {
-            let w = cx.t(i);
-            !cx.words[i].is_capital() || GAZETTEER.title(w).is_some() || GAZETTEER.is_common(w)
-        })
-}
-
-/// Where trailing title words start (`NASA [Administrator]`), if the chunk
-/// ends with any and has a name before them.
-fn trailing_title(cx: &Ctx, s: usize, e: usize) -> Option<usize> {
-    let is_title = |i: usize| {
-        matches!(
-            GAZETTEER.title(cx.t(i)),
-            Some((TitleKind::Title | TitleKind::Honorific, _))
-        )
-    };
-    if e < s + 2 || !is_title(e - 1) {
-        return None;
-    }
-    let mut cut = e - 1;
-    while cut > s + 1
-        && GAZETTEER
-            .title(cx.t(cut - 1))
-            .is_some_and(|(k, _)| k != TitleKind::Role)
-    {
-        cut -= 1;
-    }
-    let before = &cx.words[cut - 1];
-    (before.is_capital() && GAZETTEER.title(before.text(cx.text)).is_none()).then_some(cut)
-}
-
-fn complement_word(w: &str) -> bool {
-    GAZETTEER.first_name(w).is_none()
-        && (GAZETTEER.is_common(w) || GAZETTEER.name(w).is_some() || GAZETTEER.title(w).is_some())
-}
-
 /// What a closing or opening organisation/place word makes of the chunk:
 /// `Some((None, _))` for the name of an event or work, which is left alone.
-fn head_label(cx: &Ctx, s: usize, e: usize) -> Option<(Option<EntityLabel>, &'static str)> {
+pub(super) fn head_label(
+    cx: &Ctx,
+    s: usize,
+    e: usize,
+) -> Option<(Option<EntityLabel>, &'static str)> {
     if e - s < 2 {
         return None;
     }
@@ -375,7 +236,7 @@ fn push_headed(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Candidate>) -> bool {
 }
 
 /// Labels a run with no listed name from its shape and context.
-fn unlisted(cx: &Ctx, mut s: usize, mut e: usize, out: &mut Vec<Candidate>) {
+pub(super) fn unlisted(cx: &Ctx, mut s: usize, mut e: usize, out: &mut Vec<Candidate>) {
     while s < e && !cx.words[s].is_capital() {
         s += 1;
     }
@@ -442,105 +303,6 @@ fn unlisted(cx: &Ctx, mut s: usize, mut e: usize, out: &mut Vec<Candidate>) {
         (EntityLabel::Org, 0.35, "capitalised-word")
     };
     out.push(Candidate::new(range, label, score, rule));
-}
-
-/// How sure the words `s..e` are a person's name, and why.
-fn person_evidence(cx: &Ctx, s: usize, e: usize) -> Option<(f32, &'static str)> {
-    let n = e - s;
-    // Capitalised words, with particles (`de`, `bin`) between them.
-    let all_cap =
-        (s..e).all(|i| cx.words[i].shape == Shape::Cap || !cx.words[i].is_capital() && i > s);
-    let first = cx.t(s);
-    let after = cx
-        .words
-        .get(e)
-        .filter(|w| w.joined || cx.text[cx.words[e - 1].range.end..w.range.start].trim() == ",");
-    let speech = after.is_some_and(|w| SPEECH.contains(&w.text(cx.text)));
-    let appositive = appositive_person(cx, e);
-    let role = s > 0
-        && cx.words[s].joined
-        && matches!(GAZETTEER.title(cx.t(s - 1)), Some((TitleKind::Role, _)));
-    if n >= 2 && all_cap && (s..e).any(|i| is_initial(cx.t(i))) {
-        Some((0.85, "initials"))
-    } else if n >= 2
-        && all_cap
-        && GAZETTEER.first_name(first).is_some()
-        && (!GAZETTEER.is_common(first)
-            || !GAZETTEER.is_common(cx.t(s + 1))
-            || GAZETTEER.is_surname(cx.t(s + 1)))
-    {
-        Some((0.85, "first-name"))
-    } else if appositive && n <= 4 && all_cap {
-        Some((0.85, "appositive"))
-    } else if n >= 2
-        && all_cap
-        && GAZETTEER.is_asian_surname(first)
-        && (!GAZETTEER.is_common(first) || n == 2)
-        && !GAZETTEER.is_common(cx.t(s + 1))
-    {
-        Some((0.8, "family-name-first"))
-    } else if (2..=4).contains(&n)
-        && all_cap
-        && GAZETTEER.is_surname(cx.t(e - 1))
-        && !GAZETTEER.is_common(first)
-    {
-        Some((0.7, "surname"))
-    } else if role && all_cap {
-        Some((0.7, "role-noun"))
-    } else if speech && n <= 4 && all_cap {
-        Some((0.65, "speech-verb"))
-    } else if (2..=4).contains(&n)
-        && all_cap
-        && (s..e)
-            .filter(|&i| cx.words[i].is_capital())
-            .all(|i| !GAZETTEER.is_common(cx.t(i)))
-        && (!cx.t(e - 1).ends_with('s') || GAZETTEER.is_surname(cx.t(e - 1)))
-    {
-        Some((0.55, "name-shape"))
-    } else {
-        None
-    }
-}
-
-/// True when `, a/an/the … <person noun>` or `, <age>,` follows: `Ana Ruiz, a
-/// farmer,`, `Ana Ruiz, 54,`.
-fn appositive_person(cx: &Ctx, e: usize) -> bool {
-    let Some(next) = cx.words.get(e) else {
-        return false;
-    };
-    if cx.text[cx.words[e - 1].range.end..next.range.start].trim() != "," {
-        return false;
-    }
-    let first = next.text(cx.text);
-    if next.shape == Shape::Number {
-        return first.len() <= 3 && cx.text[next.range.end..].starts_with(',');
-    }
-    matches!(first, "a" | "an" | "the" | "who" | "whose")
-        && cx.words[e + 1..]
-            .iter()
-            .take(5)
-            .take_while(|w| w.joined || w.text(cx.text) == first)
-            .any(|w| matches!(GAZETTEER.title(w.text(cx.text)), Some((TitleKind::Role, _))))
-}
-
-/// Where a person's name (a first name and one or two more words) closes a
-/// longer chunk, if it does.
-fn person_suffix(cx: &Ctx, s: usize, e: usize) -> Option<usize> {
-    (s + 1..e.saturating_sub(1)).find(|&cut| {
-        let first = cx.t(cut);
-        (2..=3).contains(&(e - cut))
-            && GAZETTEER.first_name(first).is_some()
-            && !GAZETTEER.is_common(first)
-            && (cut..e).all(|i| cx.words[i].shape == Shape::Cap)
-            && cx.words[cut - 1].is_capital()
-            && GAZETTEER.head(cx.t(e - 1)).is_none()
-    })
-}
-
-/// `L.` or `F.`: a middle or first initial.
-fn is_initial(w: &str) -> bool {
-    let mut c = w.chars();
-    c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
 }
 
 /// True when `, <listed place>` follows: `Irving, Texas`.

@@ -76,6 +76,7 @@ pub struct Gazetteer {
     asian_surnames: HashSet<&'static str>,
     common: HashSet<&'static str>,
     not_entities: HashSet<&'static str>,
+    countries: HashSet<&'static str>,
 }
 
 /// The gazetteer, built on first use.
@@ -190,6 +191,9 @@ impl Gazetteer {
             asian_surnames: lines(ASIAN_SURNAMES).collect(),
             common: lines(COMMON_WORDS).collect(),
             not_entities: lines(NOT_ENTITIES).collect(),
+            countries: lines(COUNTRIES)
+                .chain(["England", "Scotland", "Wales", "Northern Ireland"])
+                .collect(),
         }
     }
 
@@ -252,6 +256,11 @@ impl Gazetteer {
             return std::str::from_utf8(lower).is_ok_and(|l| self.common.contains(l));
         }
         self.common.contains(word.to_lowercase().as_str())
+    }
+
+    /// True for the name of a country (or a UK home nation, which fields teams).
+    pub fn is_country(&self, name: &str) -> bool {
+        self.countries.contains(name)
     }
 
     /// True for a capitalised word that is never an entity alone (`Monday`, `I`).

@@ -9,8 +9,12 @@ mod capitals;
 mod classify;
 mod dateline;
 pub mod gazetteer;
+mod openers;
+mod person;
 mod propagate;
+mod sports;
 mod suggester;
+mod titles;
 mod words;
 
 pub use suggester::{EntitySuggester, entity_spans};
@@ -103,6 +107,7 @@ pub fn find_entities(
         capitals::find(text, &words, mode, &mut candidates);
         all_words.push((words, mode));
     }
+    sports::teams(text, &mut candidates);
     propagate::run(text, &all_words, candidates)
 }
 
@@ -121,5 +126,7 @@ fn title_case(word: &str) -> String {
     out
 }
 
+#[cfg(test)]
+mod measure;
 #[cfg(test)]
 mod tests;

@@ -32,7 +32,7 @@ struct Known {
     /// Surname, family name or full name → canonical full names with first position.
     people: HashMap<String, Vec<(usize, String)>>,
     /// First name → full names, for a person called by first name alone
-    /// (`Daniel` in a quote): relabels mentions found otherwise, finds none.
+    /// (`Daniel` in a quote).
     given: HashMap<String, Vec<(usize, String)>>,
     /// Keys that are also common words (`Key`, `Image`): they relabel mentions
     /// found otherwise but find none of their own.
@@ -300,11 +300,16 @@ fn uncovered(
                     c.canonical = Some(canonical.clone());
                     c
                 } else if known.common_keys.contains(name)
-                    && (run[0].starts_sentence || *mode == Mode::Headline)
+                    && (*mode == Mode::Headline
+                        || run[0].starts_sentence && !subject_of_verb(text, words.get(i + n)))
                 {
-                    // `Key` opening a sentence may be the word, not Mr Key.
+                    // `Key` opening a sentence may be the word, not Mr Key;
+                    // `Key said` is the man.
                     return None;
-                } else if let Some(full) = known.person(name, range.start) {
+                } else if let Some(full) = known.person(name, range.start).or_else(|| {
+                    let plain = n == 1 && !GAZETTEER.is_common(name);
+                    known.given_name(name, range.start).filter(|_| plain)
+                }) {
                     let mut c = Candidate::new(range, EntityLabel::Person, 0.7, "propagation");
                     c.canonical = Some(full.to_owned());
                     c
@@ -331,6 +336,16 @@ fn uncovered(
         }
     }
     out
+}
+
+/// Verbs after which a sentence-opening word is the name of their subject.
+const SUBJECT_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "was", "is", "has", "had", "will", "would", "also", "who",
+    "later", "then", "did", "does",
+];
+
+fn subject_of_verb(text: &str, next: Option<&Word>) -> bool {
+    next.is_some_and(|w| w.joined && SUBJECT_VERBS.contains(&w.text(text)))
 }
 
 /// Each person's gender, from any of their mentions; `None` when they disagree.

@@ -1,0 +1,140 @@
+//! Which project the window opens on start, and what it adds to it:
+//! `--project FILE` or a `.byline` argument opens (or creates) that project;
+//! otherwise the last project opened, or on first run the default project in
+//! the platform's data folder, filled with the bundled samples. Article
+//! arguments are added to whichever project opens.
+
+use std::path::PathBuf;
+
+use super::opening::OpenMode;
+use crate::store::{PROJECT_EXTENSION, Places};
+
+/// What the window was asked to open, from the command line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Launch {
+    /// The project named by `--project`.
+    pub project: Option<PathBuf>,
+    /// Articles and folders to add, or a `.byline` project file.
+    pub paths: Vec<PathBuf>,
+}
+
+/// The decided start: a project to open, then files to add to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The project file.
+    pub project: PathBuf,
+    /// How to open it.
+    pub mode: OpenMode,
+    /// Files and folders to add once it is open.
+    pub import: Vec<PathBuf>,
+    /// Things the editor should know (extra project arguments ignored).
+    pub notes: Vec<String>,
+}
+
+/// True for a path that names a project file.
+pub fn is_project_file(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(PROJECT_EXTENSION))
+}
+
+/// Decides the start for `launch`; `samples` are added to a default project
+/// created now, when no files were given.
+pub fn plan(launch: Launch, places: &Places, samples: Vec<PathBuf>) -> Plan {
+    let (projects, import): (Vec<PathBuf>, Vec<PathBuf>) =
+        launch.paths.into_iter().partition(|p| is_project_file(p));
+    let mut named = launch.project.into_iter().chain(projects);
+    let explicit = named.next();
+    let notes = named
+        .map(|p| format!("one project opens at a time; not opened: {}", p.display()))
+        .collect();
+    if let Some(project) = explicit {
+        return Plan {
+            project,
+            mode: OpenMode::OpenOrCreate,
+            import,
+            notes,
+        };
+    }
+    if let Some(last) = places.recent().into_iter().next() {
+        return Plan {
+            project: last,
+            mode: OpenMode::Open,
+            import,
+            notes,
+        };
+    }
+    let project = places.default_project();
+    let first_run = !project.exists();
+    let import = if first_run && import.is_empty() {
+        samples
+    } else {
+        import
+    };
+    Plan {
+        project,
+        mode: OpenMode::OpenOrCreate,
+        import,
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Project;
+
+    fn launch(project: Option<&str>, paths: &[&str]) -> Launch {
+        Launch {
+            project: project.map(PathBuf::from),
+            paths: paths.iter().map(PathBuf::from).collect(),
+        }
+    }
+
+    #[test]
+    fn first_run_fills_the_default_project_with_the_samples_once() {
+        let home = tempfile::tempdir().unwrap();
+        let places = Places::under(home.path());
+        let samples = vec![PathBuf::from("samples")];
+        let first = plan(Launch::default(), &places, samples.clone());
+        assert_eq!(first.project, places.default_project());
+        assert_eq!(first.import, samples);
+        drop(Project::create(&first.project).unwrap());
+        let again = plan(Launch::default(), &places, samples.clone());
+        assert!(again.import.is_empty(), "samples only on first run");
+        let with_files = plan(launch(None, &["ümlaut.txt"]), &places, samples);
+        assert_eq!(with_files.import, [PathBuf::from("ümlaut.txt")]);
+    }
+
+    #[test]
+    fn the_last_project_opens_and_files_are_added_to_it() {
+        let home = tempfile::tempdir().unwrap();
+        let places = Places::under(home.path());
+        let last = home.path().join("wire.byline");
+        drop(Project::create(&last).unwrap());
+        places.remember(&last).unwrap();
+        let start = plan(launch(None, &["a.txt", "b/"]), &places, Vec::new());
+        assert_eq!(start.project, last);
+        assert_eq!(start.mode, OpenMode::Open);
+        assert_eq!(start.import, [PathBuf::from("a.txt"), PathBuf::from("b/")]);
+    }
+
+    #[test]
+    fn a_named_project_wins_and_extra_ones_are_noted() {
+        let home = tempfile::tempdir().unwrap();
+        let places = Places::under(home.path());
+        let start = plan(
+            launch(Some("x.byline"), &["y.BYLINE", "a.txt"]),
+            &places,
+            Vec::new(),
+        );
+        assert_eq!(start.project, PathBuf::from("x.byline"));
+        assert_eq!(start.mode, OpenMode::OpenOrCreate);
+        assert_eq!(start.import, [PathBuf::from("a.txt")]);
+        assert_eq!(
+            start.notes,
+            ["one project opens at a time; not opened: y.BYLINE"]
+        );
+        let positional = plan(launch(None, &["y.byline"]), &places, Vec::new());
+        assert_eq!(positional.project, PathBuf::from("y.byline"));
+    }
+}

@@ -1,0 +1,320 @@
+//! Deterministic benchmark corpora built from the bundled `samples/`: the same
+//! input on every machine and every run, with no randomness but a fixed-seed
+//! generator. Annotated documents come from the gold markup of
+//! `samples/annotated/`; raw articles from the sample files themselves.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::model::markup::{self, MarkupError, has_quote_mark};
+use crate::model::{
+    DocStatus, Document, Edit, EditError, LabelSet, Origin, Quote, QuoteKind, Span, SpanState,
+    Transaction,
+};
+use crate::read::{self, InputFormat, ReadError, ReadOptions};
+
+/// Why a corpus could not be built from the bundled samples (a bug in the
+/// samples or in the code that reads them).
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// A gold markup file does not parse.
+    #[error("bundled markup does not parse: {0}")]
+    Markup(#[from] MarkupError),
+    /// The annotations built from markup are refused by the model.
+    #[error("bundled annotations are refused: {0}")]
+    Edit(#[from] EditError),
+    /// A sample article cannot be read.
+    #[error("bundled sample cannot be read: {0}")]
+    Read(#[from] ReadError),
+}
+
+/// Size of the seed wire article the budgets were set with, in bytes of text.
+pub const ARTICLE_BYTES: usize = 5_700;
+
+/// The gold markup files, one article each.
+const ANNOTATED: [&str; 4] = [
+    include_str!("../../samples/annotated/city-council-budget.markup"),
+    include_str!("../../samples/annotated/flood.markup"),
+    include_str!("../../samples/annotated/football-transfer.markup"),
+    include_str!("../../samples/annotated/port-strike.markup"),
+];
+
+/// Every bundled sample article, by file name (the extension picks the reader).
+pub const SAMPLES: [(&str, &[u8]); 14] = [
+    ("batch.jsonl", include_bytes!("../../samples/batch.jsonl")),
+    (
+        "central-bank.md",
+        include_bytes!("../../samples/central-bank.md"),
+    ),
+    (
+        "city-council-budget.txt",
+        include_bytes!("../../samples/city-council-budget.txt"),
+    ),
+    (
+        "climate-summit.txt",
+        include_bytes!("../../samples/climate-summit.txt"),
+    ),
+    (
+        "court-ruling.txt",
+        include_bytes!("../../samples/court-ruling.txt"),
+    ),
+    (
+        "diplomatic-visit.md",
+        include_bytes!("../../samples/diplomatic-visit.md"),
+    ),
+    (
+        "election-count.txt",
+        include_bytes!("../../samples/election-count.txt"),
+    ),
+    ("flood.txt", include_bytes!("../../samples/flood.txt")),
+    (
+        "football-transfer.txt",
+        include_bytes!("../../samples/football-transfer.txt"),
+    ),
+    (
+        "mining-dispute.html",
+        include_bytes!("../../samples/mining-dispute.html"),
+    ),
+    (
+        "museum-restitution.html",
+        include_bytes!("../../samples/museum-restitution.html"),
+    ),
+    (
+        "port-strike.txt",
+        include_bytes!("../../samples/port-strike.txt"),
+    ),
+    (
+        "tech-layoffs.txt",
+        include_bytes!("../../samples/tech-layoffs.txt"),
+    ),
+    (
+        "vaccine-trial.html",
+        include_bytes!("../../samples/vaccine-trial.html"),
+    ),
+];
+
+/// A small fixed-seed generator (xorshift64*), so corpora are reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let x = self.0.wrapping_mul(0x2545_f491_4f6c_dd1d);
+        usize::try_from(x >> 33).unwrap_or(0) % n.max(1)
+    }
+}
+
+/// `count` annotated wire articles of about [`ARTICLE_BYTES`] each: runs of
+/// consecutive gold paragraphs starting at a different place for each
+/// document, with accepted, pending and rejected spans, quotes with speakers
+/// and cues, and half the documents marked done.
+pub fn annotated(count: usize) -> Result<Vec<Document>, CorpusError> {
+    let pool = paragraph_pool()?;
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let labels = LabelSet::builtin();
+    (0..count)
+        .map(|n| {
+            let mut at = rng.below(pool.len());
+            let (mut markup, mut len) = (String::new(), 0);
+            while let Some((para, para_len)) = pool.get(at).filter(|_| len < ARTICLE_BYTES) {
+                if !markup.is_empty() {
+                    markup.push_str("\n\n");
+                    len += 2;
+                }
+                markup.push_str(para);
+                len += para_len;
+                at = (at + 1) % pool.len();
+            }
+            document(n, &markup, &labels)
+        })
+        .collect()
+}
+
+/// The gold paragraphs of every markup file with the length of their text,
+/// quote group numbers made unique across files (`:3` in the second file
+/// becomes `:1003`).
+fn paragraph_pool() -> Result<Vec<(String, usize)>, CorpusError> {
+    let mut pool = Vec::new();
+    for (file, markup) in ANNOTATED.iter().enumerate() {
+        for para in markup.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            let para = renumber_groups(para.trim_end(), file * 1000);
+            let len = markup::parse(&para)?.0.len();
+            pool.push((para, len));
+        }
+    }
+    Ok(pool)
+}
+
+/// Adds `offset` to every `:n` quote group suffix of a markup string.
+fn renumber_groups(markup: &str, offset: usize) -> String {
+    let mut out = String::with_capacity(markup.len() + 16);
+    let mut rest = markup;
+    while let Some((before, after)) = rest.split_once(':') {
+        out.push_str(before);
+        let len = after.bytes().take_while(u8::is_ascii_digit).count();
+        let (digits, tail) = after.split_at_checked(len).unwrap_or(("", after));
+        match digits.parse::<usize>() {
+            Ok(group) if tail.starts_with(']') => {
+                let _ = write!(out, ":{}", group + offset);
+            }
+            _ => {
+                out.push(':');
+                out.push_str(digits);
+            }
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One benchmark document from markup: span states and origins vary by
+/// position, quotes are made from complete groups only.
+fn document(n: usize, markup: &str, labels: &LabelSet) -> Result<Document, CorpusError> {
+    let (text, marked) = markup::parse(markup)?;
+    let mut doc = Document::new(Some(format!("bench/article-{n:05}.txt")), &text);
+    let title = text.lines().next().unwrap_or_default().to_owned();
+    doc.meta.insert("title".into(), Value::from(title));
+    let mut ids = doc.ids();
+    let mut tx = Transaction::new("bench corpus");
+    let mut groups: BTreeMap<u32, Quote> = BTreeMap::new();
+    for (i, m) in marked.iter().enumerate() {
+        let id = ids.span();
+        let layer = labels.layer_of(&m.label);
+        let mut span = if i % 3 == 1 {
+            Span::suggested(id, m.range, m.label.clone(), layer, origin())
+        } else {
+            Span::manual(id, m.range, m.label.clone(), layer)
+        };
+        if i % 10 == 9 {
+            span.state = SpanState::Rejected;
+        }
+        tx.push(Edit::InsertSpan(span));
+        if let Some(group) = m.group {
+            let quote = groups.entry(group).or_insert_with(|| Quote {
+                id: ids.quote(),
+                content: Vec::new(),
+                speaker: None,
+                cue: None,
+                kind: QuoteKind::Indirect,
+                speaker_entity: None,
+                state: SpanState::Accepted,
+                origin: Origin::Manual,
+            });
+            let covered = m.range.slice(&text).unwrap_or_default();
+            match m.label.as_str() {
+                "QUOTE" => {
+                    quote.content.push(id);
+                    if has_quote_mark(covered) {
+                        quote.kind = QuoteKind::Direct;
+                    }
+                }
+                "SPEAKER" => {
+                    quote.speaker = Some(id);
+                    quote.speaker_entity = Some(covered.to_owned());
+                }
+                "CUE" => quote.cue = Some(id),
+                _ => {}
+            }
+        }
+    }
+    for mut quote in groups.into_values().filter(|q| !q.content.is_empty()) {
+        if quote.content.first().is_some_and(|id| id.0 % 3 == 2) {
+            (quote.state, quote.origin) = (SpanState::Pending, origin());
+        }
+        tx.push(Edit::InsertQuote(quote));
+    }
+    if n.is_multiple_of(2) {
+        tx.push(Edit::SetStatus(DocStatus::Done));
+    }
+    doc.apply(&tx)?;
+    Ok(doc)
+}
+
+fn origin() -> Origin {
+    Origin::suggested("rules", "bench", 0.8)
+}
+
+/// The bundled sample articles, read as `byline` reads their files.
+pub fn articles() -> Result<Vec<Document>, CorpusError> {
+    let options = ReadOptions::default();
+    let mut docs = Vec::new();
+    for (name, bytes) in SAMPLES {
+        let ext = name.rsplit('.').next().unwrap_or_default();
+        let format = InputFormat::from_extension(ext).unwrap_or(InputFormat::Text);
+        docs.extend(read::read_bytes(bytes, name, format, &options)?.documents);
+    }
+    Ok(docs)
+}
+
+/// Sample articles, repeated in a fixed shuffled order until their text adds
+/// up to at least `min_bytes`.
+pub fn article_stream(min_bytes: usize) -> Result<Vec<Document>, CorpusError> {
+    let articles = articles()?;
+    let mut rng = Rng(0x51_7cc1_b727_220a);
+    let mut docs = Vec::new();
+    let mut bytes = 0;
+    while bytes < min_bytes && !articles.is_empty() {
+        let mut round: Vec<&Document> = articles.iter().collect();
+        for i in (1..round.len()).rev() {
+            round.swap(i, rng.below(i + 1));
+        }
+        for doc in round {
+            if bytes >= min_bytes {
+                break;
+            }
+            bytes += doc.text().len();
+            docs.push(doc.clone());
+        }
+    }
+    Ok(docs)
+}
+
+/// Total bytes of text in `docs`.
+pub fn text_bytes(docs: &[Document]) -> usize {
+    docs.iter().map(|d| d.text().len()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::check_alignment;
+
+    #[test]
+    fn annotated_documents_are_article_sized_valid_and_reproducible() {
+        let docs = annotated(12).unwrap();
+        assert_eq!(docs.len(), 12);
+        for doc in &docs {
+            check_alignment(doc).unwrap();
+            assert!(doc.text().len() >= ARTICLE_BYTES, "{}", doc.text().len());
+            assert!(doc.span_count() >= 40, "{}", doc.span_count());
+            assert!(doc.quotes().count() > 0);
+            let states = |s| doc.spans().filter(|x| x.state == s).count();
+            assert!(states(SpanState::Rejected) > 0 && states(SpanState::Pending) > 0);
+        }
+        assert_ne!(docs[0].text(), docs[1].text());
+        assert_eq!(docs, annotated(12).unwrap());
+    }
+
+    #[test]
+    fn group_numbers_move_but_text_and_other_colons_stay() {
+        let markup = "[“No,”|QUOTE:2] [Díaz|SPEAKER:12] said at 10:30: [x|PERSON]";
+        assert_eq!(
+            renumber_groups(markup, 1000),
+            "[“No,”|QUOTE:1002] [Díaz|SPEAKER:1012] said at 10:30: [x|PERSON]"
+        );
+    }
+
+    #[test]
+    fn article_stream_reaches_its_size_from_every_sample() {
+        let all = articles().unwrap();
+        assert!(all.len() >= SAMPLES.len(), "{}", all.len());
+        let stream = article_stream(200_000).unwrap();
+        assert!(text_bytes(&stream) >= 200_000);
+        assert!(text_bytes(&stream) < 200_000 + 20_000);
+    }
+}

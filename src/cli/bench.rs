@@ -1,0 +1,100 @@
+//! `byline bench [export|ui|all]`: times the workloads the design budgets
+//! (see `crate::bench`) and prints one table: the median of several runs and
+//! its ratio to the budget.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+
+use crate::bench::{self, Table};
+use crate::export::format::ExportFormat;
+
+/// Which benchmarks to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Which {
+    /// Export 10,000 documents in each JSONL/CoNLL format; read them back.
+    Export,
+    /// Frame time of the window on a long, densely annotated article.
+    Ui,
+    /// Everything above.
+    All,
+}
+
+/// Arguments of `byline bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// What to measure.
+    #[arg(value_enum, default_value = "all")]
+    which: Which,
+    /// Runs of each workload; the median is reported.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+    runs: u16,
+    /// Documents exported (the budget is for 10,000).
+    #[arg(long, default_value_t = 10_000)]
+    docs: usize,
+    /// An export format to time, repeatable; byline, prodigy, doccano and
+    /// conll when none is given. Byline JSONL is always read back.
+    #[arg(long = "format", value_parser = ExportFormat::parse)]
+    formats: Vec<ExportFormat>,
+    /// Frames rendered at rest and while dragging.
+    #[arg(long, default_value_t = 200)]
+    frames: usize,
+}
+
+/// Runs the chosen benchmarks and prints their table to `out`.
+pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<u8> {
+    let runs = usize::from(args.runs);
+    let mut table = Table {
+        note: format!(
+            "median of {runs} runs (ui: of {} frames), {} threads, {} build",
+            args.frames,
+            rayon::current_num_threads(),
+            if cfg!(debug_assertions) {
+                "debug"
+            } else {
+                "release"
+            }
+        ),
+        rows: Vec::new(),
+    };
+    let all = args.which == Which::All;
+    if all || args.which == Which::Export {
+        table.rows.extend({
+            let formats = if args.formats.is_empty() {
+                &bench::export::FORMATS[..]
+            } else {
+                &args.formats
+            };
+            bench::export::run(args.docs, runs, formats)?
+        });
+    }
+    if all || args.which == Which::Ui {
+        table.rows.extend(bench::ui::run(args.frames));
+    }
+    write!(out, "{table}")?;
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Outcome, run};
+
+    #[test]
+    fn bench_export_prints_a_row_per_format_and_the_read_back() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let args = ["byline", "bench", "export", "--docs", "2", "--runs", "1"];
+        assert_eq!(run(args, &mut out, &mut err), Outcome::Exit(0));
+        let out = String::from_utf8(out).unwrap();
+        for name in ["export byline", "export conll", "read byline JSONL"] {
+            assert!(out.contains(name), "{out}");
+        }
+        assert!(out.contains("median of 1 runs"), "{out}");
+    }
+
+    #[test]
+    fn zero_runs_are_refused() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let args = ["byline", "bench", "export", "--runs", "0"];
+        assert_eq!(run(args, &mut out, &mut err), Outcome::Exit(2));
+    }
+}

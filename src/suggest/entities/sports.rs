@@ -1,0 +1,133 @@
+//! Sports reports name teams after their countries: in `Sweden beat South
+//! Korea 1–0` both are teams, which are organisations. A document reads as a
+//! sports report when it gives scores and speaks of goals, matches or coaches;
+//! there a country's name is labelled ORG.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::classify::Candidate;
+use super::{EntityLabel, GAZETTEER};
+
+/// Words of match reports.
+const SPORTS_WORDS: &[&str] = &[
+    " goal",
+    " match",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "penalty",
+    "referee",
+    "world cup",
+    " league",
+    "tournament",
+    " coach",
+    " scored",
+    " kick",
+    "innings",
+    "wicket",
+    " try ",
+    " half-time",
+    "halftime",
+    " semi-final",
+    " quarter-final",
+    "group stage",
+    " fixture",
+];
+
+/// How many sports words and scores make a sports report.
+const MIN_WORDS: usize = 3;
+const MIN_SCORES: usize = 2;
+
+static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(SPORTS_WORDS)
+        .ok()
+});
+
+/// Counts scores such as `1–0`, `3 - 2` or `2-1`: one or two digits, a dash, one or two digits.
+fn scores(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let digits_at = |i: usize, forward: bool| {
+        let mut n = 0;
+        let mut j = i;
+        while n < 3 {
+            let Some(&b) = (if forward {
+                bytes.get(j)
+            } else {
+                j.checked_sub(1).and_then(|k| bytes.get(k))
+            }) else {
+                break;
+            };
+            if !b.is_ascii_digit() {
+                break;
+            }
+            n += 1;
+            j = if forward { j + 1 } else { j - 1 };
+        }
+        n
+    };
+    let mut count = 0;
+    for (i, dash) in text.match_indices(['-', '–']) {
+        let before = text[..i].strip_suffix(' ').unwrap_or(&text[..i]);
+        let after_start = i + dash.len();
+        let after = text[after_start..]
+            .strip_prefix(' ')
+            .map_or(after_start, |r| text.len() - r.len());
+        let left = digits_at(before.len(), false);
+        let right = digits_at(after, true);
+        if (1..=2).contains(&left) && (1..=2).contains(&right) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// True when `text` reads as a sports report.
+pub fn is_report(text: &str) -> bool {
+    let words = WORDS
+        .as_ref()
+        .map_or(0, |ac| ac.find_iter(text).take(MIN_WORDS).count());
+    words >= MIN_WORDS && scores(text) >= MIN_SCORES
+}
+
+/// Relabels countries as teams in a sports report.
+pub fn teams(text: &str, cands: &mut [Candidate]) {
+    if !is_report(text) {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| c.label == EntityLabel::Gpe) {
+        if c.range
+            .slice(text)
+            .is_some_and(|name| GAZETTEER.is_country(name))
+        {
+            c.label = EntityLabel::Org;
+            c.rule = "team";
+            c.score = c.score.min(0.7);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_scores_not_years() {
+        assert_eq!(scores("won 2–1 after a 0 - 0 draw and a 10-3 rout"), 3);
+        assert_eq!(scores("from 2004–2009, pages 120-135, a 3-year-old"), 0);
+    }
+
+    #[test]
+    fn a_match_report_is_a_sports_report() {
+        assert!(is_report(
+            "Chile beat Peru 2–1. The striker scored a late goal and the coach praised \
+             the team; Peru had drawn 1-1 with Bolivia."
+        ));
+        assert!(!is_report(
+            "Chile and Peru signed a trade deal on Monday, officials said."
+        ));
+    }
+}

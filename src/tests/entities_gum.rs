@@ -1,0 +1,53 @@
+//! The entity rules scored against the GUM news gold with `byline eval`'s
+//! matching (GPE and LOC count as place): a floor under the overlap F1 so a
+//! change that breaks entity finding shows. Skipped when
+//! `../shared/eval/gum-news` is absent.
+
+use std::fs;
+use std::path::Path;
+
+use crate::eval::{EvalOptions, evaluate};
+use crate::model::Document;
+use crate::read::conllu::read;
+use crate::suggest::entities::EntitySuggester;
+use crate::suggest::{Suggester, to_transaction};
+
+#[test]
+fn entity_rules_beat_the_floor_on_gum_news() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/gum-news");
+    let Ok(entries) = fs::read_dir(&root) else {
+        eprintln!("skipped: ../shared/eval/gum-news is absent");
+        return;
+    };
+    let mut gold = Vec::new();
+    let mut pred = Vec::new();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let input = fs::read_to_string(&path).unwrap();
+        for doc in read(&input, &path.display().to_string()).unwrap().documents {
+            let mut guess = Document::new(doc.source.clone(), doc.text());
+            let suggestions = EntitySuggester.suggest(&guess);
+            guess.apply(&to_transaction(&guess, &suggestions)).unwrap();
+            gold.push(doc);
+            pred.push(guess);
+        }
+    }
+    let report = evaluate(&gold, &pred, &EvalOptions::default());
+    let (mut g, mut p, mut mg, mut mp) = (0, 0, 0, 0);
+    for scores in report
+        .labels
+        .iter()
+        .filter(|l| matches!(l.label.as_str(), "PERSON" | "ORG" | "PLACE"))
+    {
+        eprintln!("{}: overlap {:?}", scores.label, scores.overlap);
+        g += scores.overlap.gold;
+        p += scores.overlap.pred;
+        mg += scores.overlap.matched_gold;
+        mp += scores.overlap.matched_pred;
+    }
+    let (precision, recall) = (mp as f64 / p as f64, mg as f64 / g as f64);
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    eprintln!("all: P {precision:.3} R {recall:.3} F1 {f1:.3}");
+    assert_eq!(g, 1_077);
+    assert!(f1 >= 0.74, "overlap F1 {f1:.3} fell below 0.74");
+}

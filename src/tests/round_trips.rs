@@ -1,0 +1,312 @@
+//! Every format round-trips non-ASCII text through `byline convert`: byline
+//! JSONL → FORMAT → read back gives the same model — all of it for byline, what
+//! the format holds for the others, the rest counted in the report — and every
+//! offset written slices its text in code points (Python's `text[start:end]`).
+//!
+//! The fixture has curly quotes, emoji (one astral, one a two-code-point
+//! flag), CJK, a decomposed name (combining accents), a split quote, an entity
+//! inside a speaker, and an indirect quote holding a partial one.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::support::{Run, byline, check_json_offsets, py_slice};
+use crate::export::byline::{Flavor, write};
+use crate::model::{
+    ByteRange, DocStatus, Document, Edit, OffsetIndex, SpanId, Transaction, markup,
+};
+use crate::read::{ReadOptions, collect_inputs, read_path};
+
+const FIRST: &str = "[“[北京|GPE] 👍 is ready,”|QUOTE:1] [[Zoë Müller|PERSON]|SPEAKER:1] \
+    [said|CUE:1], [“and so is 東京.”|QUOTE:1]\n\n\
+    [José|PERSON] met [Nguye\u{302}\u{303}n Văn|PERSON] in [Zürich|GPE] 🇨🇭.";
+const SECOND: &str =
+    "[[Ana Díaz|PERSON]|SPEAKER:1] [told|CUE:1] 記者 [that the plan was “dead”|QUOTE:1].";
+
+fn fixtures() -> Vec<Document> {
+    let mut first = markup::document(FIRST).unwrap();
+    first.source = Some("wire/zoë.txt".into());
+    first.meta.insert("title".into(), "Zoë in 北京".into());
+    first
+        .apply(&Transaction::new("done").with(Edit::SetStatus(DocStatus::Done)))
+        .unwrap();
+    let mut second = markup::document(SECOND).unwrap();
+    second.source = Some("wire/ana.txt".into());
+    vec![first, second]
+}
+
+fn span_count() -> usize {
+    fixtures().iter().map(Document::span_count).sum()
+}
+
+/// The fixtures written as byline JSONL into `dir`, the input of every test.
+fn input(dir: &Path) -> PathBuf {
+    let path = dir.join("in.jsonl");
+    let mut out = Vec::new();
+    write(&fixtures(), &mut out, Flavor::Byline).unwrap();
+    fs::write(&path, out).unwrap();
+    path
+}
+
+/// `byline convert INPUT --to FORMAT -o OUT`, which must succeed.
+fn convert(input: &Path, to: &str, out: &Path) -> Run {
+    let run = byline([
+        "convert".into(),
+        input.as_os_str().to_owned(),
+        "--to".into(),
+        to.into(),
+        "-o".into(),
+        out.as_os_str().to_owned(),
+    ]);
+    assert_eq!(run.code, 0, "{to}: {}", run.err);
+    run
+}
+
+/// Every document in a file or folder, which must read without warnings.
+fn read_back(path: &Path) -> Vec<Document> {
+    let (inputs, _) = collect_inputs(&[path.to_path_buf()]);
+    let mut docs = Vec::new();
+    for input in inputs {
+        let loaded = read_path(&input, &ReadOptions::default()).unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        docs.extend(loaded.documents);
+    }
+    docs
+}
+
+type Chars = (usize, usize);
+
+fn chars(doc: &Document, range: ByteRange) -> Chars {
+    let index = OffsetIndex::new(doc.text());
+    let at = |b| index.byte_to_char(b).unwrap();
+    (at(range.start), at(range.end))
+}
+
+/// Spans as (layer, label, code point range).
+fn spans(doc: &Document) -> BTreeSet<(String, String, Chars)> {
+    doc.spans()
+        .map(|s| {
+            (
+                s.layer.as_str().to_owned(),
+                s.label.clone(),
+                chars(doc, s.range),
+            )
+        })
+        .collect()
+}
+
+/// Quotes as (content ranges, speaker range, cue range).
+type QuoteKey = (Vec<Chars>, Option<Chars>, Option<Chars>);
+
+fn quotes(doc: &Document) -> BTreeSet<QuoteKey> {
+    let range = |id: SpanId| chars(doc, doc.span(id).unwrap().range);
+    doc.quotes()
+        .map(|q| {
+            let mut content: Vec<Chars> = q.content.iter().map(|&id| range(id)).collect();
+            content.sort();
+            (content, q.speaker.map(range), q.cue.map(range))
+        })
+        .collect()
+}
+
+#[test]
+fn byline_jsonl_round_trips_the_whole_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input(dir.path());
+    let out = dir.path().join("out.jsonl");
+    convert(&input, "byline", &out);
+    assert_eq!(fs::read(&out).unwrap(), fs::read(&input).unwrap());
+    assert_eq!(read_back(&out), fixtures());
+    assert!(check_json_offsets(&fs::read_to_string(&out).unwrap()) > 40);
+}
+
+#[test]
+fn prodigy_keeps_spans_and_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prodigy.jsonl");
+    convert(&input(dir.path()), "prodigy", &out);
+    assert!(check_json_offsets(&fs::read_to_string(&out).unwrap()) > 40);
+    for (back, original) in read_back(&out).iter().zip(fixtures()) {
+        assert_eq!(back.text(), original.text());
+        assert_eq!(spans(back), spans(&original));
+        assert_eq!(quotes(back), quotes(&original));
+    }
+}
+
+#[test]
+fn doccano_sequence_keeps_spans_and_counts_the_quotes_it_cannot_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("doccano.jsonl");
+    let run = convert(&input(dir.path()), "doccano", &out);
+    assert!(run.err.contains("not written: 2 quote"), "{}", run.err);
+    assert_eq!(
+        check_json_offsets(&fs::read_to_string(&out).unwrap()),
+        span_count()
+    );
+    let back = read_back(&out);
+    for (back, original) in back.iter().zip(fixtures()) {
+        assert_eq!(spans(back), spans(&original));
+    }
+    let again = dir.path().join("again.jsonl");
+    convert(&out, "doccano", &again);
+    assert_eq!(
+        fs::read_to_string(again).unwrap(),
+        fs::read_to_string(out).unwrap()
+    );
+}
+
+#[test]
+fn doccano_relations_keep_spans_and_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rel.jsonl");
+    convert(&input(dir.path()), "doccano-rel", &out);
+    assert_eq!(
+        check_json_offsets(&fs::read_to_string(&out).unwrap()),
+        span_count()
+    );
+    for (back, original) in read_back(&out).iter().zip(fixtures()) {
+        assert_eq!(spans(back), spans(&original));
+        assert_eq!(quotes(back), quotes(&original));
+    }
+}
+
+#[test]
+fn brat_keeps_spans_and_quotes_and_each_fragment_slices_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brat");
+    convert(&input(dir.path()), "brat", &out);
+    let mut fragments = 0;
+    for name in ["zoë", "ana"] {
+        let text = fs::read_to_string(out.join(format!("{name}.txt"))).unwrap();
+        let ann = fs::read_to_string(out.join(format!("{name}.ann"))).unwrap();
+        for line in ann.lines().filter(|l| l.starts_with('T')) {
+            let columns: Vec<&str> = line.split('\t').collect();
+            let offsets = columns[1].split_once(' ').unwrap().1;
+            let pieces: Vec<String> = offsets
+                .split(';')
+                .map(|f| {
+                    let (s, e) = f.split_once(' ').unwrap();
+                    fragments += 1;
+                    py_slice(&text, s.parse().unwrap(), e.parse().unwrap())
+                })
+                .collect();
+            assert_eq!(pieces.join(" "), columns[2], "{line}");
+        }
+    }
+    assert!(fragments >= span_count(), "{fragments}");
+    let back = read_back(&out);
+    assert_eq!(back.len(), 2);
+    for original in fixtures() {
+        let back = back.iter().find(|d| d.id == original.id).unwrap();
+        assert_eq!(spans(back), spans(&original));
+        assert_eq!(quotes(back), quotes(&original));
+    }
+}
+
+/// Spans as (layer, label, text without whitespace): CoNLL and Hugging Face
+/// keep tokens, not the spaces between them.
+fn span_words(doc: &Document) -> Vec<(String, String, String)> {
+    doc.spans_sorted()
+        .into_iter()
+        .map(|s| {
+            let words: String = s.text(doc.text()).split_whitespace().collect();
+            (s.layer.as_str().to_owned(), s.label.clone(), words)
+        })
+        .collect()
+}
+
+#[test]
+fn conll_keeps_what_iob_holds_and_reads_back_to_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.conll");
+    let run = convert(&input(dir.path()), "conll", &out);
+    assert!(run.err.contains("not written: 2 quote"), "{}", run.err);
+    let back = read_back(&out);
+    assert_eq!(back.len(), 2);
+    for (back, original) in back.iter().zip(fixtures()) {
+        let mut expected = span_words(&original);
+        let mut got = span_words(back);
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected);
+    }
+    let again = dir.path().join("again.conll");
+    convert(&out, "conll", &again);
+    assert_eq!(
+        fs::read_to_string(again).unwrap(),
+        fs::read_to_string(out).unwrap()
+    );
+}
+
+#[test]
+fn hugging_face_tags_spell_out_the_entity_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("hf.jsonl");
+    let run = convert(&input(dir.path()), "hf", &out);
+    assert!(run.err.contains("attribution spans"), "{}", run.err);
+    let labels: Vec<String> =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("labels.json")).unwrap()).unwrap();
+    let mut found = Vec::new();
+    for line in fs::read_to_string(&out).unwrap().lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        let tokens = row["tokens"].as_array().unwrap();
+        let tags = row["ner_tags"].as_array().unwrap();
+        assert_eq!(tokens.len(), tags.len(), "{row}");
+        for (token, tag) in tokens.iter().zip(tags) {
+            let tag = &labels[tag.as_u64().unwrap() as usize];
+            let token = token.as_str().unwrap();
+            match (tag.split_once('-'), found.last_mut()) {
+                (Some(("I", label)), Some((last, words))) if last == label => {
+                    *words += token;
+                }
+                (Some((_, label)), _) => found.push((label.to_owned(), token.to_owned())),
+                (None, _) => {}
+            }
+        }
+    }
+    let expected: Vec<(String, String)> = fixtures()
+        .iter()
+        .flat_map(span_words)
+        .filter(|(layer, _, _)| layer == "entity")
+        .map(|(_, label, words)| (label, words))
+        .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn doccano_to_byline_to_doccano_gives_back_the_same_spans() {
+    let text = "“北京 👍,” said Zoë Müller.\nNguye\u{302}\u{303}n met 東京 officials 🇨🇭 today.";
+    let at = |needle: &str, label: &str| {
+        let start = text[..text.find(needle).unwrap()].chars().count();
+        serde_json::json!([start, start + needle.chars().count(), label])
+    };
+    let labels = vec![
+        at("“北京 👍,”", "QUOTE"),
+        at("北京", "GPE"),
+        at("said", "CUE"),
+        at("Zoë Müller", "PERSON"),
+        at("Nguye\u{302}\u{303}n", "PERSON"),
+        at("東京", "GPE"),
+    ];
+    let record = serde_json::json!({"id": 7, "text": text, "label": labels, "Comments": ["ok"]});
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("doccano.jsonl");
+    fs::write(&input, format!("{record}\n")).unwrap();
+    let bylined = dir.path().join("byline.jsonl");
+    convert(&input, "byline", &bylined);
+    let back = dir.path().join("back.jsonl");
+    convert(&bylined, "doccano", &back);
+    let back: Value = serde_json::from_str(&fs::read_to_string(&back).unwrap()).unwrap();
+    let sorted = |v: &Value| {
+        let mut items = v.as_array().unwrap().clone();
+        items.sort_by_key(|l| (l[0].as_u64(), l[1].as_u64()));
+        items
+    };
+    assert_eq!(sorted(&back["label"]), sorted(&record["label"]));
+    for key in ["text", "id", "Comments"] {
+        assert_eq!(back[key], record[key], "{key}");
+    }
+}
