@@ -274,6 +274,50 @@ pub fn article_stream(min_bytes: usize) -> Result<Vec<Document>, CorpusError> {
     Ok(docs)
 }
 
+/// `count` article files cycling through [`SAMPLES`], each made distinct by
+/// a story number in its headline (readers skip a file whose text they have
+/// already read): name, bytes, and the documents it holds.
+pub fn sample_files(count: usize) -> Vec<(String, Vec<u8>, usize)> {
+    SAMPLES
+        .iter()
+        .cycle()
+        .take(count)
+        .enumerate()
+        .map(|(i, (name, bytes))| {
+            let text = String::from_utf8_lossy(bytes);
+            let story = format!("Story {i}. ");
+            let ext = name.rsplit('.').next().unwrap_or_default();
+            let (distinct, documents) = match ext {
+                "jsonl" => {
+                    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+                    let opening = "{\"text\": \"";
+                    (text.replace(opening, &format!("{opening}{story}")), lines)
+                }
+                "md" => (text.replacen("# ", &format!("# {story}"), 1), 1),
+                "html" => {
+                    let at = text
+                        .find("<h1")
+                        .and_then(|h| Some(h + text[h..].find('>')? + 1));
+                    let mut html = text.to_string();
+                    html.insert_str(at.unwrap_or(0), &story);
+                    (html, 1)
+                }
+                _ => {
+                    let bom = if text.starts_with('\u{feff}') {
+                        '\u{feff}'.len_utf8()
+                    } else {
+                        0
+                    };
+                    let mut plain = text.to_string();
+                    plain.insert_str(bom, &story);
+                    (plain, 1)
+                }
+            };
+            (format!("{i:05}-{name}"), distinct.into_bytes(), documents)
+        })
+        .collect()
+}
+
 /// Total bytes of text in `docs`.
 pub fn text_bytes(docs: &[Document]) -> usize {
     docs.iter().map(|d| d.text().len()).sum()
@@ -307,6 +351,23 @@ mod tests {
             renumber_groups(markup, 1000),
             "[“No,”|QUOTE:1002] [Díaz|SPEAKER:1012] said at 10:30: [x|PERSON]"
         );
+    }
+
+    #[test]
+    fn sample_files_are_distinct_and_read_into_the_documents_they_promise() {
+        let files = sample_files(SAMPLES.len() + 3);
+        let options = ReadOptions::default();
+        let mut texts = std::collections::HashSet::new();
+        for (name, bytes, documents) in &files {
+            let ext = name.rsplit('.').next().unwrap();
+            let format = InputFormat::from_extension(ext).unwrap();
+            let loaded = read::read_bytes(bytes, name, format, &options).unwrap();
+            assert_eq!(loaded.documents.len(), *documents, "{name}");
+            for doc in &loaded.documents {
+                assert!(texts.insert(doc.text().to_owned()), "{name} repeats a text");
+                assert!(doc.text().contains("Story "), "{name}");
+            }
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `byline bench [export|ui|all]`: times the workloads the design budgets
+//! `byline bench [suggest|export|ui|all]`: times the workloads the design budgets
 //! (see `crate::bench`) and prints one table: the median of several runs and
 //! its ratio to the budget.
 
@@ -12,6 +12,8 @@ use crate::export::format::ExportFormat;
 /// Which benchmarks to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Which {
+    /// The built-in engine's MB/s on one core; `byline suggest` on 1,000 files.
+    Suggest,
     /// Export 10,000 documents in each JSONL/CoNLL format; read them back.
     Export,
     /// Frame time of the window on a long, densely annotated article.
@@ -36,6 +38,12 @@ pub struct BenchArgs {
     /// conll when none is given. Byline JSONL is always read back.
     #[arg(long = "format", value_parser = ExportFormat::parse)]
     formats: Vec<ExportFormat>,
+    /// Megabytes of article text for the one-core engine throughput.
+    #[arg(long, default_value_t = 20)]
+    megabytes: usize,
+    /// Article files for the end-to-end `byline suggest` run.
+    #[arg(long, default_value_t = 1_000)]
+    files: usize,
     /// Frames rendered at rest and while dragging.
     #[arg(long, default_value_t = 200)]
     frames: usize,
@@ -58,6 +66,12 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
         rows: Vec::new(),
     };
     let all = args.which == Which::All;
+    if all || args.which == Which::Suggest {
+        let bytes = args.megabytes.saturating_mul(1_000_000);
+        table
+            .rows
+            .extend(bench::suggest::run(bytes, args.files, runs)?);
+    }
     if all || args.which == Which::Export {
         table.rows.extend({
             let formats = if args.formats.is_empty() {

@@ -48,7 +48,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Time the workloads the design budgets (export, read back, UI frames).
+    /// Time the workloads the design budgets (suggestions, export, read back, UI frames).
     Bench(bench::BenchArgs),
     /// Convert annotated files between formats.
     Convert(convert::ConvertArgs),
