@@ -10,10 +10,8 @@
 //! the attribution layer, and each QUOTE span is a quote without speaker.
 
 use crate::model::markup::has_quote_mark;
-use crate::model::{
-    ByteRange, Document, Edit, Layer, Origin, Quote, QuoteKind, Span, SpanState, Transaction,
-};
-use crate::read::{Loaded, ReadError, Warning};
+use crate::model::{ByteRange, Document, Edit, Layer, Span, Transaction};
+use crate::read::{Loaded, ReadError, Warning, lone_quote};
 
 /// A span being read: start byte and label.
 type OpenSpan = Option<(usize, String)>;
@@ -140,20 +138,7 @@ impl DocBuilder {
             let direct = range.slice(doc.text()).is_some_and(has_quote_mark);
             tx.push(Edit::InsertSpan(Span::manual(id, range, label, layer)));
             if is_quote {
-                tx.push(Edit::InsertQuote(Quote {
-                    id: ids.quote(),
-                    content: vec![id],
-                    speaker: None,
-                    cue: None,
-                    kind: if direct {
-                        QuoteKind::Direct
-                    } else {
-                        QuoteKind::Indirect
-                    },
-                    speaker_entity: None,
-                    state: SpanState::Accepted,
-                    origin: Origin::Manual,
-                }));
+                tx.push(Edit::InsertQuote(lone_quote(ids.quote(), id, direct)));
             }
         }
         if let Err(err) = doc.apply(&tx) {
@@ -183,7 +168,7 @@ mod tests {
             "[“ Wir ”|QUOTE] [sagte|CUE] [[Ana Müller|PERSON]|SPEAKER]\n[北京|GPE] [e\u{301} 👋|ORG]"
         );
         let quote = one.quotes().next().unwrap();
-        assert_eq!(quote.kind, QuoteKind::Direct);
+        assert_eq!(quote.kind, crate::model::QuoteKind::Direct);
         assert_eq!(quote.speaker, None);
         assert_eq!(
             one.spans().find(|s| s.label == "CUE").unwrap().layer,

@@ -19,10 +19,8 @@ mod sentence;
 use serde_json::{Map, Value};
 
 use crate::model::markup::has_quote_mark;
-use crate::model::{
-    ByteRange, Document, Edit, Layer, Origin, Quote, QuoteKind, Span, SpanState, Transaction,
-};
-use crate::read::{Loaded, ReadError, Warning};
+use crate::model::{ByteRange, Document, Edit, Layer, Span, Transaction};
+use crate::read::{Loaded, ReadError, Warning, lone_quote};
 use misc::{EntityMark, entity_marks, misc_value, quote_tags};
 use sentence::{Row, Word, align, parse_row};
 
@@ -245,20 +243,7 @@ impl DocBuilder {
             tx.push(Edit::InsertSpan(Span::manual(id, range, label, layer)));
             if label == "QUOTE" {
                 let direct = range.slice(doc.text()).is_some_and(has_quote_mark);
-                tx.push(Edit::InsertQuote(Quote {
-                    id: ids.quote(),
-                    content: vec![id],
-                    speaker: None,
-                    cue: None,
-                    kind: if direct {
-                        QuoteKind::Direct
-                    } else {
-                        QuoteKind::Indirect
-                    },
-                    speaker_entity: None,
-                    state: SpanState::Accepted,
-                    origin: Origin::Manual,
-                }));
+                tx.push(Edit::InsertQuote(lone_quote(ids.quote(), id, direct)));
             }
         }
         if let Err(err) = doc.apply(&tx) {
@@ -350,7 +335,10 @@ mod tests {
             crate::model::markup::render(one),
             "[“[Ana Díaz|PERSON] visited [北京|PLACE]. She smiled e\u{301}.”|QUOTE]\n\nThe city council met."
         );
-        assert_eq!(one.quotes().next().unwrap().kind, QuoteKind::Direct);
+        assert_eq!(
+            one.quotes().next().unwrap().kind,
+            crate::model::QuoteKind::Direct
+        );
         assert_eq!(two.text(), "Acme Corp");
         assert_eq!(two.span_count(), 0, "no identity, no span");
     }

@@ -156,3 +156,28 @@ impl ReadError {
         }
     }
 }
+
+/// A reviewed quote of one content span with no speaker or cue, as the column
+/// formats (CoNLL, CoNLL-U) carry quotes: direct when its text holds a
+/// quotation mark, indirect otherwise.
+pub(crate) fn lone_quote(
+    id: crate::model::QuoteId,
+    content: crate::model::SpanId,
+    direct: bool,
+) -> crate::model::Quote {
+    use crate::model::{Origin, Quote, QuoteKind, SpanState};
+    Quote {
+        id,
+        content: vec![content],
+        speaker: None,
+        cue: None,
+        kind: if direct {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Indirect
+        },
+        speaker_entity: None,
+        state: SpanState::Accepted,
+        origin: Origin::Manual,
+    }
+}
