@@ -3,7 +3,7 @@
 //! become quotes, unless the record has byline's `quotes` (read by `quotes`),
 //! which say it exactly; REFERS_TO relations become coreference.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde_json::Value;
 
@@ -69,7 +69,7 @@ pub(super) fn read(
         .filter_map(|(id, _)| *id)
         .filter(|&id| id < MAX_KEPT_ID)
         .fold(table.next_id(), |n, id| n.max(id + 1));
-    let mut used = HashSet::new();
+    let mut used = HashSet::default();
     drafts
         .into_iter()
         .map(|(file_id, mut quote)| {

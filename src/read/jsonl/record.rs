@@ -32,7 +32,7 @@ pub(super) struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Records a problem with one field of the record.
-    pub fn warn(&mut self, field: &str, message: impl Display) {
+    pub fn warn(&mut self, field: impl Display, message: impl Display) {
         self.warnings.push(Warning::at_line(
             self.source,
             self.line,
@@ -150,7 +150,7 @@ fn meta_of(ctx: &mut Ctx<'_>, meta: Option<Value>, rest: Map<String, Value>) -> 
 fn annotations_of(
     ctx: &mut Ctx<'_>,
     annotations: &Map<String, Value>,
-    triples: Option<&(&str, Value)>,
+    triples: Option<&(&'static str, Value)>,
     typed: Typed<'_>,
 ) -> Transaction {
     let get = |key: &str| annotations.get(key).unwrap_or(&Value::Null);

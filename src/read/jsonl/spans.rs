@@ -4,7 +4,10 @@
 //! [`SpanTable`] then gives them ids (keeping the file's where it can) and
 //! finds them again for relations and quotes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::fmt;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -24,7 +27,20 @@ pub(super) struct Draft {
     file_id: Option<u64>,
     span: Span,
     refers_to: Option<u64>,
-    field: String,
+    field: Field,
+}
+
+/// Where a span was read (`spans[3]`), for warnings; worded only when one is given.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Field {
+    key: &'static str,
+    index: usize,
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.key, self.index)
+    }
 }
 
 /// A whole non-negative number, or why the value is not one.
@@ -82,13 +98,18 @@ pub(super) fn new_span(range: ByteRange, label: String, state: SpanState) -> Spa
 }
 
 /// Reads Prodigy/byline span objects under `key` (`spans` or `rejected_spans`).
-pub(super) fn prodigy(ctx: &mut Ctx<'_>, value: &Value, key: &str, state: SpanState) -> Vec<Draft> {
+pub(super) fn prodigy(
+    ctx: &mut Ctx<'_>,
+    value: &Value,
+    key: &'static str,
+    state: SpanState,
+) -> Vec<Draft> {
     let mut out = Vec::new();
     for (i, obj) in items(ctx, value, key).iter().enumerate() {
-        let field = format!("{key}[{i}]");
+        let field = Field { key, index: i };
         match prodigy_one(ctx, obj, state) {
             Ok(span) => out.push(extensions(ctx, obj, span, field)),
-            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+            Err(why) => ctx.warn(field, format!("{why}; span refused")),
         }
     }
     out
@@ -131,12 +152,12 @@ fn checked(
 pub(super) fn prodigy_typed(
     ctx: &mut Ctx<'_>,
     recs: Vec<SpanRec<'_>>,
-    key: &str,
+    key: &'static str,
     state: SpanState,
 ) -> Vec<Draft> {
     let mut out = Vec::with_capacity(recs.len());
     for (i, rec) in recs.into_iter().enumerate() {
-        let field = format!("{key}[{i}]");
+        let field = Field { key, index: i };
         let range = range_of(ctx, [("start", rec.start.get()), ("end", rec.end.get())]);
         match checked(ctx, range, rec.label.as_deref(), rec.text.as_deref(), state) {
             Ok(mut span) => {
@@ -150,7 +171,7 @@ pub(super) fn prodigy_typed(
                     field,
                 });
             }
-            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+            Err(why) => ctx.warn(field, format!("{why}; span refused")),
         }
     }
     out
@@ -158,23 +179,23 @@ pub(super) fn prodigy_typed(
 
 /// byline's extension keys of a span. A bad one is warned about and left at
 /// its default: the span itself is sound.
-fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: String) -> Draft {
+fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: Field) -> Draft {
     let layer = span.layer.as_str();
-    if let Some(v) = soft(ctx, obj, &field, "layer", "entity or attribution", layer) {
+    if let Some(v) = soft(ctx, obj, field, "layer", "entity or attribution", layer) {
         span.layer = v;
     }
     let state = span.state.as_str();
     let expected = "pending, accepted or rejected";
-    if let Some(v) = soft(ctx, obj, &field, "state", expected, state) {
+    if let Some(v) = soft(ctx, obj, field, "state", expected, state) {
         span.state = v;
     }
     let expected = "an origin ({\"kind\": \"manual\"} or suggested with engine, rule, score)";
-    if let Some(v) = soft(ctx, obj, &field, "origin", expected, "manual") {
+    if let Some(v) = soft(ctx, obj, field, "origin", expected, "manual") {
         span.origin = v;
     }
     let expected = "a whole number ≥ 0";
-    let file_id = soft(ctx, obj, &field, "id", expected, "a new id");
-    let refers_to = soft(ctx, obj, &field, "refers_to", expected, "no link");
+    let file_id = soft(ctx, obj, field, "id", expected, "a new id");
+    let refers_to = soft(ctx, obj, field, "refers_to", expected, "no link");
     Draft {
         file_id,
         span,
@@ -188,7 +209,7 @@ fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: String) -> 
 fn soft<'v, T: Deserialize<'v>>(
     ctx: &mut Ctx<'_>,
     obj: &'v Value,
-    field: &str,
+    field: Field,
     key: &str,
     expected: &str,
     fallback: &str,
@@ -207,10 +228,10 @@ fn soft<'v, T: Deserialize<'v>>(
 }
 
 /// Reads doccano sequence labels: `[[start, end, "LABEL"], …]`.
-pub(super) fn doccano_triples(ctx: &mut Ctx<'_>, value: &Value, key: &str) -> Vec<Draft> {
+pub(super) fn doccano_triples(ctx: &mut Ctx<'_>, value: &Value, key: &'static str) -> Vec<Draft> {
     let mut out = Vec::new();
     for (i, item) in items(ctx, value, key).iter().enumerate() {
-        let field = format!("{key}[{i}]");
+        let field = Field { key, index: i };
         let parsed = match item.as_array().map(Vec::as_slice) {
             Some([s, e, Value::String(l)]) => {
                 triple_range(ctx, s, e).map(|r| new_span(r, l.clone(), ctx.default_state))
@@ -224,7 +245,7 @@ pub(super) fn doccano_triples(ctx: &mut Ctx<'_>, value: &Value, key: &str) -> Ve
                 refers_to: None,
                 field,
             }),
-            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+            Err(why) => ctx.warn(field, format!("{why}; span refused")),
         }
     }
     out
@@ -238,7 +259,10 @@ fn triple_range(ctx: &Ctx<'_>, start: &Value, end: &Value) -> Result<ByteRange, 
 pub(super) fn doccano_entities(ctx: &mut Ctx<'_>, value: &Value) -> Vec<Draft> {
     let mut out = Vec::new();
     for (i, obj) in items(ctx, value, "entities").iter().enumerate() {
-        let field = format!("entities[{i}]");
+        let field = Field {
+            key: "entities",
+            index: i,
+        };
         let parsed = range(ctx, obj, ["start_offset", "end_offset"]).and_then(|r| {
             let id = whole(obj.get("id")).map_err(|e| format!("id {e}"))?;
             Ok((id, new_span(r, label(obj, "label")?, ctx.default_state)))
@@ -250,7 +274,7 @@ pub(super) fn doccano_entities(ctx: &mut Ctx<'_>, value: &Value) -> Vec<Draft> {
                 refers_to: None,
                 field,
             }),
-            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+            Err(why) => ctx.warn(field, format!("{why}; span refused")),
         }
     }
     out
@@ -285,8 +309,10 @@ pub(super) struct SpanTable {
     spans: Vec<Span>,
     position: HashMap<SpanId, usize>,
     by_file_id: HashMap<u64, SpanId>,
-    by_range_label: HashMap<(ByteRange, String), SpanId>,
-    by_range: HashMap<ByteRange, SpanId>,
+    /// First and last span (positions) on each range…
+    on_range: HashMap<ByteRange, (usize, usize)>,
+    /// …and for each span, the next one on its range, in the order read.
+    next_on_range: Vec<Option<usize>>,
     next: u64,
 }
 
@@ -304,7 +330,7 @@ impl SpanTable {
             next: max + 1,
             ..Self::default()
         };
-        let mut kept = HashSet::new();
+        let mut kept = HashSet::default();
         let mut links = Vec::new();
         for draft in drafts {
             let keep = draft
@@ -312,7 +338,7 @@ impl SpanTable {
                 .filter(|&id| id < MAX_KEPT_ID && kept.insert(id));
             if let Some(dup) = draft.file_id.filter(|id| table.by_file_id.contains_key(id)) {
                 ctx.warn(
-                    &draft.field,
+                    draft.field,
                     format!("id {dup} is used twice; this span gets a new id and links to {dup} go to the first"),
                 );
             }
@@ -325,12 +351,12 @@ impl SpanTable {
             }
         }
         for (id, target, field) in links {
-            table.link(ctx, id, target, &field);
+            table.link(ctx, id, target, field);
         }
         table
     }
 
-    fn link(&mut self, ctx: &mut Ctx<'_>, id: SpanId, file_target: u64, field: &str) {
+    fn link(&mut self, ctx: &mut Ctx<'_>, id: SpanId, file_target: u64, field: Field) {
         match self.by_file_id.get(&file_target).copied() {
             Some(target) if target != id => {
                 self.set_refers_to(id, target);
@@ -348,11 +374,21 @@ impl SpanTable {
             self.next - 1
         }));
         span.id = id;
-        self.position.insert(id, self.spans.len());
-        self.by_range_label
-            .entry((span.range, span.label.clone()))
-            .or_insert(id);
-        self.by_range.entry(span.range).or_insert(id);
+        let at = self.spans.len();
+        self.position.insert(id, at);
+        match self.on_range.entry(span.range) {
+            Entry::Occupied(mut ends) => {
+                let (_, last) = ends.get_mut();
+                if let Some(next) = self.next_on_range.get_mut(*last) {
+                    *next = Some(at);
+                }
+                *last = at;
+            }
+            Entry::Vacant(ends) => {
+                ends.insert((at, at));
+            }
+        }
+        self.next_on_range.push(None);
         self.spans.push(span);
         id
     }
@@ -369,10 +405,15 @@ impl SpanTable {
 
     /// The first span on `range`, with `label` if one has it, else any.
     pub fn find(&self, range: ByteRange, label: &str) -> Option<SpanId> {
-        self.by_range_label
-            .get(&(range, label.to_owned()))
-            .or_else(|| self.by_range.get(&range))
-            .copied()
+        let &(first, _) = self.on_range.get(&range)?;
+        let mut at = Some(first);
+        while let Some(span) = at.and_then(|i| self.spans.get(i)) {
+            if span.label == label {
+                return Some(span.id);
+            }
+            at = at.and_then(|i| self.next_on_range.get(i).copied().flatten());
+        }
+        self.spans.get(first).map(|s| s.id)
     }
 
     /// A span by its final id.
