@@ -87,6 +87,9 @@ pub fn read_json(text: &str, source: &str) -> Result<Loaded, ReadError> {
     read_records(&records, source, "records", true)
 }
 
+/// One record read: its document (if any) and the warnings it raised, or why it was skipped.
+type RecordOutcome = Result<(Option<Document>, Vec<Warning>), String>;
+
 /// Reads records (each with the line it starts on) in parallel, then tallies
 /// them in order.
 fn read_records(
@@ -96,7 +99,7 @@ fn read_records(
     typed: bool,
 ) -> Result<Loaded, ReadError> {
     let skipped = if unit == "lines" { "line" } else { "record" };
-    let outcomes: Vec<Result<(Option<Document>, Vec<Warning>), String>> = records
+    let outcomes: Vec<RecordOutcome> = records
         .par_iter()
         .map(|&(line, json)| {
             let (fields, lists) =

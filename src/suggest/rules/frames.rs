@@ -6,12 +6,14 @@
 
 use crate::model::QuoteKind;
 
-use super::cues::{self, CueClass, Form};
-use super::lexicon::{self, Aux, Gender};
+use super::agree;
+use super::content;
+use super::cues::{self, CueClass};
+use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
-use super::words::{Kind, Tok};
+use super::words::Kind;
 
 /// Cues tried per sentence.
 const MAX_CUES: usize = 8;
@@ -112,7 +114,8 @@ fn frame(
     let Some(class) = cue.class else {
         return according_to(text, p, (a, b), cue, cue_range, para);
     };
-    let subject = speakers::before(text, toks, cue.at, a).filter(|s| agrees(text, toks, s, cue.at));
+    let subject =
+        speakers::before(text, toks, cue.at, a).filter(|s| agree::agrees(text, toks, s, cue.at));
     let (who, rest, mode) = match subject {
         Some(s) => (s, cue.at + 1, Mode::Subject),
         None => {
@@ -205,7 +208,8 @@ fn frame(
         && mode == Mode::Subject
     {
         // `A, X said, B.`
-        let (mut f, u) = clause(p, (a, who.start - 1), found, "clause-x-said-clause", used)?;
+        let (mut f, u) =
+            content::clause(p, (a, who.start - 1), found, "clause-x-said-clause", used)?;
         let tail = reported::trim(text, toks, start, b);
         f.content.push(p.bytes(start, tail)?);
         let mut u = u;
@@ -234,7 +238,7 @@ fn frame(
         return (b == p.toks.len()).then_some((found, used));
     }
     if mode != Mode::Subject {
-        return clause_after(text, p, (start, b), found, used);
+        return content::clause_after(text, p, (start, b), found, used);
     }
     if reported::only_stops(text, toks, start, b) {
         // `CLAUSE, X said.`
@@ -242,71 +246,9 @@ fn frame(
             .start
             .checked_sub(1)
             .filter(|&c| c > a && toks[c].is(text, ','))?;
-        return clause(p, (a, comma), found, "clause-x-said", used);
+        return content::clause(p, (a, comma), found, "clause-x-said", used);
     }
-    clause_after(text, p, (start, b), found, used)
-}
-
-/// The reported clause `[start, b)` after the cue, or the quoted words after a naming cue.
-fn clause_after(
-    text: &str,
-    p: &Para,
-    (start, b): (usize, usize),
-    mut found: Found,
-    mut used: Vec<usize>,
-) -> Option<(Found, Vec<usize>)> {
-    let toks = &p.toks;
-    let cue = toks.binary_search_by_key(&found.cue?.0, |t| t.start).ok()?;
-    if let Some(partial) = reported::partial_after(text, p, cue, start, b) {
-        found.content.push(partial.1);
-        used.push(partial.0);
-        found.kind = QuoteKind::Partial;
-        found.rule = "x-called-partial";
-        return Some((found, used));
-    }
-    let end = reported::trim(text, toks, start, b);
-    if p.word_count(start, end) < 3 {
-        return None;
-    }
-    clause(p, (start, end), found, "x-said-clause", used)
-}
-
-/// True when the cue word can be the verb of subject `s`: `says` after a
-/// singular subject with no auxiliary, `saying` after `is`, `said` not after
-/// `was` (passive), `say` after a plural or `will` — so nouns (`a briefing
-/// call`, `had posts`) and passives (`is expected`) are not cues.
-fn agrees(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
-    let Some((_, form)) = toks.get(cue).and_then(|t| cues::word_form(t.text(text))) else {
-        return true;
-    };
-    let between = toks.get(s.end..cue).unwrap_or(&[]);
-    let has = |x: Aux| {
-        between
-            .iter()
-            .any(|t| lexicon::aux(t.text(text)) == Some(x))
-    };
-    let words = || {
-        toks.get(s.start..s.end)
-            .unwrap_or(&[])
-            .iter()
-            .map(|t| t.text(text))
-    };
-    let plural = match s.kind {
-        Head::Pronoun(g) => g == Gender::Plural,
-        _ => {
-            toks.get(s.head).is_some_and(|t| {
-                let w = t.text(text).to_ascii_lowercase();
-                (w.ends_with('s') && !w.ends_with("ss"))
-                    || matches!(w.as_str(), "people" | "police" | "i" | "we" | "you")
-            }) || words().any(|w| w == "and")
-        }
-    };
-    match form {
-        Form::Ing => has(Aux::Be),
-        Form::Past => !has(Aux::Be),
-        Form::Third => !has(Aux::Be) && !has(Aux::Have) && !has(Aux::Modal),
-        Form::Base => has(Aux::Modal) || (plural && !has(Aux::Be) && !has(Aux::Have)),
-    }
+    content::clause_after(text, p, (start, b), found, used)
 }
 
 /// Where the speaker stands relative to the cue.
@@ -342,36 +284,6 @@ fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usi
     Some((si, lead))
 }
 
-/// Fills `found` with the clause `[a, b)` as content (direct when it is one quote).
-fn clause(
-    p: &Para,
-    (a, b): (usize, usize),
-    mut found: Found,
-    rule: &'static str,
-    mut used: Vec<usize>,
-) -> Option<(Found, Vec<usize>)> {
-    if p.word_count(a, b) < 2 {
-        return None;
-    }
-    let inside: Vec<usize> = p
-        .segs_in(a, b)
-        .filter(|&s| p.segs[s].end(&p.toks) <= b)
-        .collect();
-    let whole =
-        inside.len() == 1 && p.segs[inside[0]].open == a && p.segs[inside[0]].end(&p.toks) >= b;
-    found.kind = if whole {
-        QuoteKind::Direct
-    } else if inside.is_empty() {
-        QuoteKind::Indirect
-    } else {
-        QuoteKind::Mixed
-    };
-    used.extend(inside);
-    found.content.push(p.bytes(a, b)?);
-    found.rule = rule;
-    Some((found, used))
-}
-
 fn according_to(
     text: &str,
     p: &Para,
@@ -397,11 +309,11 @@ fn according_to(
             start += 1;
         }
         let end = reported::trim(text, toks, start, b);
-        return clause(p, (start, end), found, "according-to-x-clause", Vec::new());
+        return content::clause(p, (start, end), found, "according-to-x-clause", Vec::new());
     }
     let mut end = cue.at;
     if toks[end - 1].is(text, ',') {
         end -= 1;
     }
-    clause(p, (a, end), found, "clause-according-to-x", Vec::new())
+    content::clause(p, (a, end), found, "clause-according-to-x", Vec::new())
 }

@@ -10,6 +10,8 @@
 //! [`coref`] resolves speakers against earlier mentions and [`output`] writes
 //! entity, SPEAKER, QUOTE and CUE spans and the quotes linking them.
 
+mod agree;
+mod content;
 mod coref;
 mod cues;
 mod frames;
