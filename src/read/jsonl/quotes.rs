@@ -60,7 +60,7 @@ fn typed_quote(
         match typed_part(ctx, table, Some(p), Some(QUOTE)) {
             Ok(id) => content.push(id),
             Err(why) => ctx.warn(
-                &format!("{field}.content[{i}]"),
+                format!("{field}.content[{i}]"),
                 format!("{why}; part dropped"),
             ),
         }
@@ -71,7 +71,7 @@ fn typed_quote(
     let mut role = |ctx: &mut Ctx<'_>, part: Option<&PartRec<'_>>, key: &str, label: &str| {
         let part = part?;
         typed_part(ctx, table, Some(part), Some(label))
-            .map_err(|why| ctx.warn(&format!("{field}.{key}"), format!("{why}; link dropped")))
+            .map_err(|why| ctx.warn(format!("{field}.{key}"), format!("{why}; link dropped")))
             .ok()
     };
     let speaker = role(ctx, q.speaker.as_ref(), "speaker", SPEAKER);
@@ -121,7 +121,7 @@ fn byline_quote(
         match part(ctx, table, Some(p), Some(QUOTE)) {
             Ok(id) => content.push(id),
             Err(why) => ctx.warn(
-                &format!("{field}.content[{i}]"),
+                format!("{field}.content[{i}]"),
                 format!("{why}; part dropped"),
             ),
         }
@@ -135,7 +135,7 @@ fn byline_quote(
         Ok(Some(kind)) => kind,
         written => {
             if let Err(why) = written {
-                ctx.warn(&format!("{field}.kind"), format!("{why}; kind inferred"));
+                ctx.warn(format!("{field}.kind"), format!("{why}; kind inferred"));
             }
             inferred(ctx.text, table, &content)
         }
@@ -169,7 +169,7 @@ fn role(
     match part(ctx, table, Some(value), Some(label)) {
         Ok(id) => Some(id),
         Err(why) => {
-            ctx.warn(&format!("{field}.{key}"), format!("{why}; link dropped"));
+            ctx.warn(format!("{field}.{key}"), format!("{why}; link dropped"));
             None
         }
     }

@@ -111,7 +111,7 @@ pub(super) fn document(
     for (i, r) in decoded.boilerplate.into_iter().enumerate() {
         match ctx.offsets.to_bytes(r) {
             Ok(range) => doc.boilerplate.push(range),
-            Err(why) => ctx.warn(&format!("meta.boilerplate[{i}]"), format!("{why}; dropped")),
+            Err(why) => ctx.warn(format!("meta.boilerplate[{i}]"), format!("{why}; dropped")),
         }
     }
     let mut tx = annotations_of(&mut ctx, &annotations, triples.as_ref(), typed);

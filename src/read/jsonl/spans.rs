@@ -219,7 +219,7 @@ fn soft<'v, T: Deserialize<'v>>(
         Ok(parsed) => Some(parsed),
         Err(_) => {
             ctx.warn(
-                &format!("{field}.{key}"),
+                format!("{field}.{key}"),
                 format!("{value} is not {expected}; read as {fallback}"),
             );
             None
@@ -362,7 +362,7 @@ impl SpanTable {
                 self.set_refers_to(id, target);
             }
             _ => ctx.warn(
-                &format!("{field}.refers_to"),
+                format!("{field}.refers_to"),
                 format!("no other span has id {file_target}; link dropped"),
             ),
         }
