@@ -14,7 +14,8 @@ use crate::model::{Origin, Quote, QuoteId, SpanId};
 
 use super::quotes;
 use super::record::Ctx;
-use super::spans::{MAX_KEPT_ID, SpanTable, new_span, range_of, whole};
+use super::spans::{MAX_KEPT_ID, new_span, range_of, whole};
+use super::table::SpanTable;
 use super::typed::{Items, PartRec, QuoteRec, RelationRec};
 
 /// Reads relations and quotes; returns the quotes with their final ids.

@@ -10,7 +10,8 @@ use crate::model::{Origin, Quote, QuoteId, QuoteKind, SpanId};
 
 use super::links::{part, typed_part};
 use super::record::Ctx;
-use super::spans::{SpanTable, whole};
+use super::spans::whole;
+use super::table::SpanTable;
 use super::typed::{Items, PartRec, QuoteRec};
 
 /// byline's `quotes`, each with its file id.

@@ -13,7 +13,8 @@ use crate::read::Warning;
 
 use super::links;
 use super::offsets::FileOffsets;
-use super::spans::{self, SpanTable};
+use super::spans;
+use super::table::SpanTable;
 use super::typed::{Items, Typed};
 
 /// What every part of a record's reading needs: where it is, its text, and

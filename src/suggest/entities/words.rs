@@ -329,7 +329,7 @@ mod tests {
     #[test]
     fn ascii_shapes_agree_with_unicode_shapes_on_the_samples() {
         let mut seen = 0;
-        for doc in crate::bench::corpus::articles().unwrap() {
+        for doc in crate::bench::samples::articles().unwrap() {
             let text = doc.text();
             for w in split(text, ByteRange::new(0, text.len())) {
                 if let Some(shape) = ascii_shape(w.text(text)) {
