@@ -1,7 +1,8 @@
 //! Deterministic benchmark corpora built from the bundled `samples/`: the same
 //! input on every machine and every run, with no randomness but a fixed-seed
 //! generator. Annotated documents come from the gold markup of
-//! `samples/annotated/`; raw articles from the sample files themselves.
+//! `samples/annotated/` (here); raw articles from the sample files themselves
+//! ([`super::samples`]).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -13,7 +14,7 @@ use crate::model::{
     DocStatus, Document, Edit, EditError, LabelSet, Origin, Quote, QuoteKind, Span, SpanState,
     Transaction,
 };
-use crate::read::{self, InputFormat, ReadError, ReadOptions};
+use crate::read::ReadError;
 
 /// Why a corpus could not be built from the bundled samples (a bug in the
 /// samples or in the code that reads them).
@@ -41,65 +42,11 @@ const ANNOTATED: [&str; 4] = [
     include_str!("../../samples/annotated/port-strike.markup"),
 ];
 
-/// Every bundled sample article, by file name (the extension picks the reader).
-pub const SAMPLES: [(&str, &[u8]); 14] = [
-    ("batch.jsonl", include_bytes!("../../samples/batch.jsonl")),
-    (
-        "central-bank.md",
-        include_bytes!("../../samples/central-bank.md"),
-    ),
-    (
-        "city-council-budget.txt",
-        include_bytes!("../../samples/city-council-budget.txt"),
-    ),
-    (
-        "climate-summit.txt",
-        include_bytes!("../../samples/climate-summit.txt"),
-    ),
-    (
-        "court-ruling.txt",
-        include_bytes!("../../samples/court-ruling.txt"),
-    ),
-    (
-        "diplomatic-visit.md",
-        include_bytes!("../../samples/diplomatic-visit.md"),
-    ),
-    (
-        "election-count.txt",
-        include_bytes!("../../samples/election-count.txt"),
-    ),
-    ("flood.txt", include_bytes!("../../samples/flood.txt")),
-    (
-        "football-transfer.txt",
-        include_bytes!("../../samples/football-transfer.txt"),
-    ),
-    (
-        "mining-dispute.html",
-        include_bytes!("../../samples/mining-dispute.html"),
-    ),
-    (
-        "museum-restitution.html",
-        include_bytes!("../../samples/museum-restitution.html"),
-    ),
-    (
-        "port-strike.txt",
-        include_bytes!("../../samples/port-strike.txt"),
-    ),
-    (
-        "tech-layoffs.txt",
-        include_bytes!("../../samples/tech-layoffs.txt"),
-    ),
-    (
-        "vaccine-trial.html",
-        include_bytes!("../../samples/vaccine-trial.html"),
-    ),
-];
-
 /// A small fixed-seed generator (xorshift64*), so corpora are reproducible.
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -239,85 +186,6 @@ fn origin() -> Origin {
     Origin::suggested("rules", "bench", 0.8)
 }
 
-/// The bundled sample articles, read as `byline` reads their files.
-pub fn articles() -> Result<Vec<Document>, CorpusError> {
-    let options = ReadOptions::default();
-    let mut docs = Vec::new();
-    for (name, bytes) in SAMPLES {
-        let ext = name.rsplit('.').next().unwrap_or_default();
-        let format = InputFormat::from_extension(ext).unwrap_or(InputFormat::Text);
-        docs.extend(read::read_bytes(bytes, name, format, &options)?.documents);
-    }
-    Ok(docs)
-}
-
-/// Sample articles, repeated in a fixed shuffled order until their text adds
-/// up to at least `min_bytes`.
-pub fn article_stream(min_bytes: usize) -> Result<Vec<Document>, CorpusError> {
-    let articles = articles()?;
-    let mut rng = Rng(0x51_7cc1_b727_220a);
-    let mut docs = Vec::new();
-    let mut bytes = 0;
-    while bytes < min_bytes && !articles.is_empty() {
-        let mut round: Vec<&Document> = articles.iter().collect();
-        for i in (1..round.len()).rev() {
-            round.swap(i, rng.below(i + 1));
-        }
-        for doc in round {
-            if bytes >= min_bytes {
-                break;
-            }
-            bytes += doc.text().len();
-            docs.push(doc.clone());
-        }
-    }
-    Ok(docs)
-}
-
-/// `count` article files cycling through [`SAMPLES`], each made distinct by
-/// a story number in its headline (readers skip a file whose text they have
-/// already read): name, bytes, and the documents it holds.
-pub fn sample_files(count: usize) -> Vec<(String, Vec<u8>, usize)> {
-    SAMPLES
-        .iter()
-        .cycle()
-        .take(count)
-        .enumerate()
-        .map(|(i, (name, bytes))| {
-            let text = String::from_utf8_lossy(bytes);
-            let story = format!("Story {i}. ");
-            let ext = name.rsplit('.').next().unwrap_or_default();
-            let (distinct, documents) = match ext {
-                "jsonl" => {
-                    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-                    let opening = "{\"text\": \"";
-                    (text.replace(opening, &format!("{opening}{story}")), lines)
-                }
-                "md" => (text.replacen("# ", &format!("# {story}"), 1), 1),
-                "html" => {
-                    let at = text
-                        .find("<h1")
-                        .and_then(|h| Some(h + text[h..].find('>')? + 1));
-                    let mut html = text.to_string();
-                    html.insert_str(at.unwrap_or(0), &story);
-                    (html, 1)
-                }
-                _ => {
-                    let bom = if text.starts_with('\u{feff}') {
-                        '\u{feff}'.len_utf8()
-                    } else {
-                        0
-                    };
-                    let mut plain = text.to_string();
-                    plain.insert_str(bom, &story);
-                    (plain, 1)
-                }
-            };
-            (format!("{i:05}-{name}"), distinct.into_bytes(), documents)
-        })
-        .collect()
-}
-
 /// Total bytes of text in `docs`.
 pub fn text_bytes(docs: &[Document]) -> usize {
     docs.iter().map(|d| d.text().len()).sum()
@@ -351,31 +219,5 @@ mod tests {
             renumber_groups(markup, 1000),
             "[“No,”|QUOTE:1002] [Díaz|SPEAKER:1012] said at 10:30: [x|PERSON]"
         );
-    }
-
-    #[test]
-    fn sample_files_are_distinct_and_read_into_the_documents_they_promise() {
-        let files = sample_files(SAMPLES.len() + 3);
-        let options = ReadOptions::default();
-        let mut texts = std::collections::HashSet::new();
-        for (name, bytes, documents) in &files {
-            let ext = name.rsplit('.').next().unwrap();
-            let format = InputFormat::from_extension(ext).unwrap();
-            let loaded = read::read_bytes(bytes, name, format, &options).unwrap();
-            assert_eq!(loaded.documents.len(), *documents, "{name}");
-            for doc in &loaded.documents {
-                assert!(texts.insert(doc.text().to_owned()), "{name} repeats a text");
-                assert!(doc.text().contains("Story "), "{name}");
-            }
-        }
-    }
-
-    #[test]
-    fn article_stream_reaches_its_size_from_every_sample() {
-        let all = articles().unwrap();
-        assert!(all.len() >= SAMPLES.len(), "{}", all.len());
-        let stream = article_stream(200_000).unwrap();
-        assert!(text_bytes(&stream) >= 200_000);
-        assert!(text_bytes(&stream) < 200_000 + 20_000);
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod corpus;
 pub mod export;
+pub mod samples;
 pub mod suggest;
 mod table;
 pub mod ui;

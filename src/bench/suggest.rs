@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use super::{BenchError, Budget, Row, corpus, median_of};
+use super::{BenchError, Budget, Row, corpus, median_of, samples};
 use crate::suggest;
 
 /// The engine's budget, in MB of article text per second on one core.
@@ -20,7 +20,7 @@ pub const END_TO_END: Duration = Duration::from_secs(1);
 /// Times the built-in engines on at least `text_bytes` of article text on
 /// this thread, and `byline suggest` on `files` article files; `runs` times each.
 pub fn run(text_bytes: usize, files: usize, runs: usize) -> Result<Vec<Row>, BenchError> {
-    let docs = corpus::article_stream(text_bytes)?;
+    let docs = samples::article_stream(text_bytes)?;
     let bytes = corpus::text_bytes(&docs);
     let engines = suggest::builtin();
     let (median, spans) = median_of(runs, || {
@@ -56,7 +56,7 @@ fn end_to_end(files: usize, runs: usize) -> Result<Row, BenchError> {
     let inputs = dir.0.join("articles");
     fs::create_dir_all(&inputs)?;
     let (mut bytes, mut expected) = (0, 0);
-    for (name, content, documents) in corpus::sample_files(files) {
+    for (name, content, documents) in samples::sample_files(files) {
         fs::write(inputs.join(name), &content)?;
         bytes += content.len();
         expected += documents;

@@ -9,16 +9,14 @@ use std::io::Write;
 
 use super::iob::{Tokenized, lose_links};
 use super::losses::{count_document, count_review_states};
+use super::parallel::write_ordered;
 use super::{ExportError, ExportReport, check_alignment};
 use crate::model::{Document, Layer};
 
-/// Writes documents as CoNLL IOB2.
-pub fn write(docs: &[Document], mut out: impl Write) -> Result<ExportReport, ExportError> {
-    let mut report = ExportReport::default();
-    for doc in docs {
-        report.merge(write_document(doc, &mut out)?);
-    }
-    Ok(report)
+/// Writes documents as CoNLL IOB2, encoding them on all cores (output in
+/// input order).
+pub fn write(docs: &[Document], out: impl Write) -> Result<ExportReport, ExportError> {
+    write_ordered(docs, out, |doc, buffer| write_document(doc, buffer))
 }
 
 /// Writes one document, `-DOCSTART-` first.

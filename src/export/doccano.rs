@@ -6,7 +6,7 @@
 //! sequence mode carries spans only. The report counts the rest.
 
 use std::collections::BTreeMap;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -15,7 +15,8 @@ use crate::model::{Document, OffsetIndex, Span, SpanState};
 
 use super::json_shape::{REFERS_TO, encode_meta, quote_links};
 use super::losses::{self, Holds};
-use super::{ExportError, ExportReport, check_alignment, exported_spans};
+use super::parallel::{check_all, write_ordered};
+use super::{ExportError, ExportReport, exported_spans};
 
 /// Which doccano project type the records are for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -64,15 +65,12 @@ struct Relation {
 /// Keys of a record that meta keys must not overwrite.
 const RECORD_KEYS: [&str; 4] = ["text", "label", "entities", "relations"];
 
-/// Writes one doccano record per document, in the order given, after checking
-/// every document's alignment.
+/// Writes one doccano record per document, in the order given (encoded on
+/// all cores), after checking every document's alignment.
 pub fn write(docs: &[Document], out: impl Write, mode: Mode) -> Result<ExportReport, ExportError> {
-    for doc in docs {
-        check_alignment(doc)?;
-    }
-    let mut out = BufWriter::new(out);
-    let mut report = ExportReport::default();
-    for doc in docs {
+    check_all(docs)?;
+    write_ordered(docs, out, |doc, buffer| {
+        let mut report = ExportReport::default();
         let index = OffsetIndex::new(doc.text());
         let spans = exported_spans(doc);
         let meta = meta(doc, &index, &mut report);
@@ -97,7 +95,7 @@ pub fn write(docs: &[Document], out: impl Write, mode: Mode) -> Result<ExportRep
                     label,
                     meta,
                 };
-                serde_json::to_writer(&mut out, &record)?;
+                serde_json::to_writer(&mut *buffer, &record)?;
             }
             Mode::Relation => {
                 let record = RelationRecord {
@@ -106,13 +104,12 @@ pub fn write(docs: &[Document], out: impl Write, mode: Mode) -> Result<ExportRep
                     relations: relations(doc),
                     meta,
                 };
-                serde_json::to_writer(&mut out, &record)?;
+                serde_json::to_writer(&mut *buffer, &record)?;
             }
         }
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
-    Ok(report)
+        buffer.push(b'\n');
+        Ok(report)
+    })
 }
 
 fn meta(

@@ -17,6 +17,7 @@ mod offsets;
 mod quotes;
 mod record;
 mod spans;
+mod table;
 #[cfg(test)]
 mod tests;
 mod typed;

@@ -3,7 +3,7 @@
 //! become quotes, unless the record has byline's `quotes` (read by `quotes`),
 //! which say it exactly; REFERS_TO relations become coreference.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde_json::Value;
 
@@ -14,7 +14,8 @@ use crate::model::{Origin, Quote, QuoteId, SpanId};
 
 use super::quotes;
 use super::record::Ctx;
-use super::spans::{MAX_KEPT_ID, SpanTable, new_span, range_of, whole};
+use super::spans::{MAX_KEPT_ID, new_span, range_of, whole};
+use super::table::SpanTable;
 use super::typed::{Items, PartRec, QuoteRec, RelationRec};
 
 /// Reads relations and quotes; returns the quotes with their final ids.
@@ -69,7 +70,7 @@ pub(super) fn read(
         .filter_map(|(id, _)| *id)
         .filter(|&id| id < MAX_KEPT_ID)
         .fold(table.next_id(), |n, id| n.max(id + 1));
-    let mut used = HashSet::new();
+    let mut used = HashSet::default();
     drafts
         .into_iter()
         .map(|(file_id, mut quote)| {

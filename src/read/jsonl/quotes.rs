@@ -10,7 +10,8 @@ use crate::model::{Origin, Quote, QuoteId, QuoteKind, SpanId};
 
 use super::links::{part, typed_part};
 use super::record::Ctx;
-use super::spans::{SpanTable, whole};
+use super::spans::whole;
+use super::table::SpanTable;
 use super::typed::{Items, PartRec, QuoteRec};
 
 /// byline's `quotes`, each with its file id.
@@ -60,7 +61,7 @@ fn typed_quote(
         match typed_part(ctx, table, Some(p), Some(QUOTE)) {
             Ok(id) => content.push(id),
             Err(why) => ctx.warn(
-                &format!("{field}.content[{i}]"),
+                format!("{field}.content[{i}]"),
                 format!("{why}; part dropped"),
             ),
         }
@@ -71,7 +72,7 @@ fn typed_quote(
     let mut role = |ctx: &mut Ctx<'_>, part: Option<&PartRec<'_>>, key: &str, label: &str| {
         let part = part?;
         typed_part(ctx, table, Some(part), Some(label))
-            .map_err(|why| ctx.warn(&format!("{field}.{key}"), format!("{why}; link dropped")))
+            .map_err(|why| ctx.warn(format!("{field}.{key}"), format!("{why}; link dropped")))
             .ok()
     };
     let speaker = role(ctx, q.speaker.as_ref(), "speaker", SPEAKER);
@@ -121,7 +122,7 @@ fn byline_quote(
         match part(ctx, table, Some(p), Some(QUOTE)) {
             Ok(id) => content.push(id),
             Err(why) => ctx.warn(
-                &format!("{field}.content[{i}]"),
+                format!("{field}.content[{i}]"),
                 format!("{why}; part dropped"),
             ),
         }
@@ -135,7 +136,7 @@ fn byline_quote(
         Ok(Some(kind)) => kind,
         written => {
             if let Err(why) = written {
-                ctx.warn(&format!("{field}.kind"), format!("{why}; kind inferred"));
+                ctx.warn(format!("{field}.kind"), format!("{why}; kind inferred"));
             }
             inferred(ctx.text, table, &content)
         }
@@ -169,7 +170,7 @@ fn role(
     match part(ctx, table, Some(value), Some(label)) {
         Ok(id) => Some(id),
         Err(why) => {
-            ctx.warn(&format!("{field}.{key}"), format!("{why}; link dropped"));
+            ctx.warn(format!("{field}.{key}"), format!("{why}; link dropped"));
             None
         }
     }

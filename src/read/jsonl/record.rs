@@ -13,7 +13,8 @@ use crate::read::Warning;
 
 use super::links;
 use super::offsets::FileOffsets;
-use super::spans::{self, SpanTable};
+use super::spans;
+use super::table::SpanTable;
 use super::typed::{Items, Typed};
 
 /// What every part of a record's reading needs: where it is, its text, and
@@ -32,7 +33,7 @@ pub(super) struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Records a problem with one field of the record.
-    pub fn warn(&mut self, field: &str, message: impl Display) {
+    pub fn warn(&mut self, field: impl Display, message: impl Display) {
         self.warnings.push(Warning::at_line(
             self.source,
             self.line,
@@ -111,7 +112,7 @@ pub(super) fn document(
     for (i, r) in decoded.boilerplate.into_iter().enumerate() {
         match ctx.offsets.to_bytes(r) {
             Ok(range) => doc.boilerplate.push(range),
-            Err(why) => ctx.warn(&format!("meta.boilerplate[{i}]"), format!("{why}; dropped")),
+            Err(why) => ctx.warn(format!("meta.boilerplate[{i}]"), format!("{why}; dropped")),
         }
     }
     let mut tx = annotations_of(&mut ctx, &annotations, triples.as_ref(), typed);
@@ -150,7 +151,7 @@ fn meta_of(ctx: &mut Ctx<'_>, meta: Option<Value>, rest: Map<String, Value>) -> 
 fn annotations_of(
     ctx: &mut Ctx<'_>,
     annotations: &Map<String, Value>,
-    triples: Option<&(&str, Value)>,
+    triples: Option<&(&'static str, Value)>,
     typed: Typed<'_>,
 ) -> Transaction {
     let get = |key: &str| annotations.get(key).unwrap_or(&Value::Null);

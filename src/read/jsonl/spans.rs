@@ -1,10 +1,10 @@
 //! Spans of one record, from every shape we read: Prodigy/byline `spans` and
 //! `rejected_spans`, doccano `label` triples and doccano `entities`. Each bad
 //! span is refused with a warning naming its field; the rest are kept. The
-//! [`SpanTable`] then gives them ids (keeping the file's where it can) and
-//! finds them again for relations and quotes.
+//! [`super::table::SpanTable`] then gives them ids (keeping the file's where
+//! it can) and finds them again for relations and quotes.
 
-use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -21,10 +21,27 @@ pub(super) const MAX_KEPT_ID: u64 = 1 << 53;
 
 /// A span as read, before it has its final id.
 pub(super) struct Draft {
-    file_id: Option<u64>,
-    span: Span,
-    refers_to: Option<u64>,
-    field: String,
+    /// The span's `id` in the file, if it has one.
+    pub file_id: Option<u64>,
+    /// The span, its id still to be given.
+    pub span: Span,
+    /// The file id of the mention it refers to.
+    pub refers_to: Option<u64>,
+    /// Where it was read.
+    pub field: Field,
+}
+
+/// Where a span was read (`spans[3]`), for warnings; worded only when one is given.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Field {
+    key: &'static str,
+    index: usize,
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.key, self.index)
+    }
 }
 
 /// A whole non-negative number, or why the value is not one.
@@ -82,13 +99,18 @@ pub(super) fn new_span(range: ByteRange, label: String, state: SpanState) -> Spa
 }
 
 /// Reads Prodigy/byline span objects under `key` (`spans` or `rejected_spans`).
-pub(super) fn prodigy(ctx: &mut Ctx<'_>, value: &Value, key: &str, state: SpanState) -> Vec<Draft> {
+pub(super) fn prodigy(
+    ctx: &mut Ctx<'_>,
+    value: &Value,
+    key: &'static str,
+    state: SpanState,
+) -> Vec<Draft> {
     let mut out = Vec::new();
     for (i, obj) in items(ctx, value, key).iter().enumerate() {
-        let field = format!("{key}[{i}]");
+        let field = Field { key, index: i };
         match prodigy_one(ctx, obj, state) {
             Ok(span) => out.push(extensions(ctx, obj, span, field)),
-            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+            Err(why) => ctx.warn(field, format!("{why}; span refused")),
         }
     }
     out
@@ -131,12 +153,12 @@ fn checked(
 pub(super) fn prodigy_typed(
     ctx: &mut Ctx<'_>,
     recs: Vec<SpanRec<'_>>,
-    key: &str,
+    key: &'static str,
     state: SpanState,
 ) -> Vec<Draft> {
     let mut out = Vec::with_capacity(recs.len());
     for (i, rec) in recs.into_iter().enumerate() {
-        let field = format!("{key}[{i}]");
+        let field = Field { key, index: i };
         let range = range_of(ctx, [("start", rec.start.get()), ("end", rec.end.get())]);
         match checked(ctx, range, rec.label.as_deref(), rec.text.as_deref(), state) {
             Ok(mut span) => {
@@ -150,7 +172,7 @@ pub(super) fn prodigy_typed(
                     field,
                 });
             }
-            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+            Err(why) => ctx.warn(field, format!("{why}; span refused")),
         }
     }
     out
@@ -158,23 +180,23 @@ pub(super) fn prodigy_typed(
 
 /// byline's extension keys of a span. A bad one is warned about and left at
 /// its default: the span itself is sound.
-fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: String) -> Draft {
+fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: Field) -> Draft {
     let layer = span.layer.as_str();
-    if let Some(v) = soft(ctx, obj, &field, "layer", "entity or attribution", layer) {
+    if let Some(v) = soft(ctx, obj, field, "layer", "entity or attribution", layer) {
         span.layer = v;
     }
     let state = span.state.as_str();
     let expected = "pending, accepted or rejected";
-    if let Some(v) = soft(ctx, obj, &field, "state", expected, state) {
+    if let Some(v) = soft(ctx, obj, field, "state", expected, state) {
         span.state = v;
     }
     let expected = "an origin ({\"kind\": \"manual\"} or suggested with engine, rule, score)";
-    if let Some(v) = soft(ctx, obj, &field, "origin", expected, "manual") {
+    if let Some(v) = soft(ctx, obj, field, "origin", expected, "manual") {
         span.origin = v;
     }
     let expected = "a whole number ≥ 0";
-    let file_id = soft(ctx, obj, &field, "id", expected, "a new id");
-    let refers_to = soft(ctx, obj, &field, "refers_to", expected, "no link");
+    let file_id = soft(ctx, obj, field, "id", expected, "a new id");
+    let refers_to = soft(ctx, obj, field, "refers_to", expected, "no link");
     Draft {
         file_id,
         span,
@@ -188,7 +210,7 @@ fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: String) -> 
 fn soft<'v, T: Deserialize<'v>>(
     ctx: &mut Ctx<'_>,
     obj: &'v Value,
-    field: &str,
+    field: Field,
     key: &str,
     expected: &str,
     fallback: &str,
@@ -198,7 +220,7 @@ fn soft<'v, T: Deserialize<'v>>(
         Ok(parsed) => Some(parsed),
         Err(_) => {
             ctx.warn(
-                &format!("{field}.{key}"),
+                format!("{field}.{key}"),
                 format!("{value} is not {expected}; read as {fallback}"),
             );
             None
@@ -207,10 +229,10 @@ fn soft<'v, T: Deserialize<'v>>(
 }
 
 /// Reads doccano sequence labels: `[[start, end, "LABEL"], …]`.
-pub(super) fn doccano_triples(ctx: &mut Ctx<'_>, value: &Value, key: &str) -> Vec<Draft> {
+pub(super) fn doccano_triples(ctx: &mut Ctx<'_>, value: &Value, key: &'static str) -> Vec<Draft> {
     let mut out = Vec::new();
     for (i, item) in items(ctx, value, key).iter().enumerate() {
-        let field = format!("{key}[{i}]");
+        let field = Field { key, index: i };
         let parsed = match item.as_array().map(Vec::as_slice) {
             Some([s, e, Value::String(l)]) => {
                 triple_range(ctx, s, e).map(|r| new_span(r, l.clone(), ctx.default_state))
@@ -224,7 +246,7 @@ pub(super) fn doccano_triples(ctx: &mut Ctx<'_>, value: &Value, key: &str) -> Ve
                 refers_to: None,
                 field,
             }),
-            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+            Err(why) => ctx.warn(field, format!("{why}; span refused")),
         }
     }
     out
@@ -238,7 +260,10 @@ fn triple_range(ctx: &Ctx<'_>, start: &Value, end: &Value) -> Result<ByteRange, 
 pub(super) fn doccano_entities(ctx: &mut Ctx<'_>, value: &Value) -> Vec<Draft> {
     let mut out = Vec::new();
     for (i, obj) in items(ctx, value, "entities").iter().enumerate() {
-        let field = format!("entities[{i}]");
+        let field = Field {
+            key: "entities",
+            index: i,
+        };
         let parsed = range(ctx, obj, ["start_offset", "end_offset"]).and_then(|r| {
             let id = whole(obj.get("id")).map_err(|e| format!("id {e}"))?;
             Ok((id, new_span(r, label(obj, "label")?, ctx.default_state)))
@@ -250,7 +275,7 @@ pub(super) fn doccano_entities(ctx: &mut Ctx<'_>, value: &Value) -> Vec<Draft> {
                 refers_to: None,
                 field,
             }),
-            Err(why) => ctx.warn(&field, format!("{why}; span refused")),
+            Err(why) => ctx.warn(field, format!("{why}; span refused")),
         }
     }
     out
@@ -276,129 +301,5 @@ fn kind_of(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
-    }
-}
-
-/// The spans of one record with their final ids.
-#[derive(Default)]
-pub(super) struct SpanTable {
-    spans: Vec<Span>,
-    position: HashMap<SpanId, usize>,
-    by_file_id: HashMap<u64, SpanId>,
-    by_range_label: HashMap<(ByteRange, String), SpanId>,
-    by_range: HashMap<ByteRange, SpanId>,
-    next: u64,
-}
-
-impl SpanTable {
-    /// Gives drafts their ids: the file's id when it is unique, a fresh one
-    /// (above every file id) otherwise.
-    pub fn assign(ctx: &mut Ctx<'_>, drafts: Vec<Draft>) -> Self {
-        let max = drafts
-            .iter()
-            .filter_map(|d| d.file_id)
-            .filter(|&id| id < MAX_KEPT_ID)
-            .max()
-            .unwrap_or(0);
-        let mut table = Self {
-            next: max + 1,
-            ..Self::default()
-        };
-        let mut kept = HashSet::new();
-        let mut links = Vec::new();
-        for draft in drafts {
-            let keep = draft
-                .file_id
-                .filter(|&id| id < MAX_KEPT_ID && kept.insert(id));
-            if let Some(dup) = draft.file_id.filter(|id| table.by_file_id.contains_key(id)) {
-                ctx.warn(
-                    &draft.field,
-                    format!("id {dup} is used twice; this span gets a new id and links to {dup} go to the first"),
-                );
-            }
-            let id = table.push(draft.span, keep);
-            if let Some(file_id) = draft.file_id {
-                table.by_file_id.entry(file_id).or_insert(id);
-            }
-            if let Some(target) = draft.refers_to {
-                links.push((id, target, draft.field));
-            }
-        }
-        for (id, target, field) in links {
-            table.link(ctx, id, target, &field);
-        }
-        table
-    }
-
-    fn link(&mut self, ctx: &mut Ctx<'_>, id: SpanId, file_target: u64, field: &str) {
-        match self.by_file_id.get(&file_target).copied() {
-            Some(target) if target != id => {
-                self.set_refers_to(id, target);
-            }
-            _ => ctx.warn(
-                &format!("{field}.refers_to"),
-                format!("no other span has id {file_target}; link dropped"),
-            ),
-        }
-    }
-
-    fn push(&mut self, mut span: Span, id: Option<u64>) -> SpanId {
-        let id = SpanId(id.unwrap_or_else(|| {
-            self.next += 1;
-            self.next - 1
-        }));
-        span.id = id;
-        self.position.insert(id, self.spans.len());
-        self.by_range_label
-            .entry((span.range, span.label.clone()))
-            .or_insert(id);
-        self.by_range.entry(span.range).or_insert(id);
-        self.spans.push(span);
-        id
-    }
-
-    /// Adds a span found only in a relation or a quote.
-    pub fn add(&mut self, span: Span) -> SpanId {
-        self.push(span, None)
-    }
-
-    /// The span with this id in the file.
-    pub fn by_file_id(&self, id: u64) -> Option<SpanId> {
-        self.by_file_id.get(&id).copied()
-    }
-
-    /// The first span on `range`, with `label` if one has it, else any.
-    pub fn find(&self, range: ByteRange, label: &str) -> Option<SpanId> {
-        self.by_range_label
-            .get(&(range, label.to_owned()))
-            .or_else(|| self.by_range.get(&range))
-            .copied()
-    }
-
-    /// A span by its final id.
-    pub fn get(&self, id: SpanId) -> Option<&Span> {
-        self.spans.get(*self.position.get(&id)?)
-    }
-
-    /// Sets a coreference link found in a relation; `false` if the mention already has one.
-    pub fn set_refers_to(&mut self, id: SpanId, target: SpanId) -> bool {
-        let span = self.position.get(&id).and_then(|&i| self.spans.get_mut(i));
-        match span {
-            Some(span) if span.refers_to.is_none() || span.refers_to == Some(target) => {
-                span.refers_to = Some(target);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// The first id above every span id.
-    pub fn next_id(&self) -> u64 {
-        self.next
-    }
-
-    /// The spans, in the order read.
-    pub fn into_spans(self) -> Vec<Span> {
-        self.spans
     }
 }

@@ -245,3 +245,30 @@ fn read_json_takes_an_array_or_one_object_and_names_lines() {
     let lines = read_json("{\"text\": \"a\"}\n{\"text\": \"b\"}\n", "lines.json").unwrap();
     assert_eq!(lines.documents.len(), 2, "JSON Lines in a .json file");
 }
+
+#[test]
+fn relation_ends_find_the_span_with_their_label_among_spans_on_one_range() {
+    let record = json!({
+        "text": "“Yes,” Ana said.",
+        "spans": [
+            {"start": 0, "end": 6, "label": "QUOTE"},
+            {"start": 7, "end": 10, "label": "PERSON"},
+            {"start": 7, "end": 10, "label": "SPEAKER"},
+            {"start": 11, "end": 15, "label": "CUE"}
+        ],
+        "relations": [
+            {"head_span": {"start": 0, "end": 6, "label": "QUOTE"},
+             "child_span": {"start": 7, "end": 10, "label": "SPEAKER"}, "label": "SPEAKER"},
+            {"head_span": {"start": 0, "end": 6},
+             "child_span": {"start": 11, "end": 15}, "label": "CUE"}
+        ]
+    });
+    let (doc, warnings) = one(&record.to_string());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let quote = doc.quotes().next().unwrap();
+    let label = |id| doc.span(id).unwrap().label.clone();
+    assert_eq!(label(quote.speaker.unwrap()), "SPEAKER");
+    assert_eq!(label(quote.cue.unwrap()), "CUE");
+    assert_eq!(label(quote.content[0]), "QUOTE");
+    assert_eq!(doc.span_count(), 4, "no span made up");
+}

@@ -56,23 +56,30 @@ const INSTITUTIONS: &[&str] = &[
 
 /// Tells whether a paragraph reads as prose or as a headline.
 pub fn mode(text: &str, words: &[Word]) -> Mode {
-    let letters: Vec<&Word> = words.iter().filter(|w| w.shape != Shape::Number).collect();
-    if letters.len() < 3 {
+    // Counted in one pass: letter words, all-caps ones, and among the words
+    // long enough to be content words, the capitalised ones.
+    let (mut letters, mut upper, mut content, mut caps) = (0, 0, 0, 0);
+    for w in words.iter().filter(|w| w.shape != Shape::Number) {
+        letters += 1;
+        upper += usize::from(w.shape == Shape::Upper);
+        if w.range.len() > 3 {
+            content += 1;
+            caps += usize::from(w.is_capital());
+        }
+    }
+    if letters < 3 {
         return Mode::Prose;
     }
-    let upper = letters.iter().filter(|w| w.shape == Shape::Upper).count();
-    if upper * 2 > letters.len() {
+    if upper * 2 > letters {
         return Mode::Headline;
     }
     // Title case: most words long enough to be content words are capitalised.
-    let content: Vec<&&Word> = letters.iter().filter(|w| w.range.len() > 3).collect();
-    let caps = content.iter().filter(|w| w.is_capital()).count();
-    let long_enough = content.len() >= 3;
+    let long_enough = content >= 3;
     let ends_sentence = words
         .last()
         .and_then(|w| text[w.range.end..].chars().find(|c| !c.is_whitespace()))
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”'));
-    if long_enough && caps * 5 >= content.len() * 4 && !ends_sentence {
+    if long_enough && caps * 5 >= content * 4 && !ends_sentence {
         Mode::Headline
     } else {
         Mode::Prose

@@ -95,18 +95,20 @@ pub fn is_report(text: &str) -> bool {
 
 /// Relabels countries as teams in a sports report.
 pub fn teams(text: &str, cands: &mut [Candidate]) {
-    if !is_report(text) {
+    let is_country = |c: &Candidate| {
+        c.label == EntityLabel::Gpe
+            && c.range
+                .slice(text)
+                .is_some_and(|name| GAZETTEER.is_country(name))
+    };
+    // Reading the whole text for sports words only pays when a country is named.
+    if !cands.iter().any(is_country) || !is_report(text) {
         return;
     }
-    for c in cands.iter_mut().filter(|c| c.label == EntityLabel::Gpe) {
-        if c.range
-            .slice(text)
-            .is_some_and(|name| GAZETTEER.is_country(name))
-        {
-            c.label = EntityLabel::Org;
-            c.rule = "team";
-            c.score = c.score.min(0.7);
-        }
+    for c in cands.iter_mut().filter(|c| is_country(c)) {
+        c.label = EntityLabel::Org;
+        c.rule = "team";
+        c.score = c.score.min(0.7);
     }
 }
 

@@ -2,7 +2,7 @@
 //! `rules` engine as a [`Suggester`] of its own, so entities can be suggested
 //! and tested without the quote rules.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{EntityMention, find_entities};
 use crate::model::{Document, Layer, Origin};
@@ -41,8 +41,8 @@ impl Suggester for EntitySuggester {
 /// entity's first mention. Shared with the quote engine, which suggests
 /// entities and quotes in one pass.
 pub fn entity_spans(text: &str, mentions: &[EntityMention]) -> Vec<SuggestedSpan> {
-    let mut full: HashMap<&str, usize> = HashMap::new();
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut full: HashMap<&str, usize> = HashMap::default();
+    let mut first: HashMap<&str, usize> = HashMap::default();
     let mut spans = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         let key = m.canonical.as_str();

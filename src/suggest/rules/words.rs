@@ -65,39 +65,47 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let Some(slice) = text.get(start..end) else {
         return Vec::new();
     };
+    let bytes = slice.as_bytes();
     let mut toks = Vec::with_capacity(slice.len() / 5 + 1);
-    let mut chars = slice.char_indices().peekable();
     let mut prev_space = true;
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(slice, at) {
         let abs = start + at;
+        let len = c.len_utf8();
         if c.is_whitespace() {
             prev_space = true;
+            at += len;
             continue;
         }
+        let next = char_at(slice, at + len);
         // `’90s`: an apostrophe standing for digits belongs to the word.
         let apostrophe_digits =
-            is_single(c) && prev_space && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+            is_single(c) && prev_space && next.is_some_and(|n| n.is_ascii_digit());
         if c.is_alphanumeric() || apostrophe_digits {
-            let mut stop = at + c.len_utf8();
-            while let Some(&(i, n)) = chars.peek() {
-                let width = n.len_utf8();
+            let mut stop = at + len;
+            loop {
+                // Most of a word is ASCII letters and digits.
+                while bytes.get(stop).is_some_and(u8::is_ascii_alphanumeric) {
+                    stop += 1;
+                }
+                let Some(n) = char_at(slice, stop) else {
+                    break;
+                };
+                let (i, width) = (stop, n.len_utf8());
                 if n.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&n) {
-                    chars.next();
                     stop = i + width;
                     continue;
                 }
                 if !joins_word(n) {
                     break;
                 }
-                let after = slice.get(i + width..).and_then(|r| r.chars().next());
+                let after = char_at(slice, i + width);
                 if after.is_some_and(char::is_alphanumeric) {
-                    chars.next();
                     stop = i + width;
                     continue;
                 }
-                if is_single(n) && possessive_s(&slice[at..i], after) {
+                if is_single(n) && possessive_s(slice.get(at..i).unwrap_or(""), after) {
                     // `Jones’ book`: a plural possessive, not a closing mark.
-                    chars.next();
                     stop = i + width;
                 }
                 break;
@@ -108,15 +116,16 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 kind: Kind::Word,
                 cap: c.is_uppercase(),
             });
-        } else if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+            at = stop;
+        } else if c == '\'' && next == Some('\'') {
             // `''Quote,''`: two apostrophes stand for a double mark.
-            chars.next();
             toks.push(Tok {
                 start: abs,
                 end: abs + 2,
                 kind: Kind::Double,
                 cap: false,
             });
+            at += 2;
         } else {
             let kind = if is_double(c) {
                 Kind::Double
@@ -127,14 +136,23 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             };
             toks.push(Tok {
                 start: abs,
-                end: abs + c.len_utf8(),
+                end: abs + len,
                 kind,
                 cap: false,
             });
+            at += len;
         }
         prev_space = false;
     }
     toks
+}
+
+/// The char starting at byte `at` of `s` (ASCII without decoding).
+fn char_at(s: &str, at: usize) -> Option<char> {
+    match *s.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(at..)?.chars().next(),
+    }
 }
 
 /// `Jones’ ` — a word ending in `s` followed by a mark and a space then a
