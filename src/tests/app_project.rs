@@ -20,7 +20,7 @@ use crate::store::{Project, ReadOnlyReason};
 use crate::tests::support::suggested;
 
 /// Steps the window until `done` holds and nothing is opening or loading.
-fn settle(h: &mut Harness<'static, BylineApp>, done: impl Fn(&BylineApp) -> bool) {
+pub fn settle(h: &mut Harness<'static, BylineApp>, done: impl Fn(&BylineApp) -> bool) {
     for _ in 0..1000 {
         h.step();
         if done(h.state()) && !h.state().busy() {
@@ -32,7 +32,7 @@ fn settle(h: &mut Harness<'static, BylineApp>, done: impl Fn(&BylineApp) -> bool
 }
 
 /// A window that opened the project at `path` (as `byline --project` does).
-fn project_window(path: &Path) -> Harness<'static, BylineApp> {
+pub fn project_window(path: &Path) -> Harness<'static, BylineApp> {
     let mut h = window(Vec::new());
     let ctx = h.ctx.clone();
     h.state_mut()
@@ -50,7 +50,7 @@ fn open_files(h: &mut Harness<'static, BylineApp>, paths: Vec<PathBuf>) {
 }
 
 /// A project at `dir/name` holding `docs`.
-fn project_with(dir: &Path, name: &str, docs: &[Document]) -> PathBuf {
+pub fn project_with(dir: &Path, name: &str, docs: &[Document]) -> PathBuf {
     let path = dir.join(name);
     let mut project = Project::create(&path).unwrap();
     project.add_documents(docs).unwrap();
