@@ -15,6 +15,7 @@ mod navigate;
 pub mod open;
 pub mod panels;
 mod project;
+pub mod project_bench;
 pub mod session;
 mod shown;
 pub mod state;

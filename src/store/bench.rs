@@ -124,13 +124,13 @@ pub fn run(dir: &Path, articles: usize, out: &mut impl Write) -> anyhow::Result<
     Ok(())
 }
 
-/// Resident memory now, from `/proc/self/status` (0 where there is none).
-fn resident_mb() -> f64 {
+/// Resident memory now in MB, from `/proc/self/status` (0 where there is none).
+pub fn resident_mb() -> f64 {
     proc_status_kb("VmRSS:") / 1024.0
 }
 
-/// Peak resident memory.
-fn peak_mb() -> f64 {
+/// Peak resident memory of the process in MB.
+pub fn peak_mb() -> f64 {
     proc_status_kb("VmHWM:") / 1024.0
 }
 
