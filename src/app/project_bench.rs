@@ -89,7 +89,10 @@ pub fn run(path: &Path, steps: usize) -> anyhow::Result<Report> {
     app.open_project(path.to_path_buf(), OpenMode::Open, Vec::new(), &ctx);
     while app.busy() || app.view_position().is_none() {
         if started.elapsed() > Duration::from_secs(120) {
-            anyhow::bail!("the project did not open: {}", app.workspace().notices.join("; "));
+            anyhow::bail!(
+                "the project did not open: {}",
+                app.workspace().notices.join("; ")
+            );
         }
         frame(&ctx, &mut app, &mut time);
         std::thread::sleep(Duration::from_millis(1));
@@ -139,13 +142,18 @@ mod tests {
         let docs: Vec<_> = (0..25)
             .map(|i| suggested(&format!("Story {i}: [Zoë Ødegård|PERSON] in [Zürich|GPE].")))
             .collect();
-        Project::create(&path).unwrap().add_documents(&docs).unwrap();
+        Project::create(&path)
+            .unwrap()
+            .add_documents(&docs)
+            .unwrap();
         let report = run(&path, 20).unwrap();
         assert_eq!((report.documents, report.shown), (25, 20));
         assert_eq!((report.accepted, report.done), (20, 2));
         assert!(report.loaded <= crate::app::loaded::KEEP_LOADED);
         let stored = Project::open(&path).unwrap().list_documents().unwrap();
-        let done = stored.iter().filter(|s| s.status == crate::model::DocStatus::Done);
+        let done = stored
+            .iter()
+            .filter(|s| s.status == crate::model::DocStatus::Done);
         assert_eq!(done.count(), 2);
     }
 }
