@@ -40,8 +40,8 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
 
 #[cfg(test)]
 mod tests {
-    use crate::cli::{Outcome, run};
     use crate::store::Project;
+    use crate::tests::support::byline;
 
     #[test]
     fn imports_folders_once_and_reports_bad_files() {
@@ -54,30 +54,34 @@ mod tests {
         std::fs::write(&bad, b"binary\0\0\0data").unwrap();
         let project = dir.path().join("p.byline");
         let args = |extra: &[&std::path::Path]| {
-            let mut args = vec!["byline".into(), "import".into(), "--project".into()];
+            let mut args = vec!["import".into(), "--project".into()];
             args.push(project.clone().into_os_string());
             args.extend(extra.iter().map(|p| p.as_os_str().to_owned()));
             args
         };
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let outcome = run(args(&[&articles, &bad]), &mut out, &mut err);
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(outcome, Outcome::Exit(1), "{text}");
+        let first = byline(args(&[&articles, &bad]));
+        assert_eq!(first.code, 1, "{}", first.out);
         assert!(
-            text.starts_with("2 files read: 2 documents added, 0 already"),
-            "{text}"
+            first
+                .out
+                .starts_with("2 files read: 2 documents added, 0 already"),
+            "{}",
+            first.out
         );
-        assert!(text.contains("skipped: not a text file"), "{text}");
+        assert!(
+            first.out.contains("skipped: not a text file"),
+            "{}",
+            first.out
+        );
 
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        assert_eq!(
-            run(args(&[&articles]), &mut out, &mut err),
-            Outcome::Exit(0)
-        );
-        let text = String::from_utf8(out).unwrap();
+        let again = byline(args(&[&articles]));
+        assert_eq!(again.code, 0, "{}", again.err);
         assert!(
-            text.starts_with("2 files read: 0 documents added, 2 already"),
-            "{text}"
+            again
+                .out
+                .starts_with("2 files read: 0 documents added, 2 already"),
+            "{}",
+            again.out
         );
         assert_eq!(
             Project::open(&project)
