@@ -18,9 +18,10 @@ Examples:
   cat tasks.jsonl | byline convert - --to conll
 
 Inputs are read by extension: .txt, .md, .html/.htm, .jsonl, .json, .ann (brat,
-with its .txt), .conll, .conllu. Folders are read recursively; other files in
-them are skipped with a warning naming them. The exit code is 1 when any input
-could not be read; every other input is still converted.";
+with its .txt), .conll, .conllu. Folders are read recursively; files of other
+formats in them are passed over, with one line counting them and naming the
+first few. The exit code is 1 when any input could not be read; every other
+input is still converted.";
 
 /// Arguments of `byline convert`.
 #[derive(Debug, clap::Args)]
