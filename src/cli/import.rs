@@ -2,11 +2,13 @@
 //! input format) to a project, creating it if needed. Documents already in the
 //! project are reported, not doubled; one bad file is reported and skipped.
 
+use std::cell::Cell;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use super::inputs;
 use crate::read::{self, ReadOptions};
 use crate::store::{Project, import};
 
@@ -24,7 +26,8 @@ pub struct ImportArgs {
     lossy: bool,
 }
 
-/// Runs the import; exit code 1 when any input could not be read.
+/// Runs the import; the exit code says what was left out (see
+/// [`inputs::exit_code`]).
 pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let options = ReadOptions { lossy: args.lossy };
     let (files, warnings) = read::collect_inputs(&args.inputs);
@@ -32,10 +35,17 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         writeln!(err, "byline: warning: {warning}")?;
     }
     let mut project = Project::open_or_create(&args.project).context("cannot import")?;
-    let report = import::import_files(&mut project, &files, |path| read::read_path(path, &options))
-        .context("cannot import")?;
+    let skipped = Cell::new(0);
+    let read = |path: &Path| {
+        let loaded = read::read_path(path, &options);
+        if let Ok(loaded) = &loaded {
+            skipped.set(skipped.get() + loaded.skipped);
+        }
+        loaded
+    };
+    let report = import::import_files(&mut project, &files, read).context("cannot import")?;
     writeln!(out, "{report}")?;
-    Ok(u8::from(!report.failed.is_empty()))
+    Ok(inputs::exit_code(report.failed.len(), skipped.get(), err))
 }
 
 #[cfg(test)]

@@ -90,6 +90,9 @@ pub struct Loaded {
     pub documents: Vec<Document>,
     /// Problems that did not stop the read.
     pub warnings: Vec<Warning>,
+    /// Lines or records of the input left out as malformed (each has its
+    /// warning), so a command can say its output is incomplete.
+    pub skipped: usize,
 }
 
 /// Why an input could not be read at all. The file path comes last in every message.

@@ -67,19 +67,16 @@ fn suggest_stdin_writes_one_line_per_good_line_in_order_and_names_the_bad_one() 
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
 
-    assert_ne!(
-        output.status.code(),
-        Some(0),
-        "a bad line is not a clean run"
-    );
+    assert_eq!(output.status.code(), Some(3), "finished with skipped input");
+    let messages: Vec<&str> = stderr.lines().collect();
+    assert_eq!(messages.len(), 2, "the bad line and the count: {stderr}");
     assert!(
-        stderr.contains(&format!("line {BAD_LINE}: not valid JSON")),
+        messages[0].starts_with(&format!("byline: line {BAD_LINE}: not valid JSON")),
         "{stderr}"
     );
     assert_eq!(
-        stderr.lines().count(),
-        1,
-        "only the bad line is reported: {stderr}"
+        messages[1],
+        "byline: 1 malformed line(s) or record(s) skipped"
     );
 
     let tasks: Vec<Value> = stdout
