@@ -7,6 +7,7 @@
 
 mod capitals;
 mod classify;
+mod context;
 mod dateline;
 pub mod gazetteer;
 mod openers;
