@@ -9,6 +9,7 @@ mod conllu_gum;
 mod convert_cli;
 mod entities_gum;
 mod eval_gold;
+mod exit_codes;
 mod export_losses;
 mod memory_learning;
 mod open_samples;

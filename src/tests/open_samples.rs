@@ -70,6 +70,12 @@ fn convert_keeps_the_gold_copy_of_each_annotated_article() {
         assert!(line.contains("which is annotated"), "{line}");
         assert!(line.contains(&format!("annotated/{stem}.jsonl")), "{line}");
     }
+    // The hand-edited `.markup` sources are no article format: one line says
+    // they were passed over, not one warning each.
+    let passed_over: Vec<&str> = stderr.lines().filter(|l| l.contains(".markup")).collect();
+    assert_eq!(passed_over.len(), 1, "{stderr}");
+    let count = format!("skipped {} file(s) of no known format", gold_stems().len());
+    assert!(passed_over[0].contains(&count), "{stderr}");
 }
 
 #[test]
