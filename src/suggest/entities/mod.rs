@@ -9,6 +9,7 @@ mod capitals;
 mod classify;
 mod context;
 mod dateline;
+mod dates;
 pub mod gazetteer;
 mod openers;
 mod person;
