@@ -6,8 +6,9 @@
 
 use crate::model::QuoteKind;
 
-use super::agree;
+use super::agree::agrees;
 use super::content;
+use super::coordinate;
 use super::cues::{self, CueClass};
 use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
@@ -18,14 +19,18 @@ use super::words::Kind;
 /// Cues tried per sentence.
 const MAX_CUES: usize = 8;
 
-/// Attributions of sentence `[a, b)`; marks the quotes they use in `used`.
+/// Attributions of sentence `[a, b)`, appended to `found`; marks the quotes
+/// they use in `used`. A sentence may hold several (`X said A, adding B`,
+/// `X said A and warned B`): after the first, each further cue outside the
+/// words already claimed adds one that shares none of their words.
 pub fn sentence(
     text: &str,
     p: &Para,
     (a, b): (usize, usize),
     para: usize,
     used: &mut [bool],
-) -> Option<Found> {
+    found: &mut Vec<Found>,
+) {
     let mut cues = Vec::new();
     let mut i = a;
     while i < b {
@@ -38,17 +43,65 @@ pub fn sentence(
     }
     // `say`, `tell` and `according to` first: `Patriot signaled …, Barrett said, …`.
     cues.sort_by_key(|c| !c.strong);
+    let first = found.len();
     // A bounded number of tries keeps a megabyte-long "sentence" linear.
-    let (found, segs) = cues
-        .into_iter()
-        .take(MAX_CUES)
-        .find_map(|cue| frame(text, p, (a, b), cue, para))?;
-    for s in segs {
-        if let Some(u) = used.get_mut(s) {
-            *u = true;
+    for cue in cues.into_iter().take(MAX_CUES) {
+        let at = p.toks[cue.at].start;
+        let mine = &found[first..];
+        if mine.iter().any(|f| claims(f, at)) {
+            continue;
+        }
+        let prev = (!mine.is_empty()).then_some(first);
+        let Some((f, segs)) = frame(text, p, (a, b), cue, para, prev) else {
+            continue;
+        };
+        // `X said:` closing the paragraph stays alone (its quote is the next paragraph).
+        if !mine.is_empty() && (f.content.is_empty() || mine.iter().any(|g| clashes(g, &f))) {
+            continue;
+        }
+        for s in segs {
+            if let Some(u) = used.get_mut(s) {
+                *u = true;
+            }
+        }
+        let alone = f.content.is_empty();
+        found.push(f);
+        if alone {
+            break;
         }
     }
-    Some(found)
+}
+
+fn inside(r: (usize, usize), at: usize) -> bool {
+    r.0 <= at && at < r.1
+}
+
+fn meets(x: (usize, usize), y: (usize, usize)) -> bool {
+    x.0 < y.1 && y.0 < x.1
+}
+
+/// True when byte `at` lies in the content, cue or speaker of `f`.
+fn claims(f: &Found, at: usize) -> bool {
+    f.content.iter().any(|&r| inside(r, at))
+        || f.cue.is_some_and(|r| inside(r, at))
+        || matches!(f.who, Who::Here(s) if inside(s.range, at))
+}
+
+/// True when a second attribution `f` shares words with `g` (a shared
+/// speaker is fine: `X said A and warned B`).
+fn clashes(g: &Found, f: &Found) -> bool {
+    let speaker = |w: Who| match w {
+        Who::Here(s) => Some(s.range),
+        _ => None,
+    };
+    let claimed = || g.content.iter().copied().chain(g.cue);
+    f.content
+        .iter()
+        .any(|&r| claimed().chain(speaker(g.who)).any(|t| meets(r, t)))
+        || f.cue
+            .into_iter()
+            .chain(speaker(f.who))
+            .any(|r| claimed().any(|t| meets(r, t)))
 }
 
 /// A cue starting at token `i`: its class (None for `according to`) and token length.
@@ -102,12 +155,16 @@ fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
     })
 }
 
+/// One attribution around `cue`; `prev` is the attribution found first in
+/// this sentence, whose speaker a participle without a subject of its own
+/// takes (`“…,” she said, adding that …`).
 fn frame(
     text: &str,
     p: &Para,
     (a, b): (usize, usize),
     cue: Cue,
     para: usize,
+    prev: Option<usize>,
 ) -> Option<(Found, Vec<usize>)> {
     let toks = &p.toks;
     let cue_range = p.bytes(cue.at, cue.at + cue.len)?;
@@ -115,32 +172,39 @@ fn frame(
         return according_to(text, p, (a, b), cue, cue_range, para);
     };
     let subject =
-        speakers::before(text, toks, cue.at, a).filter(|s| agree::agrees(text, toks, s, cue.at));
+        speakers::before(text, toks, cue.at, a).filter(|s| agrees(text, toks, s, cue.at));
     let (who, rest, mode) = match subject {
-        Some(s) => (s, cue.at + 1, Mode::Subject),
+        Some(s) => (Some(s), cue.at + 1, Mode::Subject),
         None => {
-            let after_comma = cue.at > a && toks[cue.at - 1].is(text, ',');
-            let joined = cue.at > a
-                && matches!(toks[cue.at - 1].text(text), "and" | "but")
-                && toks[cue.at - 1].kind == Kind::Word;
+            let lead = coordinate::adverbs_before(text, toks, cue.at, a);
+            let after_comma = lead > a && toks[lead - 1].is(text, ',');
+            let joined = lead > a
+                && matches!(toks[lead - 1].text(text), "and" | "but")
+                && toks[lead - 1].kind == Kind::Word;
             if (after_comma && toks[cue.at].text(text).ends_with("ing")) || joined {
                 // `He defended it, saying …`, `X bemoaned it and said …`: the
-                // sentence's subject speaks.
-                let s = speakers::after(text, toks, a, cue.at).filter(|s| s.end < cue.at)?;
+                // sentence's subject speaks, or the speaker of the sentence's
+                // first attribution.
+                let s = speakers::after(text, toks, a, lead).filter(|s| s.end < lead);
+                if s.is_none() && prev.is_none() {
+                    return None;
+                }
                 (s, cue.at + 1, Mode::Participle)
             } else if cue.at == a || after_comma || p.seg_closing_at(cue.at - 1).is_some() {
                 let s = speakers::after(text, toks, cue.at + 1, b)?;
-                (s, s.end, Mode::Inverted)
+                (Some(s), s.end, Mode::Inverted)
             } else {
                 return None;
             }
         }
     };
     let inverted = mode == Mode::Inverted;
-    let spk = speaker(p, who)?;
     let mut found = Found {
         content: Vec::new(),
-        who: Who::Here(spk),
+        who: match who {
+            Some(ph) => Who::Here(speaker(p, ph)?),
+            None => Who::Same(prev?),
+        },
         cue: Some(cue_range),
         kind: QuoteKind::Indirect,
         rule: "",
@@ -148,17 +212,18 @@ fn frame(
         para,
     };
     let mut used = Vec::new();
-    let before = if mode == Mode::Subject {
-        who.start
-    } else {
-        cue.at
+    let before = match (mode, who) {
+        (Mode::Subject, Some(w)) => w.start,
+        _ => cue.at,
     };
     // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker
     // (lowercase modifiers such as `retired` may sit between).
     if let Some((si, lead)) = quote_before(text, p, before, a) {
         let seg = &p.segs[si];
-        if mode == Mode::Subject && lead < who.start && !matches!(who.kind, Head::Pronoun(_)) {
-            found.who = Who::Here(speaker(p, Phrase { start: lead, ..who })?);
+        if let Some(w) = who.filter(|w| {
+            mode == Mode::Subject && lead < w.start && !matches!(w.kind, Head::Pronoun(_))
+        }) {
+            found.who = Who::Here(speaker(p, Phrase { start: lead, ..w })?);
         }
         found.content.push(seg.outer(toks)?);
         used.push(si);
@@ -199,8 +264,9 @@ fn frame(
         return Some((found, used));
     }
     let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
-    if who.start > a + 1
-        && toks[who.start - 1].is(text, ',')
+    let subject_start = who.map_or(a, |w| w.start);
+    if subject_start > a + 1
+        && toks[subject_start - 1].is(text, ',')
         && toks
             .get(start.saturating_sub(1))
             .is_some_and(|t| t.is(text, ','))
@@ -209,7 +275,7 @@ fn frame(
     {
         // `A, X said, B.`
         let (mut f, u) =
-            content::clause(p, (a, who.start - 1), found, "clause-x-said-clause", used)?;
+            content::clause(p, (a, subject_start - 1), found, "clause-x-said-clause", used)?;
         let tail = reported::trim(text, toks, start, b);
         f.content.push(p.bytes(start, tail)?);
         let mut u = u;
@@ -242,8 +308,7 @@ fn frame(
     }
     if reported::only_stops(text, toks, start, b) {
         // `CLAUSE, X said.`
-        let comma = who
-            .start
+        let comma = subject_start
             .checked_sub(1)
             .filter(|&c| c > a && toks[c].is(text, ','))?;
         return content::clause(p, (a, comma), found, "clause-x-said", used);
@@ -280,7 +345,13 @@ fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usi
     if j > a && toks[j - 1].is(text, ',') {
         j -= 1;
     }
-    let (si, _) = p.seg_closing_at(j.checked_sub(1)?)?;
+    let close = j.checked_sub(1)?;
+    let (si, _) = p.seg_closing_at(close)?;
+    // A quote ending the sentence before (`… for him.” She says …`) is not
+    // this cue's; one ending in `?` or `!` is (`“Why?” Lee asked.`).
+    if j == a && close.checked_sub(1).is_some_and(|s| toks[s].is(text, '.')) {
+        return None;
+    }
     Some((si, lead))
 }
 

@@ -12,6 +12,7 @@
 
 mod agree;
 mod content;
+mod coordinate;
 mod coref;
 mod cues;
 mod frames;
@@ -85,7 +86,7 @@ impl Suggester for RulesSuggester {
                 }
             } else {
                 for &sent in &p.sents {
-                    found.extend(frames::sentence(text, &p, sent, index, &mut used));
+                    frames::sentence(text, &p, sent, index, &mut used, &mut found);
                 }
             }
             let colon = found

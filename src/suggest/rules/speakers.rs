@@ -218,7 +218,16 @@ pub fn after(text: &str, toks: &[Tok], at: usize, hi: usize) -> Option<Phrase> {
             head = Some(i);
             kind = Head::Name;
         } else if kind == Head::Name {
-            if !(lexicon::is_connector(w) && name_word(text, toks, i + 1)) {
+            // `a US official`: a name modifying a role noun.
+            if lexicon::is_role(w) {
+                kind = Head::Role;
+                head = Some(i);
+                if !word(text, toks, i + 1)
+                    .is_some_and(|n| lexicon::is_role(n) || name_word(text, toks, i + 1))
+                {
+                    break;
+                }
+            } else if !(lexicon::is_connector(w) && name_word(text, toks, i + 1)) {
                 break;
             }
         } else if lexicon::is_role(w) {
