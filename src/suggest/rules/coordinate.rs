@@ -47,7 +47,7 @@ pub fn starts_report(text: &str, p: &Para, i: usize, lo: usize) -> bool {
         Form::Past | Form::Third => {
             prev.kind == Kind::Word && matches!(prev.text(text), "and" | "but")
         }
-        Form::Base => false,
+        Form::Base | Form::Adj => false,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::model::QuoteKind;
 use super::agree::agrees;
 use super::content;
 use super::coordinate;
-use super::cues::{self, CueClass};
+use super::cues::{self, CueClass, Form};
 use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
@@ -171,10 +171,30 @@ fn frame(
     let Some(class) = cue.class else {
         return according_to(text, p, (a, b), cue, cue_range, para);
     };
-    let subject =
-        speakers::before(text, toks, cue.at, a).filter(|s| agrees(text, toks, s, cue.at));
+    let subject = speakers::before(text, toks, cue.at, a).filter(|s| agrees(text, toks, s, cue.at));
+    // `neither X nor Y commented` reports nothing; in `the island which
+    // China claims as its own` the content is the noun before `which`
+    // (but `which he said were …` reports the clause after the cue).
+    let before_subject = subject
+        .and_then(|s| s.start.checked_sub(1).filter(|&j| j >= a))
+        .map_or("", |j| toks[j].text(text));
+    let no_clause = toks.get(cue.at + 1).is_none_or(|t| {
+        t.kind != Kind::Word
+            || matches!(
+                t.text(text),
+                "as" | "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of"
+            )
+    });
+    if matches!(before_subject, "nor" | "neither" | "Neither")
+        || (matches!(before_subject, "which" | "whom") && no_clause)
+    {
+        return None;
+    }
+    // `are afraid that …`: an adjective needs its subject.
+    let adjective = cues::word_form(toks[cue.at].text(text)).is_some_and(|(_, f)| f == Form::Adj);
     let (who, rest, mode) = match subject {
         Some(s) => (Some(s), cue.at + 1, Mode::Subject),
+        None if adjective => return None,
         None => {
             let lead = coordinate::adverbs_before(text, toks, cue.at, a);
             let after_comma = lead > a && toks[lead - 1].is(text, ',');
@@ -197,6 +217,16 @@ fn frame(
                 return None;
             }
         }
+    };
+    // `worried about how …`: the content is what the belief is about.
+    let rest = if adjective
+        && toks
+            .get(rest)
+            .is_some_and(|t| matches!(t.text(text), "about" | "of" | "over"))
+    {
+        rest + 1
+    } else {
+        rest
     };
     let inverted = mode == Mode::Inverted;
     let mut found = Found {
@@ -274,8 +304,13 @@ fn frame(
         && mode == Mode::Subject
     {
         // `A, X said, B.`
-        let (mut f, u) =
-            content::clause(p, (a, subject_start - 1), found, "clause-x-said-clause", used)?;
+        let (mut f, u) = content::clause(
+            p,
+            (a, subject_start - 1),
+            found,
+            "clause-x-said-clause",
+            used,
+        )?;
         let tail = reported::trim(text, toks, start, b);
         f.content.push(p.bytes(start, tail)?);
         let mut u = u;
