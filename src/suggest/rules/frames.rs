@@ -1,4 +1,4 @@
-//! Attribution frames inside one sentence: find a cue, the speaker by
+//! Attribution frames inside one sentence: around a cue, the speaker by
 //! position and the content — a quotation before or after it (`“…,” X said`,
 //! `X said: “…”`, split quotes), the reported clause (`X said (that) …`,
 //! `X told Y …`), the clause before it (`CLAUSE, X said.`) or around
@@ -7,6 +7,7 @@
 use crate::model::QuoteKind;
 
 use super::agree::agrees;
+use super::claims::Cue;
 use super::content;
 use super::coordinate;
 use super::cues::{self, CueClass, Form};
@@ -15,137 +16,6 @@ use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
 use super::words::Kind;
-
-/// Cues tried per sentence.
-const MAX_CUES: usize = 8;
-
-/// Attributions of sentence `[a, b)`, appended to `found`; marks the quotes
-/// they use in `used`. A sentence may hold several (`X said A, adding B`,
-/// `X said A and warned B`): after the first, each further cue outside the
-/// words already claimed adds one that shares none of their words.
-pub fn sentence(
-    text: &str,
-    p: &Para,
-    (a, b): (usize, usize),
-    para: usize,
-    used: &mut [bool],
-    found: &mut Vec<Found>,
-) {
-    let mut cues = Vec::new();
-    let mut i = a;
-    while i < b {
-        if let Some((_, seg)) = p.seg_at(i) {
-            i = seg.end(&p.toks).max(i + 1);
-            continue;
-        }
-        cues.extend(cue_at(text, p, i, a));
-        i += 1;
-    }
-    // `say`, `tell` and `according to` first: `Patriot signaled …, Barrett said, …`.
-    cues.sort_by_key(|c| !c.strong);
-    let first = found.len();
-    // A bounded number of tries keeps a megabyte-long "sentence" linear.
-    for cue in cues.into_iter().take(MAX_CUES) {
-        let at = p.toks[cue.at].start;
-        let mine = &found[first..];
-        if mine.iter().any(|f| claims(f, at)) {
-            continue;
-        }
-        let prev = (!mine.is_empty()).then_some(first);
-        let Some((f, segs)) = frame(text, p, (a, b), cue, para, prev) else {
-            continue;
-        };
-        // `X said:` closing the paragraph stays alone (its quote is the next paragraph).
-        if !mine.is_empty() && (f.content.is_empty() || mine.iter().any(|g| clashes(g, &f))) {
-            continue;
-        }
-        for s in segs {
-            if let Some(u) = used.get_mut(s) {
-                *u = true;
-            }
-        }
-        let alone = f.content.is_empty();
-        found.push(f);
-        if alone {
-            break;
-        }
-    }
-}
-
-fn inside(r: (usize, usize), at: usize) -> bool {
-    r.0 <= at && at < r.1
-}
-
-fn meets(x: (usize, usize), y: (usize, usize)) -> bool {
-    x.0 < y.1 && y.0 < x.1
-}
-
-/// True when byte `at` lies in the content, cue or speaker of `f`.
-fn claims(f: &Found, at: usize) -> bool {
-    f.content.iter().any(|&r| inside(r, at))
-        || f.cue.is_some_and(|r| inside(r, at))
-        || matches!(f.who, Who::Here(s) if inside(s.range, at))
-}
-
-/// True when a second attribution `f` shares words with `g` (a shared
-/// speaker is fine: `X said A and warned B`).
-fn clashes(g: &Found, f: &Found) -> bool {
-    let speaker = |w: Who| match w {
-        Who::Here(s) => Some(s.range),
-        _ => None,
-    };
-    let claimed = || g.content.iter().copied().chain(g.cue);
-    f.content
-        .iter()
-        .any(|&r| claimed().chain(speaker(g.who)).any(|t| meets(r, t)))
-        || f.cue
-            .into_iter()
-            .chain(speaker(f.who))
-            .any(|r| claimed().any(|t| meets(r, t)))
-}
-
-/// A cue starting at token `i`: its class (None for `according to`) and token length.
-#[derive(Clone, Copy)]
-struct Cue {
-    at: usize,
-    len: usize,
-    class: Option<CueClass>,
-    strong: bool,
-}
-
-fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
-    let t = p.toks.get(i)?;
-    if t.kind != Kind::Word {
-        return None;
-    }
-    let w = t.text(text);
-    if w.eq_ignore_ascii_case("according") && cues::phrase_len(text, &p.toks, i) == 2 {
-        return Some(Cue {
-            at: i,
-            len: 2,
-            class: None,
-            strong: true,
-        });
-    }
-    let class = cues::word_class(w)?;
-    // `Said Ellis: “…”` is the one place a cue is capitalised.
-    if t.cap && i != a {
-        return None;
-    }
-    // `the claims`, `his remarks`: a noun, not a verb.
-    let after_det = i > 0
-        && p.toks[i - 1].kind == Kind::Word
-        && lexicon::is_determiner(p.toks[i - 1].text(text));
-    (!after_det).then_some(Cue {
-        at: i,
-        len: 1,
-        class: Some(class),
-        strong: matches!(
-            w.to_ascii_lowercase().as_str(),
-            "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
-        ),
-    })
-}
 
 fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
     Some(Speaker {
@@ -158,7 +28,7 @@ fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
 /// One attribution around `cue`; `prev` is the attribution found first in
 /// this sentence, whose speaker a participle without a subject of its own
 /// takes (`“…,” she said, adding that …`).
-fn frame(
+pub fn frame(
     text: &str,
     p: &Para,
     (a, b): (usize, usize),
