@@ -227,6 +227,9 @@ mod tests {
             report.lost["entity spans overlapping another (IOB2 holds one label per token)"],
             1
         );
-        assert_eq!(t.tags(Layer::Attribution, &mut report)[6], Tag::Begin("CUE"));
+        assert_eq!(
+            t.tags(Layer::Attribution, &mut report)[6],
+            Tag::Begin("CUE")
+        );
     }
 }

@@ -203,10 +203,7 @@ impl<'d> Layout<'d> {
 /// loop, as the slices are mostly a word or a space long, where
 /// `chars().count()` spends more on setting up than on counting.
 fn count_chars(s: &str) -> usize {
-    s.len()
-        - s.bytes()
-            .filter(|&b| (b & 0xc0) == 0x80)
-            .count()
+    s.len() - s.bytes().filter(|&b| (b & 0xc0) == 0x80).count()
 }
 
 /// Every span's [`SpanRef`], computed once per document and found by span id:
