@@ -27,10 +27,8 @@ impl Suggester for EntitySuggester {
         skip.sort();
         skip.dedup();
         let mentions = find_entities(text, &doc.paragraphs(), &skip);
-        let mut spans = name_spans(text, &mentions);
-        spans.extend(date_spans(text, &mentions, &skip));
         Suggestions {
-            spans,
+            spans: entity_spans(text, &mentions, &skip),
             quotes: Vec::new(),
             boilerplate: skip,
         }
@@ -38,13 +36,17 @@ impl Suggester for EntitySuggester {
 }
 
 /// The spans of entity mentions, `spans[n]` for `mentions[n]`, then the
-/// DATE spans of the text outside boilerplate: a later mention refers to
+/// DATE spans of the text outside `skip` (boilerplate): a later mention refers to
 /// the nearest earlier one that spells out the full name, else to the
 /// entity's first mention. Shared with the quote engine, which suggests
 /// entities and quotes in one pass.
-pub fn entity_spans(text: &str, mentions: &[EntityMention]) -> Vec<SuggestedSpan> {
+pub fn entity_spans(
+    text: &str,
+    mentions: &[EntityMention],
+    skip: &[ByteRange],
+) -> Vec<SuggestedSpan> {
     let mut spans = name_spans(text, mentions);
-    spans.extend(date_spans(text, mentions, &boilerplate::detect(text)));
+    spans.extend(date_spans(text, mentions, skip));
     spans
 }
 

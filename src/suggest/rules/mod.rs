@@ -102,7 +102,11 @@ impl Suggester for RulesSuggester {
             index += 1;
         }
         let resolved = coref::resolve(text, &found, &runs);
-        let mut out = output::build(&found, &resolved, entities::entity_spans(text, &mentions));
+        let mut out = output::build(
+            &found,
+            &resolved,
+            entities::entity_spans(text, &mentions, &skip),
+        );
         out.boilerplate = skip;
         out
     }
