@@ -18,6 +18,10 @@ use crate::model::{Applied, ByteRange, DocStatus, Edit, QuoteId, QuoteKind, Span
 pub enum Command {
     /// Show the document at this index of the list.
     ShowDocument(usize),
+    /// Show the next document of the project.
+    NextDocument,
+    /// Show the previous document of the project.
+    PrevDocument,
     /// Select a span, or clear the selection.
     Select(Option<SpanId>),
     /// Select a dragged range, to be labelled next.
@@ -96,7 +100,10 @@ impl BylineApp {
             return;
         }
         match cmd {
-            Command::ShowDocument(i) => ws.show(i),
+            Command::ShowDocument(i) => self.show_document(i),
+            Command::NextDocument | Command::PrevDocument => {
+                self.show_neighbour(cmd == Command::NextDocument);
+            }
             Command::Select(id) => ws.selection = id.map_or(Selection::None, Selection::Span),
             Command::SelectRange(range) => ws.selection = Selection::Range(range),
             Command::Jump(id) => self.select_and_reveal(Some(id)),
@@ -111,10 +118,7 @@ impl BylineApp {
             Command::DoneAndNext => {
                 let tx = Transaction::new("Mark done").with(Edit::SetStatus(DocStatus::Done));
                 if self.apply(tx) {
-                    match self.workspace.next_undone() {
-                        Some(next) => self.workspace.show(next),
-                        None => self.workspace.last_action = Some("All documents done".into()),
-                    }
+                    self.show_next_undone();
                 }
             }
             Command::ApplyLabel(label) if matches!(ws.selection, Selection::Range(_)) => {
@@ -208,7 +212,7 @@ impl BylineApp {
 
     /// Commits a transaction applied to the current document.
     pub(crate) fn commit(&mut self, applied: Applied, change: Change) {
-        if let Some(index) = self.workspace.current {
+        if let Some(index) = self.workspace.current_index() {
             self.session.commit(&self.workspace, index, applied, change);
         }
     }

@@ -2,16 +2,23 @@
 //! documents (all, or only those marked done), choose where to write with a
 //! native save dialog (run on a thread) or by typing a path, then see what was
 //! written and what the format could not hold. Writing goes through
-//! `export::format::write`, the same dispatch as `byline export`.
+//! `export::format::write`, the same dispatch as `byline export`. Documents
+//! come from the project (the window keeps only a few loaded), each one the
+//! window holds loaded taking the place of its stored copy, since it may carry
+//! changes the project has not taken yet.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Context, Id, Modal, RadioButton, TextEdit, Ui};
 
+use std::collections::HashMap;
+
+use crate::app::session::Session;
 use crate::app::state::Workspace;
 use crate::export::format::{Destination, ExportFormat, write};
-use crate::model::{DocStatus, Document};
+use crate::model::{DocId, DocStatus, Document};
+use crate::store::StoreError;
 
 /// State of the export dialog.
 #[derive(Default)]
@@ -37,7 +44,7 @@ impl ExportDialog {
     }
 
     /// Draws the dialog and runs the export when asked.
-    pub fn ui(&mut self, ctx: &Context, ws: &Workspace) {
+    pub fn ui(&mut self, ctx: &Context, ws: &Workspace, session: &Session) {
         if !self.open {
             return;
         }
@@ -63,16 +70,12 @@ impl ExportDialog {
                 }
             }
             ui.separator();
-            let done = ws
-                .docs
-                .iter()
-                .filter(|d| d.doc.status() == DocStatus::Done)
-                .count();
+            let done = ws.count_status(DocStatus::Done);
             ui.horizontal(|ui| {
                 ui.radio_value(
                     &mut self.only_done,
                     false,
-                    format!("All documents ({})", ws.docs.len()),
+                    format!("All documents ({})", ws.entries().len()),
                 );
                 ui.radio_value(&mut self.only_done, true, format!("Done only ({done})"));
             });
@@ -88,7 +91,7 @@ impl ExportDialog {
             }
         });
         if export_now {
-            self.outcome = Some(self.export(ws));
+            self.outcome = Some(self.export(ws, session));
         }
         if close || modal.should_close() {
             self.open = false;
@@ -111,17 +114,15 @@ impl ExportDialog {
     }
 
     /// Writes the chosen documents; returns the summary shown to the editor.
-    fn export(&self, ws: &Workspace) -> String {
+    fn export(&self, ws: &Workspace, session: &Session) -> String {
         let path = PathBuf::from(self.path.trim());
         if self.path.trim().is_empty() {
             return "Choose where to save first.".into();
         }
-        let docs: Vec<Document> = ws
-            .docs
-            .iter()
-            .filter(|d| !self.only_done || d.doc.status() == DocStatus::Done)
-            .map(|d| d.doc.clone())
-            .collect();
+        let docs = match documents(ws, session, self.only_done) {
+            Ok(docs) => docs,
+            Err(err) => return format!("Export failed: {err}"),
+        };
         if docs.is_empty() {
             return "No documents to export (none is marked done).".into();
         }
@@ -130,6 +131,32 @@ impl ExportDialog {
             Err(err) => format!("Export failed: {err}"),
         }
     }
+}
+
+/// The documents to export, in project order: each loaded one as the window
+/// has it, the others as the project stores them.
+fn documents(
+    ws: &Workspace,
+    session: &Session,
+    only_done: bool,
+) -> Result<Vec<Document>, StoreError> {
+    let wanted = |status| !only_done || status == DocStatus::Done;
+    let mut stored: HashMap<DocId, Document> = HashMap::new();
+    let only = only_done.then_some(DocStatus::Done);
+    session.for_each_stored(only, |doc| {
+        if ws.find(&doc.id).is_some_and(|i| ws.loaded(i).is_none()) {
+            stored.insert(doc.id.clone(), doc);
+        }
+        true
+    })?;
+    let docs = (ws.entries().iter().enumerate())
+        .filter(|(_, e)| wanted(e.summary.status))
+        .filter_map(|(i, e)| match ws.loaded(i) {
+            Some(open) => Some(open.doc.clone()),
+            None => stored.remove(&e.summary.id),
+        })
+        .collect();
+    Ok(docs)
 }
 
 /// Opens a native save (or folder) dialog on a thread; the answer arrives on the channel.

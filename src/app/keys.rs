@@ -56,7 +56,9 @@ fn row(list: &[(Modifiers, Key)], help: &'static str, command: Command) -> Short
 /// The editing and navigation shortcuts, most specific first (so that
 /// Shift+A is tried before A, Ctrl+Shift+Z before Ctrl+Z).
 pub fn table() -> Vec<Shortcut> {
-    use Key::{A, ArrowLeft, ArrowRight, C, D, Delete, E, Enter, Escape, K, Q, S, Tab, X, Y, Z};
+    use Key::{
+        A, ArrowLeft, ArrowRight, C, D, Delete, E, Enter, Escape, K, N, P, Q, S, Tab, X, Y, Z,
+    };
     let resize =
         |m, k, help, edge, step, fwd| row(&[(m, k)], help, Command::Resize(edge, step, fwd));
     vec![
@@ -176,6 +178,16 @@ pub fn table() -> Vec<Shortcut> {
             &[(NONE, D)],
             "Mark the article done and open the next",
             Command::DoneAndNext,
+        ),
+        row(
+            &[(NONE, N)],
+            "Open the next document",
+            Command::NextDocument,
+        ),
+        row(
+            &[(NONE, P)],
+            "Open the previous document",
+            Command::PrevDocument,
         ),
         row(
             &[(NONE, Escape)],

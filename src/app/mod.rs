@@ -10,9 +10,12 @@ pub mod edits;
 pub mod export;
 pub mod fonts;
 pub mod keys;
+pub mod loaded;
+mod navigate;
 pub mod open;
 pub mod panels;
 mod project;
+pub mod project_bench;
 pub mod session;
 mod shown;
 pub mod state;
@@ -182,7 +185,7 @@ impl BylineApp {
         });
         shortcuts::ui(&ctx, &mut self.show_shortcuts, &ws.labels);
         self.opener.windows(&ctx, &mut cmds);
-        self.exporter.ui(&ctx, &self.workspace);
+        self.exporter.ui(&ctx, &self.workspace, &self.session);
         notices::ui(&ctx, &mut self.workspace.notices);
         for cmd in cmds {
             if !self.run_project_command(&cmd, &ctx) {
@@ -209,8 +212,13 @@ impl Drop for BylineApp {
 /// Opens the annotator window as `launch` asks (see [`session::startup`]):
 /// a project, then the files to add to it. Returns when the window is closed.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
-    let places = Places::platform().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let plan = session::startup::plan(launch, &places, open::sample_articles());
+    let places = Places::platform().map_err(|e| e.to_string());
+    let plan = session::startup::plan(
+        launch,
+        places.as_ref().map_err(Clone::clone),
+        open::sample_articles(),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Byline")
@@ -226,7 +234,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
             fonts::install(&cc.egui_ctx);
             let mut app = BylineApp::new(Workspace::new(LabelSet::builtin()));
             app.opener.set_engines(crate::suggest::builtin());
-            app.places = Some(places);
+            app.places = places.ok();
             for note in plan.notes {
                 app.workspace.notify(note);
             }

@@ -99,14 +99,22 @@ impl BylineApp {
         self.session = Session::new(opened.project, opened.memory, self.places.clone());
         self.opener
             .set_memory(std::sync::Arc::clone(self.session.memory()));
+        let keep = self.workspace.keep_loaded();
         self.workspace = Workspace::new(labels);
+        self.workspace.set_keep_loaded(keep);
         self.workspace.notices = notices;
-        self.workspace.add_documents(opened.documents);
-        if let Some(last) = opened.last
-            && let Some(i) = self.workspace.docs.iter().position(|o| o.doc.id == last)
-        {
-            self.workspace.show(i);
+        self.workspace.add_summaries(opened.summaries);
+        let first = opened.first.and_then(|id| self.workspace.find(&id));
+        if let Some(index) = first {
+            match opened.shown {
+                Some((doc, history)) => {
+                    self.workspace.load(index, doc, history);
+                    self.workspace.show(index);
+                }
+                None => self.show_document(index),
+            }
         }
+        self.documents.forget();
         self.view = TextView::default();
         self.shown = None;
         self.saved_view = None;
@@ -147,20 +155,20 @@ impl BylineApp {
             ));
             return;
         }
-        let open: HashMap<DocId, usize> = (self.workspace.docs.iter().enumerate())
-            .map(|(i, o)| (o.doc.id.clone(), i))
-            .collect();
         let mut fresh: Vec<Document> = Vec::with_capacity(docs.len());
         let mut in_batch: HashMap<DocId, usize> = HashMap::new();
         for doc in docs {
-            if let Some(&i) = open.get(&doc.id) {
-                let bare = &self.workspace.docs[i];
-                if bare.revision == 0 && !is_annotated(&bare.doc) && is_annotated(&doc) {
-                    self.take_annotated(i, doc);
-                } else {
-                    let existing = name_of(&bare.doc);
-                    self.left_out(&existing, &doc);
+            if let Some(i) = self.workspace.find(&doc.id) {
+                if is_annotated(&doc) && self.ensure_loaded(i) {
+                    let bare = self.workspace.loaded(i).map(|o| &o.doc);
+                    if bare.is_some_and(|bare| !is_annotated(bare)) {
+                        self.take_annotated(i, doc);
+                        continue;
+                    }
                 }
+                let existing = (self.workspace.entries().get(i))
+                    .map(|e| e.summary.source.as_deref().unwrap_or(e.title()).to_owned());
+                self.left_out(&existing.unwrap_or_default(), &doc);
             } else if let Some(&k) = in_batch.get(&doc.id) {
                 if !is_annotated(&fresh[k]) && is_annotated(&doc) {
                     let bare = std::mem::replace(&mut fresh[k], doc);
@@ -183,6 +191,7 @@ impl BylineApp {
             ));
         }
         self.workspace.add_documents(added.documents);
+        self.trim_loaded();
     }
 
     /// Says that `doc` was not opened because `existing` holds its text.
@@ -196,7 +205,7 @@ impl BylineApp {
     /// Gives open document `index` (bare, untouched) the annotations of
     /// `annotated`, committed like any change.
     fn take_annotated(&mut self, index: usize, annotated: Document) {
-        let Some(bare) = self.workspace.docs.get_mut(index) else {
+        let Some(bare) = self.workspace.loaded_mut(index) else {
             return;
         };
         let tx = edits::take_annotations(&bare.doc, &annotated);

@@ -1,5 +1,5 @@
-//! A document coming into view: its stored undo history and the reader's
-//! place in it are restored, its suggestions are brought up to date with what
+//! A document coming into view (loaded with its undo history by
+//! `app::navigate`): the reader's place in it is restored, its suggestions are brought up to date with what
 //! the memory learned since, and while the editor reads, the place is written
 //! back a moment after it stops moving (and when the window closes).
 
@@ -9,7 +9,7 @@ use crate::app::BylineApp;
 use crate::app::session::Change;
 
 impl BylineApp {
-    /// Restores the view and undo history of a document just shown, and
+    /// Restores the view of a document just shown, and
     /// brings its suggestions up to date with what the memory learned since.
     pub(crate) fn sync_shown(&mut self) {
         let now = self.workspace.current().map(|o| o.doc.id.clone());
@@ -18,14 +18,9 @@ impl BylineApp {
         }
         self.save_view();
         self.shown = now;
-        let Some(index) = self.workspace.current else {
+        let Some(index) = self.workspace.current_index() else {
             return;
         };
-        if let Some(open) = self.workspace.docs.get_mut(index)
-            && let Some(history) = self.session.history(&open.doc)
-        {
-            open.history = history;
-        }
         let Some(open) = self.workspace.current() else {
             return;
         };
@@ -57,7 +52,11 @@ impl BylineApp {
         if self.saved_view.as_ref() == Some(&(id.clone(), position.offset)) {
             return;
         }
-        let Some(open) = self.workspace.docs.iter().find(|o| &o.doc.id == id) else {
+        let Some(open) = self
+            .workspace
+            .find(id)
+            .and_then(|i| self.workspace.loaded(i))
+        else {
             return;
         };
         self.session.save_view(&open.doc, position);

@@ -1,62 +1,41 @@
-//! What the window is working on: the open documents with their undo history,
-//! which one is shown, what is selected in it, and the link mode. Every
+//! What the window is working on: the project's documents (a few loaded, with
+//! their undo history; see [`crate::app::loaded`]), which one is shown, what is selected in it, and the link mode. Every
 //! annotation change passes through [`Workspace::apply`], [`Workspace::undo`] or
 //! [`Workspace::redo`]; nothing else touches a document's spans.
 
+use std::collections::HashMap;
+
+use crate::app::loaded::{Entry, KEEP_LOADED};
 use crate::model::{
-    Applied, ByteRange, DocStatus, Document, Edit, EditError, History, LabelSet, QuoteId, SpanId,
-    SpanState, Transaction,
+    Applied, ByteRange, DocId, DocStatus, Document, Edit, EditError, History, LabelSet, QuoteId,
+    SpanId, SpanState, Transaction,
 };
 
-/// One open document, its undo history and a counter that changes with every edit.
+/// One loaded document, its undo history and a counter that changes with every edit.
 #[derive(Debug)]
 pub struct OpenDoc {
     /// The document itself.
     pub doc: Document,
     /// Its undo and redo stacks.
     pub history: History,
-    /// Bumped on every applied, undone or redone transaction; caches key on it.
+    /// Changes with every applied, undone or redone transaction and with every
+    /// load (unique within the workspace, so a document dropped and loaded
+    /// again never matches a cache built before); caches key on it.
     pub revision: u64,
     /// Pending suggestions, recounted after each change so the list stays cheap.
     pub pending: usize,
 }
 
 impl OpenDoc {
-    /// Wraps a freshly read (and possibly suggested) document.
-    pub fn new(doc: Document) -> Self {
+    /// Wraps a document with its history at `revision`.
+    pub fn new(doc: Document, history: History, revision: u64) -> Self {
         let pending = doc.pending_count();
         Self {
             doc,
-            history: History::new(),
-            revision: 0,
+            history,
+            revision,
             pending,
         }
-    }
-
-    /// A short title: the `title` metadata, else the first line, else the file name.
-    pub fn title(&self) -> String {
-        if let Some(title) = self.doc.meta.get("title").and_then(|t| t.as_str()) {
-            return title.trim().to_owned();
-        }
-        let first = self
-            .doc
-            .text()
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty());
-        match first {
-            Some(line) => truncate(line, 80),
-            None => self
-                .doc
-                .source
-                .clone()
-                .unwrap_or_else(|| self.doc.id.to_string()),
-        }
-    }
-
-    fn changed(&mut self) {
-        self.revision += 1;
-        self.pending = self.doc.pending_count();
     }
 }
 
@@ -109,13 +88,24 @@ pub enum Mode {
     },
 }
 
-/// All open documents and the editor's place among them.
-#[derive(Debug, Default)]
+/// Every document of the project as a summary, a few of them loaded, and
+/// the editor's place among them (see [`crate::app::loaded`] for which stay
+/// loaded).
+#[derive(Debug)]
 pub struct Workspace {
-    /// Open documents, in the order they were opened.
-    pub docs: Vec<OpenDoc>,
-    /// Index of the document shown in the article view.
-    pub current: Option<usize>,
+    /// Every document, in project order; only some are loaded.
+    pub(super) entries: Vec<Entry>,
+    /// Where each document id is in `entries`.
+    pub(super) by_id: HashMap<DocId, usize>,
+    /// Index of the document shown in the article view; always a loaded one.
+    pub(super) current: Option<usize>,
+    /// How many documents stay loaded (the shown one counts).
+    pub(super) keep: usize,
+    /// Ticks on every load, show and change: revisions and recency come from it.
+    pub(super) clock: u64,
+    /// Ticks whenever a summary (status, pending count, title) changes or
+    /// documents are added, so the document list knows when to refilter.
+    pub(super) list_version: u64,
     /// The labels the editor can apply.
     pub labels: LabelSet,
     /// The selection in the current document.
@@ -128,49 +118,43 @@ pub struct Workspace {
     pub notices: Vec<String>,
 }
 
+impl Default for Workspace {
+    fn default() -> Self {
+        Self::new(LabelSet::default())
+    }
+}
+
 impl Workspace {
-    /// An empty workspace with the built-in labels.
+    /// An empty workspace with `labels`, keeping [`KEEP_LOADED`] documents loaded.
     pub fn new(labels: LabelSet) -> Self {
         Self {
+            entries: Vec::new(),
+            by_id: HashMap::new(),
+            current: None,
+            keep: KEEP_LOADED,
+            clock: 0,
+            list_version: 0,
             labels,
-            ..Self::default()
+            selection: Selection::None,
+            mode: Mode::Normal,
+            last_action: None,
+            notices: Vec::new(),
         }
-    }
-
-    /// Adds documents; a document already open (same id) is skipped. Shows the
-    /// first added one when nothing is shown yet.
-    pub fn add_documents(&mut self, docs: impl IntoIterator<Item = Document>) -> usize {
-        let mut added = 0;
-        for doc in docs {
-            if self.docs.iter().any(|open| open.doc.id == doc.id) {
-                continue;
-            }
-            self.docs.push(OpenDoc::new(doc));
-            added += 1;
-        }
-        if self.current.is_none() && !self.docs.is_empty() {
-            self.show(0);
-        }
-        added
     }
 
     /// The document shown, if any.
     pub fn current(&self) -> Option<&OpenDoc> {
-        self.current.and_then(|i| self.docs.get(i))
+        self.current.and_then(|i| self.loaded(i))
+    }
+
+    /// Index of the document shown, if any.
+    pub fn current_index(&self) -> Option<usize> {
+        self.current
     }
 
     /// The document shown, mutably — for the edit functions below only.
     fn current_mut(&mut self) -> Option<&mut OpenDoc> {
-        self.current.and_then(|i| self.docs.get_mut(i))
-    }
-
-    /// Shows another document; selection and link mode start afresh.
-    pub fn show(&mut self, index: usize) {
-        if index < self.docs.len() {
-            self.current = Some(index);
-            self.selection = Selection::None;
-            self.mode = Mode::Normal;
-        }
+        self.current.and_then(|i| self.loaded_mut(i))
     }
 
     /// The selected span of the current document, if the selection is a span.
@@ -196,7 +180,7 @@ impl Workspace {
             tx.push(Edit::SetStatus(DocStatus::InProgress));
         }
         let applied = open.history.apply(&mut open.doc, &tx)?;
-        open.changed();
+        self.changed(self.current);
         self.last_action = Some(tx.label);
         self.forget_missing_selection();
         Ok(Some(applied))
@@ -210,14 +194,14 @@ impl Workspace {
         index: usize,
         tx: &Transaction,
     ) -> Result<Option<Applied>, EditError> {
-        let Some(open) = self.docs.get_mut(index) else {
+        let Some(open) = self.loaded_mut(index) else {
             return Ok(None);
         };
         if tx.is_empty() {
             return Ok(None);
         }
         let applied = open.doc.apply(tx)?;
-        open.changed();
+        self.changed(Some(index));
         if self.current == Some(index) {
             self.forget_missing_selection();
         }
@@ -229,7 +213,7 @@ impl Workspace {
         let open = self.current_mut()?;
         let label = open.history.undo_label().map(str::to_owned);
         let result = open.history.undo(&mut open.doc)?;
-        open.changed();
+        self.changed(self.current);
         if let (Ok(_), Some(label)) = (&result, label) {
             self.last_action = Some(format!("Undo {label}"));
         }
@@ -242,7 +226,7 @@ impl Workspace {
         let open = self.current_mut()?;
         let label = open.history.redo_label().map(str::to_owned);
         let result = open.history.redo(&mut open.doc)?;
-        open.changed();
+        self.changed(self.current);
         if let (Ok(_), Some(label)) = (&result, label) {
             self.last_action = Some(format!("Redo {label}"));
         }
@@ -310,21 +294,6 @@ impl Workspace {
         found.map(|p| p.1)
     }
 
-    /// The next document after the current one that is neither done nor skipped.
-    pub fn next_undone(&self) -> Option<usize> {
-        let start = self.current.map_or(0, |i| i + 1);
-        let n = self.docs.len();
-        (0..n)
-            .map(|k| (start + k) % n)
-            .filter(|&i| Some(i) != self.current)
-            .find(|&i| {
-                !matches!(
-                    self.docs[i].doc.status(),
-                    DocStatus::Done | DocStatus::Skipped
-                )
-            })
-    }
-
     /// Records a message for the editor. The same message twice in a row is shown once.
     pub fn notify(&mut self, message: impl Into<String>) {
         let message = message.into();
@@ -356,7 +325,7 @@ mod tests {
         ws.apply(Transaction::new("Add").with(Edit::InsertSpan(span)))
             .unwrap();
         assert_eq!(ws.current().unwrap().doc.status(), DocStatus::InProgress);
-        assert_eq!(ws.current().unwrap().revision, 1);
+        assert!(ws.current().unwrap().revision > 1);
         ws.undo().unwrap().unwrap();
         assert_eq!(ws.current().unwrap().doc.status(), DocStatus::New);
         assert_eq!(ws.last_action.as_deref(), Some("Undo Add"));
@@ -379,6 +348,6 @@ mod tests {
         let mut ws = workspace("Ana spoke.");
         let again = markup::document("Ana spoke.").unwrap();
         assert_eq!(ws.add_documents([again]), 0);
-        assert_eq!(ws.docs.len(), 1);
+        assert_eq!(ws.entries().len(), 1);
     }
 }

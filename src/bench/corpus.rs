@@ -9,10 +9,9 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::model::markup::{self, MarkupError, has_quote_mark};
+use crate::model::markup::{self, MarkupError};
 use crate::model::{
-    DocStatus, Document, Edit, EditError, LabelSet, Origin, Quote, QuoteKind, Span, SpanState,
-    Transaction,
+    DocStatus, Document, Edit, EditError, LabelSet, Origin, Quote, Span, SpanState, Transaction,
 };
 use crate::read::ReadError;
 
@@ -141,32 +140,10 @@ fn document(n: usize, markup: &str, labels: &LabelSet) -> Result<Document, Corpu
             span.state = SpanState::Rejected;
         }
         tx.push(Edit::InsertSpan(span));
-        if let Some(group) = m.group {
-            let quote = groups.entry(group).or_insert_with(|| Quote {
-                id: ids.quote(),
-                content: Vec::new(),
-                speaker: None,
-                cue: None,
-                kind: QuoteKind::Indirect,
-                speaker_entity: None,
-                state: SpanState::Accepted,
-                origin: Origin::Manual,
-            });
-            let covered = m.range.slice(&text).unwrap_or_default();
-            match m.label.as_str() {
-                "QUOTE" => {
-                    quote.content.push(id);
-                    if has_quote_mark(covered) {
-                        quote.kind = QuoteKind::Direct;
-                    }
-                }
-                "SPEAKER" => {
-                    quote.speaker = Some(id);
-                    quote.speaker_entity = Some(covered.to_owned());
-                }
-                "CUE" => quote.cue = Some(id),
-                _ => {}
-            }
+        if let Some(quote) = markup::add_to_group(&mut groups, m, id, &text, &mut ids)
+            && m.label == "SPEAKER"
+        {
+            quote.speaker_entity = m.range.slice(&text).map(str::to_owned);
         }
     }
     for mut quote in groups.into_values().filter(|q| !q.content.is_empty()) {

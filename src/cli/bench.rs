@@ -91,24 +91,20 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
 
 #[cfg(test)]
 mod tests {
-    use crate::cli::{Outcome, run};
+    use crate::tests::support::byline;
 
     #[test]
     fn bench_export_prints_a_row_per_format_and_the_read_back() {
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let args = ["byline", "bench", "export", "--docs", "2", "--runs", "1"];
-        assert_eq!(run(args, &mut out, &mut err), Outcome::Exit(0));
-        let out = String::from_utf8(out).unwrap();
+        let run = byline(["bench", "export", "--docs", "2", "--runs", "1"]);
+        assert_eq!(run.code, 0, "{}", run.err);
         for name in ["export byline", "export conll", "read byline JSONL"] {
-            assert!(out.contains(name), "{out}");
+            assert!(run.out.contains(name), "{}", run.out);
         }
-        assert!(out.contains("median of 1 runs"), "{out}");
+        assert!(run.out.contains("median of 1 runs"), "{}", run.out);
     }
 
     #[test]
     fn zero_runs_are_refused() {
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let args = ["byline", "bench", "export", "--runs", "0"];
-        assert_eq!(run(args, &mut out, &mut err), Outcome::Exit(2));
+        assert_eq!(byline(["bench", "export", "--runs", "0"]).code, 2);
     }
 }

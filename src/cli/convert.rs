@@ -18,9 +18,13 @@ Examples:
   cat tasks.jsonl | byline convert - --to conll
 
 Inputs are read by extension: .txt, .md, .html/.htm, .jsonl, .json, .ann (brat,
-with its .txt), .conll, .conllu. Folders are read recursively; other files in
-them are skipped with a warning naming them. The exit code is 1 when any input
-could not be read; every other input is still converted.";
+with its .txt), .conll, .conllu. Folders are read recursively; files of other
+formats in them are passed over, with one line counting them and naming the
+first few.
+
+Exit codes: 0 all read and written; 1 an input could not be read (the others
+are still converted) or the output could not be written; 2 bad command line;
+3 malformed lines or records were skipped (each named above), the rest written.";
 
 /// Arguments of `byline convert`.
 #[derive(Debug, clap::Args)]
@@ -40,7 +44,8 @@ pub struct ConvertArgs {
     lossy: bool,
 }
 
-/// Runs the conversion; exit code 1 when any input failed.
+/// Runs the conversion; the exit code says what was left out (see
+/// [`inputs::exit_code`]).
 pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let options = ReadOptions { lossy: args.lossy };
     let inputs = inputs::load(&args.inputs, &options, err);
@@ -51,9 +56,5 @@ pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     let report = format::write(args.to, &inputs.documents, dest)
         .with_context(|| format!("cannot write {} output", args.to))?;
     writeln!(err, "byline: {report}")?;
-    if inputs.failed > 0 {
-        writeln!(err, "byline: {} input(s) could not be read", inputs.failed)?;
-        return Ok(1);
-    }
-    Ok(0)
+    Ok(inputs::exit_code(inputs.failed, inputs.skipped, err))
 }

@@ -29,7 +29,7 @@ pub fn run(args: &EvalArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow
 
 #[cfg(test)]
 mod tests {
-    use crate::cli::{Outcome, run};
+    use crate::tests::support::byline;
 
     #[test]
     fn eval_subcommand_prints_the_report() {
@@ -42,34 +42,16 @@ mod tests {
         )
         .unwrap();
         let path = dir.path().to_str().unwrap();
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let outcome = run(
-            ["byline", "eval", "--gold", path, "--pred", path, "--json"],
-            &mut out,
-            &mut err,
-        );
-        assert_eq!(
-            outcome,
-            Outcome::Exit(0),
-            "{}",
-            String::from_utf8_lossy(&err)
-        );
-        let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let scored = byline(["eval", "--gold", path, "--pred", path, "--json"]);
+        assert_eq!(scored.code, 0, "{}", scored.err);
+        let json: serde_json::Value = serde_json::from_str(&scored.out).unwrap();
         assert_eq!(json["quotes"][0]["loose"]["quotes"]["f1"], 1.0);
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let missing = run(
-            [
-                "byline",
-                "eval",
-                "--gold",
-                path,
-                "--pred",
-                "/nonexistent/pred.jsonl",
-            ],
-            &mut out,
-            &mut err,
+        let missing = byline(["eval", "--gold", path, "--pred", "/nonexistent/pred.jsonl"]);
+        assert_eq!(missing.code, 1);
+        assert!(
+            missing.err.contains("cannot load the predictions"),
+            "{}",
+            missing.err
         );
-        assert_eq!(missing, Outcome::Exit(1));
-        assert!(String::from_utf8_lossy(&err).contains("cannot load the predictions"));
     }
 }

@@ -56,9 +56,9 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
 
 #[cfg(test)]
 mod tests {
-    use crate::cli::{Outcome, run};
     use crate::model::{DocStatus, Edit, Transaction, markup};
     use crate::store::Project;
+    use crate::tests::support::byline;
 
     #[test]
     fn exports_only_done_documents_while_a_window_has_the_project() {
@@ -71,30 +71,19 @@ mod tests {
         let open = markup::document("[Genève|GPE] voted.").unwrap();
         window.add_documents(&[done, open]).unwrap();
 
-        let (mut out, mut err) = (Vec::new(), Vec::new());
         let project = path.to_str().unwrap();
-        let outcome = run(
-            [
-                "byline",
-                "export",
-                "--project",
-                project,
-                "--to",
-                "prodigy",
-                "--only",
-                "done",
-            ],
-            &mut out,
-            &mut err,
-        );
-        assert_eq!(
-            outcome,
-            Outcome::Exit(0),
-            "{}",
-            String::from_utf8_lossy(&err)
-        );
-        let jsonl = String::from_utf8(out).unwrap();
-        let lines: Vec<serde_json::Value> = jsonl
+        let exported = byline([
+            "export",
+            "--project",
+            project,
+            "--to",
+            "prodigy",
+            "--only",
+            "done",
+        ]);
+        assert_eq!(exported.code, 0, "{}", exported.err);
+        let lines: Vec<serde_json::Value> = exported
+            .out
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
@@ -102,20 +91,12 @@ mod tests {
         assert_eq!(lines[0]["text"], "Zoë Ñúñez won.");
         assert_eq!(lines[0]["spans"][0]["end"], 9, "code points, not bytes");
 
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let bad = run(
-            [
-                "byline",
-                "export",
-                "--project",
-                project,
-                "--only",
-                "finished",
-            ],
-            &mut out,
-            &mut err,
+        let bad = byline(["export", "--project", project, "--only", "finished"]);
+        assert_eq!(bad.code, 2);
+        assert!(
+            bad.err.contains("unknown status \"finished\""),
+            "{}",
+            bad.err
         );
-        assert_eq!(bad, Outcome::Exit(2));
-        assert!(String::from_utf8_lossy(&err).contains("unknown status \"finished\""));
     }
 }

@@ -2,11 +2,13 @@
 //! input format) to a project, creating it if needed. Documents already in the
 //! project are reported, not doubled; one bad file is reported and skipped.
 
+use std::cell::Cell;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use super::inputs;
 use crate::read::{self, ReadOptions};
 use crate::store::{Project, import};
 
@@ -24,7 +26,8 @@ pub struct ImportArgs {
     lossy: bool,
 }
 
-/// Runs the import; exit code 1 when any input could not be read.
+/// Runs the import; the exit code says what was left out (see
+/// [`inputs::exit_code`]).
 pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let options = ReadOptions { lossy: args.lossy };
     let (files, warnings) = read::collect_inputs(&args.inputs);
@@ -32,16 +35,23 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         writeln!(err, "byline: warning: {warning}")?;
     }
     let mut project = Project::open_or_create(&args.project).context("cannot import")?;
-    let report = import::import_files(&mut project, &files, |path| read::read_path(path, &options))
-        .context("cannot import")?;
+    let skipped = Cell::new(0);
+    let read = |path: &Path| {
+        let loaded = read::read_path(path, &options);
+        if let Ok(loaded) = &loaded {
+            skipped.set(skipped.get() + loaded.skipped);
+        }
+        loaded
+    };
+    let report = import::import_files(&mut project, &files, read).context("cannot import")?;
     writeln!(out, "{report}")?;
-    Ok(u8::from(!report.failed.is_empty()))
+    Ok(inputs::exit_code(report.failed.len(), skipped.get(), err))
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::cli::{Outcome, run};
     use crate::store::Project;
+    use crate::tests::support::byline;
 
     #[test]
     fn imports_folders_once_and_reports_bad_files() {
@@ -54,30 +64,34 @@ mod tests {
         std::fs::write(&bad, b"binary\0\0\0data").unwrap();
         let project = dir.path().join("p.byline");
         let args = |extra: &[&std::path::Path]| {
-            let mut args = vec!["byline".into(), "import".into(), "--project".into()];
+            let mut args = vec!["import".into(), "--project".into()];
             args.push(project.clone().into_os_string());
             args.extend(extra.iter().map(|p| p.as_os_str().to_owned()));
             args
         };
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let outcome = run(args(&[&articles, &bad]), &mut out, &mut err);
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(outcome, Outcome::Exit(1), "{text}");
+        let first = byline(args(&[&articles, &bad]));
+        assert_eq!(first.code, 1, "{}", first.out);
         assert!(
-            text.starts_with("2 files read: 2 documents added, 0 already"),
-            "{text}"
+            first
+                .out
+                .starts_with("2 files read: 2 documents added, 0 already"),
+            "{}",
+            first.out
         );
-        assert!(text.contains("skipped: not a text file"), "{text}");
+        assert!(
+            first.out.contains("skipped: not a text file"),
+            "{}",
+            first.out
+        );
 
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        assert_eq!(
-            run(args(&[&articles]), &mut out, &mut err),
-            Outcome::Exit(0)
-        );
-        let text = String::from_utf8(out).unwrap();
+        let again = byline(args(&[&articles]));
+        assert_eq!(again.code, 0, "{}", again.err);
         assert!(
-            text.starts_with("2 files read: 0 documents added, 2 already"),
-            "{text}"
+            again
+                .out
+                .starts_with("2 files read: 0 documents added, 2 already"),
+            "{}",
+            again.out
         );
         assert_eq!(
             Project::open(&project)

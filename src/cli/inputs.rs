@@ -15,6 +15,34 @@ pub struct Inputs {
     pub documents: Vec<Document>,
     /// Inputs that could not be read at all.
     pub failed: usize,
+    /// Lines or records skipped as malformed inside inputs that were read.
+    pub skipped: usize,
+}
+
+/// Exit code of a run that finished but left out malformed lines or records
+/// of its input (each named on stderr); everything else was written. Distinct
+/// from 1 (an input or the output failed) and 2 (bad command line), so a
+/// pipeline can accept it: `byline suggest - || [ $? -eq 3 ]`.
+pub const SKIPPED_INPUT: u8 = 3;
+
+/// The exit code of a run over many inputs, and one closing line on `err`
+/// per kind of loss: 1 when `failed` inputs could not be read (or processed)
+/// at all, [`SKIPPED_INPUT`] when only lines or records were skipped, else 0.
+pub fn exit_code(failed: usize, skipped: usize, err: &mut dyn Write) -> u8 {
+    if skipped > 0 {
+        let _ = writeln!(
+            err,
+            "byline: {skipped} malformed line(s) or record(s) skipped"
+        );
+    }
+    if failed > 0 {
+        let _ = writeln!(err, "byline: {failed} input(s) could not be read");
+        1
+    } else if skipped > 0 {
+        SKIPPED_INPUT
+    } else {
+        0
+    }
 }
 
 /// Reads every input, printing each warning and error to `err` exactly once.
@@ -44,6 +72,7 @@ pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> In
     Inputs {
         documents,
         failed: gathered.failed,
+        skipped: gathered.skipped,
     }
 }
 
@@ -52,6 +81,7 @@ pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> In
 struct Gathered {
     documents: Vec<(String, Document)>,
     failed: usize,
+    skipped: usize,
 }
 
 impl Gathered {
@@ -66,6 +96,7 @@ impl Gathered {
                 for warning in &loaded.warnings {
                     let _ = writeln!(err, "byline: warning: {warning}");
                 }
+                self.skipped += loaded.skipped;
                 let named = loaded.documents.into_iter().map(|d| (name.to_owned(), d));
                 self.documents.extend(named);
             }

@@ -26,9 +26,9 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
 
 #[cfg(test)]
 mod tests {
-    use crate::cli::{Outcome, run};
     use crate::model::markup;
     use crate::store::Project;
+    use crate::tests::support::byline;
 
     #[test]
     fn prints_the_statistics_or_says_what_is_wrong() {
@@ -39,33 +39,26 @@ mod tests {
             .unwrap()
             .add_documents(&[doc])
             .unwrap();
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let project = path.to_str().unwrap();
-        assert_eq!(
-            run(
-                ["byline", "stats", "--project", project],
-                &mut out,
-                &mut err
-            ),
-            Outcome::Exit(0)
-        );
-        let text = String::from_utf8(out).unwrap();
+        let stats = byline(["stats", "--project", path.to_str().unwrap()]);
+        assert_eq!(stats.code, 0, "{}", stats.err);
         assert!(
-            text.starts_with("documents: 1 (new 1, in_progress 0, done 0, skipped 0)"),
-            "{text}"
+            stats
+                .out
+                .starts_with("documents: 1 (new 1, in_progress 0, done 0, skipped 0)"),
+            "{}",
+            stats.out
         );
-        assert!(text.contains("\nquotes: 1 (direct 1)\n"), "{text}");
+        assert!(
+            stats.out.contains("\nquotes: 1 (direct 1)\n"),
+            "{}",
+            stats.out
+        );
 
         let missing = dir.path().join("missing.byline");
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let outcome = run(
-            ["byline", "stats", "--project", missing.to_str().unwrap()],
-            &mut out,
-            &mut err,
-        );
-        assert_eq!(outcome, Outcome::Exit(1));
+        let refused = byline(["stats", "--project", missing.to_str().unwrap()]);
+        assert_eq!(refused.code, 1);
         assert_eq!(
-            String::from_utf8(err).unwrap(),
+            refused.err,
             format!(
                 "byline: cannot read the statistics: no project file here: {}\n",
                 missing.display()

@@ -34,7 +34,8 @@ pub struct SuggestArgs {
     lossy: bool,
 }
 
-/// Runs the suggester; exit code 1 when any input failed.
+/// Runs the suggester; the exit code says what was left out (see
+/// [`inputs::exit_code`]).
 pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let owned = suggest::builtin();
     let engines: Vec<&dyn Suggester> = owned.iter().map(Box::as_ref).collect();
@@ -71,11 +72,12 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     }
     .context("cannot write the suggestions")?;
     writeln!(err, "byline: {report}")?;
-    Ok(u8::from(failed > 0))
+    Ok(inputs::exit_code(failed, loaded.skipped, err))
 }
 
 /// Streams JSONL documents from `input` to `out`, one line out per good line in,
-/// in order; a bad line is reported with its number and skipped.
+/// in order; a bad line is reported with its number and skipped, and the
+/// exit code says so (see [`inputs::exit_code`]).
 pub fn stream(
     engines: &[&dyn Suggester],
     input: &mut dyn BufRead,
@@ -83,7 +85,7 @@ pub fn stream(
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     let mut line_no = 0;
-    let mut failed = false;
+    let (mut failed, mut skipped) = (0, 0);
     let mut lines = input.lines();
     loop {
         let mut batch: Vec<(usize, String)> = Vec::with_capacity(STREAM_BATCH);
@@ -102,14 +104,15 @@ pub fn stream(
             for message in &result.messages {
                 writeln!(err, "byline: {message}")?;
             }
-            failed |= result.failed;
+            failed += usize::from(result.failed);
+            skipped += usize::from(result.skipped);
             if let Some(doc) = result.doc {
                 byline::write(std::slice::from_ref(&doc), &mut *out, Flavor::Byline)?;
             }
         }
         out.flush()?;
     }
-    Ok(u8::from(failed))
+    Ok(inputs::exit_code(failed, skipped, err))
 }
 
 /// What one stdin line gave: the annotated document, and messages for the user.
@@ -117,6 +120,9 @@ pub fn stream(
 struct LineResult {
     doc: Option<Document>,
     messages: Vec<String>,
+    /// The line is malformed: no document in it.
+    skipped: bool,
+    /// Suggestions could not be applied to its document.
     failed: bool,
 }
 
@@ -129,7 +135,7 @@ fn suggest_line(engines: &[&dyn Suggester], line_no: usize, line: &str) -> LineR
         result.messages.push(format!(
             "line {line_no}: not valid JSON ({e}); skipped: stdin"
         ));
-        result.failed = true;
+        result.skipped = true;
         return result;
     }
     match read::jsonl::read(line, "stdin") {
@@ -156,7 +162,7 @@ fn suggest_line(engines: &[&dyn Suggester], line_no: usize, line: &str) -> LineR
             result.doc = None;
             result.failed = true;
         }
-        None => result.failed = true,
+        None => result.skipped = true,
     }
     result
 }
@@ -176,7 +182,7 @@ mod tests {
         let engines: Vec<&dyn Suggester> = owned.iter().map(Box::as_ref).collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let code = stream(&engines, &mut input.as_bytes(), &mut out, &mut err).unwrap();
-        assert_eq!(code, 1, "a bad line makes the exit code non-zero");
+        assert_eq!(code, inputs::SKIPPED_INPUT, "a bad line is skipped input");
         let out = String::from_utf8(out).unwrap();
         let texts: Vec<String> = out
             .lines()

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::document::Document;
+use super::document::{Document, IdAllocator};
 use super::edit::{Edit, Transaction};
 use super::labels::LabelSet;
 use super::offsets::ByteRange;
@@ -102,20 +102,7 @@ pub fn document(markup: &str) -> Result<Document, MarkupError> {
             m.label.clone(),
             labels.layer_of(&m.label),
         )));
-        if let Some(group) = m.group {
-            let quote = groups.entry(group).or_insert_with(|| empty_quote(&mut ids));
-            match m.label.as_str() {
-                "QUOTE" => {
-                    quote.content.push(id);
-                    if m.range.slice(&text).is_some_and(has_quote_mark) {
-                        quote.kind = QuoteKind::Direct;
-                    }
-                }
-                "SPEAKER" => quote.speaker = Some(id),
-                "CUE" => quote.cue = Some(id),
-                _ => {}
-            }
-        }
+        add_to_group(&mut groups, m, id, &text, &mut ids);
     }
     for quote in groups.into_values() {
         tx.push(Edit::InsertQuote(quote));
@@ -124,8 +111,20 @@ pub fn document(markup: &str) -> Result<Document, MarkupError> {
     Ok(doc)
 }
 
-fn empty_quote(ids: &mut super::document::IdAllocator) -> Quote {
-    Quote {
+/// Adds the mark `mark`, inserted as span `id`, to the quote of its `:n`
+/// group (made accepted and manual when the group is first seen): QUOTE
+/// content (the quote turns direct when it holds a quotation mark), SPEAKER
+/// or CUE. Every builder of annotated documents from markup goes through it,
+/// so they all make the same quotes. Returns the group's quote, or `None`
+/// for an ungrouped mark.
+pub fn add_to_group<'g>(
+    groups: &'g mut BTreeMap<u32, Quote>,
+    mark: &MarkedSpan,
+    id: SpanId,
+    text: &str,
+    ids: &mut IdAllocator,
+) -> Option<&'g mut Quote> {
+    let quote = groups.entry(mark.group?).or_insert_with(|| Quote {
         id: ids.quote(),
         content: Vec::new(),
         speaker: None,
@@ -134,7 +133,19 @@ fn empty_quote(ids: &mut super::document::IdAllocator) -> Quote {
         speaker_entity: None,
         state: SpanState::Accepted,
         origin: Origin::Manual,
+    });
+    match mark.label.as_str() {
+        "QUOTE" => {
+            quote.content.push(id);
+            if mark.range.slice(text).is_some_and(has_quote_mark) {
+                quote.kind = QuoteKind::Direct;
+            }
+        }
+        "SPEAKER" => quote.speaker = Some(id),
+        "CUE" => quote.cue = Some(id),
+        _ => {}
     }
+    Some(quote)
 }
 
 /// True when `s` holds a straight or typographic quotation mark.

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::markup::has_quote_mark;
 use super::span::{Origin, SpanId, SpanState};
 
 /// Stable identity of a quote inside its document.
@@ -65,6 +66,27 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// A reviewed, hand-made quote of one content span with no speaker or cue,
+    /// as the editor makes one from a new QUOTE span and the column formats
+    /// (CoNLL, CoNLL-U) carry them: direct when `content_text` holds a
+    /// quotation mark, indirect otherwise.
+    pub fn manual(id: QuoteId, content: SpanId, content_text: &str) -> Self {
+        Self {
+            id,
+            content: vec![content],
+            speaker: None,
+            cue: None,
+            kind: if has_quote_mark(content_text) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Indirect
+            },
+            speaker_entity: None,
+            state: SpanState::Accepted,
+            origin: Origin::Manual,
+        }
+    }
+
     /// Every span id this quote points at, content first.
     pub fn span_ids(&self) -> impl Iterator<Item = SpanId> + '_ {
         self.content
@@ -77,5 +99,21 @@ impl Quote {
     /// True when the quote points at `id` in any role.
     pub fn mentions(&self, id: SpanId) -> bool {
         self.span_ids().any(|s| s == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manual_quote_is_direct_only_with_a_quotation_mark() {
+        let direct = Quote::manual(QuoteId(3), SpanId(7), "«On reviendra»");
+        assert_eq!(direct.kind, QuoteKind::Direct);
+        assert_eq!(direct.content, [SpanId(7)]);
+        assert_eq!(direct.state, SpanState::Accepted);
+        assert_eq!(direct.origin, Origin::Manual);
+        let reported = Quote::manual(QuoteId(3), SpanId(7), "the port would reopen");
+        assert_eq!(reported.kind, QuoteKind::Indirect);
     }
 }

@@ -42,6 +42,7 @@ pub fn read(txt: &str, ann: &str, source: &str) -> Result<Loaded, ReadError> {
     Ok(Loaded {
         documents: vec![built],
         warnings,
+        skipped: 0,
     })
 }
 

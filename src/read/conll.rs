@@ -9,9 +9,9 @@
 //! read the same). Entity-column spans go to the entity layer, the others to
 //! the attribution layer, and each QUOTE span is a quote without speaker.
 
-use crate::model::markup::has_quote_mark;
-use crate::model::{ByteRange, Document, Edit, Layer, Span, Transaction};
-use crate::read::{Loaded, ReadError, Warning, lone_quote};
+use crate::model::{ByteRange, Document, Layer};
+use crate::read::columns::finish_document;
+use crate::read::{Loaded, ReadError, Warning};
 
 /// A span being read: start byte and label.
 type OpenSpan = Option<(usize, String)>;
@@ -127,26 +127,8 @@ impl DocBuilder {
         if built.text.is_empty() {
             return;
         }
-        let mut doc = Document::new(Some(source.to_owned()), &built.text);
-        let mut ids = doc.ids();
-        let mut tx = Transaction::new("Read CoNLL");
-        let mut spans = built.spans;
-        spans.sort_by(|a, b| (a.0.start, b.0.end, &a.1).cmp(&(b.0.start, a.0.end, &b.1)));
-        for (range, label, layer) in spans {
-            let id = ids.span();
-            let is_quote = label == "QUOTE" && layer == Layer::Attribution;
-            let direct = range.slice(doc.text()).is_some_and(has_quote_mark);
-            tx.push(Edit::InsertSpan(Span::manual(id, range, label, layer)));
-            if is_quote {
-                tx.push(Edit::InsertQuote(lone_quote(ids.quote(), id, direct)));
-            }
-        }
-        if let Err(err) = doc.apply(&tx) {
-            loaded
-                .warnings
-                .push(Warning::new(source, format!("annotations refused: {err}")));
-        }
-        loaded.documents.push(doc);
+        let doc = Document::new(Some(source.to_owned()), &built.text);
+        finish_document(doc, built.spans, "Read CoNLL", source, loaded);
     }
 }
 

@@ -18,9 +18,9 @@ mod sentence;
 
 use serde_json::{Map, Value};
 
-use crate::model::markup::has_quote_mark;
-use crate::model::{ByteRange, Document, Edit, Layer, Span, Transaction};
-use crate::read::{Loaded, ReadError, Warning, lone_quote};
+use crate::model::{ByteRange, Document, Layer};
+use crate::read::columns::finish_document;
+use crate::read::{Loaded, ReadError, Warning};
 use misc::{EntityMark, entity_marks, misc_value, quote_tags};
 use sentence::{Row, Word, align, parse_row};
 
@@ -224,8 +224,6 @@ impl DocBuilder {
         }
         let mut doc = Document::new(Some(source.to_owned()), &built.text);
         doc.meta = built.meta;
-        let mut ids = doc.ids();
-        let mut tx = Transaction::new("Read CoNLL-U");
         let mut spans: Vec<(ByteRange, &str, Layer)> = built
             .spans
             .iter()
@@ -237,21 +235,7 @@ impl DocBuilder {
                 .iter()
                 .map(|&r| (r, "QUOTE", Layer::Attribution)),
         );
-        spans.sort_by_key(|&(r, l, _)| (r.start, std::cmp::Reverse(r.end), l));
-        for (range, label, layer) in spans {
-            let id = ids.span();
-            tx.push(Edit::InsertSpan(Span::manual(id, range, label, layer)));
-            if label == "QUOTE" {
-                let direct = range.slice(doc.text()).is_some_and(has_quote_mark);
-                tx.push(Edit::InsertQuote(lone_quote(ids.quote(), id, direct)));
-            }
-        }
-        if let Err(err) = doc.apply(&tx) {
-            loaded
-                .warnings
-                .push(Warning::new(source, format!("annotations refused: {err}")));
-        }
-        loaded.documents.push(doc);
+        finish_document(doc, spans, "Read CoNLL-U", source, loaded);
     }
 }
 

@@ -59,6 +59,7 @@ pub fn read_bytes(
                 source,
                 "empty file (nothing but whitespace); no document read",
             )],
+            skipped: 0,
         }
     } else {
         match format {

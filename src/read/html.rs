@@ -33,6 +33,7 @@ pub fn read(html: &str, source: &str) -> Result<Loaded, ReadError> {
                 source,
                 "no article text found in the page; skipped",
             )],
+            skipped: 0,
         });
     }
     let mut doc = Document::new(Some(source.to_owned()), &paragraphs.join("\n\n"));
@@ -45,6 +46,7 @@ pub fn read(html: &str, source: &str) -> Result<Loaded, ReadError> {
     Ok(Loaded {
         documents: vec![doc],
         warnings: Vec::new(),
+        skipped: 0,
     })
 }
 

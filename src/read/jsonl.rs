@@ -226,6 +226,7 @@ impl<'s> Tally<'s> {
                 .warnings
                 .push(Warning::new(self.source, message));
         }
+        self.loaded.skipped = self.skipped;
         Ok(self.loaded)
     }
 }

@@ -8,6 +8,7 @@
 //! binary content, encoding).
 
 pub mod brat;
+mod columns;
 pub mod conll;
 pub mod conllu;
 pub mod dedupe;
@@ -89,6 +90,9 @@ pub struct Loaded {
     pub documents: Vec<Document>,
     /// Problems that did not stop the read.
     pub warnings: Vec<Warning>,
+    /// Lines or records of the input left out as malformed (each has its
+    /// warning), so a command can say its output is incomplete.
+    pub skipped: usize,
 }
 
 /// Why an input could not be read at all. The file path comes last in every message.
@@ -154,30 +158,5 @@ impl ReadError {
             line,
             message: message.into(),
         }
-    }
-}
-
-/// A reviewed quote of one content span with no speaker or cue, as the column
-/// formats (CoNLL, CoNLL-U) carry quotes: direct when its text holds a
-/// quotation mark, indirect otherwise.
-pub(crate) fn lone_quote(
-    id: crate::model::QuoteId,
-    content: crate::model::SpanId,
-    direct: bool,
-) -> crate::model::Quote {
-    use crate::model::{Origin, Quote, QuoteKind, SpanState};
-    Quote {
-        id,
-        content: vec![content],
-        speaker: None,
-        cue: None,
-        kind: if direct {
-            QuoteKind::Direct
-        } else {
-            QuoteKind::Indirect
-        },
-        speaker_entity: None,
-        state: SpanState::Accepted,
-        origin: Origin::Manual,
     }
 }

@@ -14,6 +14,7 @@ pub fn read(text: &str, source: &str) -> Result<Loaded, ReadError> {
     Ok(Loaded {
         documents: vec![doc],
         warnings: Vec::new(),
+        skipped: 0,
     })
 }
 

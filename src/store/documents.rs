@@ -10,7 +10,7 @@ use super::load::{Selection, read_documents};
 use super::memory::write_delta;
 use super::project::Project;
 use super::rows::{Bad, Res, parse_status};
-use super::save::{find_key, insert_document, save_changes, stored_source};
+use super::save::{find_key, insert_document, save_changes, stored_source, title_of};
 use crate::model::{Applied, DocId, DocStatus, Document, OffsetIndex};
 use crate::suggest::memory::{observe, observe_document};
 
@@ -30,6 +30,22 @@ pub struct DocSummary {
     pub spans: usize,
     /// Spans still waiting for review.
     pub pending: usize,
+}
+
+impl DocSummary {
+    /// The summary of a document in hand, exactly as [`Project::list_documents`]
+    /// would give it once stored, so a list can hold summaries of loaded and
+    /// unloaded documents alike.
+    pub fn of(doc: &Document) -> Self {
+        Self {
+            id: doc.id.clone(),
+            title: title_of(doc),
+            source: doc.source.clone(),
+            status: doc.status(),
+            spans: doc.span_count(),
+            pending: doc.pending_count(),
+        }
+    }
 }
 
 /// A document that was not added because the project already holds its text.
@@ -201,5 +217,31 @@ impl Project {
             read_documents(&tx, selection, |doc| Ok(each(doc)))
         };
         read().map_err(|e| e.at("load the documents", self.path()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::markup;
+
+    #[test]
+    fn a_summary_in_hand_is_the_one_the_store_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = Project::create(&dir.path().join("p.byline")).unwrap();
+        let mut titled =
+            markup::document("\n  “Ça va,” dit [Zoë|PERSON]. 😀\nSecond line.").unwrap();
+        titled.source = Some("zoë.txt".into());
+        let mut named = Document::new(None, "北京 talks.");
+        named
+            .meta
+            .insert("title".into(), serde_json::json!("  Talks in 北京 "));
+        project
+            .add_documents(&[titled.clone(), named.clone()])
+            .unwrap();
+        let listed = project.list_documents().unwrap();
+        assert_eq!(listed, [DocSummary::of(&titled), DocSummary::of(&named)]);
+        assert_eq!(listed[0].title, "“Ça va,” dit Zoë. 😀");
+        assert_eq!(listed[1].title, "Talks in 北京");
     }
 }

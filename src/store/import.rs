@@ -114,6 +114,7 @@ mod tests {
             Ok(Loaded {
                 documents: vec![Document::new(Some(path.display().to_string()), &text)],
                 warnings: vec![],
+                skipped: 0,
             })
         } else {
             Err(ReadError::UnknownFormat { path: path.into() })

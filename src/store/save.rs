@@ -188,7 +188,7 @@ fn delete_quote(conn: &Connection, key: i64, id: QuoteId) -> Res<()> {
 }
 
 /// What the document list shows: the `title` in `meta`, else the first line.
-fn title_of(doc: &Document) -> String {
+pub(super) fn title_of(doc: &Document) -> String {
     let title = match doc.meta.get("title") {
         Some(serde_json::Value::String(t)) if !t.trim().is_empty() => t.trim(),
         _ => doc

@@ -20,7 +20,7 @@ use crate::store::{Project, ReadOnlyReason};
 use crate::tests::support::suggested;
 
 /// Steps the window until `done` holds and nothing is opening or loading.
-fn settle(h: &mut Harness<'static, BylineApp>, done: impl Fn(&BylineApp) -> bool) {
+pub fn settle(h: &mut Harness<'static, BylineApp>, done: impl Fn(&BylineApp) -> bool) {
     for _ in 0..1000 {
         h.step();
         if done(h.state()) && !h.state().busy() {
@@ -32,7 +32,7 @@ fn settle(h: &mut Harness<'static, BylineApp>, done: impl Fn(&BylineApp) -> bool
 }
 
 /// A window that opened the project at `path` (as `byline --project` does).
-fn project_window(path: &Path) -> Harness<'static, BylineApp> {
+pub fn project_window(path: &Path) -> Harness<'static, BylineApp> {
     let mut h = window(Vec::new());
     let ctx = h.ctx.clone();
     h.state_mut()
@@ -50,7 +50,7 @@ fn open_files(h: &mut Harness<'static, BylineApp>, paths: Vec<PathBuf>) {
 }
 
 /// A project at `dir/name` holding `docs`.
-fn project_with(dir: &Path, name: &str, docs: &[Document]) -> PathBuf {
+pub fn project_with(dir: &Path, name: &str, docs: &[Document]) -> PathBuf {
     let path = dir.join(name);
     let mut project = Project::create(&path).unwrap();
     project.add_documents(docs).unwrap();
@@ -109,12 +109,12 @@ fn edits_statuses_and_the_readers_place_survive_closing_the_window() {
 
     let mut h = project_window(&path);
     let ws = h.state().workspace();
-    assert_eq!(ws.docs.len(), 2);
-    assert_eq!(ws.docs[0].doc.status(), DocStatus::Done);
-    let soren = ws.docs[0]
-        .doc
+    assert_eq!(ws.entries().len(), 2);
+    assert_eq!(ws.entries()[0].summary.status, DocStatus::Done);
+    let stored = Project::open(&path).unwrap().load_documents().unwrap();
+    let soren = stored[0]
         .spans()
-        .find(|s| s.text(ws.docs[0].doc.text()) == "Søren Ødegård")
+        .find(|s| s.text(stored[0].text()) == "Søren Ødegård")
         .unwrap();
     assert_eq!(soren.state, SpanState::Accepted);
     assert_eq!(doc(&h).text().lines().next(), Some("Harbour talks resume"));
@@ -230,20 +230,16 @@ fn articles_open_once_in_any_format_with_warnings_naming_file_and_line() {
     open_files(&mut h, vec![a.clone(), conll, jsonl.clone(), html]);
     open_files(&mut h, vec![a, copy]);
 
-    let texts: Vec<&str> = h
-        .state()
-        .workspace()
-        .docs
-        .iter()
-        .map(|o| o.doc.text())
-        .collect();
+    let said = notices(&h);
+    drop(h);
+    let stored = Project::open(&path).unwrap().load_documents().unwrap();
+    let texts: Vec<&str> = stored.iter().map(|d| d.text()).collect();
     assert_eq!(texts.len(), 4, "{texts:?}");
     assert_eq!(texts[0], story);
     assert_eq!(texts[1], "Ana Díaz spoke");
     assert_eq!(texts[2], "Wang Yi met 北京 officials.");
     assert!(texts[3].contains("handed back 23 carved ancestor figures"));
     assert!(!texts[3].contains("dataLayer"), "scripts dropped");
-    let said = notices(&h);
     assert!(
         said.contains("line 2") && said.contains("c.jsonl"),
         "{said}"
@@ -254,9 +250,6 @@ fn articles_open_once_in_any_format_with_warnings_naming_file_and_line() {
         "the same file and its copy: {said}"
     );
     assert!(said.contains("copy.txt"), "{said}");
-    drop(h);
-    let stored = Project::open(&path).unwrap().list_documents().unwrap();
-    assert_eq!(stored.len(), 4);
 }
 
 #[test]
@@ -272,7 +265,7 @@ fn what_the_editor_accepts_is_suggested_in_the_next_article_opened() {
     std::fs::write(&next, "Later, Søren Ødegård sold the café.\n").unwrap();
     open_files(&mut h, vec![next]);
     let ws = h.state().workspace();
-    let later = &ws.docs.last().unwrap().doc;
+    let later = &ws.loaded(ws.entries().len() - 1).unwrap().doc;
     let suggested: Vec<(&str, &str, &str)> = later
         .spans()
         .map(|s| {
@@ -297,8 +290,8 @@ fn a_gold_copy_takes_over_the_bare_article_in_the_project() {
     assert_eq!(bare.status(), DocStatus::New);
     open_files(&mut h, vec![samples.join("annotated/flood.jsonl")]);
     let ws = h.state().workspace();
-    assert_eq!(ws.docs.len(), 1, "one document for one text");
-    let gold = &ws.docs[0].doc;
+    assert_eq!(ws.entries().len(), 1, "one document for one text");
+    let gold = &ws.loaded(0).unwrap().doc;
     assert_eq!(gold.id, bare.id);
     assert!(gold.spans().all(|s| s.state != SpanState::Pending));
     assert!(gold.quotes().count() > 3);

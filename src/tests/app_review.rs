@@ -123,7 +123,7 @@ fn opens_a_file_and_shows_it_in_the_list_and_the_article() {
     }
     h.run();
     let ws = h.state().workspace();
-    assert_eq!(ws.docs.len(), 1);
+    assert_eq!(ws.entries().len(), 1);
     assert_eq!(
         doc(&h).text(),
         "Café owners in Zürich\n\n“Ça va,” says Émile Ñúñez.\n"
@@ -259,8 +259,8 @@ fn d_marks_done_and_opens_the_next_undone_article() {
     h.key_press(Key::D);
     h.run();
     let ws = h.state().workspace();
-    assert_eq!(ws.docs[0].doc.status(), DocStatus::Done);
-    assert_eq!(ws.current, Some(1));
+    assert_eq!(ws.entries()[0].summary.status, DocStatus::Done);
+    assert_eq!(ws.current_index(), Some(1));
     h.get_by_label_contains("1 of 2 documents done");
 }
 

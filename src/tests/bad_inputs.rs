@@ -146,7 +146,7 @@ fn a_malformed_jsonl_line_is_named_and_the_others_converted() {
     );
     let bad = put(dir.path(), "tasks.jsonl", lines.as_bytes());
     let run = convert_with_good(dir.path(), &bad, &[]);
-    assert_eq!(run.code, 0, "{}", run.err);
+    assert_eq!(run.code, 3, "finished with skipped input: {}", run.err);
     line_naming(&run, "line 2: not valid JSON", &bad);
     line_naming(&run, "line 4: record is not a JSON object", &bad);
     line_naming(&run, "2 of 4 lines skipped", &bad);

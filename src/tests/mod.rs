@@ -1,6 +1,7 @@
 //! End-to-end scenarios, one file per feature.
 
 mod app_export;
+mod app_navigation;
 mod app_project;
 mod app_review;
 mod bad_inputs;
@@ -9,6 +10,7 @@ mod conllu_gum;
 mod convert_cli;
 mod entities_gum;
 mod eval_gold;
+mod exit_codes;
 mod export_losses;
 mod memory_learning;
 mod open_samples;

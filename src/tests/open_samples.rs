@@ -70,6 +70,12 @@ fn convert_keeps_the_gold_copy_of_each_annotated_article() {
         assert!(line.contains("which is annotated"), "{line}");
         assert!(line.contains(&format!("annotated/{stem}.jsonl")), "{line}");
     }
+    // The hand-edited `.markup` sources are no article format: one line says
+    // they were passed over, not one warning each.
+    let passed_over: Vec<&str> = stderr.lines().filter(|l| l.contains(".markup")).collect();
+    assert_eq!(passed_over.len(), 1, "{stderr}");
+    let count = format!("skipped {} file(s) of no known format", gold_stems().len());
+    assert!(passed_over[0].contains(&count), "{stderr}");
 }
 
 #[test]
@@ -86,7 +92,11 @@ fn the_window_opens_the_gold_copy_of_each_annotated_article() {
     }
     assert!(!h.state().busy(), "samples still loading");
     let ws = h.state().workspace();
-    let docs: Vec<Document> = ws.docs.iter().map(|d| d.doc.clone()).collect();
+    // Without a project every document stays loaded.
+    let docs: Vec<Document> = (0..ws.entries().len())
+        .filter_map(|i| ws.loaded(i).map(|o| o.doc.clone()))
+        .collect();
+    assert_eq!(docs.len(), ws.entries().len());
     assert_each_article_once(&docs, "window");
     let notices = ws.notices.join("\n");
     for stem in gold_stems() {

@@ -4,10 +4,8 @@
 //! other quote uses.
 
 use super::{Draft, quotes_with_content};
-use crate::model::markup::has_quote_mark;
 use crate::model::{
-    ByteRange, Document, LabelSet, Origin, Quote, QuoteId, QuoteKind, Span, SpanId, SpanState,
-    Transaction,
+    ByteRange, Document, LabelSet, Origin, Quote, QuoteId, Span, SpanId, SpanState, Transaction,
 };
 
 /// Label of quote content spans.
@@ -158,7 +156,7 @@ pub fn relabel(doc: &Document, labels: &LabelSet, id: SpanId, label: &str) -> Op
             }
         }
         if label == QUOTE && quotes_with_content(doc, id).is_empty() {
-            draft.insert_quote(manual_quote(id, span.text(doc.text())));
+            draft.insert_quote(Quote::manual(QuoteId(0), id, span.text(doc.text())));
         }
     }
     draft.finish(format!("Label {label}"))
@@ -182,25 +180,7 @@ pub fn create_span(
     let mut draft = Draft::new(doc);
     let id = draft.insert_span(Span::manual(SpanId(0), range, label, def.layer));
     if label == QUOTE {
-        draft.insert_quote(manual_quote(id, text));
+        draft.insert_quote(Quote::manual(QuoteId(0), id, text));
     }
     draft.finish(format!("Add {label}")).map(|tx| (tx, id))
-}
-
-/// A new, accepted, hand-made quote around one content span.
-fn manual_quote(content: SpanId, text: &str) -> Quote {
-    Quote {
-        id: QuoteId(0),
-        content: vec![content],
-        speaker: None,
-        cue: None,
-        kind: if has_quote_mark(text) {
-            QuoteKind::Direct
-        } else {
-            QuoteKind::Indirect
-        },
-        speaker_entity: None,
-        state: SpanState::Accepted,
-        origin: Origin::Manual,
-    }
 }

@@ -1,8 +1,12 @@
 //! Reading and suggesting off the UI thread. A load turns the given paths into
 //! inputs (`read::collect_inputs`: folders walked, every known format), reads
 //! each through `read::read_path` on a rayon pool, runs the suggestion engines
-//! on each document and sends results back; the window takes them in input
-//! order as they come and shows progress. A file that cannot be read, and
+//! on each document and sends results back in parts of [`PART`] documents;
+//! the window takes them in input order as they come (stores them and keeps
+//! only a few loaded) and shows progress. A file of 10,000 records is thus
+//! never held suggested all at once. (The channel is not bounded: a worker
+//! blocked on it would hold a thread of rayon's shared pool, which an export
+//! on the UI thread may be waiting for.) A file that cannot be read, and
 //! every warning about one that can, becomes a notice naming the file (and
 //! line); the others still open.
 
@@ -13,13 +17,16 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use rayon::prelude::*;
 
 use super::engines::Engines;
-use crate::model::Document;
+use crate::model::{DocStatus, Document};
 use crate::read::{self, ReadOptions};
 
 /// How the window reads files: a file that is not valid UTF-8 still opens,
 /// with the bad bytes replaced and a warning saying so.
 const OPTIONS: ReadOptions = ReadOptions { lossy: true };
-/// One file's outcome: its documents and warnings, or why it failed.
+/// Documents suggested and sent back together.
+const PART: usize = 64;
+
+/// Part of one file's outcome: documents and warnings, or why it failed.
 type FileResult = Result<(Vec<Document>, Vec<String>), String>;
 
 /// What the worker reports.
@@ -28,15 +35,27 @@ enum Event {
     Total(usize),
     /// Warnings about the paths themselves (unlistable or unknown files in a folder).
     Notes(Vec<String>),
-    /// File number `index` was read (documents, warnings) or failed (message).
-    File { index: usize, result: FileResult },
+    /// Part of file number `index` (documents, warnings) or why it failed
+    /// (message); `last` when nothing more of it follows.
+    Part {
+        index: usize,
+        result: FileResult,
+        last: bool,
+    },
+}
+
+/// The parts of one file received so far, and whether it is complete.
+#[derive(Default)]
+struct Received {
+    parts: Vec<FileResult>,
+    complete: bool,
 }
 
 /// One running load.
 pub struct Load {
     rx: Receiver<Event>,
     total: Option<usize>,
-    received: BTreeMap<usize, FileResult>,
+    received: BTreeMap<usize, Received>,
     notes: Vec<String>,
     next: usize,
 }
@@ -74,8 +93,14 @@ impl Load {
             match event {
                 Event::Total(n) => self.total = Some(n),
                 Event::Notes(notes) => self.notes.extend(notes),
-                Event::File { index, result } => {
-                    self.received.insert(index, result);
+                Event::Part {
+                    index,
+                    result,
+                    last,
+                } => {
+                    let file = self.received.entry(index).or_default();
+                    file.parts.push(result);
+                    file.complete |= last;
                 }
             }
         }
@@ -83,15 +108,21 @@ impl Load {
             messages: std::mem::take(&mut self.notes),
             ..Delivered::default()
         };
-        while let Some(result) = self.received.remove(&self.next) {
-            self.next += 1;
-            match result {
-                Ok((docs, warnings)) => {
-                    out.documents.extend(docs);
-                    out.messages.extend(warnings);
+        while let Some(file) = self.received.get_mut(&self.next) {
+            for result in file.parts.drain(..) {
+                match result {
+                    Ok((docs, warnings)) => {
+                        out.documents.extend(docs);
+                        out.messages.extend(warnings);
+                    }
+                    Err(message) => out.messages.push(message),
                 }
-                Err(message) => out.messages.push(message),
             }
+            if !file.complete {
+                break;
+            }
+            self.received.remove(&self.next);
+            self.next += 1;
         }
         out
     }
@@ -117,15 +148,50 @@ fn work(paths: &[PathBuf], engines: &Engines, tx: &Sender<Event>, wake: &(dyn Fn
         .par_iter()
         .enumerate()
         .for_each_with(tx.clone(), |tx, (index, path)| {
-            let result = read_file(path).map(|(docs, mut warnings)| {
-                let (docs, more) = suggest_all(docs, engines);
-                warnings.extend(more);
-                (docs, warnings)
-            });
-            let _ = tx.send(Event::File { index, result });
-            wake();
+            let (docs, warnings) = match read_file(path) {
+                Ok(read) => read,
+                Err(message) => {
+                    let _ = tx.send(Event::Part {
+                        index,
+                        result: Err(message),
+                        last: true,
+                    });
+                    wake();
+                    return;
+                }
+            };
+            send_suggested(index, docs, warnings, engines, tx, wake);
         });
     wake();
+}
+
+/// Suggests on `docs` a part at a time and sends each part as it is done;
+/// the file's warnings go with the first.
+fn send_suggested(
+    index: usize,
+    docs: Vec<Document>,
+    mut warnings: Vec<String>,
+    engines: &Engines,
+    tx: &Sender<Event>,
+    wake: &(dyn Fn() + Sync),
+) {
+    let mut docs = docs.into_iter().peekable();
+    loop {
+        let part: Vec<Document> = docs.by_ref().take(PART).collect();
+        let (part, more) = suggest_all(part, engines);
+        warnings.extend(more);
+        let last = docs.peek().is_none();
+        let result = Ok((part, std::mem::take(&mut warnings)));
+        let sent = tx.send(Event::Part {
+            index,
+            result,
+            last,
+        });
+        wake();
+        if last || sent.is_err() {
+            return;
+        }
+    }
 }
 
 /// Reads one input in any format Byline knows; warnings name the file (and line).
@@ -135,13 +201,17 @@ fn read_file(path: &Path) -> FileResult {
     Ok((loaded.documents, warnings))
 }
 
-/// Runs the engines on every document; a document whose suggestions do not
-/// apply is reported and opens without them.
+/// Runs the engines on every document not already done (a finished or gold
+/// annotation gets no pending spans to review again); a document whose
+/// suggestions do not apply is reported and opens without them.
 fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<String>) {
     let mut warnings = Vec::new();
     let docs = docs
         .into_iter()
         .map(|mut doc| {
+            if doc.status() == DocStatus::Done {
+                return doc;
+            }
             if let Err(err) = engines.suggest(&mut doc) {
                 let source = doc.source.clone().unwrap_or_default();
                 warnings.push(format!("suggestions dropped ({err}): {source}"));
@@ -150,4 +220,24 @@ fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<St
         })
         .collect();
     (docs, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::builtin;
+
+    #[test]
+    fn done_documents_get_no_suggestions() {
+        let text = "“We will rebuild,” Mayor Ana Lúcia Ferreira said on Tuesday.";
+        let mut done = Document::new(None, text);
+        let mut finish = crate::model::Transaction::new("Done");
+        finish.push(crate::model::Edit::SetStatus(DocStatus::Done));
+        done.apply(&finish).unwrap();
+        let fresh = Document::new(None, text);
+        let (docs, warnings) = suggest_all(vec![done, fresh], &Engines::new(builtin()));
+        assert!(warnings.is_empty());
+        assert_eq!(docs[0].span_count(), 0);
+        assert!(docs[1].span_count() > 0);
+    }
 }

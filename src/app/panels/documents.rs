@@ -1,5 +1,8 @@
-//! The document list: title, status and pending count of every open
-//! document, filtered by status and by a text search.
+//! The document list: title, status and pending count of every document of
+//! the project, from the workspace's summaries (no document is loaded to
+//! list it), filtered by status and by a text search. The filtered list is
+//! kept until the filter or a summary changes, and only the rows in view are
+//! drawn, so 10,000 documents cost a frame what twenty do.
 
 use egui::{Color32, ComboBox, ScrollArea, TextEdit, Ui};
 
@@ -16,6 +19,17 @@ pub struct DocumentList {
     pub status: Option<DocStatus>,
     /// Show only documents whose title or source contains this (any case).
     pub search: String,
+    /// The rows last shown and what they were filtered for.
+    shown: Option<Filtered>,
+}
+
+/// The indices passing a filter, for one version of the summaries.
+#[derive(Debug)]
+struct Filtered {
+    status: Option<DocStatus>,
+    search: String,
+    version: u64,
+    indices: Vec<usize>,
 }
 
 /// The label shown for a status.
@@ -41,7 +55,7 @@ pub fn status_color(status: DocStatus) -> Color32 {
 impl DocumentList {
     /// Shows the list; a click on a document pushes [`Command::ShowDocument`].
     pub fn ui(&mut self, ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
-        ui.heading(format!("Documents ({})", ws.docs.len()));
+        ui.heading(format!("Documents ({})", ws.entries().len()));
         let search = ui.label("Search");
         ui.add(TextEdit::singleline(&mut self.search).hint_text("title or file"))
             .labelled_by(search.id);
@@ -54,38 +68,62 @@ impl DocumentList {
                 }
             });
         ui.separator();
-        let needle = self.search.to_lowercase();
-        let shown: Vec<(usize, String)> = ws
-            .docs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| self.status.is_none_or(|s| d.doc.status() == s))
-            .map(|(i, d)| (i, d.title()))
-            .filter(|(i, title)| {
-                needle.is_empty()
-                    || title.to_lowercase().contains(&needle)
-                    || ws.docs[*i]
-                        .doc
-                        .source
-                        .as_deref()
-                        .is_some_and(|s| s.to_lowercase().contains(&needle))
-            })
-            .collect();
+        self.refilter(ws);
+        let shown = self.shown.as_ref().map_or(&[][..], |f| &f.indices[..]);
         let row_height = ui.spacing().interact_size.y * 2.0;
         ScrollArea::vertical()
             .id_salt("documents")
             .auto_shrink(false)
             .show_rows(ui, row_height, shown.len(), |ui, rows| {
-                for (i, title) in shown.get(rows).unwrap_or_default() {
-                    let open = &ws.docs[*i];
-                    let status = open.doc.status();
-                    let detail = format!("{} · {} pending", status_name(status), open.pending);
-                    let selected = ws.current == Some(*i);
+                for &i in shown.get(rows).unwrap_or_default() {
+                    let Some(entry) = ws.entries().get(i) else {
+                        continue;
+                    };
+                    let status = entry.summary.status;
+                    let detail = format!(
+                        "{} · {} pending",
+                        status_name(status),
+                        entry.summary.pending
+                    );
+                    let selected = ws.current_index() == Some(i);
                     let dot = status_color(status);
+                    let title = entry.title();
                     if row::two_lines(ui, row_height, title, &detail, dot, selected).clicked() {
-                        cmds.push(Command::ShowDocument(*i));
+                        cmds.push(Command::ShowDocument(i));
                     }
                 }
             });
+    }
+
+    /// Forgets the filtered rows: the workspace was replaced (another project).
+    pub fn forget(&mut self) {
+        self.shown = None;
+    }
+
+    /// Filters the summaries again when the filter or a summary changed.
+    fn refilter(&mut self, ws: &Workspace) {
+        let fresh = self.shown.as_ref().is_some_and(|f| {
+            f.status == self.status && f.search == self.search && f.version == ws.list_version()
+        });
+        if fresh {
+            return;
+        }
+        let needle = self.search.to_lowercase();
+        let matches = |text: &str| text.to_lowercase().contains(&needle);
+        let indices = (ws.entries().iter().enumerate())
+            .filter(|(_, e)| self.status.is_none_or(|s| e.summary.status == s))
+            .filter(|(_, e)| {
+                needle.is_empty()
+                    || matches(e.title())
+                    || e.summary.source.as_deref().is_some_and(matches)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.shown = Some(Filtered {
+            status: self.status,
+            search: self.search.clone(),
+            version: ws.list_version(),
+            indices,
+        });
     }
 }

@@ -49,15 +49,11 @@ pub fn ui(ui: &mut Ui, ws: &Workspace, loading: Option<(usize, usize)>, project:
                 ));
             ui.separator();
         }
-        let done = ws
-            .docs
-            .iter()
-            .filter(|d| d.doc.status() == DocStatus::Done)
-            .count();
-        ui.label(format!("{done} of {} documents done", ws.docs.len()));
+        let done = ws.count_status(DocStatus::Done);
+        ui.label(format!("{done} of {} documents done", ws.entries().len()));
         ui.separator();
         let here = ws.current().map_or(0, |o| o.pending);
-        let all: usize = ws.docs.iter().map(|d| d.pending).sum();
+        let all = ws.pending_total();
         ui.label(format!("{here} pending here · {all} in all"));
         if let Some((finished, total)) = loading {
             ui.separator();

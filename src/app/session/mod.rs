@@ -3,9 +3,11 @@
 //! button), opened documents are added to the project, and the `memory`
 //! engine learns from each change in the same step.
 //!
-//! Undo and redo survive a restart: each document's stored history is loaded
-//! the first time it is shown, and every commit moves it as the in-memory
-//! history moved.
+//! Documents are loaded from the project one at a time, when the editor shows
+//! them, with their stored undo history: every commit moves that history as
+//! the in-memory one moved, so undo survives a restart, and a document the
+//! window dropped (see `app::loaded`) comes back with the same undo steps.
+//! [`Session::is_saved`] says when dropping a document loses nothing.
 //!
 //! A store failure (disk full, project file deleted) never costs the work on
 //! screen: the change stays applied in the window, is queued, and is written
@@ -22,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::app::state::Workspace;
-use crate::model::{Applied, DocId, Document, History};
+use crate::model::{Applied, DocId, DocStatus, Document, History};
 use crate::store::{
     Access, Duplicate, Places, Project, ReadOnlyReason, Step, StoreError, ViewPosition,
 };
@@ -66,8 +68,6 @@ pub struct Session {
     queue: VecDeque<Queued>,
     unadded: Vec<DocId>,
     problem: Option<String>,
-    /// Documents whose stored history was handed out already.
-    histories: HashSet<DocId>,
 }
 
 impl Default for Session {
@@ -87,7 +87,6 @@ impl Session {
             queue: VecDeque::new(),
             unadded: Vec::new(),
             problem: None,
-            histories: HashSet::new(),
         }
     }
 
@@ -159,19 +158,41 @@ impl Session {
         self.queue.len() + self.unadded.len()
     }
 
-    /// The stored undo/redo history of `doc`, the first time it is asked for
-    /// (later the window's own history is the newer one).
-    pub fn history(&mut self, doc: &Document) -> Option<History> {
-        let project = self.project.as_ref()?;
-        if !self.histories.insert(doc.id.clone()) || self.unadded.contains(&doc.id) {
-            return None;
-        }
-        match project.load_history(doc) {
-            Ok(history) => Some(history),
-            Err(err) => {
-                self.problem = Some(format!("undo history not restored: {err}"));
-                None
-            }
+    /// Reads document `id` and its undo/redo history from the project. An
+    /// unreadable history is reported and the document opens without one.
+    pub fn load(&mut self, id: &DocId) -> Result<(Document, History), String> {
+        let Some(project) = self.project.as_ref() else {
+            return Err(format!("no project to read the document from: {id}"));
+        };
+        let doc = project
+            .load_document(id)
+            .map_err(|err| format!("Document not opened: {err}"))?;
+        let history = project.load_history(&doc).unwrap_or_else(|err| {
+            self.problem = Some(format!("undo history not restored: {err}"));
+            History::new()
+        });
+        Ok((doc, history))
+    }
+
+    /// True when the project holds everything about document `id` (nothing
+    /// queued, not waiting to be added), so the window may drop it and load
+    /// it again later. Without a project nothing is saved.
+    pub fn is_saved(&self, id: &DocId) -> bool {
+        self.project.is_some()
+            && !self.unadded.contains(id)
+            && !self.queue.iter().any(|q| &q.doc == id)
+    }
+
+    /// Calls `each` with every stored document (only those with status
+    /// `only`, if given) in import order, one at a time; nothing without a project.
+    pub fn for_each_stored(
+        &self,
+        only: Option<DocStatus>,
+        each: impl FnMut(Document) -> bool,
+    ) -> Result<(), StoreError> {
+        match &self.project {
+            Some(project) => project.for_each_document(only, each),
+            None => Ok(()),
         }
     }
 
@@ -180,7 +201,7 @@ impl Session {
     /// change stays in the window and waits in the queue; the problem is
     /// shown until a write succeeds.
     pub fn commit(&mut self, ws: &Workspace, index: usize, applied: Applied, change: Change) {
-        let Some(open) = ws.docs.get(index) else {
+        let Some(open) = ws.loaded(index) else {
             return;
         };
         self.memory.learn(&applied, &open.doc);
@@ -234,7 +255,7 @@ impl Session {
         let Some(project) = &mut self.project else {
             return true;
         };
-        let find = |id: &DocId| ws.docs.iter().find(|o| &o.doc.id == id).map(|o| &o.doc);
+        let find = |id: &DocId| ws.find(id).and_then(|i| ws.loaded(i)).map(|o| &o.doc);
         if !self.unadded.is_empty() {
             let docs: Vec<Document> = self.unadded.iter().filter_map(find).cloned().collect();
             if let Err(err) = project.add_documents(&docs) {
@@ -270,18 +291,35 @@ impl Session {
 
     /// Writes the whole window to a new project at `path` and continues there:
     /// the way out when the project file was deleted or its disk is broken.
+    /// With a project, its stored state is copied (documents, undo history,
+    /// view positions) and what it refused is written to the copy; without
+    /// one, the window's documents (all loaded then) make the new project.
+    /// Changes the copy refuses stay queued, shown as the problem.
     pub fn save_as(&mut self, path: &Path, ws: &Workspace) -> Result<(), StoreError> {
-        let mut project = Project::create(path)?;
-        project.set_labels(&ws.labels)?;
-        let docs: Vec<Document> = ws.docs.iter().map(|o| o.doc.clone()).collect();
-        project.add_documents(&docs)?;
+        let project = match &self.project {
+            Some(old) => {
+                old.save_copy(path)?;
+                Project::open(path)?
+            }
+            None => {
+                let mut project = Project::create(path)?;
+                project.set_labels(&ws.labels)?;
+                let docs: Vec<Document> = (0..ws.entries().len())
+                    .filter_map(|i| ws.loaded(i).map(|o| o.doc.clone()))
+                    .collect();
+                project.add_documents(&docs)?;
+                self.queue.clear();
+                self.unadded.clear();
+                project
+            }
+        };
         if let Some(places) = &self.places {
             let _ = places.remember(path);
         }
         self.project = Some(project);
-        self.queue.clear();
-        self.unadded.clear();
         self.problem = None;
+        // What the copy refuses stays queued and shown, like any store failure.
+        self.retry(ws);
         Ok(())
     }
 

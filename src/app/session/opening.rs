@@ -1,13 +1,15 @@
-//! Opening a project off the UI thread: the file is opened (or created), its
-//! documents, labels, memory and last viewed document are read on a worker,
-//! and the window takes the open project over when it is ready, so a large
-//! project never freezes the window.
+//! Opening a project off the UI thread: the file is opened (or created), the
+//! summaries of its documents, its labels, its memory and the document viewed
+//! last (with its undo history; the first one on a first visit) are read on a
+//! worker, and the window takes the open project over when it is ready, so a
+//! large project never freezes the window. Other documents are read when the
+//! editor shows them.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::model::{DocId, Document, LabelSet};
-use crate::store::{Project, StoreError};
+use crate::model::{DocId, Document, History, LabelSet};
+use crate::store::{DocSummary, Project, StoreError};
 use crate::suggest::memory::Memory;
 
 /// Whether the project file must exist, must not, or either.
@@ -25,14 +27,17 @@ pub enum OpenMode {
 pub struct Opened {
     /// The open project.
     pub project: Project,
-    /// Every document, in import order.
-    pub documents: Vec<Document>,
+    /// A summary of every document, in import order.
+    pub summaries: Vec<DocSummary>,
+    /// The document to show first: viewed last, else the first.
+    pub first: Option<DocId>,
+    /// That document read with its history; `None` when the history does not
+    /// read (the window then loads it itself, and reports why).
+    pub shown: Option<(Document, History)>,
     /// The project's labels.
     pub labels: LabelSet,
     /// What the memory engine learned in this project.
     pub memory: Memory,
-    /// The document viewed last.
-    pub last: Option<DocId>,
 }
 
 /// Opens and reads the project at `path` (on the calling thread).
@@ -42,11 +47,29 @@ pub fn open(path: &Path, mode: OpenMode) -> Result<Opened, StoreError> {
         OpenMode::Create => Project::create(path)?,
         OpenMode::OpenOrCreate => Project::open_or_create(path)?,
     };
+    let summaries = project.list_documents()?;
+    let first = match project.last_document()? {
+        Some(last) => Some(last),
+        None => summaries.first().map(|s| s.id.clone()),
+    };
+    // A history that does not read is reported when the window loads the
+    // document itself; it does not stop the project from opening.
+    let shown = match &first {
+        Some(id) => {
+            let doc = project.load_document(id)?;
+            project
+                .load_history(&doc)
+                .ok()
+                .map(|history| (doc, history))
+        }
+        None => None,
+    };
     Ok(Opened {
-        documents: project.load_documents()?,
+        summaries,
+        first,
+        shown,
         labels: project.labels()?,
         memory: project.load_memory()?,
-        last: project.last_document()?,
         project,
     })
 }
@@ -106,9 +129,13 @@ mod tests {
             }
             std::thread::yield_now();
         };
-        assert_eq!(opened.documents, vec![doc]);
+        assert_eq!(opened.summaries, vec![DocSummary::of(&doc)]);
+        assert_eq!(
+            opened.shown.map(|(d, _)| d),
+            Some(doc),
+            "the first, never viewed"
+        );
         assert_eq!(opened.project.path(), path);
-        assert_eq!(opened.last, None);
     }
 
     #[test]

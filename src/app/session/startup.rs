@@ -1,8 +1,8 @@
 //! Which project the window opens on start, and what it adds to it:
-//! `--project FILE` or a `.byline` argument opens (or creates) that project;
-//! otherwise the last project opened, or on first run the default project in
-//! the platform's data folder, filled with the bundled samples. Article
-//! arguments are added to whichever project opens.
+//! `--project FILE` or a `.byline` argument opens (or creates) that project
+//! (no home folder needed); otherwise the last project opened, or on first
+//! run the default project in the platform's data folder, filled with the
+//! bundled samples. Article arguments are added to whichever project opens.
 
 use std::path::PathBuf;
 
@@ -38,8 +38,14 @@ pub fn is_project_file(path: &std::path::Path) -> bool {
 }
 
 /// Decides the start for `launch`; `samples` are added to a default project
-/// created now, when no files were given.
-pub fn plan(launch: Launch, places: &Places, samples: Vec<PathBuf>) -> Plan {
+/// created now, when no files were given. `places` (the home folder's data
+/// and config folders) is only needed when no project is named; without it
+/// the error says to name one.
+pub fn plan(
+    launch: Launch,
+    places: Result<&Places, String>,
+    samples: Vec<PathBuf>,
+) -> Result<Plan, String> {
     let (projects, import): (Vec<PathBuf>, Vec<PathBuf>) =
         launch.paths.into_iter().partition(|p| is_project_file(p));
     let mut named = launch.project.into_iter().chain(projects);
@@ -48,20 +54,23 @@ pub fn plan(launch: Launch, places: &Places, samples: Vec<PathBuf>) -> Plan {
         .map(|p| format!("one project opens at a time; not opened: {}", p.display()))
         .collect();
     if let Some(project) = explicit {
-        return Plan {
+        return Ok(Plan {
             project,
             mode: OpenMode::OpenOrCreate,
             import,
             notes,
-        };
+        });
     }
+    let places = places.map_err(|err| {
+        format!("{err}; name a project to open with --project FILE or a .byline path")
+    })?;
     if let Some(last) = places.recent().into_iter().next() {
-        return Plan {
+        return Ok(Plan {
             project: last,
             mode: OpenMode::Open,
             import,
             notes,
-        };
+        });
     }
     let project = places.default_project();
     let first_run = !project.exists();
@@ -70,12 +79,12 @@ pub fn plan(launch: Launch, places: &Places, samples: Vec<PathBuf>) -> Plan {
     } else {
         import
     };
-    Plan {
+    Ok(Plan {
         project,
         mode: OpenMode::OpenOrCreate,
         import,
         notes,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -95,13 +104,13 @@ mod tests {
         let home = tempfile::tempdir().unwrap();
         let places = Places::under(home.path());
         let samples = vec![PathBuf::from("samples")];
-        let first = plan(Launch::default(), &places, samples.clone());
+        let first = plan(Launch::default(), Ok(&places), samples.clone()).unwrap();
         assert_eq!(first.project, places.default_project());
         assert_eq!(first.import, samples);
         drop(Project::create(&first.project).unwrap());
-        let again = plan(Launch::default(), &places, samples.clone());
+        let again = plan(Launch::default(), Ok(&places), samples.clone()).unwrap();
         assert!(again.import.is_empty(), "samples only on first run");
-        let with_files = plan(launch(None, &["ümlaut.txt"]), &places, samples);
+        let with_files = plan(launch(None, &["ümlaut.txt"]), Ok(&places), samples).unwrap();
         assert_eq!(with_files.import, [PathBuf::from("ümlaut.txt")]);
     }
 
@@ -112,7 +121,7 @@ mod tests {
         let last = home.path().join("wire.byline");
         drop(Project::create(&last).unwrap());
         places.remember(&last).unwrap();
-        let start = plan(launch(None, &["a.txt", "b/"]), &places, Vec::new());
+        let start = plan(launch(None, &["a.txt", "b/"]), Ok(&places), Vec::new()).unwrap();
         assert_eq!(start.project, last);
         assert_eq!(start.mode, OpenMode::Open);
         assert_eq!(start.import, [PathBuf::from("a.txt"), PathBuf::from("b/")]);
@@ -124,9 +133,10 @@ mod tests {
         let places = Places::under(home.path());
         let start = plan(
             launch(Some("x.byline"), &["y.BYLINE", "a.txt"]),
-            &places,
+            Ok(&places),
             Vec::new(),
-        );
+        )
+        .unwrap();
         assert_eq!(start.project, PathBuf::from("x.byline"));
         assert_eq!(start.mode, OpenMode::OpenOrCreate);
         assert_eq!(start.import, [PathBuf::from("a.txt")]);
@@ -134,7 +144,23 @@ mod tests {
             start.notes,
             ["one project opens at a time; not opened: y.BYLINE"]
         );
-        let positional = plan(launch(None, &["y.byline"]), &places, Vec::new());
+        let positional = plan(launch(None, &["y.byline"]), Ok(&places), Vec::new()).unwrap();
         assert_eq!(positional.project, PathBuf::from("y.byline"));
+    }
+
+    #[test]
+    fn a_named_project_needs_no_home_folder() {
+        let no_home = || Err("cannot find the data folder: no home folder is set".to_owned());
+        let start = plan(
+            launch(Some("wire.byline"), &["a.txt"]),
+            no_home(),
+            Vec::new(),
+        );
+        assert_eq!(start.unwrap().project, PathBuf::from("wire.byline"));
+        let positional = plan(launch(None, &["wire.byline"]), no_home(), Vec::new());
+        assert_eq!(positional.unwrap().project, PathBuf::from("wire.byline"));
+        let err = plan(launch(None, &["a.txt"]), no_home(), Vec::new()).unwrap_err();
+        assert!(err.starts_with("cannot find the data folder"), "{err}");
+        assert!(err.contains("--project FILE"), "{err}");
     }
 }
