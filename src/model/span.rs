@@ -1,6 +1,8 @@
 //! Spans: labelled byte ranges of a document, with where they came from and
 //! whether the editor has reviewed them.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::offsets::ByteRange;
@@ -39,10 +41,11 @@ pub enum Origin {
     Manual,
     /// Proposed by a suggestion engine.
     Suggested {
-        /// Engine name, e.g. `rules`, `memory`, `external`.
-        engine: String,
+        /// Engine name, e.g. `rules`, `memory`, `external`; borrowed when
+        /// the engine's own constant, so suggesting allocates nothing for it.
+        engine: Cow<'static, str>,
         /// The rule or pattern that fired, for auditing suggestion quality.
-        rule: String,
+        rule: Cow<'static, str>,
         /// Confidence in `0.0..=1.0`.
         score: f32,
     },
@@ -52,8 +55,19 @@ impl Origin {
     /// A suggestion origin.
     pub fn suggested(engine: impl Into<String>, rule: impl Into<String>, score: f32) -> Self {
         Self::Suggested {
-            engine: engine.into(),
-            rule: rule.into(),
+            engine: Cow::Owned(engine.into()),
+            rule: Cow::Owned(rule.into()),
+            score,
+        }
+    }
+
+    /// A suggestion origin whose engine and rule names are constants, as a
+    /// built-in engine's are: made for every suggested span, so it copies
+    /// neither name.
+    pub const fn suggested_static(engine: &'static str, rule: &'static str, score: f32) -> Self {
+        Self::Suggested {
+            engine: Cow::Borrowed(engine),
+            rule: Cow::Borrowed(rule),
             score,
         }
     }

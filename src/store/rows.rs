@@ -113,8 +113,8 @@ pub(super) fn origin_from(
         None => Origin::Manual,
         // Scores were written from an f32, so the narrowing is exact.
         Some(engine) => Origin::Suggested {
-            engine,
-            rule: rule.unwrap_or_default(),
+            engine: engine.into(),
+            rule: rule.unwrap_or_default().into(),
             score: score.unwrap_or_default() as f32,
         },
     }

@@ -110,9 +110,19 @@ const PHRASES: &[&str] = &[
 ];
 const PHRASES_ALWAYS: usize = 6;
 
-static PHRASE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+/// Over ASCII-lowercased text (the phrases are lowercase), which lets the
+/// automaton skip ahead with a prefilter where a case-insensitive one reads
+/// every byte.
+static PHRASE: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::builder().build(PHRASES).ok());
+
+/// Whether any phrase occurs at all, the question most paragraphs stop at:
+/// leftmost matching lets the automaton use a vectorised prefilter, which
+/// [`PHRASE`]'s standard matching (whose non-overlapping matches decide the
+/// rest) cannot.
+static ANY_PHRASE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
-        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
         .build(PHRASES)
         .ok()
 });
@@ -195,8 +205,20 @@ fn is_boilerplate(para: &str) -> bool {
     let Some(ac) = PHRASE.as_ref() else {
         return false;
     };
+    let mut buf = [0u8; MAX_LEN];
+    let Some(lower) = buf.get_mut(..para.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(para.as_bytes());
+    lower.make_ascii_lowercase();
+    if ANY_PHRASE
+        .as_ref()
+        .is_some_and(|any| !any.is_match(&*lower))
+    {
+        return false;
+    }
     let mut found = ac
-        .find_iter(para)
+        .find_iter(&*lower)
         .map(|m| m.pattern().as_usize())
         .peekable();
     let short = || para.split_whitespace().count() <= 30;
@@ -272,6 +294,14 @@ mod tests {
             The case continues next week.";
         // A bio needs to come late in the article; a short line early is a heading.
         assert!(flagged(text).is_empty());
+    }
+
+    #[test]
+    fn phrases_are_lowercase_for_the_lowercased_paragraph() {
+        for p in PHRASES {
+            assert_eq!(*p, p.to_ascii_lowercase());
+        }
+        assert!(is_boilerplate("ALL RIGHTS RESERVED — Ünïcode Néws"));
     }
 
     #[test]

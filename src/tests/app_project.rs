@@ -270,7 +270,7 @@ fn what_the_editor_accepts_is_suggested_in_the_next_article_opened() {
         .spans()
         .map(|s| {
             let engine = match &s.origin {
-                Origin::Suggested { engine, .. } => engine.as_str(),
+                Origin::Suggested { engine, .. } => engine.as_ref(),
                 Origin::Manual => "",
             };
             (s.text(later.text()), s.label.as_str(), engine)

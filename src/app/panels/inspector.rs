@@ -73,10 +73,10 @@ fn span_ui(ui: &mut Ui, ws: &Workspace, doc: &Document, id: SpanId, cmds: &mut V
                     score,
                 } => {
                     ui.label("Engine");
-                    ui.label(engine);
+                    ui.label(engine.as_ref());
                     ui.end_row();
                     ui.label("Rule");
-                    ui.label(rule);
+                    ui.label(rule.as_ref());
                     ui.end_row();
                     ui.label("Confidence");
                     ui.label(format!("{score:.2}"));

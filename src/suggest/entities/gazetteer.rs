@@ -69,6 +69,10 @@ pub struct Gazetteer {
     /// The automaton over the keys of `names` holding a space, pattern i = `patterns[i]`.
     automaton: Option<AhoCorasick>,
     patterns: Vec<EntityLabel>,
+    /// The leading run of letters and digits of every pattern: a phrase can
+    /// only start where the text's own leading run is one of them, which
+    /// spares most capitalised words the automaton.
+    openers: HashSet<String>,
     heads: HashMap<&'static str, (Option<EntityLabel>, HeadPos)>,
     titles: HashMap<&'static str, (TitleKind, Option<Gender>)>,
     first_names: HashMap<&'static str, Option<Gender>>,
@@ -87,6 +91,15 @@ fn lines(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The letters and digits `s` starts with.
+fn leading_run(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// The plural a group noun takes: `Afghan` → `Afghans`.
@@ -139,6 +152,10 @@ impl Gazetteer {
             names.iter().filter(|(k, _)| k.contains(' ')).collect();
         keys.sort();
         let patterns: Vec<EntityLabel> = keys.iter().map(|(_, l)| **l).collect();
+        let openers = keys
+            .iter()
+            .map(|(k, _)| leading_run(k).to_owned())
+            .collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
@@ -184,6 +201,7 @@ impl Gazetteer {
             names,
             automaton,
             patterns,
+            openers,
             heads,
             titles,
             first_names,
@@ -206,6 +224,11 @@ impl Gazetteer {
     /// `at` of `text` and ends on a word boundary, as (end, label).
     pub fn phrase_at(&self, text: &str, at: usize) -> Option<(usize, EntityLabel)> {
         let ac = self.automaton.as_ref()?;
+        // A match means `text[at..]` starts with a pattern, whose leading run
+        // ends before its first space: the text's leading run is the same.
+        if !self.openers.contains(leading_run(text.get(at..)?)) {
+            return None;
+        }
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let m = ac.find(input)?;
         let after = text[m.end()..].chars().next();

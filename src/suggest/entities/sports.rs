@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::classify::Candidate;
 use super::{EntityLabel, GAZETTEER};
@@ -42,9 +42,19 @@ const SPORTS_WORDS: &[&str] = &[
 const MIN_WORDS: usize = 3;
 const MIN_SCORES: usize = 2;
 
-static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+/// Over ASCII-lowercased text (the words are lowercase), which lets the
+/// automaton skip ahead with a prefilter where a case-insensitive one reads
+/// every byte.
+static WORDS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::builder().build(SPORTS_WORDS).ok());
+
+/// Whether any sports word occurs at all, the question most texts stop at:
+/// leftmost matching lets the automaton use a vectorised prefilter, which
+/// [`WORDS`]'s standard matching (whose non-overlapping matches are counted)
+/// cannot.
+static ANY_WORD: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
-        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
         .build(SPORTS_WORDS)
         .ok()
 });
@@ -98,9 +108,13 @@ fn score_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// True when `text` reads as a sports report.
 pub fn is_report(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    if ANY_WORD.as_ref().is_some_and(|any| !any.is_match(&lower)) {
+        return false;
+    }
     let words = WORDS
         .as_ref()
-        .map_or(0, |ac| ac.find_iter(text).take(MIN_WORDS).count());
+        .map_or(0, |ac| ac.find_iter(&lower).take(MIN_WORDS).count());
     words >= MIN_WORDS && scores(text) >= MIN_SCORES
 }
 
@@ -136,6 +150,16 @@ pub fn teams(text: &str, cands: &mut [Candidate]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sports_words_are_lowercase_for_the_lowercased_text() {
+        for w in SPORTS_WORDS {
+            assert_eq!(*w, w.to_ascii_lowercase());
+        }
+        assert!(is_report(
+            "CHILE 2-1 PERU: THE STRIKER SCORED A GOAL, 1-0 AT HALFTIME"
+        ));
+    }
 
     #[test]
     fn counts_scores_not_years() {

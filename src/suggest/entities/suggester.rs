@@ -88,7 +88,7 @@ fn name_spans(text: &str, mentions: &[EntityMention]) -> Vec<SuggestedSpan> {
             range: m.range,
             label: m.label.as_str().to_owned(),
             layer: Layer::Entity,
-            origin: Origin::suggested(ENGINE, m.rule, m.score),
+            origin: Origin::suggested_static(ENGINE, m.rule, m.score),
             refers_to,
         });
     }

@@ -85,7 +85,42 @@ impl Form {
 /// Parsed lexicon: single words by lowercase form, phrases as word lists.
 struct Lexicon {
     words: HashMap<&'static [u8], (CueClass, Form), Fast>,
+    /// The (length, first byte, last byte) of every word in `words`, so most
+    /// words of a text are turned away before being lowercased and hashed.
+    shapes: ShapeFilter,
     phrases: Vec<Vec<&'static str>>,
+}
+
+/// A set of word shapes (length, first and last byte, ASCII-case-folded,
+/// each cut to 5 bits): a word whose shape is missing is in no lexicon
+/// that built the set. Never turns away a word the set was built from.
+struct ShapeFilter([u64; 512]);
+
+impl ShapeFilter {
+    fn new() -> Self {
+        Self([0; 512])
+    }
+
+    /// The bit of a word: `None` for an empty word.
+    fn bit(word: &[u8]) -> Option<usize> {
+        let fold = |b: &u8| usize::from(b.to_ascii_lowercase() & 31);
+        let (first, last) = (fold(word.first()?), fold(word.last()?));
+        Some(((word.len() & 31) << 10) | (first << 5) | last)
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        if let Some(bit) = Self::bit(word)
+            && let Some(slot) = self.0.get_mut(bit / 64)
+        {
+            *slot |= 1 << (bit % 64);
+        }
+    }
+
+    fn may_hold(&self, word: &[u8]) -> bool {
+        Self::bit(word)
+            .and_then(|bit| self.0.get(bit / 64).map(|slot| slot >> (bit % 64) & 1 == 1))
+            .unwrap_or(false)
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(CUES));
@@ -116,7 +151,15 @@ fn parse(src: &'static str) -> Lexicon {
             }
         }
     }
-    Lexicon { words, phrases }
+    let mut shapes = ShapeFilter::new();
+    for word in words.keys() {
+        shapes.insert(word);
+    }
+    Lexicon {
+        words,
+        shapes,
+        phrases,
+    }
 }
 
 /// Lowercases an ASCII word into `buf`; `None` for long or non-ASCII words,
@@ -145,7 +188,7 @@ pub fn word_class(word: &str) -> Option<CueClass> {
 
 /// The cue class and verb form of a single word, if it is a cue.
 pub fn word_form(word: &str) -> Option<(CueClass, Form)> {
-    if word.len() < 3 {
+    if word.len() < 3 || !LEXICON.shapes.may_hold(word.as_bytes()) {
         return None;
     }
     let mut buf = [0u8; 32];
@@ -190,6 +233,16 @@ mod tests {
         assert_eq!(word_form("worried"), Some((CueClass::Belief, Form::Adj)));
         assert_eq!(word_class("table"), None);
         assert_eq!(word_class("déclaré"), None);
+    }
+
+    #[test]
+    fn the_shape_filter_keeps_every_cue_in_any_case() {
+        for word in LEXICON.words.keys() {
+            assert!(LEXICON.shapes.may_hold(word));
+            assert!(LEXICON.shapes.may_hold(&word.to_ascii_uppercase()));
+        }
+        assert!(!LEXICON.shapes.may_hold(b"zzz"));
+        assert!(!LEXICON.shapes.may_hold(b""));
     }
 
     #[test]

@@ -14,8 +14,8 @@ use super::para::{Found, Who};
 /// The engine name written into every origin.
 pub const ENGINE: &str = "rules";
 
-fn origin(rule: &str, score: f32) -> Origin {
-    Origin::suggested(ENGINE, rule, score)
+fn origin(rule: &'static str, score: f32) -> Origin {
+    Origin::suggested_static(ENGINE, rule, score)
 }
 
 fn range((a, b): (usize, usize)) -> ByteRange {
