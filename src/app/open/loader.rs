@@ -201,11 +201,12 @@ fn read_file(path: &Path) -> FileResult {
     Ok((loaded.documents, warnings))
 }
 
-/// Runs the engines on every document; a document whose suggestions do not
-/// apply is reported and opens without them.
+/// Runs the engines on every document, then the external one (if any) on all
+/// of them at once; a document whose suggestions do not apply is reported and
+/// opens without them.
 fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<String>) {
     let mut warnings = Vec::new();
-    let docs = docs
+    let mut docs: Vec<Document> = docs
         .into_iter()
         .map(|mut doc| {
             if let Err(err) = engines.suggest(&mut doc) {
@@ -215,5 +216,6 @@ fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<St
             doc
         })
         .collect();
+    warnings.extend(engines.suggest_external(&mut docs));
     (docs, warnings)
 }

@@ -134,11 +134,23 @@ impl ExternalEngine {
     /// Runs the command on `docs` and adds what it proposes as pending
     /// suggestions (beside any already there). Returns the warnings.
     pub fn suggest(&self, docs: &mut [Document]) -> Vec<String> {
+        self.suggest_with(docs, |_, _| {})
+    }
+
+    /// [`suggest`](Self::suggest), passing each document's suggestions
+    /// through `refine` first (the window's project memory drops what the
+    /// editor rejected elsewhere).
+    pub fn suggest_with(
+        &self,
+        docs: &mut [Document],
+        refine: impl Fn(&Document, &mut Suggestions),
+    ) -> Vec<String> {
         let refs: Vec<&Document> = docs.iter().collect();
         let mut batch = self.run(&refs);
         let suggestions = std::mem::take(&mut batch.suggestions);
-        for (doc, suggestions) in docs.iter_mut().zip(&suggestions) {
-            let tx = to_transaction(doc, suggestions);
+        for (doc, mut suggestions) in docs.iter_mut().zip(suggestions) {
+            refine(doc, &mut suggestions);
+            let tx = to_transaction(doc, &suggestions);
             if tx.is_empty() {
                 continue;
             }
