@@ -192,17 +192,8 @@ pub fn stream(
 /// Runs the external engine once on the documents of a batch of lines;
 /// returns its warnings.
 fn with_external(engine: &ExternalEngine, results: &mut [LineResult]) -> Vec<String> {
-    let mut slots: Vec<&mut Option<Document>> = results
-        .iter_mut()
-        .map(|r| &mut r.doc)
-        .filter(|d| d.is_some())
-        .collect();
-    let mut docs: Vec<Document> = slots.iter_mut().filter_map(|d| d.take()).collect();
-    let warnings = engine.suggest(&mut docs);
-    for (slot, doc) in slots.into_iter().zip(docs) {
-        *slot = Some(doc);
-    }
-    warnings
+    let mut docs: Vec<&mut Document> = results.iter_mut().filter_map(|r| r.doc.as_mut()).collect();
+    engine.suggest_with(&mut docs, |_, _| {})
 }
 
 /// What one stdin line gave: the annotated document, and messages for the user.

@@ -239,7 +239,8 @@ mod tests {
     fn places_map_onto_one_place_class_and_the_report_says_so() {
         let report = eval("[Rio|PLACE] and [Acme|ORG]", "[Rio|GPE] and [Acme|ORG]");
         assert_eq!(report.label_map["GPE"], "PLACE");
-        assert_eq!(report.labels.last().unwrap().exact.f1, Some(1.0));
+        let all = report.labels.iter().find(|l| l.label == "all").unwrap();
+        assert_eq!(all.exact.f1, Some(1.0));
         let text = report.to_string();
         assert!(text.contains("GPE → PLACE"), "{text}");
         assert!(
@@ -249,5 +250,8 @@ mod tests {
         let json = serde_json::to_value(&report).unwrap();
         assert_eq!(json["labels"][0]["label"], "ORG");
         assert_eq!(json["labels"][2]["exact"]["f1"], 1.0);
+        assert_eq!(json["labels"][3]["label"], "entities");
+        assert_eq!(json["labels"][3]["overlap"]["gold"], 2);
+        assert!(text.contains("\nentities            2      2 |"), "{text}");
     }
 }

@@ -78,7 +78,8 @@ impl Accuracy {
 /// Span scores of one label (or of all labels together).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LabelScores {
-    /// Gold label, or `all`.
+    /// Gold label, `all`, or `entities` (the entity labels without QUOTE,
+    /// SPEAKER and CUE).
     pub label: String,
     /// Same range and label.
     pub exact: Prf,
@@ -130,7 +131,8 @@ pub struct EvalReport {
     pub documents: DocumentCounts,
     /// Predicted label → gold label, as applied.
     pub label_map: BTreeMap<String, String>,
-    /// Per gold label, in name order, then `all` (micro-averaged).
+    /// Per gold label, in name order, then `all` and, when the gold has
+    /// entity labels, `entities` (micro-averaged).
     pub labels: Vec<LabelScores>,
     /// Predicted spans whose label the gold does not use, by label (not scored).
     pub ignored_labels: BTreeMap<String, usize>,

@@ -1,13 +1,20 @@
 //! Span scores per label: exact (same range and label) and overlap (at least
 //! one shared character, paired one-to-one, largest overlap first), over the
 //! labels the gold uses; predicted labels go through the label map first.
+//! Besides `all`, an `entities` row sums the entity labels only (gold spans
+//! of the entity layer; QUOTE, SPEAKER and CUE never count), so quotes in an
+//! entity gold such as GUM do not blur the entity figure.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::matching::{Candidate, one_to_one, overlapping_pairs};
 use super::report::{LabelScores, Prf};
 use crate::export::exported_spans;
-use crate::model::{ByteRange, Document};
+use crate::model::{ByteRange, Document, Layer};
+
+/// Attribution labels, never summed into the `entities` row whatever layer a
+/// reader gave them.
+const ATTRIBUTION: [&str; 3] = ["QUOTE", "SPEAKER", "CUE"];
 
 /// Match counts of one label, summed over documents.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,6 +32,8 @@ pub struct SpanTallies {
     pub labels: BTreeMap<String, Tally>,
     /// Predicted spans whose (mapped) label the gold does not use.
     pub ignored: BTreeMap<String, usize>,
+    /// Gold labels seen on entity-layer spans: the labels the `entities` row sums.
+    entity_labels: BTreeSet<String>,
 }
 
 impl SpanTallies {
@@ -36,6 +45,7 @@ impl SpanTallies {
                 .map(|l| (l.clone(), Tally::default()))
                 .collect(),
             ignored: BTreeMap::new(),
+            entity_labels: BTreeSet::new(),
         }
     }
 
@@ -48,6 +58,12 @@ impl SpanTallies {
     ) {
         let mut by_label: BTreeMap<String, (Vec<ByteRange>, Vec<ByteRange>)> = BTreeMap::new();
         for span in exported_spans(gold) {
+            if span.layer == Layer::Entity
+                && !ATTRIBUTION.contains(&span.label.as_str())
+                && !self.entity_labels.contains(&span.label)
+            {
+                self.entity_labels.insert(span.label.clone());
+            }
             by_label
                 .entry(span.label.clone())
                 .or_default()
@@ -76,24 +92,38 @@ impl SpanTallies {
         }
     }
 
-    /// Scores per label in name order, then `all` (micro-averaged).
+    /// Scores per label in name order, then `all` and, when the gold has
+    /// entity labels, `entities` (both micro-averaged).
     pub fn scores(&self) -> Vec<LabelScores> {
         let score = |label: &str, t: &Tally| LabelScores {
             label: label.to_owned(),
             exact: Prf::new(t.gold, t.pred, t.exact, t.exact),
             overlap: Prf::new(t.gold, t.pred, t.overlap, t.overlap),
         };
-        let mut all = Tally::default();
-        let mut out = Vec::with_capacity(self.labels.len() + 1);
+        let (mut all, mut entities) = (Tally::default(), Tally::default());
+        let mut out = Vec::with_capacity(self.labels.len() + 2);
         for (label, t) in &self.labels {
-            all.gold += t.gold;
-            all.pred += t.pred;
-            all.exact += t.exact;
-            all.overlap += t.overlap;
+            all.add(t);
+            if self.entity_labels.contains(label) {
+                entities.add(t);
+            }
             out.push(score(label, t));
         }
         out.push(score("all", &all));
+        if !self.entity_labels.is_empty() {
+            out.push(score("entities", &entities));
+        }
         out
+    }
+}
+
+impl Tally {
+    /// Adds another label's counts (for the summary rows).
+    fn add(&mut self, other: &Self) {
+        self.gold += other.gold;
+        self.pred += other.pred;
+        self.exact += other.exact;
+        self.overlap += other.overlap;
     }
 }
 
@@ -167,6 +197,47 @@ mod tests {
         assert_eq!(get("ORG").overlap.precision, None);
         assert_eq!(get("all").exact.matched_gold, 2);
         assert_eq!(tallies.ignored["DATE"], 1);
+    }
+
+    #[test]
+    fn the_entities_row_leaves_attribution_labels_out() {
+        let gold = markup::document(
+            "[“Ça ira,”|QUOTE:1] [Zoë|SPEAKER:1] [said|CUE:1] in [Île-de-France|PLACE] for [Acme|ORG].",
+        )
+        .unwrap();
+        let pred = markup::document(
+            "[“Ça ira,”|QUOTE:1] [Zoë|PERSON] said in [Île|GPE]-de-France for [Acme|ORG].",
+        )
+        .unwrap();
+        let labels: BTreeSet<String> = ["CUE", "ORG", "PLACE", "QUOTE", "SPEAKER"]
+            .map(String::from)
+            .into();
+        let mut tallies = SpanTallies::new(&labels);
+        let map: BTreeMap<String, String> = [("GPE".to_owned(), "PLACE".to_owned())].into();
+        tallies.add(&gold, Some(&pred), &map);
+        let scores = tallies.scores();
+        let names: Vec<&str> = scores.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            names,
+            ["CUE", "ORG", "PLACE", "QUOTE", "SPEAKER", "all", "entities"]
+        );
+        let entities = scores.last().unwrap();
+        assert_eq!((entities.exact.gold, entities.exact.pred), (2, 2));
+        assert_eq!(entities.exact.matched_gold, 1, "Acme only");
+        assert_eq!(entities.overlap.f1, Some(1.0), "Île overlaps Île-de-France");
+        let all = &scores[5];
+        assert_eq!((all.exact.gold, all.exact.pred), (5, 3));
+        assert_eq!(all.exact.matched_gold, 2, "Acme and the quote");
+        assert_eq!(tallies.ignored["PERSON"], 1);
+    }
+
+    #[test]
+    fn quote_only_gold_has_no_entities_row() {
+        let gold = markup::document("[“Yes,”|QUOTE:1] [she|SPEAKER:1] [said|CUE:1].").unwrap();
+        let labels: BTreeSet<String> = ["CUE", "QUOTE", "SPEAKER"].map(String::from).into();
+        let mut tallies = SpanTallies::new(&labels);
+        tallies.add(&gold, Some(&gold), &BTreeMap::new());
+        assert_eq!(tallies.scores().last().unwrap().label, "all");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::iob::{Tokenized, lose_links};
+use super::iob::{Tag, Tokenized, lose_links};
 use super::losses::{count_document, count_review_states};
 use super::{ExportError, ExportReport, check_alignment, exported_spans};
 use crate::model::{Document, LabelSet, Layer};
@@ -96,8 +96,8 @@ pub fn write(
                 ner_tags: sentence
                     .clone()
                     .map(|i| {
-                        let tag = tags.get(i).map_or("O", String::as_str);
-                        names.iter().position(|n| n == tag).unwrap_or(0)
+                        let tag = tags.get(i).copied().unwrap_or(Tag::Outside);
+                        names.iter().position(|n| tag.is(n)).unwrap_or(0)
                     })
                     .collect(),
             };

@@ -60,8 +60,8 @@ impl<'d> Tokenized<'d> {
     /// IOB2 tags of one layer (`O`, `B-LABEL`, `I-LABEL`), one per token.
     /// Spans are placed by start, longer first; one that overlaps a placed span
     /// or does not start and end on token edges is counted in `report` and left out.
-    pub fn tags(&self, layer: Layer, report: &mut ExportReport) -> Vec<String> {
-        let mut tags = vec![String::from("O"); self.tokens.len()];
+    pub fn tags(&self, layer: Layer, report: &mut ExportReport) -> Vec<Tag<'d>> {
+        let mut tags = vec![Tag::Outside; self.tokens.len()];
         let mut spans: Vec<&Span> = exported_spans(self.doc)
             .into_iter()
             .filter(|s| s.layer == layer)
@@ -85,20 +85,53 @@ impl<'d> Tokenized<'d> {
                     .is_some_and(|t| t.range.end == span.range.end);
             if !on_edges {
                 report.lose(format!("{} spans not on token boundaries", layer.as_str()));
-            } else if tags[first..end].iter().any(|t| t != "O") {
+            } else if tags[first..end].iter().any(|t| *t != Tag::Outside) {
                 report.lose(format!(
                     "{} spans overlapping another (IOB2 holds one label per token)",
                     layer.as_str()
                 ));
             } else {
                 for (i, tag) in tags[first..end].iter_mut().enumerate() {
-                    let prefix = if i == 0 { "B" } else { "I" };
-                    *tag = format!("{prefix}-{}", span.label);
+                    *tag = if i == 0 {
+                        Tag::Begin(&span.label)
+                    } else {
+                        Tag::Inside(&span.label)
+                    };
                 }
                 report.spans += 1;
             }
         }
         tags
+    }
+}
+
+/// One token's IOB2 tag, borrowing its label from the span: a document has
+/// a tag per token and layer, too many to allocate a string each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag<'d> {
+    /// `O`: outside every span.
+    Outside,
+    /// `B-LABEL`: the first token of a span.
+    Begin(&'d str),
+    /// `I-LABEL`: a later token of a span.
+    Inside(&'d str),
+}
+
+impl<'d> Tag<'d> {
+    /// The tag in two pieces that spell it one after the other: `("O", "")`,
+    /// `("B-", "PERSON")`, so writers need not build the string.
+    pub fn pieces(self) -> (&'static str, &'d str) {
+        match self {
+            Self::Outside => ("O", ""),
+            Self::Begin(label) => ("B-", label),
+            Self::Inside(label) => ("I-", label),
+        }
+    }
+
+    /// True when `name` spells this tag.
+    pub fn is(self, name: &str) -> bool {
+        let (prefix, label) = self.pieces();
+        name.strip_prefix(prefix) == Some(label)
     }
 }
 
@@ -176,16 +209,27 @@ mod tests {
         let t = Tokenized::new(&doc);
         let mut report = ExportReport::default();
         let tags = t.tags(Layer::Entity, &mut report);
+        let spelled: Vec<String> = tags
+            .iter()
+            .map(|t| {
+                let (prefix, label) = t.pieces();
+                format!("{prefix}{label}")
+            })
+            .collect();
         assert_eq!(
-            tags,
+            spelled,
             ["B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "O", "O"]
         );
+        assert!(tags[0].is("B-PERSON") && tags[2].is("O") && !tags[1].is("B-PERSON"));
         assert_eq!(report.spans, 2);
         assert_eq!(report.lost["entity spans not on token boundaries"], 1);
         assert_eq!(
             report.lost["entity spans overlapping another (IOB2 holds one label per token)"],
             1
         );
-        assert_eq!(t.tags(Layer::Attribution, &mut report)[6], "B-CUE");
+        assert_eq!(
+            t.tags(Layer::Attribution, &mut report)[6],
+            Tag::Begin("CUE")
+        );
     }
 }

@@ -34,9 +34,16 @@ pub struct ExportReport {
 }
 
 impl ExportReport {
-    /// Counts one thing the format cannot hold.
-    pub fn lose(&mut self, what: impl Into<String>) {
-        *self.lost.entry(what.into()).or_insert(0) += 1;
+    /// Counts one thing the format cannot hold. Writers call it per span, so
+    /// the reason is copied only the first time it is counted.
+    pub fn lose(&mut self, what: impl AsRef<str>) {
+        let what = what.as_ref();
+        match self.lost.get_mut(what) {
+            Some(n) => *n += 1,
+            None => {
+                self.lost.insert(what.to_owned(), 1);
+            }
+        }
     }
 
     /// Adds another report's counts to this one.

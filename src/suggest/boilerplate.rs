@@ -102,12 +102,13 @@ const PHRASES: &[&str] = &[
     "by posting a comment",
     "all rights reserved",
     "trust principles",
+    "save my name, email, and website",
     "newsletter",
     "sign up",
     "subscribe",
     "inbox",
 ];
-const PHRASES_ALWAYS: usize = 5;
+const PHRASES_ALWAYS: usize = 6;
 
 static PHRASE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -232,7 +233,8 @@ mod tests {
             “We agreed on nothing,” said one minister.\n\n\
             (Reporting by Ana Ruiz; Editing by Tom Bell)\n\n\
             Leave a Reply\n\n\
-            Your email address will not be published. Required fields are marked *";
+            Your email address will not be published. Required fields are marked *\n\n\
+            Save my name, email, and website in this browser for the next time I comment.";
         assert_eq!(
             flagged(text),
             [
@@ -240,6 +242,7 @@ mod tests {
                 "(Reporting by Ana Ruiz; Editing by Tom Bell)",
                 "Leave a Reply",
                 "Your email address will not be published. Required fields are marked *",
+                "Save my name, email, and website in this browser for the next time I comment.",
             ]
         );
     }

@@ -78,27 +78,44 @@ pub fn builtin() -> Vec<Box<dyn Suggester>> {
 /// Turns suggestions into one transaction of pending spans and quotes. A
 /// suggestion whose range and label the document already has (in any state) is
 /// skipped, so a rejected span does not come back and re-running is harmless.
+/// An entity suggestion that crosses an entity the editor accepted is skipped
+/// too: it could only contradict what the editor (or a gold file) settled.
 pub fn to_transaction(doc: &Document, suggestions: &Suggestions) -> Transaction {
     let existing: HashMap<(ByteRange, &str), SpanId> = doc
         .spans()
         .map(|e| ((e.range, e.label.as_str()), e.id))
         .collect();
+    let settled: Vec<ByteRange> = doc
+        .spans()
+        .filter(|e| e.layer == Layer::Entity && e.state == SpanState::Accepted)
+        .map(|e| e.range)
+        .collect();
+    let crosses_settled = |s: &SuggestedSpan| {
+        s.layer == Layer::Entity
+            && settled
+                .iter()
+                .any(|r| r.start < s.range.end && s.range.start < r.end)
+    };
     let mut ids = doc.ids();
     let mut tx = Transaction::new("Suggest");
-    let mut assigned: Vec<SpanId> = Vec::with_capacity(suggestions.spans.len());
+    let mut assigned: Vec<Option<SpanId>> = Vec::with_capacity(suggestions.spans.len());
     for s in &suggestions.spans {
         if let Some(&id) = existing.get(&(s.range, s.label.as_str())) {
-            assigned.push(id);
+            assigned.push(Some(id));
+            continue;
+        }
+        if crosses_settled(s) {
+            assigned.push(None);
             continue;
         }
         let id = ids.span();
         let mut span = Span::suggested(id, s.range, s.label.clone(), s.layer, s.origin.clone());
         // Only earlier suggestions exist when this one is inserted.
-        span.refers_to = s.refers_to.and_then(|i| assigned.get(i).copied());
-        assigned.push(id);
+        span.refers_to = s.refers_to.and_then(|i| assigned.get(i).copied().flatten());
+        assigned.push(Some(id));
         tx.push(Edit::InsertSpan(span));
     }
-    let id_of = |i: usize| assigned.get(i).copied();
+    let id_of = |i: usize| assigned.get(i).copied().flatten();
     for q in &suggestions.quotes {
         let content: Vec<SpanId> = q.content.iter().filter_map(|&i| id_of(i)).collect();
         if content.is_empty() || doc.quotes().any(|e| e.content == content) {

@@ -102,4 +102,42 @@ mod tests {
         assert_eq!(suggest_document(&mut docs[0], &[&engine]), Ok(0));
         assert_eq!(docs[0].quotes().count(), 1);
     }
+
+    /// Proposes every occurrence of some words as PERSON.
+    struct NameEngine(&'static [&'static str]);
+
+    impl Suggester for NameEngine {
+        fn name(&self) -> &str {
+            "names"
+        }
+        fn suggest(&self, doc: &Document) -> Suggestions {
+            let mut out = Suggestions::default();
+            for word in self.0 {
+                for (start, w) in doc.text().match_indices(word) {
+                    out.spans.push(SuggestedSpan {
+                        range: ByteRange::new(start, start + w.len()),
+                        label: "PERSON".into(),
+                        layer: Layer::Entity,
+                        origin: Origin::suggested("names", "literal", 0.5),
+                        refers_to: None,
+                    });
+                }
+            }
+            out
+        }
+    }
+
+    #[test]
+    fn entities_crossing_an_accepted_entity_are_not_suggested() {
+        let mut doc =
+            crate::model::markup::document("Rain hit [Quảng Trị|GPE] and Huế, Hương said.")
+                .unwrap();
+        let engine = NameEngine(&["Trị", "Quảng Trị", "Hương"]);
+        assert_eq!(suggest_document(&mut doc, &[&engine]), Ok(1));
+        let texts: Vec<(&str, &str)> = doc
+            .spans()
+            .map(|s| (s.text(doc.text()), s.label.as_str()))
+            .collect();
+        assert_eq!(texts, vec![("Quảng Trị", "GPE"), ("Hương", "PERSON")]);
+    }
 }

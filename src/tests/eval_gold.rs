@@ -97,7 +97,8 @@ fn gum_gold_scores_against_itself_with_places_mapped() {
             ("PERSON", 331),
             ("PLACE", 341),
             ("QUOTE", 68),
-            ("all", 1145)
+            ("all", 1145),
+            ("entities", 1077)
         ]
     );
     assert!(report.labels.iter().all(|l| l.overlap.f1 == Some(1.0)));

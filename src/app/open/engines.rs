@@ -65,7 +65,7 @@ impl Engines {
 
     /// Runs the project's external engine, if any, once on all of `docs`,
     /// after [`suggest`](Self::suggest); returns its warnings.
-    pub fn suggest_external(&self, docs: &mut [Document]) -> Vec<String> {
+    pub fn suggest_external(&self, docs: &mut [&mut Document]) -> Vec<String> {
         let Some(external) = &self.external else {
             return Vec::new();
         };
@@ -203,7 +203,8 @@ mod tests {
         for doc in &mut part {
             engines.suggest(doc).unwrap();
         }
-        assert_eq!(engines.suggest_external(&mut part), Vec::<String>::new());
+        let mut refs: Vec<&mut Document> = part.iter_mut().collect();
+        assert_eq!(engines.suggest_external(&mut refs), Vec::<String>::new());
         for doc in &part {
             assert_eq!(
                 labelled(doc),

@@ -17,7 +17,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use rayon::prelude::*;
 
 use super::engines::Engines;
-use crate::model::Document;
+use crate::model::{DocStatus, Document};
 use crate::read::{self, ReadOptions};
 
 /// How the window reads files: a file that is not valid UTF-8 still opens,
@@ -201,14 +201,18 @@ fn read_file(path: &Path) -> FileResult {
     Ok((loaded.documents, warnings))
 }
 
-/// Runs the engines on every document, then the external one (if any) on all
-/// of them at once; a document whose suggestions do not apply is reported and
-/// opens without them.
+/// Runs the engines on every document not already done (a finished or gold
+/// annotation gets no pending spans to review again), then the external one
+/// (if any) on all of those at once; a document whose suggestions do not
+/// apply is reported and opens without them.
 fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<String>) {
     let mut warnings = Vec::new();
     let mut docs: Vec<Document> = docs
         .into_iter()
         .map(|mut doc| {
+            if doc.status() == DocStatus::Done {
+                return doc;
+            }
             if let Err(err) = engines.suggest(&mut doc) {
                 let source = doc.source.clone().unwrap_or_default();
                 warnings.push(format!("suggestions dropped ({err}): {source}"));
@@ -216,6 +220,30 @@ fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<St
             doc
         })
         .collect();
-    warnings.extend(engines.suggest_external(&mut docs));
+    let mut open: Vec<&mut Document> = docs
+        .iter_mut()
+        .filter(|d| d.status() != DocStatus::Done)
+        .collect();
+    warnings.extend(engines.suggest_external(&mut open));
     (docs, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::builtin;
+
+    #[test]
+    fn done_documents_get_no_suggestions() {
+        let text = "“We will rebuild,” Mayor Ana Lúcia Ferreira said on Tuesday.";
+        let mut done = Document::new(None, text);
+        let mut finish = crate::model::Transaction::new("Done");
+        finish.push(crate::model::Edit::SetStatus(DocStatus::Done));
+        done.apply(&finish).unwrap();
+        let fresh = Document::new(None, text);
+        let (docs, warnings) = suggest_all(vec![done, fresh], &Engines::new(builtin()));
+        assert!(warnings.is_empty());
+        assert_eq!(docs[0].span_count(), 0);
+        assert!(docs[1].span_count() > 0);
+    }
 }

@@ -68,7 +68,8 @@ impl Json<'_> {
     /// A JSON string; the common case with nothing to escape is copied as is
     /// (serde_json escapes only `"`, `\` and control characters).
     fn string(&mut self, s: &str) -> Result<(), ExportError> {
-        if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        if is_plain(s) {
+            self.out.reserve(s.len() + 2);
             self.out.push(b'"');
             self.out.extend_from_slice(s.as_bytes());
             self.out.push(b'"');
@@ -99,9 +100,12 @@ impl Json<'_> {
         Ok(())
     }
 
-    /// Prodigy's token list: `[{"text","start","end","id","ws"}, …]`.
+    /// Prodigy's token list: `[{"text","start","end","id","ws"}, …]`, most
+    /// of a task's bytes. Each token's keys and numbers are put together in
+    /// a small [`Tail`] and appended at once.
     fn tokens(&mut self, layout: &Layout<'_>) -> Result<(), ExportError> {
         self.out.push(b'[');
+        let mut tail = Tail::default();
         for (id, token) in layout.tokens.iter().enumerate() {
             let chars = layout.token_chars(id)?;
             self.raw(if id > 0 {
@@ -110,17 +114,19 @@ impl Json<'_> {
                 b"{\"text\":"
             });
             self.string(token.range.slice(layout.text).unwrap_or(""))?;
-            self.raw(b",\"start\":");
-            self.number(chars.start);
-            self.raw(b",\"end\":");
-            self.number(chars.end);
-            self.raw(b",\"id\":");
-            self.number(id);
-            self.raw(if token.ws {
+            tail.clear();
+            tail.push(b",\"start\":");
+            tail.number(&mut self.numbers, chars.start);
+            tail.push(b",\"end\":");
+            tail.number(&mut self.numbers, chars.end);
+            tail.push(b",\"id\":");
+            tail.number(&mut self.numbers, id);
+            tail.push(if token.ws {
                 b",\"ws\":true}"
             } else {
                 b",\"ws\":false}"
             });
+            self.raw(tail.bytes());
         }
         self.out.push(b']');
         Ok(())
@@ -239,6 +245,52 @@ impl Json<'_> {
         self.origin(q.origin)?;
         self.raw(b"}");
         Ok(())
+    }
+}
+
+/// True when `s` needs no escaping in JSON (serde_json escapes only `"`,
+/// `\` and control characters).
+#[inline]
+fn is_plain(s: &str) -> bool {
+    s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\')
+}
+
+/// The keys and numbers after a token's text, gathered on the stack so the
+/// output grows once per token rather than once per key. Its room holds the
+/// longest tail (three 20-digit numbers and every key) with margin.
+struct Tail {
+    room: [u8; 128],
+    len: usize,
+}
+
+impl Default for Tail {
+    fn default() -> Self {
+        Self {
+            room: [0; 128],
+            len: 0,
+        }
+    }
+}
+
+impl Tail {
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        let end = self.len + bytes.len();
+        if let Some(room) = self.room.get_mut(self.len..end) {
+            room.copy_from_slice(bytes);
+            self.len = end;
+        }
+    }
+
+    fn number(&mut self, numbers: &mut itoa::Buffer, n: usize) {
+        self.push(numbers.format(n).as_bytes());
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.room.get(..self.len).unwrap_or_default()
     }
 }
 

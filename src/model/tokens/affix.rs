@@ -98,6 +98,9 @@ fn after_number(s: &str) -> usize {
         return 0;
     };
     let tail = &s[from + digit + 1..];
+    if tail.is_empty() {
+        return 0;
+    }
     let known = tail == "+" || UNITS.contains(&tail) || CURRENCY.contains(&tail);
     if known { tail.len() } else { 0 }
 }

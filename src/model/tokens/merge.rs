@@ -51,7 +51,11 @@ fn find_runs(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut run = String::new();
     let mut cuts = Vec::new();
-    for i in 0..tokens.len() {
+    for (i, first) in tokens.iter().enumerate() {
+        // A run grows only from a partial, so most tokens start none.
+        if !specials.is_partial(first.range.slice(text).unwrap_or_default()) {
+            continue;
+        }
         run.clear();
         cuts.clear();
         for (j, token) in tokens.iter().enumerate().skip(i) {

@@ -49,11 +49,12 @@ pub(super) struct Specials {
     /// split (`Mr` of `Mr.`, `:` and `:-` of `:-)`): a token run that is none
     /// of these cannot grow into an exception.
     partial: HashSet<String, Fast>,
-    /// Bit `last` of row `first` is set when some key or partial starts with
-    /// byte `first` and ends with byte `last`: most words are ruled out
+    /// Signatures (see [`Filter`]) of the keys: most words are ruled out
     /// without hashing.
-    ends: Vec<[u64; 4]>,
-    max_len: usize,
+    keys: Filter,
+    /// Signatures of the partials, kept apart from the keys' because nearly
+    /// every token is asked whether it starts a partial.
+    partials: Filter,
 }
 
 static SPECIALS: LazyLock<Specials> = LazyLock::new(Specials::load);
@@ -84,24 +85,19 @@ impl Specials {
                 },
             );
         }
-        let max_len = by_text.keys().map(String::len).max().unwrap_or(0);
-        let mut ends = vec![[0u64; 4]; 256];
-        for key in by_text.keys().chain(partial.iter()) {
-            if let (Some(&first), Some(&last)) = (key.as_bytes().first(), key.as_bytes().last()) {
-                ends[usize::from(first)][usize::from(last / 64)] |= 1 << (last % 64);
-            }
-        }
+        let keys = Filter::of(by_text.keys());
+        let partials = Filter::of(partial.iter());
         Self {
             by_text,
             partial,
-            ends,
-            max_len,
+            keys,
+            partials,
         }
     }
 
     /// The tokens of the exception `s`, space-separated, if it is one.
     pub(super) fn get(&self, s: &str) -> Option<&'static str> {
-        if !self.may_hold(s) {
+        if !self.keys.may_hold(s) {
             return None;
         }
         self.by_text.get(s).map(|special| special.tokens)
@@ -110,7 +106,7 @@ impl Specials {
     /// True when `s` is an exception the affix rules cut exactly at `cuts`
     /// (byte offsets inside `s`): spaCy's `_special_matcher` merges such runs.
     pub(super) fn is_cut_as(&self, s: &str, cuts: impl ExactSizeIterator<Item = usize>) -> bool {
-        if !self.may_hold(s) {
+        if !self.keys.may_hold(s) {
             return false;
         }
         let Some(expected) = self.by_text.get(s).and_then(|sp| sp.affix_cuts.as_deref()) else {
@@ -121,20 +117,55 @@ impl Specials {
 
     /// True when `s` is how an exception the affix rules split begins.
     pub(super) fn is_partial(&self, s: &str) -> bool {
-        self.may_hold(s) && self.partial.contains(s)
+        self.partials.may_hold(s) && self.partial.contains(s)
+    }
+}
+
+/// A quick test that rules out most strings that are not in a set: one bit
+/// per signature (length, first two bytes and last byte, hashed to
+/// [`Filter::BITS`] bits). With about a thousand strings in the set, a word
+/// outside it passes one time in fifty.
+struct Filter {
+    bits: Vec<u64>,
+    max_len: usize,
+}
+
+impl Filter {
+    const BITS: u32 = 16;
+
+    fn of<'s>(strings: impl Iterator<Item = &'s String>) -> Self {
+        let mut filter = Self {
+            bits: vec![0; 1 << (Self::BITS - 6)],
+            max_len: 0,
+        };
+        for s in strings {
+            filter.max_len = filter.max_len.max(s.len());
+            let at = Self::signature(s.as_bytes());
+            if let Some(word) = filter.bits.get_mut(at / 64) {
+                *word |= 1 << (at % 64);
+            }
+        }
+        filter
     }
 
-    /// A quick test that rules out most strings that are no key or partial.
+    #[inline]
+    fn signature(bytes: &[u8]) -> usize {
+        let byte = |i: usize| u32::from(bytes.get(i).copied().unwrap_or(0));
+        let last = u32::from(bytes.last().copied().unwrap_or(0));
+        let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+        let mixed = (byte(0) | byte(1) << 8 | last << 16 | len << 24).wrapping_mul(0x9e37_79b1);
+        usize::try_from(mixed >> (32 - Self::BITS)).unwrap_or(0)
+    }
+
+    #[inline]
     fn may_hold(&self, s: &str) -> bool {
-        let bytes = s.as_bytes();
-        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        if s.is_empty() || s.len() > self.max_len {
             return false;
-        };
-        s.len() <= self.max_len
-            && self
-                .ends
-                .get(usize::from(first))
-                .is_some_and(|row| row[usize::from(last / 64)] & (1 << (last % 64)) != 0)
+        }
+        let at = Self::signature(s.as_bytes());
+        self.bits
+            .get(at / 64)
+            .is_some_and(|word| word & (1 << (at % 64)) != 0)
     }
 }
 

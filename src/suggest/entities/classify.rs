@@ -3,6 +3,7 @@
 //! by an organisation or place word, a first name or family name, an acronym,
 //! or — with weaker confidence — whatever the shape and context suggest.
 
+use super::context::{clue, quoted_title};
 use super::person::{person_evidence, person_suffix};
 use super::titles::{only_titles, titled, trailing_title};
 use super::words::{Shape, Word};
@@ -112,6 +113,9 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
         out.push(Candidate::new(cx.span(s, e), label, 0.9, "gazetteer"));
         return;
     }
+    if quoted_title(&cx, s, e) {
+        return;
+    }
     if titled(&cx, s, e, out) {
         return;
     }
@@ -133,7 +137,7 @@ pub fn classify(text: &str, words: &[Word], chunk: &Chunk, out: &mut Vec<Candida
     if only_titles(&cx, s, e) {
         return;
     }
-    if push_headed(&cx, s, e, out) {
+    if push_headed(&cx, s, e, out) || push_clue(&cx, s, e, out) {
         return;
     }
     // `Southern Indiana`, `East Los Angeles`: a compass word before a listed place.
@@ -210,7 +214,9 @@ pub(super) fn head_label(
         let person = e - s == 2
             && GAZETTEER.first_name(cx.t(s)).is_some()
             && GAZETTEER.is_surname(cx.t(e - 1));
-        return (!person).then_some((label, rule(label)));
+        // `Hyun-woo Park, who owns a shop`: no place is a `who`.
+        let who = label != Some(EntityLabel::Org) && who_follows(cx, e);
+        return (!person && !who).then_some((label, rule(label)));
     }
     // `Ministry of Defence`, `Federal Bureau of Investigation`, `Corps of
     // Engineers`, `Foundation for the Visual Arts`.
@@ -224,6 +230,13 @@ pub(super) fn head_label(
         .map(|(label, _)| (label, rule(label)))
 }
 
+/// True when `, who` follows word `e - 1`.
+fn who_follows(cx: &Ctx, e: usize) -> bool {
+    cx.words.get(e).is_some_and(|w| {
+        w.text(cx.text) == "who" && cx.text[cx.words[e - 1].range.end..w.range.start] == *", "
+    })
+}
+
 /// Pushes the candidate a head word gives; true when the chunk is settled.
 fn push_headed(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Candidate>) -> bool {
     let Some((label, rule)) = head_label(cx, s, e) else {
@@ -232,6 +245,19 @@ fn push_headed(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Candidate>) -> bool {
     if let Some(label) = label {
         out.push(Candidate::new(cx.span(s, e), label, 0.85, rule));
     }
+    true
+}
+
+/// Pushes the candidate the surrounding words give, unless they are weaker
+/// than the evidence of a person's name; true when the chunk is settled.
+fn push_clue(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Candidate>) -> bool {
+    let Some((label, score, rule)) = clue(cx, s, e) else {
+        return false;
+    };
+    if score < 0.85 && person_evidence(cx, s, e).is_some_and(|(p, _)| p >= 0.85) {
+        return false;
+    }
+    out.push(Candidate::new(cx.span(s, e), label, score, rule));
     true
 }
 
@@ -249,7 +275,7 @@ pub(super) fn unlisted(cx: &Ctx, mut s: usize, mut e: usize, out: &mut Vec<Candi
     if titled(cx, s, e, out) || only_titles(cx, s, e) {
         return;
     }
-    if push_headed(cx, s, e, out) {
+    if push_headed(cx, s, e, out) || push_clue(cx, s, e, out) {
         return;
     }
     if let Some(cut) = person_suffix(cx, s, e) {

@@ -7,7 +7,9 @@
 
 mod capitals;
 mod classify;
+mod context;
 mod dateline;
+mod dates;
 pub mod gazetteer;
 mod openers;
 mod person;

@@ -27,6 +27,10 @@ pub(super) fn trim_start(
         let t = w.text(text);
         let listed = listed_at(start).is_some() || GAZETTEER.name(t).is_some();
         let determiner = DETERMINERS.contains(&t);
+        // `In Nairobi`, `On Tuesday`: a preposition opening the sentence is
+        // no first name, whatever the name lists say.
+        let function_opener =
+            w.starts_sentence && w.shape == Shape::Cap && !listed && is_function_word(t);
         let opens = w.starts_sentence
             && w.shape == Shape::Cap
             && !listed
@@ -40,6 +44,7 @@ pub(super) fn trim_start(
                 && name_follows(text, &words[start + 1]))
             && !(end - start >= 3 && is_head(words[end - 1].text(text)) && !is_function_word(t));
         if determiner
+            || function_opener
             || opens
             || (w.shape == Shape::Cap && GAZETTEER.is_not_entity(t) && end - start == 1)
         {

@@ -41,6 +41,10 @@ pub(super) fn person_evidence(cx: &Ctx, s: usize, e: usize) -> Option<(f32, &'st
         .filter(|w| w.joined || cx.text[cx.words[e - 1].range.end..w.range.start].trim() == ",");
     let speech = after.is_some_and(|w| SPEECH.contains(&w.text(cx.text)));
     let appositive = appositive_person(cx, e);
+    if which_follows(cx, e) {
+        // `Severnside Water, which operates …` is no one.
+        return None;
+    }
     let role = s > 0
         && cx.words[s].joined
         && matches!(GAZETTEER.title(cx.t(s - 1)), Some((TitleKind::Role, _)));
@@ -79,7 +83,9 @@ pub(super) fn person_evidence(cx: &Ctx, s: usize, e: usize) -> Option<(f32, &'st
             .filter(|&i| cx.words[i].is_capital())
             .all(|i| !GAZETTEER.is_common(cx.t(i)))
         && (!cx.t(e - 1).ends_with('s') || GAZETTEER.is_surname(cx.t(e - 1)))
+        && !(s > 0 && cx.t(s - 1) == "the" && cx.words[s].joined)
     {
+        // `the Chalhuanca Alta community`: a name after `the` is no person's.
         Some((0.55, "name-shape"))
     } else {
         None
@@ -107,9 +113,20 @@ fn appositive_person(cx: &Ctx, e: usize) -> bool {
             .any(|w| matches!(GAZETTEER.title(w.text(cx.text)), Some((TitleKind::Role, _))))
 }
 
+/// True when `, which` follows word `e - 1`.
+fn which_follows(cx: &Ctx, e: usize) -> bool {
+    cx.words.get(e).is_some_and(|w| {
+        w.text(cx.text) == "which" && cx.text[cx.words[e - 1].range.end..w.range.start] == *", "
+    })
+}
+
 /// Where a person's name (a first name and one or two more words) closes a
-/// longer chunk, if it does.
+/// longer chunk, if it does; never inside a name that opens with a family
+/// name (`Nguyễn Thị Lan Hương`).
 pub(super) fn person_suffix(cx: &Ctx, s: usize, e: usize) -> Option<usize> {
+    if GAZETTEER.is_asian_surname(cx.t(s)) {
+        return None;
+    }
     (s + 1..e.saturating_sub(1)).find(|&cut| {
         let first = cx.t(cut);
         (2..=3).contains(&(e - cut))

@@ -185,8 +185,12 @@ fn learn(text: &str, cands: &[Candidate]) -> Known {
                 continue;
             }
             for key in keys {
-                if key != name && c.score < 0.85 && GAZETTEER.name(&key).is_some() {
-                    // `Canada` from a doubtful `Fan Expo Canada` stays a place.
+                let place = key != name && GAZETTEER.name(&key).is_some();
+                if place && (c.score < 0.85 || c.score < 0.9 && !GAZETTEER.is_surname(&key)) {
+                    // `Canada` from a doubtful `Fan Expo Canada` stays a
+                    // place, and so does `Nairobi`, which is nobody's
+                    // surname unless a title vouches for it (`Mrs. Dana
+                    // Kirov`); `Clinton` may be Hillary Clinton.
                     continue;
                 }
                 if GAZETTEER.is_common(&key) {
@@ -250,7 +254,7 @@ fn relabel(text: &str, known: &Known, c: &mut Candidate) {
         c.label = EntityLabel::Person;
         c.canonical = Some(full.to_owned());
     } else if let Some((label, score, canonical)) = strong_elsewhere
-        && c.label != EntityLabel::Person
+        && (c.label != EntityLabel::Person || c.score < 0.6)
     {
         c.label = *label;
         c.score = *score;

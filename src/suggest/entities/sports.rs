@@ -1,7 +1,9 @@
 //! Sports reports name teams after their countries: in `Sweden beat South
 //! Korea 1–0` both are teams, which are organisations. A document reads as a
-//! sports report when it gives scores and speaks of goals, matches or coaches;
-//! there a country's name is labelled ORG.
+//! report on national teams when it gives scores, speaks of goals, matches or
+//! coaches, and names a country right beside a score; there every country's
+//! name is labelled ORG. A club report or a transfer story (`six caps for
+//! Norway`, `Norway’s top flight`) keeps its countries as places.
 
 use std::sync::LazyLock;
 
@@ -49,6 +51,15 @@ static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 
 /// Counts scores such as `1–0`, `3 - 2` or `2-1`: one or two digits, a dash, one or two digits.
 fn scores(text: &str) -> usize {
+    score_ranges(text).len()
+}
+
+/// How far (in bytes) a country may stand from a score to be one of its teams:
+/// `Sweden 1 – 0 Korea Republic`, `defeated South Korea 1 – 0`.
+const NEAR_SCORE: usize = 8;
+
+/// The byte ranges of the scores in `text`.
+fn score_ranges(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let digits_at = |i: usize, forward: bool| {
         let mut n = 0;
@@ -69,7 +80,7 @@ fn scores(text: &str) -> usize {
         }
         n
     };
-    let mut count = 0;
+    let mut found = Vec::new();
     for (i, dash) in text.match_indices(['-', '–']) {
         let before = text[..i].strip_suffix(' ').unwrap_or(&text[..i]);
         let after_start = i + dash.len();
@@ -79,10 +90,10 @@ fn scores(text: &str) -> usize {
         let left = digits_at(before.len(), false);
         let right = digits_at(after, true);
         if (1..=2).contains(&left) && (1..=2).contains(&right) {
-            count += 1;
+            found.push((before.len() - left, after + right));
         }
     }
-    count
+    found
 }
 
 /// True when `text` reads as a sports report.
@@ -105,6 +116,16 @@ pub fn teams(text: &str, cands: &mut [Candidate]) {
     if !cands.iter().any(is_country) || !is_report(text) {
         return;
     }
+    let scores = score_ranges(text);
+    let beside_score = |c: &Candidate| {
+        scores.iter().any(|&(start, end)| {
+            (c.range.end <= start && start - c.range.end <= NEAR_SCORE)
+                || (c.range.start >= end && c.range.start - end <= NEAR_SCORE)
+        })
+    };
+    if !cands.iter().any(|c| is_country(c) && beside_score(c)) {
+        return;
+    }
     for c in cands.iter_mut().filter(|c| is_country(c)) {
         c.label = EntityLabel::Org;
         c.rule = "team";
@@ -120,6 +141,27 @@ mod tests {
     fn counts_scores_not_years() {
         assert_eq!(scores("won 2–1 after a 0 - 0 draw and a 10-3 rout"), 3);
         assert_eq!(scores("from 2004–2009, pages 120-135, a 3-year-old"), 0);
+    }
+
+    #[test]
+    fn countries_are_teams_only_where_they_play_the_scores() {
+        use crate::model::ByteRange;
+        let labels = |text: &str| {
+            let mut cands: Vec<Candidate> = ["Ghana", "Peru"]
+                .iter()
+                .filter_map(|name| {
+                    let at = text.find(name)?;
+                    let range = ByteRange::new(at, at + name.len());
+                    Some(Candidate::new(range, EntityLabel::Gpe, 0.9, "gazetteer"))
+                })
+                .collect();
+            teams(text, &mut cands);
+            cands.iter().map(|c| c.label).collect::<Vec<_>>()
+        };
+        let national = "Ghana beat Peru 2–1 in Málaga. The striker scored a late goal                         and the coach praised the team; a 0-0 draw had come first.";
+        assert_eq!(labels(national), [EntityLabel::Org, EntityLabel::Org]);
+        let club = "Lindvik beat Rosdal 2–1. The striker, who has six caps for Ghana,                     scored a late goal and the coach praised the team after a 0-0 draw.";
+        assert_eq!(labels(club), [EntityLabel::Gpe]);
     }
 
     #[test]

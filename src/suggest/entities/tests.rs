@@ -48,7 +48,7 @@ fn titles_stay_outside_the_person() {
 fn names_inside_a_title_are_found_too() {
     assert_eq!(
         tag("On Monday, US Treasury Secretary Janet Yellen landed."),
-        "On Monday, [US|GPE] Treasury Secretary [Janet Yellen|PERSON] landed."
+        "On [Monday|DATE], [US|GPE] Treasury Secretary [Janet Yellen|PERSON] landed."
     );
 }
 
@@ -201,7 +201,7 @@ fn non_ascii_names_keep_their_offsets() {
 fn days_months_and_pronouns_are_not_entities() {
     assert_eq!(
         tag("On Friday, I said July was hot."),
-        "On Friday, I said July was hot."
+        "On [Friday|DATE], I said July was hot."
     );
 }
 
@@ -308,4 +308,57 @@ fn countries_are_teams_in_match_reports() {
     assert_eq!(label("Lima"), Some("GPE"));
     let plain = mentions("Chile and Peru signed a trade deal in Lima on Sunday.");
     assert!(plain.iter().all(|m| m.1 == "GPE"));
+}
+
+#[test]
+fn a_sentence_opening_preposition_is_no_first_name() {
+    assert_eq!(
+        tag("In Nairobi, talks resumed. Later the envoys flew back to Nairobi."),
+        "In [Nairobi|GPE], talks resumed. Later the envoys flew back to [Nairobi|GPE]."
+    );
+}
+
+#[test]
+fn the_employer_before_a_title_is_named_and_the_title_kept_whole() {
+    assert_eq!(
+        tag("Zorvexa Chief Executive Lina Brøndsted said profits rose."),
+        "[Zorvexa|ORG] Chief Executive [Lina Brøndsted|PERSON] said profits rose."
+    );
+    assert_eq!(
+        tag("Later, Ostravel Mayor Jiří Novák left."),
+        "Later, [Ostravel|GPE] Mayor [Jiří Novák|PERSON] left."
+    );
+}
+
+#[test]
+fn surrounding_words_tell_organisations_and_places() {
+    assert_eq!(
+        tag("Mara Quist, an analyst at Hollis & Vane Brokers, hired the law firm Dravik Holm."),
+        "[Mara Quist|PERSON], an analyst at [Hollis & Vane Brokers|ORG], hired the law firm [Dravik Holm|ORG]."
+    );
+    assert_eq!(
+        tag("Rivers rose in Bắc Kạn province and near Ostrevac, a village on the coast."),
+        "Rivers rose in [Bắc Kạn|GPE] province and near [Ostrevac|GPE], a village on the coast."
+    );
+    assert_eq!(
+        tag("Shares in Grupo Velarde fell, and the town of Zellbruck flooded."),
+        "Shares in [Grupo Velarde|ORG] fell, and the town of [Zellbruck|GPE] flooded."
+    );
+}
+
+#[test]
+fn no_person_in_a_quoted_title_or_before_which() {
+    let people = |text: &str| -> Vec<String> {
+        mentions(text)
+            .into_iter()
+            .filter(|m| m.1 == "PERSON")
+            .map(|m| m.0)
+            .collect()
+    };
+    assert_eq!(
+        people("The story is told in “The Quiet Harbour,” a film by Ilse Varga."),
+        ["Ilse Varga"]
+    );
+    assert!(people("Residents sued Sevrin Waterworx, which runs the plant.").is_empty());
+    assert!(people("She spoke for the Chalvar Alta community.").is_empty());
 }

@@ -47,11 +47,46 @@ pub(super) fn titled(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Candidate>) -> 
                 0.6,
                 "acronym",
             ));
+        } else if i == s
+            && let Some(b) = employer_end(cx, s, k)
+        {
+            // `Atlântica Terminais Chief Executive …`: the body the office
+            // belongs to; a mayor's or governor's is a place.
+            let place = (b..n).any(|i| PLACE_TITLES.contains(&cx.t(i)));
+            let label = if place {
+                EntityLabel::Gpe
+            } else {
+                EntityLabel::Org
+            };
+            out.push(Candidate::new(cx.span(s, b), label, 0.7, "before-title"));
+            i = b;
+            continue;
         }
         i += 1;
     }
     out.push(person);
     true
+}
+
+/// Titles of offices that govern a place: `Seville Mayor …`.
+const PLACE_TITLES: &[&str] = &["Mayor", "Governor", "Premier", "Sheriff"];
+
+/// The end of a name that opens the chunk and runs up to the title words at
+/// `k` (`Halvard` in `Halvard Chief Executive Mark Trelawney`): capitalised
+/// words no dictionary has, so not `Former` or `Treasury`.
+fn employer_end(cx: &Ctx, s: usize, k: usize) -> Option<usize> {
+    let mut b = k;
+    while b > s && GAZETTEER.title(cx.t(b - 1)).is_some() {
+        b -= 1;
+    }
+    let name = (s..b).all(|i| {
+        let w = cx.t(i);
+        cx.words[i].shape == Shape::Cap
+            && !GAZETTEER.is_common(w)
+            && GAZETTEER.name(w).is_none()
+            && GAZETTEER.first_name(w).is_none()
+    });
+    (b > s && name).then_some(b)
 }
 
 /// If word `k` is a title followed by a name within `..e`, the title word and
@@ -73,6 +108,11 @@ fn title_at(cx: &Ctx, k: usize, e: usize) -> Option<(usize, usize)> {
         while n + 1 < e && complement_word(cx.t(n)) {
             n += 1;
         }
+    }
+    // `Chief Executive [Helena Vasconcelos]`: words that qualify the title
+    // belong to it.
+    while n + 1 < e && matches!(GAZETTEER.title(cx.t(n)), Some((TitleKind::Modifier, _))) {
+        n += 1;
     }
     if n >= e {
         return None;

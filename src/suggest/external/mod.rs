@@ -134,18 +134,19 @@ impl ExternalEngine {
     /// Runs the command on `docs` and adds what it proposes as pending
     /// suggestions (beside any already there). Returns the warnings.
     pub fn suggest(&self, docs: &mut [Document]) -> Vec<String> {
-        self.suggest_with(docs, |_, _| {})
+        let mut refs: Vec<&mut Document> = docs.iter_mut().collect();
+        self.suggest_with(&mut refs, |_, _| {})
     }
 
-    /// [`suggest`](Self::suggest), passing each document's suggestions
-    /// through `refine` first (the window's project memory drops what the
-    /// editor rejected elsewhere).
+    /// [`suggest`](Self::suggest) on documents picked from a larger list,
+    /// passing each document's suggestions through `refine` first (the
+    /// window's project memory drops what the editor rejected elsewhere).
     pub fn suggest_with(
         &self,
-        docs: &mut [Document],
+        docs: &mut [&mut Document],
         refine: impl Fn(&Document, &mut Suggestions),
     ) -> Vec<String> {
-        let refs: Vec<&Document> = docs.iter().collect();
+        let refs: Vec<&Document> = docs.iter().map(|d| &**d).collect();
         let mut batch = self.run(&refs);
         let suggestions = std::mem::take(&mut batch.suggestions);
         for (doc, mut suggestions) in docs.iter_mut().zip(suggestions) {

@@ -42,5 +42,12 @@ pub fn agrees(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
         Form::Past => !has(Aux::Be),
         Form::Third => !has(Aux::Be) && !has(Aux::Have) && !has(Aux::Modal),
         Form::Base => has(Aux::Modal) || (plural && !has(Aux::Be) && !has(Aux::Have)),
+        // `are afraid`, `was sure`; `worried` with no auxiliary is a verb.
+        Form::Adj => {
+            has(Aux::Be)
+                || (!has(Aux::Have)
+                    && !has(Aux::Modal)
+                    && toks.get(cue).is_some_and(|t| t.text(text).ends_with("ed")))
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::model::QuoteKind;
 
+use super::coordinate;
 use super::para::{Found, Para};
 use super::reported;
 
@@ -24,7 +25,11 @@ pub fn clause_after(
         found.rule = "x-called-partial";
         return Some((found, used));
     }
-    let end = reported::trim(text, toks, start, b);
+    let mut end = reported::trim(text, toks, start, b);
+    let cut = coordinate::clause_end(text, p, start, end);
+    if p.word_count(start, cut) >= 3 {
+        end = cut;
+    }
     if p.word_count(start, end) < 3 {
         return None;
     }

@@ -95,8 +95,14 @@ fn one(
         Head::Name => {
             // The entity mention inside the phrase gives the canonical name;
             // a short form (`Blinken`) points at the nearest full mention.
-            let Some(own) = overlapping(runs, s.range) else {
-                let name = slice(text, s.range).split(',').next().unwrap_or("");
+            // The head's run: `Trump, speaking in Virginia,` is Trump.
+            let Some(own) = overlapping(runs, s.head) else {
+                let name = slice(text, s.range)
+                    .split([',', '(', '—', '–'])
+                    .next()
+                    .and_then(|n| n.split(" -").next())
+                    .unwrap_or("")
+                    .trim();
                 return Resolved {
                     antecedent: None,
                     entity: Some(without_determiner(name)),

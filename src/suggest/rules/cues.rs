@@ -63,6 +63,8 @@ pub enum Form {
     Past,
     /// `saying`.
     Ing,
+    /// An adjective of belief after `be`: `afraid`, `sure`, `convinced`.
+    Adj,
 }
 
 impl Form {
@@ -100,6 +102,12 @@ fn parse(src: &'static str) -> Lexicon {
         };
         if class.trim() == "phrase" {
             phrases.push(rest.split_whitespace().collect());
+        } else if class.trim() == "belief-adj" {
+            for form in rest.split_whitespace() {
+                words
+                    .entry(form.as_bytes())
+                    .or_insert((CueClass::Belief, Form::Adj));
+            }
         } else if let Some(class) = CueClass::parse(class.trim()) {
             for (i, form) in rest.split_whitespace().enumerate() {
                 words
@@ -178,6 +186,8 @@ mod tests {
         }
         assert_eq!(word_class("told"), Some(CueClass::Tell));
         assert_eq!(word_class("believes"), Some(CueClass::Belief));
+        assert_eq!(word_form("afraid"), Some((CueClass::Belief, Form::Adj)));
+        assert_eq!(word_form("worried"), Some((CueClass::Belief, Form::Adj)));
         assert_eq!(word_class("table"), None);
         assert_eq!(word_class("déclaré"), None);
     }

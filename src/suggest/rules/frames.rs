@@ -1,4 +1,4 @@
-//! Attribution frames inside one sentence: find a cue, the speaker by
+//! Attribution frames inside one sentence: around a cue, the speaker by
 //! position and the content — a quotation before or after it (`“…,” X said`,
 //! `X said: “…”`, split quotes), the reported clause (`X said (that) …`,
 //! `X told Y …`), the clause before it (`CLAUSE, X said.`) or around
@@ -6,93 +6,16 @@
 
 use crate::model::QuoteKind;
 
-use super::agree;
+use super::agree::agrees;
+use super::claims::Cue;
 use super::content;
-use super::cues::{self, CueClass};
+use super::coordinate;
+use super::cues::{self, CueClass, Form};
 use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
 use super::words::Kind;
-
-/// Cues tried per sentence.
-const MAX_CUES: usize = 8;
-
-/// Attributions of sentence `[a, b)`; marks the quotes they use in `used`.
-pub fn sentence(
-    text: &str,
-    p: &Para,
-    (a, b): (usize, usize),
-    para: usize,
-    used: &mut [bool],
-) -> Option<Found> {
-    let mut cues = Vec::new();
-    let mut i = a;
-    while i < b {
-        if let Some((_, seg)) = p.seg_at(i) {
-            i = seg.end(&p.toks).max(i + 1);
-            continue;
-        }
-        cues.extend(cue_at(text, p, i, a));
-        i += 1;
-    }
-    // `say`, `tell` and `according to` first: `Patriot signaled …, Barrett said, …`.
-    cues.sort_by_key(|c| !c.strong);
-    // A bounded number of tries keeps a megabyte-long "sentence" linear.
-    let (found, segs) = cues
-        .into_iter()
-        .take(MAX_CUES)
-        .find_map(|cue| frame(text, p, (a, b), cue, para))?;
-    for s in segs {
-        if let Some(u) = used.get_mut(s) {
-            *u = true;
-        }
-    }
-    Some(found)
-}
-
-/// A cue starting at token `i`: its class (None for `according to`) and token length.
-#[derive(Clone, Copy)]
-struct Cue {
-    at: usize,
-    len: usize,
-    class: Option<CueClass>,
-    strong: bool,
-}
-
-fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
-    let t = p.toks.get(i)?;
-    if t.kind != Kind::Word {
-        return None;
-    }
-    let w = t.text(text);
-    if w.eq_ignore_ascii_case("according") && cues::phrase_len(text, &p.toks, i) == 2 {
-        return Some(Cue {
-            at: i,
-            len: 2,
-            class: None,
-            strong: true,
-        });
-    }
-    let class = cues::word_class(w)?;
-    // `Said Ellis: “…”` is the one place a cue is capitalised.
-    if t.cap && i != a {
-        return None;
-    }
-    // `the claims`, `his remarks`: a noun, not a verb.
-    let after_det = i > 0
-        && p.toks[i - 1].kind == Kind::Word
-        && lexicon::is_determiner(p.toks[i - 1].text(text));
-    (!after_det).then_some(Cue {
-        at: i,
-        len: 1,
-        class: Some(class),
-        strong: matches!(
-            w.to_ascii_lowercase().as_str(),
-            "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
-        ),
-    })
-}
 
 fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
     Some(Speaker {
@@ -102,45 +25,86 @@ fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
     })
 }
 
-fn frame(
+/// One attribution around `cue`; `prev` is the attribution found first in
+/// this sentence, whose speaker a participle without a subject of its own
+/// takes (`“…,” she said, adding that …`).
+pub fn frame(
     text: &str,
     p: &Para,
     (a, b): (usize, usize),
     cue: Cue,
     para: usize,
+    prev: Option<usize>,
 ) -> Option<(Found, Vec<usize>)> {
     let toks = &p.toks;
     let cue_range = p.bytes(cue.at, cue.at + cue.len)?;
     let Some(class) = cue.class else {
         return according_to(text, p, (a, b), cue, cue_range, para);
     };
-    let subject =
-        speakers::before(text, toks, cue.at, a).filter(|s| agree::agrees(text, toks, s, cue.at));
+    let subject = speakers::before(text, toks, cue.at, a).filter(|s| agrees(text, toks, s, cue.at));
+    // `neither X nor Y commented` reports nothing; in `the island which
+    // China claims as its own` the content is the noun before `which`
+    // (but `which he said were …` reports the clause after the cue).
+    let before_subject = subject
+        .and_then(|s| s.start.checked_sub(1).filter(|&j| j >= a))
+        .map_or("", |j| toks[j].text(text));
+    let no_clause = toks.get(cue.at + 1).is_none_or(|t| {
+        t.kind != Kind::Word
+            || matches!(
+                t.text(text),
+                "as" | "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of"
+            )
+    });
+    if matches!(before_subject, "nor" | "neither" | "Neither")
+        || (matches!(before_subject, "which" | "whom") && no_clause)
+    {
+        return None;
+    }
+    // `are afraid that …`: an adjective needs its subject.
+    let adjective = cues::word_form(toks[cue.at].text(text)).is_some_and(|(_, f)| f == Form::Adj);
     let (who, rest, mode) = match subject {
-        Some(s) => (s, cue.at + 1, Mode::Subject),
+        Some(s) => (Some(s), cue.at + 1, Mode::Subject),
+        None if adjective => return None,
         None => {
-            let after_comma = cue.at > a && toks[cue.at - 1].is(text, ',');
-            let joined = cue.at > a
-                && matches!(toks[cue.at - 1].text(text), "and" | "but")
-                && toks[cue.at - 1].kind == Kind::Word;
+            let lead = coordinate::adverbs_before(text, toks, cue.at, a);
+            let after_comma = lead > a && toks[lead - 1].is(text, ',');
+            let joined = lead > a
+                && matches!(toks[lead - 1].text(text), "and" | "but")
+                && toks[lead - 1].kind == Kind::Word;
             if (after_comma && toks[cue.at].text(text).ends_with("ing")) || joined {
                 // `He defended it, saying …`, `X bemoaned it and said …`: the
-                // sentence's subject speaks.
-                let s = speakers::after(text, toks, a, cue.at).filter(|s| s.end < cue.at)?;
+                // sentence's subject speaks, or the speaker of the sentence's
+                // first attribution.
+                let s = speakers::after(text, toks, a, lead).filter(|s| s.end < lead);
+                if s.is_none() && prev.is_none() {
+                    return None;
+                }
                 (s, cue.at + 1, Mode::Participle)
             } else if cue.at == a || after_comma || p.seg_closing_at(cue.at - 1).is_some() {
                 let s = speakers::after(text, toks, cue.at + 1, b)?;
-                (s, s.end, Mode::Inverted)
+                (Some(s), s.end, Mode::Inverted)
             } else {
                 return None;
             }
         }
     };
+    // `worried about how …`: the content is what the belief is about.
+    let rest = if adjective
+        && toks
+            .get(rest)
+            .is_some_and(|t| matches!(t.text(text), "about" | "of" | "over"))
+    {
+        rest + 1
+    } else {
+        rest
+    };
     let inverted = mode == Mode::Inverted;
-    let spk = speaker(p, who)?;
     let mut found = Found {
         content: Vec::new(),
-        who: Who::Here(spk),
+        who: match who {
+            Some(ph) => Who::Here(speaker(p, ph)?),
+            None => Who::Same(prev?),
+        },
         cue: Some(cue_range),
         kind: QuoteKind::Indirect,
         rule: "",
@@ -148,17 +112,18 @@ fn frame(
         para,
     };
     let mut used = Vec::new();
-    let before = if mode == Mode::Subject {
-        who.start
-    } else {
-        cue.at
+    let before = match (mode, who) {
+        (Mode::Subject, Some(w)) => w.start,
+        _ => cue.at,
     };
     // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker
     // (lowercase modifiers such as `retired` may sit between).
     if let Some((si, lead)) = quote_before(text, p, before, a) {
         let seg = &p.segs[si];
-        if mode == Mode::Subject && lead < who.start && !matches!(who.kind, Head::Pronoun(_)) {
-            found.who = Who::Here(speaker(p, Phrase { start: lead, ..who })?);
+        if let Some(w) = who.filter(|w| {
+            mode == Mode::Subject && lead < w.start && !matches!(w.kind, Head::Pronoun(_))
+        }) {
+            found.who = Who::Here(speaker(p, Phrase { start: lead, ..w })?);
         }
         found.content.push(seg.outer(toks)?);
         used.push(si);
@@ -199,8 +164,9 @@ fn frame(
         return Some((found, used));
     }
     let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
-    if who.start > a + 1
-        && toks[who.start - 1].is(text, ',')
+    let subject_start = who.map_or(a, |w| w.start);
+    if subject_start > a + 1
+        && toks[subject_start - 1].is(text, ',')
         && toks
             .get(start.saturating_sub(1))
             .is_some_and(|t| t.is(text, ','))
@@ -208,8 +174,13 @@ fn frame(
         && mode == Mode::Subject
     {
         // `A, X said, B.`
-        let (mut f, u) =
-            content::clause(p, (a, who.start - 1), found, "clause-x-said-clause", used)?;
+        let (mut f, u) = content::clause(
+            p,
+            (a, subject_start - 1),
+            found,
+            "clause-x-said-clause",
+            used,
+        )?;
         let tail = reported::trim(text, toks, start, b);
         f.content.push(p.bytes(start, tail)?);
         let mut u = u;
@@ -242,8 +213,7 @@ fn frame(
     }
     if reported::only_stops(text, toks, start, b) {
         // `CLAUSE, X said.`
-        let comma = who
-            .start
+        let comma = subject_start
             .checked_sub(1)
             .filter(|&c| c > a && toks[c].is(text, ','))?;
         return content::clause(p, (a, comma), found, "clause-x-said", used);
@@ -280,7 +250,13 @@ fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usi
     if j > a && toks[j - 1].is(text, ',') {
         j -= 1;
     }
-    let (si, _) = p.seg_closing_at(j.checked_sub(1)?)?;
+    let close = j.checked_sub(1)?;
+    let (si, _) = p.seg_closing_at(close)?;
+    // A quote ending the sentence before (`… for him.” She says …`) is not
+    // this cue's; one ending in `?` or `!` is (`“Why?” Lee asked.`).
+    if j == a && close.checked_sub(1).is_some_and(|s| toks[s].is(text, '.')) {
+        return None;
+    }
     Some((si, lead))
 }
 

@@ -5,13 +5,16 @@
 //! Boilerplate paragraphs ([`crate::suggest::boilerplate`]) are skipped and
 //! entity mentions come from [`crate::suggest::entities`]; the rest of the
 //! text is read paragraph by paragraph (a line of text): [`para`] tokenizes
-//! and pairs marks, [`labels`] reads transcript labels, [`frames`] finds one
-//! attribution per sentence, [`orphans`] places the quotes no cue claimed,
-//! [`coref`] resolves speakers against earlier mentions and [`output`] writes
-//! entity, SPEAKER, QUOTE and CUE spans and the quotes linking them.
+//! and pairs marks, [`labels`] reads transcript labels, [`claims`] finds the
+//! attributions of each sentence with [`frames`], [`orphans`] places the
+//! quotes no cue claimed, [`coref`] resolves speakers against earlier
+//! mentions and [`output`] writes entity, SPEAKER, QUOTE and CUE spans and
+//! the quotes linking them.
 
 mod agree;
+mod claims;
 mod content;
+mod coordinate;
 mod coref;
 mod cues;
 mod frames;
@@ -85,7 +88,7 @@ impl Suggester for RulesSuggester {
                 }
             } else {
                 for &sent in &p.sents {
-                    found.extend(frames::sentence(text, &p, sent, index, &mut used));
+                    claims::sentence(text, &p, sent, index, &mut used, &mut found);
                 }
             }
             let colon = found
@@ -99,7 +102,11 @@ impl Suggester for RulesSuggester {
             index += 1;
         }
         let resolved = coref::resolve(text, &found, &runs);
-        let mut out = output::build(&found, &resolved, entities::entity_spans(text, &mentions));
+        let mut out = output::build(
+            &found,
+            &resolved,
+            entities::entity_spans(text, &mentions, &skip),
+        );
         out.boilerplate = skip;
         out
     }

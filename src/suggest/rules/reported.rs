@@ -225,10 +225,20 @@ pub fn partial_after(
         "describes",
         "described",
         "describing",
+        "dub",
+        "dubs",
         "dubbed",
+        "label",
+        "labels",
         "labeled",
         "labelled",
+        "brand",
+        "brands",
         "branded",
+        "liken",
+        "likens",
+        "likened",
+        "hailed",
     ];
     if !naming.contains(&w) {
         return None;

@@ -79,7 +79,35 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
     if last.is(text, ',') {
         return appositive_back(text, toks, end - 1, lo);
     }
+    if is_dash(text, last) {
+        return dashed_back(text, toks, end, lo);
+    }
     noun_phrase_back(text, toks, end, lo)
+}
+
+/// A dash between words: `—`, `–` or one of the two hyphens of `--`.
+fn is_dash(text: &str, t: &Tok) -> bool {
+    t.is(text, '-') || t.is(text, '—') || t.is(text, '–')
+}
+
+/// `Kall -- co-editor of a book on debates --` ending at token `end`: a
+/// name, then an appositive between two dashes.
+fn dashed_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<Phrase> {
+    let mut close = end - 1;
+    if close > lo && toks[close - 1].is(text, '-') {
+        close -= 1;
+    }
+    let open = (lo..close)
+        .rev()
+        .take(25)
+        .take_while(|&j| toks[j].kind != Kind::Double)
+        .find(|&j| is_dash(text, &toks[j]))?;
+    let mut before = open;
+    if before > lo && toks[before - 1].is(text, '-') {
+        before -= 1;
+    }
+    let np = noun_phrase_back(text, toks, before, lo).filter(|np| np.kind == Head::Name)?;
+    (open + 1 < close).then_some(Phrase { end, ..np })
 }
 
 /// `Donna Brazile, the interim chair of the party,` ending at the comma
@@ -97,6 +125,8 @@ fn appositive_back(text: &str, toks: &[Tok], comma: usize, lo: usize) -> Option<
             || first.chars().all(|c| c.is_ascii_digit())
             || short
             || matches!(first, "who" | "whose" | "which")
+            // `Trump, speaking to a veterans group,`
+            || (!toks[prev + 1].cap && first.len() > 5 && first.ends_with("ing"))
             || (!toks[prev + 1].cap && (lexicon::is_title(first) || lexicon::is_role(first)));
         if !opens || (prev + 1..comma).any(|j| toks[j].kind == Kind::Double) {
             continue;
@@ -218,7 +248,16 @@ pub fn after(text: &str, toks: &[Tok], at: usize, hi: usize) -> Option<Phrase> {
             head = Some(i);
             kind = Head::Name;
         } else if kind == Head::Name {
-            if !(lexicon::is_connector(w) && name_word(text, toks, i + 1)) {
+            // `a US official`: a name modifying a role noun.
+            if lexicon::is_role(w) {
+                kind = Head::Role;
+                head = Some(i);
+                if !word(text, toks, i + 1)
+                    .is_some_and(|n| lexicon::is_role(n) || name_word(text, toks, i + 1))
+                {
+                    break;
+                }
+            } else if !(lexicon::is_connector(w) && name_word(text, toks, i + 1)) {
                 break;
             }
         } else if lexicon::is_role(w) {

@@ -4,6 +4,7 @@
 mod patterns;
 mod resolution;
 mod robustness;
+mod several;
 
 use std::collections::BTreeMap;
 
