@@ -19,6 +19,7 @@ use crate::app::state::Workspace;
 use crate::app::text_view::TextView;
 use crate::model::{DocId, Document};
 use crate::read::dedupe::is_annotated;
+use crate::suggest::external::{EngineCommand, ExternalEngine};
 
 impl BylineApp {
     /// Starts opening the project at `path`; `import` is added to it once it
@@ -95,7 +96,10 @@ impl BylineApp {
         } else {
             opened.labels
         };
-        let notices = std::mem::take(&mut self.workspace.notices);
+        let mut notices = std::mem::take(&mut self.workspace.notices);
+        let (external, note) = external_engine(&opened.project, &labels);
+        notices.extend(note);
+        self.opener.set_external(external);
         self.session = Session::new(opened.project, opened.memory, self.places.clone());
         self.opener
             .set_memory(std::sync::Arc::clone(self.session.memory()));
@@ -297,5 +301,25 @@ pub fn file_menu(ui: &mut Ui, opener: &mut Opener, session: &Session, cmds: &mut
     });
     if menu_item(ui, "Save project as…", "") {
         opener.pick(Purpose::SaveProjectAs, &ctx);
+    }
+}
+
+/// The project's external engine (`byline engine --project P --cmd …`),
+/// checking labels against the project's; a note when it cannot be used.
+fn external_engine(
+    project: &crate::store::Project,
+    labels: &crate::model::LabelSet,
+) -> (Option<ExternalEngine>, Option<String>) {
+    let line = match project.engine_command() {
+        Ok(Some(line)) => line,
+        Ok(None) => return (None, None),
+        Err(e) => return (None, Some(format!("External engine not run: {e}"))),
+    };
+    match EngineCommand::parse(&line) {
+        Ok(command) => (
+            Some(ExternalEngine::new(command).with_labels(labels.clone())),
+            None,
+        ),
+        Err(e) => (None, Some(format!("External engine not run: {e}"))),
     }
 }

@@ -22,6 +22,7 @@ Examples:
   byline import --project wire.byline articles/
   byline export --project wire.byline --to prodigy --only done -o train.jsonl
   byline stats --project wire.byline
+  byline engine --project wire.byline --cmd \"python3 ner.py\"
   byline bench export --runs 5
 
 Offsets in every file Byline reads or writes are Unicode code points.";
@@ -54,6 +55,8 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Pre-annotate articles with the built-in engine (byline JSONL out).
     Suggest(suggest::SuggestArgs),
+    /// Set, clear or show the external engine the window runs in a project.
+    Engine(engine::EngineArgs),
     /// Score predictions against gold annotations (span, quote, speaker and cue figures).
     Eval(eval::EvalArgs),
     /// Add articles to a project (created if missing); duplicates are reported, not doubled.
@@ -103,6 +106,7 @@ where
         Some(Command::Convert(args)) => convert::run(&args, out, err),
         Some(Command::Eval(args)) => eval::run(&args, out, err),
         Some(Command::Suggest(args)) => suggest::run(&args, out, err),
+        Some(Command::Engine(args)) => engine::run(&args, out, err),
         Some(Command::Import(args)) => import::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Stats(args)) => stats::run(&args, out, err),
@@ -135,6 +139,7 @@ fn describe(error: &anyhow::Error) -> String {
 
 mod bench;
 mod convert;
+mod engine;
 mod eval;
 mod export;
 mod import;

@@ -1,10 +1,12 @@
-//! `byline suggest`: pre-annotate articles in batch with the built-in engine and
-//! write byline JSONL with every suggestion pending. With `-` it is a pure
-//! stdin → stdout filter (one JSONL document in, one out, in order), so it runs
-//! under GNU parallel or a cluster engine's pipe.
+//! `byline suggest`: pre-annotate articles in batch with the built-in engine
+//! (and an external one given by `--engine-cmd`) and write byline JSONL with
+//! every suggestion pending. With `-` it is a pure stdin → stdout filter (one
+//! JSONL document in, one out, in order), so it runs under GNU parallel or a
+//! cluster engine's pipe.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context;
 use rayon::prelude::*;
@@ -13,12 +15,21 @@ use super::inputs;
 use crate::export::byline::{self, Flavor};
 use crate::model::Document;
 use crate::read::{self, ReadOptions};
+use crate::suggest::external::{EngineCommand, ExternalEngine};
 use crate::suggest::pipeline::{suggest_all, suggest_document};
 use crate::suggest::{self, Suggester};
 
 /// Lines processed together in streaming mode: enough to keep every core busy,
 /// few enough that output follows input closely.
 const STREAM_BATCH: usize = 256;
+/// Documents handed to one run of the external engine when reading files: its
+/// model loads once per batch, and `--engine-timeout` is per batch.
+const EXTERNAL_BATCH: usize = 256;
+
+/// Exit code of a run that wrote everything but where the external engine
+/// failed or answered badly for some documents (each named on stderr). Codes
+/// 1 and [`inputs::SKIPPED_INPUT`] win over it.
+pub const ENGINE_WARNINGS: u8 = 4;
 
 /// Arguments of `byline suggest`.
 #[derive(Debug, clap::Args)]
@@ -32,15 +43,41 @@ pub struct SuggestArgs {
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
     #[arg(long)]
     lossy: bool,
+    /// Also run this command as the `external` engine: JSONL documents on its
+    /// stdin, one JSONL suggestion line per document on its stdout (README,
+    /// "External engines"). Split into words like a shell line, run without a
+    /// shell; write `sh -c '…'` for pipes.
+    #[arg(long, value_name = "CMD")]
+    engine_cmd: Option<String>,
+    /// Seconds the external engine may take per batch of 256 documents
+    /// before it is stopped (its batch then gets no external suggestions).
+    #[arg(long, value_name = "SECS", default_value_t = 60, requires = "engine_cmd",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    engine_timeout: u64,
+    /// Run only the external engine, not the built-in one.
+    #[arg(long, requires = "engine_cmd")]
+    no_builtin: bool,
 }
 
 /// Runs the suggester; the exit code says what was left out (see
 /// [`inputs::exit_code`]).
 pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
-    let owned = suggest::builtin();
+    let owned = if args.no_builtin {
+        Vec::new()
+    } else {
+        suggest::builtin()
+    };
     let engines: Vec<&dyn Suggester> = owned.iter().map(Box::as_ref).collect();
+    let external = match &args.engine_cmd {
+        Some(line) => Some(
+            ExternalEngine::new(EngineCommand::parse(line)?)
+                .with_timeout(Duration::from_secs(args.engine_timeout)),
+        ),
+        None => None,
+    };
+    let external = external.as_ref();
     if args.inputs.len() == 1 && args.inputs[0].as_os_str() == "-" && args.output.is_none() {
-        return stream(&engines, &mut std::io::stdin().lock(), out, err);
+        return stream(&engines, external, &mut std::io::stdin().lock(), out, err);
     }
     let options = ReadOptions { lossy: args.lossy };
     let mut loaded = inputs::load(&args.inputs, &options, err);
@@ -54,6 +91,12 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     let results = suggest_all(&mut loaded.documents, &engines, &progress);
     if show_progress {
         eprintln!();
+    }
+    let mut engine_warnings = 0;
+    if let Some(engine) = external {
+        for batch in loaded.documents.chunks_mut(EXTERNAL_BATCH) {
+            engine_warnings += report(engine.suggest(batch), err)?;
+        }
     }
     let mut failed = loaded.failed;
     for (doc, result) in loaded.documents.iter().zip(&results) {
@@ -72,20 +115,44 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     }
     .context("cannot write the suggestions")?;
     writeln!(err, "byline: {report}")?;
-    Ok(inputs::exit_code(failed, loaded.skipped, err))
+    Ok(with_engine_warnings(
+        inputs::exit_code(failed, loaded.skipped, err),
+        engine_warnings,
+        err,
+    ))
+}
+
+/// Prints the external engine's warnings; returns how many there were.
+fn report(warnings: Vec<String>, err: &mut dyn Write) -> std::io::Result<usize> {
+    for w in &warnings {
+        writeln!(err, "byline: {w}")?;
+    }
+    Ok(warnings.len())
+}
+
+/// `code`, or [`ENGINE_WARNINGS`] when that is 0 and the external engine
+/// warned, with one closing line saying so.
+fn with_engine_warnings(code: u8, warnings: usize, err: &mut dyn Write) -> u8 {
+    if warnings == 0 {
+        return code;
+    }
+    let _ = writeln!(err, "byline: {warnings} external engine warning(s)");
+    if code == 0 { ENGINE_WARNINGS } else { code }
 }
 
 /// Streams JSONL documents from `input` to `out`, one line out per good line in,
 /// in order; a bad line is reported with its number and skipped, and the
-/// exit code says so (see [`inputs::exit_code`]).
+/// exit code says so (see [`inputs::exit_code`]). The `external` engine, if
+/// any, runs once per batch of lines.
 pub fn stream(
     engines: &[&dyn Suggester],
+    external: Option<&ExternalEngine>,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     let mut line_no = 0;
-    let (mut failed, mut skipped) = (0, 0);
+    let (mut failed, mut skipped, mut engine_warnings) = (0, 0, 0);
     let mut lines = input.lines();
     loop {
         let mut batch: Vec<(usize, String)> = Vec::with_capacity(STREAM_BATCH);
@@ -96,23 +163,37 @@ pub fn stream(
         if batch.is_empty() {
             break;
         }
-        let results: Vec<LineResult> = batch
+        let mut results: Vec<LineResult> = batch
             .par_iter()
             .map(|(n, line)| suggest_line(engines, *n, line))
             .collect();
-        for result in results {
+        for result in &results {
             for message in &result.messages {
                 writeln!(err, "byline: {message}")?;
             }
             failed += usize::from(result.failed);
             skipped += usize::from(result.skipped);
-            if let Some(doc) = result.doc {
-                byline::write(std::slice::from_ref(&doc), &mut *out, Flavor::Byline)?;
-            }
+        }
+        if let Some(engine) = external {
+            engine_warnings += report(with_external(engine, &mut results), err)?;
+        }
+        for doc in results.iter().filter_map(|r| r.doc.as_ref()) {
+            byline::write(std::slice::from_ref(doc), &mut *out, Flavor::Byline)?;
         }
         out.flush()?;
     }
-    Ok(inputs::exit_code(failed, skipped, err))
+    Ok(with_engine_warnings(
+        inputs::exit_code(failed, skipped, err),
+        engine_warnings,
+        err,
+    ))
+}
+
+/// Runs the external engine once on the documents of a batch of lines;
+/// returns its warnings.
+fn with_external(engine: &ExternalEngine, results: &mut [LineResult]) -> Vec<String> {
+    let mut docs: Vec<&mut Document> = results.iter_mut().filter_map(|r| r.doc.as_mut()).collect();
+    engine.suggest_with(&mut docs, |_, _| {})
 }
 
 /// What one stdin line gave: the annotated document, and messages for the user.
@@ -181,7 +262,7 @@ mod tests {
         let owned = suggest::builtin();
         let engines: Vec<&dyn Suggester> = owned.iter().map(Box::as_ref).collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = stream(&engines, &mut input.as_bytes(), &mut out, &mut err).unwrap();
+        let code = stream(&engines, None, &mut input.as_bytes(), &mut out, &mut err).unwrap();
         assert_eq!(code, inputs::SKIPPED_INPUT, "a bad line is skipped input");
         let out = String::from_utf8(out).unwrap();
         let texts: Vec<String> = out

@@ -29,6 +29,7 @@
 pub mod bench;
 mod checkpoint;
 mod documents;
+mod engine;
 mod error;
 mod guard;
 mod history;

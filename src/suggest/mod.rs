@@ -4,6 +4,7 @@
 
 pub mod boilerplate;
 pub mod entities;
+pub mod external;
 pub mod memory;
 pub mod pipeline;
 pub mod rules;

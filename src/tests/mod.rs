@@ -1,6 +1,7 @@
 //! End-to-end scenarios, one file per feature.
 
 mod app_export;
+mod app_external;
 mod app_navigation;
 mod app_project;
 mod app_review;

@@ -3,11 +3,14 @@
 //! rejected anywhere in the project does not come back, whichever engine makes
 //! it), then the memory's own suggestions (what the editor accepted
 //! elsewhere). The memory is shared with the window, which teaches it after
-//! every edit, so the next document opened already benefits.
+//! every edit, so the next document opened already benefits. A project may
+//! add an external engine (`byline engine --project P --cmd …`), run once
+//! per part of documents a load sends back, its suggestions refined the same way.
 
 use std::sync::Arc;
 
 use crate::model::{Document, EditError};
+use crate::suggest::external::ExternalEngine;
 use crate::suggest::memory::MemoryEngine;
 use crate::suggest::pipeline::suggest_document;
 use crate::suggest::{Suggester, Suggestions};
@@ -17,6 +20,7 @@ use crate::suggest::{Suggester, Suggestions};
 pub struct Engines {
     builtin: Arc<Vec<Box<dyn Suggester>>>,
     memory: Option<Arc<MemoryEngine>>,
+    external: Option<Arc<ExternalEngine>>,
 }
 
 impl Engines {
@@ -25,6 +29,7 @@ impl Engines {
         Self {
             builtin: Arc::new(builtin),
             memory: None,
+            external: None,
         }
     }
 
@@ -33,17 +38,43 @@ impl Engines {
         Self {
             builtin: Arc::clone(&self.builtin),
             memory: Some(memory),
+            external: self.external.clone(),
+        }
+    }
+
+    /// The same engines with the project's external engine, or without one.
+    pub fn with_external(&self, external: Option<ExternalEngine>) -> Self {
+        Self {
+            builtin: Arc::clone(&self.builtin),
+            memory: self.memory.clone(),
+            external: external.map(Arc::new),
         }
     }
 
     /// Names of the engines, in the order they run.
     pub fn names(&self) -> Vec<String> {
         let memory = self.memory.as_ref().map(|m| m.name().to_owned());
+        let external = self.external.as_ref().map(|_| "external".to_owned());
         self.builtin
             .iter()
             .map(|e| e.name().to_owned())
             .chain(memory)
+            .chain(external)
             .collect()
+    }
+
+    /// Runs the project's external engine, if any, once on all of `docs`,
+    /// after [`suggest`](Self::suggest); returns its warnings.
+    pub fn suggest_external(&self, docs: &mut [&mut Document]) -> Vec<String> {
+        let Some(external) = &self.external else {
+            return Vec::new();
+        };
+        let memory = self.memory.as_deref();
+        external.suggest_with(docs, |doc, suggestions| {
+            if let Some(memory) = memory {
+                memory.refine(doc, suggestions);
+            }
+        })
     }
 
     /// Runs every engine on `doc` as pending suggestions; returns the number
@@ -91,6 +122,7 @@ mod tests {
     use super::*;
     use crate::model::{ByteRange, Edit, Layer, Origin, Span, SpanState, Transaction};
     use crate::suggest::SuggestedSpan;
+    use crate::suggest::external::EngineCommand;
 
     /// Suggests every capitalised word as PERSON.
     struct Capitals;
@@ -131,6 +163,55 @@ mod tests {
             .into_iter()
             .map(|s| (s.text(doc.text()), s.label.as_str(), s.state))
             .collect()
+    }
+
+    #[test]
+    fn the_external_engine_runs_on_a_part_through_the_memory() {
+        let memory = Arc::new(MemoryEngine::default());
+        let mut first = Document::new(None, "Monday in Zürich.");
+        let origin = Origin::suggested("external", "ner", 0.5);
+        let monday = Span::suggested(
+            first.ids().span(),
+            ByteRange::new(0, 6),
+            "PERSON",
+            Layer::Entity,
+            origin,
+        );
+        first
+            .apply(&Transaction::new("Suggest").with(Edit::InsertSpan(monday.clone())))
+            .unwrap();
+        let mut rejected = monday;
+        rejected.state = SpanState::Rejected;
+        let applied = first
+            .apply(&Transaction::new("Review").with(Edit::ReplaceSpan(rejected)))
+            .unwrap();
+        memory.learn(&applied, &first);
+
+        let line = r#"{"spans":[{"start":0,"end":6,"label":"PERSON"},{"start":10,"end":16,"label":"GPE"}]}"#;
+        let script = "cat >/dev/null; printf '%s\\n' \"$1\" \"$1\"";
+        let argv = ["sh", "-c", script, "fixture", line].map(String::from);
+        let external = ExternalEngine::new(EngineCommand::from_argv(argv.into()).unwrap());
+        let engines = Engines::new(Vec::new())
+            .with_external(Some(external))
+            .with_memory(Arc::clone(&memory));
+        assert_eq!(engines.names(), ["memory", "external"]);
+
+        let mut part = vec![
+            Document::new(None, "Monday in Zürich."),
+            Document::new(None, "Monday in Zürich, again."),
+        ];
+        for doc in &mut part {
+            engines.suggest(doc).unwrap();
+        }
+        let mut refs: Vec<&mut Document> = part.iter_mut().collect();
+        assert_eq!(engines.suggest_external(&mut refs), Vec::<String>::new());
+        for doc in &part {
+            assert_eq!(
+                labelled(doc),
+                [("Zürich", "GPE", SpanState::Pending)],
+                "Monday as PERSON was rejected elsewhere"
+            );
+        }
     }
 
     #[test]

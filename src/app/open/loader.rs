@@ -202,11 +202,12 @@ fn read_file(path: &Path) -> FileResult {
 }
 
 /// Runs the engines on every document not already done (a finished or gold
-/// annotation gets no pending spans to review again); a document whose
-/// suggestions do not apply is reported and opens without them.
+/// annotation gets no pending spans to review again), then the external one
+/// (if any) on all of those at once; a document whose suggestions do not
+/// apply is reported and opens without them.
 fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<String>) {
     let mut warnings = Vec::new();
-    let docs = docs
+    let mut docs: Vec<Document> = docs
         .into_iter()
         .map(|mut doc| {
             if doc.status() == DocStatus::Done {
@@ -219,6 +220,11 @@ fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<St
             doc
         })
         .collect();
+    let mut open: Vec<&mut Document> = docs
+        .iter_mut()
+        .filter(|d| d.status() != DocStatus::Done)
+        .collect();
+    warnings.extend(engines.suggest_external(&mut open));
     (docs, warnings)
 }
 

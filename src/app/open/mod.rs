@@ -20,6 +20,7 @@ use crate::app::commands::Command;
 use crate::model::Document;
 use crate::read::InputFormat;
 use crate::suggest::Suggester;
+use crate::suggest::external::ExternalEngine;
 use crate::suggest::memory::MemoryEngine;
 
 /// What a frame's poll brought in.
@@ -63,6 +64,11 @@ impl Opener {
     /// Sets the built-in suggestion engines run on every document opened from now on.
     pub fn set_engines(&mut self, engines: Vec<Box<dyn Suggester>>) {
         self.engines = Engines::new(engines);
+    }
+
+    /// Sets the project's external engine (or none) for documents opened from now on.
+    pub fn set_external(&mut self, external: Option<ExternalEngine>) {
+        self.engines = self.engines.with_external(external);
     }
 
     /// Sets the project's memory, which refines and adds to every suggestion.
