@@ -110,6 +110,10 @@ pub enum Destination<'a> {
     Path(&'a Path),
 }
 
+/// Documents a project export reads and writes at a time (`byline export`, the
+/// window's export): the export holds this many, not the whole project.
+pub const BATCH: usize = 256;
+
 /// Writes `docs` in `format` to `dest`: an [`Exporter`] given one batch.
 pub fn write(
     format: ExportFormat,
