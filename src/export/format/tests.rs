@@ -132,10 +132,13 @@ fn batches_give_the_bytes_of_one_batch_in_every_format() {
     }
 }
 
+/// A one-file writer called directly on every document.
+type Writer = fn(&[Document], &mut Vec<u8>) -> ExportReport;
+
 #[test]
 fn one_stream_of_batches_is_the_writers_output() {
     let docs = batch_docs();
-    let writers: [(ExportFormat, fn(&[Document], &mut Vec<u8>) -> ExportReport); 5] = [
+    let writers: [(ExportFormat, Writer); 5] = [
         (ExportFormat::Byline, |d, o| {
             byline::write(d, o, byline::Flavor::Byline).unwrap()
         }),
