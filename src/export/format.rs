@@ -1,5 +1,7 @@
 //! The export formats by name, and where each writes: one dispatch shared by
-//! `byline convert`, `byline export` and the window's export dialog.
+//! `byline convert`, `byline export` and the window's export dialog. An
+//! [`Exporter`] takes documents batch by batch, so a project export holds a
+//! batch and not the project; [`write`] is an exporter given one batch.
 
 use std::fmt;
 use std::fs::File;
