@@ -2,23 +2,21 @@
 //! documents (all, or only those marked done), choose where to write with a
 //! native save dialog (run on a thread) or by typing a path, then see what was
 //! written and what the format could not hold. Writing goes through
-//! `export::format::write`, the same dispatch as `byline export`. Documents
-//! come from the project (the window keeps only a few loaded), each one the
-//! window holds loaded taking the place of its stored copy, since it may carry
-//! changes the project has not taken yet.
+//! `export::format::Exporter`, the same dispatch as `byline export`, batch by
+//! batch: documents come from the project (the window keeps only a few
+//! loaded) a batch at a time, each one the window holds loaded taking the
+//! place of its stored copy (see `app::export_batches`).
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Context, Id, Modal, RadioButton, TextEdit, Ui};
 
-use std::collections::HashMap;
-
+use crate::app::export_batches::{any_wanted, for_each_batch};
 use crate::app::session::Session;
 use crate::app::state::Workspace;
-use crate::export::format::{Destination, ExportFormat, write};
-use crate::model::{DocId, DocStatus, Document};
-use crate::store::StoreError;
+use crate::export::format::{Destination, ExportFormat, Exporter};
+use crate::model::DocStatus;
 
 /// State of the export dialog.
 #[derive(Default)]
@@ -113,50 +111,33 @@ impl ExportDialog {
         });
     }
 
-    /// Writes the chosen documents; returns the summary shown to the editor.
+    /// Writes the chosen documents batch by batch; returns the summary shown
+    /// to the editor.
     fn export(&self, ws: &Workspace, session: &Session) -> String {
         let path = PathBuf::from(self.path.trim());
         if self.path.trim().is_empty() {
             return "Choose where to save first.".into();
         }
-        let docs = match documents(ws, session, self.only_done) {
-            Ok(docs) => docs,
-            Err(err) => return format!("Export failed: {err}"),
-        };
-        if docs.is_empty() {
+        if !any_wanted(ws, self.only_done) {
             return "No documents to export (none is marked done).".into();
         }
-        match write(self.format, &docs, Destination::Path(&path)) {
+        let mut exporter = match Exporter::open(self.format, Destination::Path(&path)) {
+            Ok(exporter) => exporter,
+            Err(err) => return format!("Export failed: {err}"),
+        };
+        let mut written = Ok(());
+        let read = for_each_batch(ws, session, self.only_done, |batch| {
+            written = exporter.write_batch(batch);
+            written.is_ok()
+        });
+        if let Err(err) = read {
+            return format!("Export failed: {err}");
+        }
+        match written.and_then(|()| exporter.finish()) {
             Ok(report) => format!("Wrote {}: {report}", path.display()),
             Err(err) => format!("Export failed: {err}"),
         }
     }
-}
-
-/// The documents to export, in project order: each loaded one as the window
-/// has it, the others as the project stores them.
-fn documents(
-    ws: &Workspace,
-    session: &Session,
-    only_done: bool,
-) -> Result<Vec<Document>, StoreError> {
-    let wanted = |status| !only_done || status == DocStatus::Done;
-    let mut stored: HashMap<DocId, Document> = HashMap::new();
-    let only = only_done.then_some(DocStatus::Done);
-    session.for_each_stored(only, |doc| {
-        if ws.find(&doc.id).is_some_and(|i| ws.loaded(i).is_none()) {
-            stored.insert(doc.id.clone(), doc);
-        }
-        true
-    })?;
-    let docs = (ws.entries().iter().enumerate())
-        .filter(|(_, e)| wanted(e.summary.status))
-        .filter_map(|(i, e)| match ws.loaded(i) {
-            Some(open) => Some(open.doc.clone()),
-            None => stored.remove(&e.summary.id),
-        })
-        .collect();
-    Ok(docs)
 }
 
 /// Opens a native save (or folder) dialog on a thread; the answer arrives on the channel.

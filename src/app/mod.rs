@@ -8,6 +8,7 @@ pub mod bench;
 pub mod commands;
 pub mod edits;
 pub mod export;
+mod export_batches;
 pub mod fonts;
 pub mod keys;
 pub mod loaded;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::export::format::{self, Destination, ExportFormat};
+use crate::export::format::{BATCH, Destination, ExportFormat, Exporter};
 use crate::model::DocStatus;
 use crate::store::Project;
 
@@ -37,26 +37,36 @@ fn parse_status(name: &str) -> Result<DocStatus, String> {
 /// Runs the export; its report goes to `err`, like `convert`'s.
 pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let project = Project::open(&args.project).context("cannot export")?;
-    let mut docs = Vec::new();
-    project
-        .for_each_document(args.only, |doc| {
-            docs.push(doc);
-            true
-        })
-        .context("cannot export")?;
     let dest = match &args.output {
         Some(path) => Destination::Path(path),
         None => Destination::Stream(out),
     };
-    let report = format::write(args.to, &docs, dest)
-        .with_context(|| format!("cannot write {} output", args.to))?;
+    let failed = || format!("cannot write {} output", args.to);
+    let mut exporter = Exporter::open(args.to, dest).with_context(failed)?;
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut written = Ok(());
+    project
+        .for_each_document(args.only, |doc| {
+            batch.push(doc);
+            if batch.len() == BATCH {
+                written = exporter.write_batch(&batch);
+                batch.clear();
+            }
+            written.is_ok()
+        })
+        .context("cannot export")?;
+    written.with_context(failed)?;
+    exporter.write_batch(&batch).with_context(failed)?;
+    let report = exporter.finish().with_context(failed)?;
     writeln!(err, "byline: {report}")?;
     Ok(0)
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{DocStatus, Edit, Transaction, markup};
+    use super::BATCH;
+    use crate::export::format::{self, Destination, ExportFormat};
+    use crate::model::{DocStatus, Document, Edit, Transaction, markup};
     use crate::store::Project;
     use crate::tests::support::byline;
 
@@ -98,5 +108,38 @@ mod tests {
             "{}",
             bad.err
         );
+    }
+
+    #[test]
+    fn a_project_larger_than_a_batch_exports_as_one_write_of_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.byline");
+        let docs: Vec<Document> = (0..BATCH + 3)
+            .map(|i| {
+                markup::document(&format!(
+                    "№{i}: [“Ja,”|QUOTE:1] [Zoë 北京|SPEAKER:1] [sagte|CUE:1] 👋 [Lab{}|LAB{}]",
+                    6 - i % 7,
+                    6 - i % 7
+                ))
+                .unwrap()
+            })
+            .collect();
+        Project::create(&path)
+            .unwrap()
+            .add_documents(&docs)
+            .unwrap();
+        for format in [ExportFormat::Byline, ExportFormat::Hf] {
+            let out = dir.path().join(format!("all.{format}"));
+            let (project, to, output) =
+                (path.to_str().unwrap(), format.name(), out.to_str().unwrap());
+            let exported = byline(["export", "--project", project, "--to", to, "-o", output]);
+            assert_eq!(exported.code, 0, "{}", exported.err);
+            let expected = dir.path().join(format!("expected.{format}"));
+            format::write(format, &docs, Destination::Path(&expected)).unwrap();
+            assert!(
+                std::fs::read(&out).unwrap() == std::fs::read(&expected).unwrap(),
+                "{format}"
+            );
+        }
     }
 }

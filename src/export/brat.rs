@@ -12,19 +12,19 @@
 //! same annotations and events (ids and argument order aside). Offsets are code points.
 
 mod conf;
+mod folder;
 pub mod plan;
 
 use std::collections::HashMap;
-use std::fs;
-use std::io::{self, Write};
-use std::path::Path;
+use std::io::Write;
 
 use crate::export::losses::{count_document, count_review_states};
 use crate::export::{ExportError, ExportReport, check_alignment};
 use crate::model::{CharRange, Document, OffsetIndex};
 use crate::read::brat::schema::{ATTRIBUTE_KIND, Bound, META_KEY, RELATION_REFERS_TO};
 
-pub use conf::write_conf;
+pub use conf::{ConfLabels, write_conf};
+pub use folder::{Folder, write_folder};
 use plan::{Standoff, plan};
 
 /// Writes one document: its text to `txt` and its annotations to `ann`.
@@ -45,71 +45,6 @@ pub fn write_document(
     txt.write_all(doc.text().as_bytes())?;
     render(&standoff, doc.text(), ann)?;
     Ok(report)
-}
-
-/// Writes every document into `dir` as `<name>.txt` + `<name>.ann`, plus
-/// `annotation.conf`. Names come from each document's source file name (made
-/// unique), or its id.
-pub fn write_folder(docs: &[Document], dir: &Path) -> Result<ExportReport, ExportError> {
-    fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
-    let mut report = ExportReport::default();
-    let mut used: HashMap<String, usize> = HashMap::new();
-    for doc in docs {
-        let name = unique_name(doc, &mut used);
-        let txt_path = dir.join(format!("{name}.txt"));
-        let ann_path = dir.join(format!("{name}.ann"));
-        let txt = fs::File::create(&txt_path).map_err(|e| with_path(e, &txt_path))?;
-        let ann = fs::File::create(&ann_path).map_err(|e| with_path(e, &ann_path))?;
-        let written = write_document(doc, io::BufWriter::new(txt), io::BufWriter::new(ann))
-            .map_err(|e| match e {
-                ExportError::Io(e) => with_path(e, &ann_path),
-                other => other,
-            })?;
-        report.merge(written);
-    }
-    let conf_path = dir.join("annotation.conf");
-    let conf = fs::File::create(&conf_path).map_err(|e| with_path(e, &conf_path))?;
-    write_conf(docs, io::BufWriter::new(conf)).map_err(|e| match e {
-        ExportError::Io(e) => with_path(e, &conf_path),
-        other => other,
-    })?;
-    Ok(report)
-}
-
-fn with_path(err: io::Error, path: &Path) -> ExportError {
-    ExportError::Io(io::Error::new(
-        err.kind(),
-        format!("{err}: {}", path.display()),
-    ))
-}
-
-/// A file stem for `doc`: its source's stem with unsafe characters replaced,
-/// `-2`, `-3`… added on repeats.
-fn unique_name(doc: &Document, used: &mut HashMap<String, usize>) -> String {
-    let stem = doc
-        .source
-        .as_deref()
-        .and_then(|s| Path::new(s).file_stem())
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty() && s != "-")
-        .unwrap_or_else(|| doc.id.to_string());
-    let stem: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let count = used.entry(stem.clone()).or_insert(0);
-    *count += 1;
-    if *count == 1 {
-        stem
-    } else {
-        format!("{stem}-{count}")
-    }
 }
 
 /// Writes planned annotations as `.ann` lines, numbering `T` in position order.

@@ -1,9 +1,11 @@
 //! The export formats by name, and where each writes: one dispatch shared by
-//! `byline convert`, `byline export` and the window's export dialog.
+//! `byline convert`, `byline export` and the window's export dialog. An
+//! [`Exporter`] takes documents batch by batch, so a project export holds a
+//! batch and not the project; [`write`] is an exporter given one batch.
 
 use std::fmt;
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::{ExportError, ExportReport, brat, byline, conll, doccano, hf};
@@ -110,22 +112,114 @@ pub enum Destination<'a> {
     Path(&'a Path),
 }
 
-/// Writes `docs` in `format` to `dest`.
+/// Documents a project export reads and writes at a time (`byline export`, the
+/// window's export): the export holds this many, not the whole project.
+pub const BATCH: usize = 256;
+
+/// Writes `docs` in `format` to `dest`: an [`Exporter`] given one batch.
 pub fn write(
     format: ExportFormat,
     docs: &[Document],
     dest: Destination<'_>,
 ) -> Result<ExportReport, ExportError> {
-    match dest {
-        Destination::Stream(out) => write_stream(format, docs, out),
-        Destination::Path(path) => write_path(format, docs, path),
+    let mut exporter = Exporter::open(format, dest)?;
+    exporter.write_batch(docs)?;
+    exporter.finish()
+}
+
+/// An export written batch by batch, so a project need not be held in memory
+/// at once: the output is byte for byte what [`write`] gives for all the
+/// documents in one slice, however they are cut into batches.
+pub struct Exporter<'a> {
+    format: ExportFormat,
+    sink: Sink<'a>,
+    report: ExportReport,
+}
+
+/// Where an [`Exporter`] writes, with what each format carries between batches.
+enum Sink<'a> {
+    Stream(&'a mut dyn Write),
+    File(BufWriter<File>, &'a Path),
+    Hf {
+        rows: hf::HfRows<BufWriter<File>>,
+        path: &'a Path,
+        labels: BufWriter<File>,
+    },
+    Brat(brat::Folder),
+}
+
+impl<'a> Exporter<'a> {
+    /// Creates the output (file, files or folder); a multi-file format
+    /// refuses a stream.
+    pub fn open(format: ExportFormat, dest: Destination<'a>) -> Result<Self, ExportError> {
+        let sink = match (format, dest) {
+            (ExportFormat::Hf | ExportFormat::Brat, Destination::Stream(_)) => {
+                return Err(ExportError::Io(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("{format} writes several files: give an output path with -o"),
+                )));
+            }
+            (ExportFormat::Brat, Destination::Path(path)) => {
+                Sink::Brat(brat::Folder::create(path)?)
+            }
+            (ExportFormat::Hf, Destination::Path(path)) => Sink::Hf {
+                rows: hf::HfRows::new(create(path)?, hf::HfOptions::default()),
+                path,
+                labels: create(&hf_labels_path(path))?,
+            },
+            (_, Destination::Path(path)) => Sink::File(create(path)?, path),
+            (_, Destination::Stream(out)) => Sink::Stream(out),
+        };
+        Ok(Self {
+            format,
+            sink,
+            report: ExportReport::default(),
+        })
+    }
+
+    /// Writes the next documents, in order.
+    pub fn write_batch(&mut self, docs: &[Document]) -> Result<(), ExportError> {
+        let written = match &mut self.sink {
+            Sink::Stream(out) => write_lines(self.format, docs, &mut **out)?,
+            Sink::File(out, _) => write_lines(self.format, docs, out)?,
+            Sink::Hf { rows, .. } => rows.write_batch(docs)?,
+            Sink::Brat(folder) => folder.write_batch(docs)?,
+        };
+        self.report.merge(written);
+        Ok(())
+    }
+
+    /// Completes the output (Hugging Face `labels.json`, brat
+    /// `annotation.conf`), flushes it to disk, and reports on the whole export.
+    pub fn finish(self) -> Result<ExportReport, ExportError> {
+        match self.sink {
+            Sink::Stream(out) => out.flush()?,
+            Sink::File(out, path) => finish(out, path)?,
+            Sink::Hf {
+                rows,
+                path,
+                mut labels,
+            } => {
+                let done = rows.finish();
+                finish(done.rows, path)?;
+                if let Some(new) = done.renumber {
+                    renumber(path, &new)?;
+                }
+                let labels_path = hf_labels_path(path);
+                hf::write_names(&done.names, &mut labels)?;
+                finish(labels, &labels_path)?;
+            }
+            Sink::Brat(folder) => folder.finish()?,
+        }
+        Ok(self.report)
     }
 }
 
-fn write_stream(
+/// Writes documents in a one-file format.
+fn write_lines(
     format: ExportFormat,
     docs: &[Document],
-    out: &mut dyn Write,
+    out: impl Write,
 ) -> Result<ExportReport, ExportError> {
     match format {
         ExportFormat::Byline => byline::write(docs, out, byline::Flavor::Byline),
@@ -133,36 +227,28 @@ fn write_stream(
         ExportFormat::Doccano => doccano::write(docs, out, doccano::Mode::Sequence),
         ExportFormat::DoccanoRelations => doccano::write(docs, out, doccano::Mode::Relation),
         ExportFormat::Conll => conll::write(docs, out),
-        ExportFormat::Hf | ExportFormat::Brat => Err(ExportError::Io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("{format} writes several files: give an output path with -o"),
-        ))),
+        // Never given here: `Exporter::open` gives them sinks of their own.
+        ExportFormat::Hf | ExportFormat::Brat => Ok(ExportReport::default()),
     }
 }
 
-fn write_path(
-    format: ExportFormat,
-    docs: &[Document],
-    path: &Path,
-) -> Result<ExportReport, ExportError> {
-    match format {
-        ExportFormat::Brat => brat::write_folder(docs, path),
-        ExportFormat::Hf => {
-            let labels_path = hf_labels_path(path);
-            let mut rows = create(path)?;
-            let mut labels = create(&labels_path)?;
-            let report = hf::write(docs, &mut rows, &mut labels, hf::HfOptions::default())?;
-            finish(rows, path)?;
-            finish(labels, &labels_path)?;
-            Ok(report)
-        }
-        _ => {
-            let mut out = create(path)?;
-            let report = write_stream(format, docs, &mut out)?;
-            finish(out, path)?;
-            Ok(report)
-        }
+/// Renumbers the tags of the Hugging Face rows at `path` in place (through a
+/// file beside it); a device such as `/dev/null` kept nothing to renumber.
+fn renumber(path: &Path, new: &[usize]) -> Result<(), ExportError> {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return Ok(());
     }
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".renumbering");
+    let temp = path.with_file_name(name);
+    let from = File::open(path).map_err(|e| with_path(e, path))?;
+    let mut to = create(&temp)?;
+    hf::renumber(BufReader::new(from), &mut to, new).map_err(|e| match e {
+        ExportError::Io(e) => with_path(e, path),
+        other => other,
+    })?;
+    finish(to, &temp)?;
+    std::fs::rename(&temp, path).map_err(|e| with_path(e, path))
 }
 
 fn create(path: &Path) -> Result<BufWriter<File>, ExportError> {
@@ -199,51 +285,4 @@ pub fn hf_labels_path(rows: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::markup;
-
-    #[test]
-    fn names_round_trip() {
-        for format in ExportFormat::ALL {
-            assert_eq!(ExportFormat::parse(format.name()), Ok(format));
-        }
-        assert!(
-            ExportFormat::parse("csv")
-                .unwrap_err()
-                .contains("byline, prodigy")
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn writes_to_a_device_that_cannot_be_synced() {
-        let doc = markup::document("[Zoë|PERSON] spoke.").unwrap();
-        let dev_null = Path::new("/dev/null");
-        let report = write(ExportFormat::Byline, &[doc], Destination::Path(dev_null)).unwrap();
-        assert_eq!(report.documents, 1);
-    }
-
-    #[test]
-    fn multi_file_formats_refuse_a_stream() {
-        let doc = markup::document("[Zoë|PERSON] spoke.").unwrap();
-        let mut out = Vec::new();
-        let err = write(ExportFormat::Hf, &[doc], Destination::Stream(&mut out)).unwrap_err();
-        assert!(err.to_string().contains("-o"), "{err}");
-        assert!(out.is_empty());
-    }
-
-    #[test]
-    fn every_format_writes_to_a_path() {
-        let dir = tempfile::tempdir().unwrap();
-        let doc = markup::document("[“Ja,”|QUOTE:1] [Zoë Müller|SPEAKER:1] [said|CUE:1].").unwrap();
-        for format in ExportFormat::ALL {
-            let path = dir.path().join(format!("out-{}", format.name()));
-            let report =
-                write(format, std::slice::from_ref(&doc), Destination::Path(&path)).unwrap();
-            assert_eq!(report.documents, 1, "{format}");
-            assert!(path.exists(), "{format}");
-        }
-        assert!(hf_labels_path(&dir.path().join("out-hf")).exists());
-    }
-}
+mod tests;

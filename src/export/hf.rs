@@ -18,6 +18,9 @@ use super::losses::{count_document, count_review_states};
 use super::{ExportError, ExportReport, check_alignment, exported_spans};
 use crate::model::{Document, LabelSet, Layer};
 
+mod stream;
+pub use stream::{HfFinished, HfRows, renumber};
+
 /// What the export holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HfOptions {
@@ -43,71 +46,136 @@ struct Row<'a> {
 
 /// The IOB2 tag names of a layer for these documents: `O`, then `B-`/`I-` per label.
 pub fn tag_names(docs: &[Document], layer: Layer) -> Vec<String> {
-    let builtin: Vec<String> = LabelSet::builtin()
-        .of_layer(layer)
-        .map(|l| l.name.clone())
-        .collect();
-    let others: BTreeSet<String> = docs
-        .iter()
-        .flat_map(exported_spans)
-        .filter(|s| s.layer == layer && !builtin.contains(&s.label))
-        .map(|s| s.label.clone())
-        .collect();
-    let mut names = vec![String::from("O")];
-    for label in builtin.iter().chain(&others) {
-        names.push(format!("B-{label}"));
-        names.push(format!("I-{label}"));
+    let mut seen = SeenLabels::new(layer);
+    for doc in docs {
+        seen.add(doc);
     }
-    names
+    seen.sorted_names()
 }
 
 /// Writes the rows of every document to `rows` and the tag names to `labels`.
 pub fn write(
     docs: &[Document],
     mut rows: impl Write,
-    mut labels: impl Write,
+    labels: impl Write,
     options: HfOptions,
 ) -> Result<ExportReport, ExportError> {
     let names = tag_names(docs, options.layer);
     let mut report = ExportReport::default();
     for doc in docs {
-        check_alignment(doc)?;
-        report.documents += 1;
-        let tokenized = Tokenized::new(doc);
-        let tags = tokenized.tags(options.layer, &mut report);
-        let other = match options.layer {
-            Layer::Entity => Layer::Attribution,
-            Layer::Attribution => Layer::Entity,
-        };
-        for _ in exported_spans(doc).iter().filter(|s| s.layer == other) {
-            report.lose(format!(
-                "{} spans (this export holds the {} layer)",
-                other.as_str(),
-                options.layer.as_str()
-            ));
-        }
-        lose_links(doc, &mut report);
-        count_review_states(doc, false, &mut report);
-        count_document(doc, &[], &mut report);
-        for (n, sentence) in tokenized.sentences.iter().enumerate() {
-            let row = Row {
-                id: format!("{}-{n}", doc.id),
-                tokens: sentence.clone().map(|i| tokenized.token_text(i)).collect(),
-                ner_tags: sentence
-                    .clone()
-                    .map(|i| {
-                        let tag = tags.get(i).copied().unwrap_or(Tag::Outside);
-                        names.iter().position(|n| tag.is(n)).unwrap_or(0)
-                    })
-                    .collect(),
-            };
-            serde_json::to_writer(&mut rows, &row)?;
-            writeln!(rows)?;
+        write_document(doc, &names, options, &mut rows, &mut report)?;
+    }
+    write_names(&names, labels)?;
+    Ok(report)
+}
+
+/// Writes the tag names as `labels.json` holds them: a JSON list, one line.
+pub fn write_names(names: &[String], mut labels: impl Write) -> Result<(), ExportError> {
+    serde_json::to_writer(&mut labels, names)?;
+    writeln!(labels)?;
+    Ok(())
+}
+
+/// The labels of one layer an export has met: the built-in ones, then the
+/// others in the order they first appeared.
+#[derive(Debug)]
+struct SeenLabels {
+    layer: Layer,
+    builtin: Vec<String>,
+    others: Vec<String>,
+}
+
+impl SeenLabels {
+    fn new(layer: Layer) -> Self {
+        let builtin = LabelSet::builtin()
+            .of_layer(layer)
+            .map(|l| l.name.clone())
+            .collect();
+        Self {
+            layer,
+            builtin,
+            others: Vec::new(),
         }
     }
-    serde_json::to_writer(&mut labels, &names)?;
-    writeln!(labels)?;
-    Ok(report)
+
+    /// Takes in the labels of `doc`'s exported spans on the layer; true when one was new.
+    fn add(&mut self, doc: &Document) -> bool {
+        let before = self.others.len();
+        for span in exported_spans(doc) {
+            let label = &span.label;
+            if span.layer == self.layer
+                && !self.builtin.contains(label)
+                && !self.others.contains(label)
+            {
+                self.others.push(label.clone());
+            }
+        }
+        self.others.len() > before
+    }
+
+    /// Tag names with the other labels in the order they were met.
+    fn names_as_met(&self) -> Vec<String> {
+        names(self.builtin.iter().chain(&self.others))
+    }
+
+    /// Tag names with the other labels sorted: the names an export declares.
+    fn sorted_names(&self) -> Vec<String> {
+        let others: BTreeSet<&String> = self.others.iter().collect();
+        names(self.builtin.iter().chain(others))
+    }
+}
+
+fn names<'a>(labels: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut names = vec![String::from("O")];
+    for label in labels {
+        names.push(format!("B-{label}"));
+        names.push(format!("I-{label}"));
+    }
+    names
+}
+
+/// Writes the rows of one document, tag numbers being positions in `names`.
+fn write_document(
+    doc: &Document,
+    names: &[String],
+    options: HfOptions,
+    mut rows: impl Write,
+    report: &mut ExportReport,
+) -> Result<(), ExportError> {
+    check_alignment(doc)?;
+    report.documents += 1;
+    let tokenized = Tokenized::new(doc);
+    let tags = tokenized.tags(options.layer, report);
+    let other = match options.layer {
+        Layer::Entity => Layer::Attribution,
+        Layer::Attribution => Layer::Entity,
+    };
+    for _ in exported_spans(doc).iter().filter(|s| s.layer == other) {
+        report.lose(format!(
+            "{} spans (this export holds the {} layer)",
+            other.as_str(),
+            options.layer.as_str()
+        ));
+    }
+    lose_links(doc, report);
+    count_review_states(doc, false, report);
+    count_document(doc, &[], report);
+    for (n, sentence) in tokenized.sentences.iter().enumerate() {
+        let row = Row {
+            id: format!("{}-{n}", doc.id),
+            tokens: sentence.clone().map(|i| tokenized.token_text(i)).collect(),
+            ner_tags: sentence
+                .clone()
+                .map(|i| {
+                    let tag = tags.get(i).copied().unwrap_or(Tag::Outside);
+                    names.iter().position(|n| tag.is(n)).unwrap_or(0)
+                })
+                .collect(),
+        };
+        serde_json::to_writer(&mut rows, &row)?;
+        writeln!(rows)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
