@@ -70,8 +70,10 @@ impl Places {
 /// quoted for a shell, for messages telling the user how to allow it.
 pub fn trust_command(project: &Path) -> String {
     let path = project.to_string_lossy();
-    let path = shlex::try_quote(&path).unwrap_or(path);
-    format!("byline engine --project {path} --trust")
+    match shlex::try_quote(&path) {
+        Ok(quoted) => format!("byline engine --project {quoted} --trust"),
+        Err(_) => format!("byline engine --project {path} --trust"),
+    }
 }
 
 #[cfg(test)]
