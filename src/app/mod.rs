@@ -51,7 +51,7 @@ pub struct BylineApp {
     exporter: ExportDialog,
     show_shortcuts: bool,
     session: Session,
-    /// Where the recent-projects list is kept (none in tests).
+    /// Where the recent projects and trusted engines are kept (none in tests).
     places: Option<Places>,
     /// A project being opened, with the files to add once it is.
     opening: Option<(ProjectLoad, Vec<PathBuf>)>,
@@ -83,6 +83,12 @@ impl BylineApp {
             saved_view: None,
             view_moved_at: None,
         }
+    }
+
+    /// Sets this machine's folders: the recent projects and the external
+    /// engines allowed to run (without them, none is).
+    pub fn set_places(&mut self, places: Option<Places>) {
+        self.places = places;
     }
 
     /// The project behind the window, for tests.
@@ -235,7 +241,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
             fonts::install(&cc.egui_ctx);
             let mut app = BylineApp::new(Workspace::new(LabelSet::builtin()));
             app.opener.set_engines(crate::suggest::builtin());
-            app.places = places.ok();
+            app.set_places(places.ok());
             for note in plan.notes {
                 app.workspace.notify(note);
             }

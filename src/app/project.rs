@@ -19,6 +19,7 @@ use crate::app::state::Workspace;
 use crate::app::text_view::TextView;
 use crate::model::{DocId, Document};
 use crate::read::dedupe::is_annotated;
+use crate::store::{Places, trust_command};
 use crate::suggest::external::{EngineCommand, ExternalEngine};
 
 impl BylineApp {
@@ -97,7 +98,7 @@ impl BylineApp {
             opened.labels
         };
         let mut notices = std::mem::take(&mut self.workspace.notices);
-        let (external, note) = external_engine(&opened.project, &labels);
+        let (external, note) = external_engine(&opened.project, &labels, self.places.as_ref());
         notices.extend(note);
         self.opener.set_external(external);
         self.session = Session::new(opened.project, opened.memory, self.places.clone());
@@ -305,16 +306,29 @@ pub fn file_menu(ui: &mut Ui, opener: &mut Opener, session: &Session, cmds: &mut
 }
 
 /// The project's external engine (`byline engine --project P --cmd …`),
-/// checking labels against the project's; a note when it cannot be used.
+/// checking labels against the project's; a note when it cannot be used. A
+/// project file can come from anyone, so its command runs only if this
+/// machine's `places` trust it for this project (none in tests: nothing is).
 fn external_engine(
     project: &crate::store::Project,
     labels: &crate::model::LabelSet,
+    places: Option<&Places>,
 ) -> (Option<ExternalEngine>, Option<String>) {
     let line = match project.engine_command() {
         Ok(Some(line)) => line,
         Ok(None) => return (None, None),
         Err(e) => return (None, Some(format!("External engine not run: {e}"))),
     };
+    if !places.is_some_and(|p| p.trusts_engine(project.path(), &line)) {
+        return (
+            None,
+            Some(format!(
+                "This project names an external engine (`{line}`) that was not set up on \
+                 this machine, so it does not run. To allow it: {}",
+                trust_command(project.path())
+            )),
+        );
+    }
     match EngineCommand::parse(&line) {
         Ok(command) => (
             Some(ExternalEngine::new(command).with_labels(labels.clone())),

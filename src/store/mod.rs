@@ -44,6 +44,7 @@ mod save;
 mod schema;
 pub mod stats;
 mod synthetic;
+mod trust;
 
 mod view;
 
@@ -56,4 +57,5 @@ pub use places::{
 };
 pub use project::{Access, Project};
 pub use schema::SCHEMA_VERSION;
+pub use trust::trust_command;
 pub use view::ViewPosition;

@@ -1,7 +1,8 @@
 //! Where projects live: a default project in the platform's data folder
 //! (`~/.local/share/byline` on Linux, `~/Library/Application Support/…` on
 //! macOS, `%APPDATA%\…` on Windows), and the list of recently opened projects
-//! in its config folder. `BYLINE_HOME` moves both under one folder (portable
+//! in its config folder (beside the engines this machine trusts, see
+//! `trust.rs`). `BYLINE_HOME` moves both under one folder (portable
 //! installs, tests).
 
 use std::path::{Path, PathBuf};
@@ -28,7 +29,7 @@ struct Recent {
 pub struct Places {
     /// Holds the default project.
     pub data: PathBuf,
-    /// Holds the recent-projects list.
+    /// Holds the recent-projects list and the trusted engines.
     pub config: PathBuf,
 }
 
@@ -86,16 +87,30 @@ impl Places {
         recent.retain(|p| p != &project);
         recent.insert(0, project);
         recent.truncate(RECENT_MAX);
-        let file = self.recent_file();
-        let json = serde_json::to_string_pretty(&Recent { recent })
-            .map_err(|e| StoreError::io("write the recent projects", &file, e.into()))?;
+        self.write_config(
+            &self.recent_file(),
+            "write the recent projects",
+            &Recent { recent },
+        )
+    }
+
+    /// Writes `value` as JSON to `file` in the config folder, creating the
+    /// folder; `what` names the write in errors.
+    pub(super) fn write_config(
+        &self,
+        file: &Path,
+        what: &'static str,
+        value: &impl Serialize,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string_pretty(value)
+            .map_err(|e| StoreError::io(what, file, e.into()))?;
         std::fs::create_dir_all(&self.config)
             .map_err(|e| StoreError::io("create the config folder", &self.config, e))?;
         // Write then rename, so a crash never leaves half a list.
         let partial = file.with_extension("json.partial");
         std::fs::write(&partial, json)
-            .and_then(|()| std::fs::rename(&partial, &file))
-            .map_err(|e| StoreError::io("write the recent projects", &file, e))
+            .and_then(|()| std::fs::rename(&partial, file))
+            .map_err(|e| StoreError::io(what, file, e))
     }
 
     /// The project to open when Byline starts without one: the most recent,

@@ -1,13 +1,15 @@
 //! The window runs the project's external engine (`byline engine --project P
-//! --cmd …`) on every article it opens; a broken engine costs a notice, not
-//! the article.
+//! --cmd …`) on every article it opens, once this machine trusts it for that
+//! project; an untrusted or broken engine costs a notice, not the article.
 
 use egui_kittest::Harness;
 
-use super::app_project::{project_window, project_with, settle};
+use super::app_project::{project_with, settle};
+use super::app_review::window;
 use crate::app::BylineApp;
+use crate::app::session::opening::OpenMode;
 use crate::model::{Origin, SpanState};
-use crate::store::Project;
+use crate::store::{Places, Project, trust_command};
 
 /// The spans of the article opened last: text, label, engine/rule.
 fn opened(
@@ -27,19 +29,28 @@ fn opened(
         .collect()
 }
 
-/// A window on a new project whose engine is `engine`, after opening one
-/// article; the folder holding both comes back with it.
-fn open_article(engine: &str) -> (Harness<'static, BylineApp>, tempfile::TempDir) {
+/// A window on a new project whose engine is `engine` (trusted on the
+/// window's machine if `trusted`), after opening one article; the folder
+/// holding both comes back with it.
+fn open_article(engine: &str, trusted: bool) -> (Harness<'static, BylineApp>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = project_with(dir.path(), "x.byline", &[]);
     Project::open(&path)
         .unwrap()
         .set_engine_command(Some(engine))
         .unwrap();
-    let mut h = project_window(&path);
+    let places = Places::under(&dir.path().join("home"));
+    if trusted {
+        places.trust_engine(&path, engine).unwrap();
+    }
+    let mut h = window(Vec::new());
+    h.state_mut().set_places(Some(places));
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .open_project(path.clone(), OpenMode::Open, Vec::new(), &ctx);
+    settle(&mut h, |app| app.session().path().is_some());
     let article = dir.path().join("later.txt");
     std::fs::write(&article, "Later, Søren Ødegård sold the café.\n").unwrap();
-    let ctx = h.ctx.clone();
     h.state_mut().opener_mut().load(vec![article], &ctx);
     settle(&mut h, |app| !app.workspace().entries().is_empty());
     (h, dir)
@@ -57,7 +68,7 @@ fn the_projects_engine_suggests_in_every_article_opened() {
         line,
     ])
     .unwrap();
-    let (h, _dir) = open_article(&engine);
+    let (h, _dir) = open_article(&engine, true);
     assert_eq!(
         opened(&h),
         [(
@@ -70,11 +81,33 @@ fn the_projects_engine_suggests_in_every_article_opened() {
 
 #[test]
 fn a_missing_engine_is_a_notice_and_the_article_still_opens() {
-    let (h, _dir) = open_article("byline-no-such-engine");
+    let (h, _dir) = open_article("byline-no-such-engine", true);
     assert!(opened(&h).is_empty());
     let notices = h.state().workspace().notices.join("\n");
     assert!(
         notices.contains("external engine `byline-no-such-engine`: command not found"),
         "{notices}"
+    );
+}
+
+#[test]
+fn an_engine_not_trusted_on_this_machine_does_not_run_and_says_how_to_allow_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ran = dir.path().join("ran");
+    let engine = shlex::try_join(["sh", "-c", "cat >/dev/null; touch \"$1\"", "fx"])
+        .map(|cmd| format!("{cmd} {}", shlex::try_quote(ran.to_str().unwrap()).unwrap()))
+        .unwrap();
+    let (h, project_dir) = open_article(&engine, false);
+    assert!(opened(&h).is_empty());
+    assert!(!ran.exists(), "the engine ran");
+    let notices = h.state().workspace().notices.join("\n");
+    let project = project_dir.path().join("x.byline");
+    assert_eq!(
+        notices,
+        format!(
+            "This project names an external engine (`{engine}`) that was not set up on this \
+             machine, so it does not run. To allow it: {}",
+            trust_command(&project)
+        )
     );
 }
