@@ -15,3 +15,12 @@ pub mod suggest;
 
 #[cfg(test)]
 mod tests;
+
+/// mimalloc instead of the system allocator, for every program built on this
+/// crate (the `byline` binary, its benchmarks and tests, so the figures they
+/// give are the shipped ones): the suggestion engines make many small,
+/// short-lived allocations per paragraph, which mimalloc serves in far fewer
+/// instructions than glibc's malloc (the rules engine runs about a fifth
+/// faster; `byline bench suggest`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
