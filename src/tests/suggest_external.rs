@@ -8,6 +8,9 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+#[path = "py_slice.rs"]
+mod py;
+
 /// Two articles, non-ASCII on purpose.
 const INPUT: &str = concat!(
     r#"{"text":"“Nous reviendrons,” Zoë Müller said in 北京 🚢."}"#,
@@ -16,13 +19,10 @@ const INPUT: &str = concat!(
     "\n"
 );
 
-/// Python's `text[start:end]`: `start..end` in code points.
+/// Python's `text[start:end]` with JSON offsets.
 fn py_slice(text: &str, start: &Value, end: &Value) -> String {
-    let (start, end) = (start.as_u64().unwrap(), end.as_u64().unwrap());
-    text.chars()
-        .skip(start as usize)
-        .take(end.saturating_sub(start) as usize)
-        .collect()
+    let at = |v: &Value| usize::try_from(v.as_u64().unwrap()).unwrap();
+    py::py_slice(text, at(start), at(end))
 }
 
 /// A command line that reads its input and prints `lines`, quoted for `--engine-cmd`.

@@ -11,6 +11,9 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+#[path = "py_slice.rs"]
+mod py;
+
 /// Articles cycled through the input: curly quotes, CJK, emoji, and a
 /// combining accent written as a JSON escape (`e\u0301`).
 const ARTICLES: [&str; 3] = [
@@ -23,13 +26,10 @@ const LINES: usize = 600;
 /// The 1-based number of the malformed line.
 const BAD_LINE: usize = 300;
 
-/// Python's `text[start:end]`: `start..end` in code points.
+/// Python's `text[start:end]` with JSON offsets.
 fn py_slice(text: &str, start: &Value, end: &Value) -> String {
-    let (start, end) = (start.as_u64().unwrap(), end.as_u64().unwrap());
-    text.chars()
-        .skip(start as usize)
-        .take(end.saturating_sub(start) as usize)
-        .collect()
+    let at = |v: &Value| usize::try_from(v.as_u64().unwrap()).unwrap();
+    py::py_slice(text, at(start), at(end))
 }
 
 /// The input, and the `meta.n` of each line that should come out, in order.

@@ -82,13 +82,7 @@ pub fn byline<S: Into<OsString> + Clone>(args: impl IntoIterator<Item = S>) -> R
     }
 }
 
-/// Python's `text[start:end]`: `start..end` in code points.
-pub fn py_slice(text: &str, start: usize, end: usize) -> String {
-    text.chars()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .collect()
-}
+pub use super::py_slice::py_slice;
 
 /// Checks one `{start, end, text}` object (any key names) against `text`.
 fn check_slice(text: &str, item: &Value, start: &str, end: &str) -> usize {
