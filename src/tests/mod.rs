@@ -9,6 +9,8 @@ mod bad_inputs;
 mod brat_polnear;
 mod conllu_gum;
 mod convert_cli;
+mod editor_commands;
+mod editor_project;
 mod entities_gum;
 mod eval_gold;
 mod exit_codes;

@@ -5,8 +5,8 @@
 use egui::{Pos2, Rect, Response, Ui};
 
 use super::{TextView, geometry, interact, paint};
-use crate::app::state::{Mode, Selection, Workspace};
 use crate::app::theme;
+use crate::editor::{Mode, Selection, Workspace};
 use crate::model::{ByteRange, Document, LabelSet, Origin, Quote, SpanId};
 
 impl TextView {

@@ -1,46 +1,17 @@
-//! Which documents the window holds in memory. The workspace keeps a light
+//! Which documents the editor holds in memory. The workspace keeps a light
 //! summary of every document of the project (id, title, source, status,
 //! counts — what the document list, the status bar and navigation need) and
 //! loads the full document, with its undo history, only when the editor
 //! shows it. Only a few stay loaded: the shown one and the most recently
-//! shown others, up to [`KEEP_LOADED`]; older ones are dropped once the store
+//! shown others, up to [`KEEP_LOADED`](super::KEEP_LOADED); older ones are dropped once the store
 //! holds everything about them (the caller says which it does not), so a
 //! project of 10,000 articles costs about what a handful of articles cost.
 
-use crate::app::state::{Mode, OpenDoc, Selection, Workspace};
+use super::Workspace;
+use super::entry::{Entry, OpenDoc};
+use crate::editor::selection::{Mode, Selection};
 use crate::model::{DocId, DocStatus, Document, History};
 use crate::store::DocSummary;
-
-/// Documents kept loaded by default: the shown one and a few recently shown
-/// ones, so going back and forth between neighbours reads nothing.
-pub const KEEP_LOADED: usize = 8;
-
-/// One document of the project: its summary, and the document itself while loaded.
-#[derive(Debug)]
-pub struct Entry {
-    /// What the list shows; kept up to date with every change.
-    pub summary: DocSummary,
-    open: Option<Box<OpenDoc>>,
-    /// When it was last shown or loaded (the workspace clock), for dropping the oldest.
-    used: u64,
-}
-
-impl Entry {
-    /// The loaded document, if it is loaded.
-    pub fn open(&self) -> Option<&OpenDoc> {
-        self.open.as_deref()
-    }
-
-    /// The title to list: the stored title, else the file, else the id.
-    pub fn title(&self) -> &str {
-        let s = &self.summary;
-        if s.title.is_empty() {
-            s.source.as_deref().unwrap_or(&s.id.0)
-        } else {
-            &s.title
-        }
-    }
-}
 
 impl Workspace {
     /// Every document, loaded or not, in project order.

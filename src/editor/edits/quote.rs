@@ -5,7 +5,7 @@
 
 use super::Draft;
 use super::review::{CUE, SPEAKER};
-use crate::app::state::Role;
+use crate::editor::selection::Role;
 use crate::model::{
     ByteRange, Document, Layer, QuoteId, QuoteKind, Span, SpanId, SpanState, Transaction,
 };

@@ -1,19 +1,55 @@
-//! The documents of a window export, batch by batch, in project order: each
-//! one the window holds loaded as the window has it (it may carry changes the
-//! project has not taken yet), the others as the project stores them, read
-//! one at a time so the export never holds the whole project.
+//! Exporting the editor's documents (all, or only those marked done) through
+//! `export::format::Exporter`, the same dispatch as `byline export`, batch by
+//! batch in project order: each document the editor holds loaded as the
+//! editor has it (it may carry changes the project has not taken yet), the
+//! others as the project stores them, read one at a time so the export never
+//! holds the whole project.
 
 use std::collections::HashMap;
+use std::path::Path;
 
-use crate::app::session::Session;
-use crate::app::state::Workspace;
-use crate::export::format::BATCH;
+use crate::editor::session::Session;
+use crate::editor::workspace::Workspace;
+use crate::export::format::{BATCH, Destination, ExportFormat, Exporter};
 use crate::model::{DocId, DocStatus, Document};
 use crate::store::StoreError;
 
+/// Writes the chosen documents in `format` to `path`; returns the summary
+/// shown to the editor (what was written, or why nothing was).
+pub fn export(
+    ws: &Workspace,
+    session: &Session,
+    format: ExportFormat,
+    only_done: bool,
+    path: &Path,
+) -> String {
+    if path.as_os_str().is_empty() {
+        return "Choose where to save first.".into();
+    }
+    if !any_wanted(ws, only_done) {
+        return "No documents to export (none is marked done).".into();
+    }
+    let mut exporter = match Exporter::open(format, Destination::Path(path)) {
+        Ok(exporter) => exporter,
+        Err(err) => return format!("Export failed: {err}"),
+    };
+    let mut written = Ok(());
+    let read = for_each_batch(ws, session, only_done, |batch| {
+        written = exporter.write_batch(batch);
+        written.is_ok()
+    });
+    if let Err(err) = read {
+        return format!("Export failed: {err}");
+    }
+    match written.and_then(|()| exporter.finish()) {
+        Ok(report) => format!("Wrote {}: {report}", path.display()),
+        Err(err) => format!("Export failed: {err}"),
+    }
+}
+
 /// Calls `write` with the documents to export (all, or those the window
 /// lists as done), [`BATCH`] at a time, until it returns false.
-pub fn for_each_batch(
+fn for_each_batch(
     ws: &Workspace,
     session: &Session,
     only_done: bool,
@@ -27,7 +63,7 @@ pub fn for_each_batch(
 }
 
 /// True when the window lists a document to export.
-pub fn any_wanted(ws: &Workspace, only_done: bool) -> bool {
+fn any_wanted(ws: &Workspace, only_done: bool) -> bool {
     (ws.entries().iter()).any(|e| wanted(e.summary.status, only_done))
 }
 

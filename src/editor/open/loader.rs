@@ -16,9 +16,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use rayon::prelude::*;
 
-use super::engines::Engines;
 use crate::model::{DocStatus, Document};
 use crate::read::{self, ReadOptions};
+use crate::suggest::engines::Engines;
 
 /// How the window reads files: a file that is not valid UTF-8 still opens,
 /// with the bad bytes replaced and a warning saying so.

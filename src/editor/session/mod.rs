@@ -6,7 +6,7 @@
 //! Documents are loaded from the project one at a time, when the editor shows
 //! them, with their stored undo history: every commit moves that history as
 //! the in-memory one moved, so undo survives a restart, and a document the
-//! window dropped (see `app::loaded`) comes back with the same undo steps.
+//! window dropped (see `editor::workspace`) comes back with the same undo steps.
 //! [`Session::is_saved`] says when dropping a document loses nothing.
 //!
 //! A store failure (disk full, project file deleted) never costs the work on
@@ -23,7 +23,7 @@ use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::app::state::Workspace;
+use crate::editor::workspace::Workspace;
 use crate::model::{Applied, DocId, DocStatus, Document, History};
 use crate::store::{
     Access, Duplicate, Places, Project, ReadOnlyReason, Step, StoreError, ViewPosition,

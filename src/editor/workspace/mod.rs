@@ -1,43 +1,19 @@
-//! What the window is working on: the project's documents (a few loaded, with
-//! their undo history; see [`crate::app::loaded`]), which one is shown, what is selected in it, and the link mode. Every
-//! annotation change passes through [`Workspace::apply`], [`Workspace::undo`] or
-//! [`Workspace::redo`]; nothing else touches a document's spans.
+//! What the editor is working on: the project's documents (a few loaded,
+//! with their undo history; see [`documents`]), which one is shown, what is
+//! selected in it, and the link mode. Every annotation change passes through
+//! [`Workspace::apply`], [`Workspace::undo`] or [`Workspace::redo`]; nothing
+//! else touches a document's spans.
+
+mod documents;
+mod entry;
 
 use std::collections::HashMap;
 
-use crate::app::loaded::{Entry, KEEP_LOADED};
+pub use self::entry::{Entry, KEEP_LOADED, OpenDoc};
+use crate::editor::selection::{Mode, Selection};
 use crate::model::{
-    Applied, ByteRange, DocId, DocStatus, Document, Edit, EditError, History, LabelSet, QuoteId,
-    SpanId, SpanState, Transaction,
+    Applied, ByteRange, DocId, DocStatus, Edit, EditError, LabelSet, SpanId, SpanState, Transaction,
 };
-
-/// One loaded document, its undo history and a counter that changes with every edit.
-#[derive(Debug)]
-pub struct OpenDoc {
-    /// The document itself.
-    pub doc: Document,
-    /// Its undo and redo stacks.
-    pub history: History,
-    /// Changes with every applied, undone or redone transaction and with every
-    /// load (unique within the workspace, so a document dropped and loaded
-    /// again never matches a cache built before); caches key on it.
-    pub revision: u64,
-    /// Pending suggestions, recounted after each change so the list stays cheap.
-    pub pending: usize,
-}
-
-impl OpenDoc {
-    /// Wraps a document with its history at `revision`.
-    pub fn new(doc: Document, history: History, revision: u64) -> Self {
-        let pending = doc.pending_count();
-        Self {
-            doc,
-            history,
-            revision,
-            pending,
-        }
-    }
-}
 
 /// `text` cut to at most `max` characters, with an ellipsis when cut.
 pub fn truncate(text: &str, max: usize) -> String {
@@ -47,65 +23,23 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-/// What the editor has selected in the article.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Selection {
-    /// Nothing.
-    #[default]
-    None,
-    /// An existing span.
-    Span(SpanId),
-    /// A stretch of text just dragged out, waiting for a label.
-    Range(ByteRange),
-}
-
-/// Which part of a quote a link mode fills in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    /// Who said it.
-    Speaker,
-    /// The verb or phrase that reports it.
-    Cue,
-}
-
-/// Whether the next click in the article picks a link target.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Mode {
-    /// Clicks select.
-    #[default]
-    Normal,
-    /// The next clicked span (or dragged range) becomes the quote's speaker or cue.
-    LinkQuote {
-        /// The quote being linked.
-        quote: QuoteId,
-        /// The role being filled.
-        role: Role,
-    },
-    /// The next clicked span becomes the earlier mention this one refers to.
-    LinkMention {
-        /// The mention (`the official`, `he`).
-        mention: SpanId,
-    },
-}
-
 /// Every document of the project as a summary, a few of them loaded, and
-/// the editor's place among them (see [`crate::app::loaded`] for which stay
-/// loaded).
+/// the editor's place among them (see [`documents`] for which stay loaded).
 #[derive(Debug)]
 pub struct Workspace {
     /// Every document, in project order; only some are loaded.
-    pub(super) entries: Vec<Entry>,
+    entries: Vec<Entry>,
     /// Where each document id is in `entries`.
-    pub(super) by_id: HashMap<DocId, usize>,
+    by_id: HashMap<DocId, usize>,
     /// Index of the document shown in the article view; always a loaded one.
-    pub(super) current: Option<usize>,
+    current: Option<usize>,
     /// How many documents stay loaded (the shown one counts).
-    pub(super) keep: usize,
+    keep: usize,
     /// Ticks on every load, show and change: revisions and recency come from it.
-    pub(super) clock: u64,
+    clock: u64,
     /// Ticks whenever a summary (status, pending count, title) changes or
     /// documents are added, so the document list knows when to refilter.
-    pub(super) list_version: u64,
+    list_version: u64,
     /// The labels the editor can apply.
     pub labels: LabelSet,
     /// The selection in the current document.

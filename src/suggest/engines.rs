@@ -1,21 +1,22 @@
-//! The suggestion engines run on every opened document: the built-in ones,
-//! each filtered through the project's `memory` (a suggestion the editor
-//! rejected anywhere in the project does not come back, whichever engine makes
-//! it), then the memory's own suggestions (what the editor accepted
-//! elsewhere). The memory is shared with the window, which teaches it after
-//! every edit, so the next document opened already benefits. A project may
-//! add an external engine (`byline engine --project P --cmd …`), run once
-//! per part of documents a load sends back, its suggestions refined the same way.
+//! The suggestion engines combined, once, for every caller (`byline suggest`
+//! and the editor): the built-in ones, each filtered through a project's
+//! `memory` when there is one (a suggestion the editor rejected anywhere in
+//! the project does not come back, whichever engine makes it), then the
+//! memory's own suggestions (what the editor accepted elsewhere). The memory
+//! is shared with the editor, which teaches it after every edit, so the next
+//! document opened already benefits. An external engine (`--engine-cmd`, or
+//! a project's `byline engine --project P --cmd …`) runs once per batch of
+//! documents, its suggestions refined the same way.
 
 use std::sync::Arc;
 
 use crate::model::{Document, EditError};
 use crate::suggest::external::ExternalEngine;
 use crate::suggest::memory::MemoryEngine;
-use crate::suggest::pipeline::suggest_document;
+use crate::suggest::pipeline::{suggest_all, suggest_document};
 use crate::suggest::{Suggester, Suggestions};
 
-/// The engines of a load. Cheap to clone: loads run on worker threads.
+/// The engines to run. Cheap to clone: loads run on worker threads.
 #[derive(Clone, Default)]
 pub struct Engines {
     builtin: Arc<Vec<Box<dyn Suggester>>>,
@@ -77,9 +78,25 @@ impl Engines {
         })
     }
 
-    /// Runs every engine on `doc` as pending suggestions; returns the number
-    /// of spans added.
+    /// Runs every engine but the external one on `doc` as pending
+    /// suggestions; returns the number of spans added.
     pub fn suggest(&self, doc: &mut Document) -> Result<usize, EditError> {
+        self.with_engines(|engines| suggest_document(doc, engines))
+    }
+
+    /// [`suggest`](Self::suggest) on every document on all cores, calling
+    /// `progress(done)` as documents finish; results in input order.
+    pub fn suggest_all(
+        &self,
+        docs: &mut [Document],
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Vec<Result<usize, EditError>> {
+        self.with_engines(|engines| suggest_all(docs, engines, progress))
+    }
+
+    /// Calls `run` with the engines in the order they run: each built-in one
+    /// refined by the memory, then the memory.
+    fn with_engines<R>(&self, run: impl FnOnce(&[&dyn Suggester]) -> R) -> R {
         let refined: Vec<Refined<'_>> = self
             .builtin
             .iter()
@@ -93,7 +110,7 @@ impl Engines {
         if let Some(memory) = &self.memory {
             engines.push(memory.as_ref());
         }
-        suggest_document(doc, &engines)
+        run(&engines)
     }
 }
 

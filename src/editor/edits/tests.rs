@@ -1,5 +1,5 @@
 use super::*;
-use crate::app::state::Role;
+use crate::editor::selection::Role;
 use crate::model::markup::{document, ids_by_label, render};
 use crate::model::{ByteRange, LabelSet, QuoteKind, SpanState};
 use crate::tests::support::suggested;
