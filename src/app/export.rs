@@ -11,8 +11,7 @@ use std::sync::mpsc::Receiver;
 use egui::{Context, Id, Modal, RadioButton, TextEdit, Ui};
 
 use crate::app::dialogs::pick_destination;
-use crate::editor::{Command, Workspace};
-use crate::export::format::ExportFormat;
+use crate::editor::{Command, ExportFormat, Workspace};
 use crate::model::DocStatus;
 
 /// State of the export dialog.

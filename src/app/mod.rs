@@ -28,8 +28,7 @@ use self::panels::{
     shortcuts, status,
 };
 use self::text_view::TextView;
-use crate::editor::{Command, Editor, Effect, Launch, Places, ViewPosition, Workspace, startup};
-use crate::model::LabelSet;
+use crate::editor::{Command, Editor, Effect, Launch, Places, ViewPosition, Wake, startup};
 
 /// How often the window looks at a load's progress while articles are read.
 const LOADING_REPAINT: Duration = Duration::from_millis(100);
@@ -185,9 +184,7 @@ impl BylineApp {
     /// Has the editor's background work repaint this window when it delivers.
     fn wake_with(&mut self, ctx: &Context) {
         if !self.woken {
-            let ctx = ctx.clone();
-            self.editor
-                .set_wake(Arc::new(move || ctx.request_repaint()));
+            self.editor.set_wake(repaint(ctx));
             self.woken = true;
         }
     }
@@ -197,6 +194,12 @@ impl eframe::App for BylineApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         BylineApp::ui(self, ui);
     }
+}
+
+/// A wake that repaints `ctx`.
+fn repaint(ctx: &Context) -> Wake {
+    let ctx = ctx.clone();
+    Arc::new(move || ctx.request_repaint())
 }
 
 /// Opens the annotator window as `launch` asks (see [`startup`]): a project,
@@ -222,16 +225,8 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
-            let mut editor = Editor::new(Workspace::new(LabelSet::builtin()));
-            editor.set_engines(crate::suggest::builtin());
-            editor.set_places(places.ok());
-            for note in plan.notes {
-                editor.workspace_mut().notify(note);
-            }
-            let mut app = BylineApp::new(editor);
-            app.wake_with(&cc.egui_ctx);
-            (app.editor).open_project(plan.project, plan.mode, plan.import);
-            Ok(Box::new(app))
+            let editor = Editor::launch(plan, places.ok(), repaint(&cc.egui_ctx));
+            Ok(Box::new(BylineApp::new(editor)))
         }),
     )
     .map_err(|err| anyhow::anyhow!("cannot open the window: {err}"))

@@ -31,15 +31,16 @@ pub use self::open::{Wake, sample_articles};
 pub use self::purpose::Purpose;
 pub use self::selection::{Mode, Role, Selection, finish_range};
 pub use self::session::opening::OpenMode;
-pub use self::session::startup::{self, Launch};
+pub use self::session::startup::{self, Launch, Plan};
 pub use self::session::{Change, Session};
 pub use self::workspace::{Entry, KEEP_LOADED, OpenDoc, Workspace, truncate};
+pub use crate::export::format::ExportFormat;
 pub use crate::store::{PROJECT_EXTENSION, Places, ReadOnlyReason, ViewPosition};
 
 use self::open::Loads;
 use self::session::opening::ProjectLoad;
 use self::shown::Shown;
-use crate::model::{DocId, Document};
+use crate::model::{DocId, Document, LabelSet};
 use crate::suggest::Suggester;
 
 /// The documents open, the project behind them and the work under way.
@@ -72,6 +73,21 @@ impl Editor {
             shown: Shown::default(),
             wake: Arc::new(|| {}),
         }
+    }
+
+    /// The editor a window opens with (see [`startup`]): the built-in
+    /// suggestion engines, this machine's `places`, the plan's notes, and its
+    /// project opening in the background, calling `wake` when it is ready.
+    pub fn launch(plan: Plan, places: Option<Places>, wake: Wake) -> Self {
+        let mut editor = Self::new(Workspace::new(LabelSet::builtin()));
+        editor.set_wake(wake);
+        editor.set_engines(crate::suggest::builtin());
+        editor.set_places(places);
+        for note in plan.notes {
+            editor.workspace.notify(note);
+        }
+        editor.open_project(plan.project, plan.mode, plan.import);
+        editor
     }
 
     /// Sets what background work calls when it has something new (the

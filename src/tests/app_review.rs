@@ -293,3 +293,19 @@ fn question_mark_shows_the_shortcut_sheet() {
     assert!(h.state().shortcuts_shown());
     h.get_by_label("Keyboard shortcuts");
 }
+
+#[test]
+fn file_menu_items_and_ctrl_l_go_through_the_command_queue() {
+    let mut h = window(vec![suggested(ARTICLE)]);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export…").click();
+    h.run();
+    h.get_by_label("Export documents");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Export documents").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    h.get_by_label("A file or folder to open:");
+}

@@ -6,8 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::Context;
 
-use crate::editor::{PROJECT_EXTENSION, Purpose};
-use crate::export::format::ExportFormat;
+use crate::editor::{ExportFormat, PROJECT_EXTENSION, Purpose};
 
 /// A native dialog running on its thread.
 pub struct Picking {
