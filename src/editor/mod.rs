@@ -30,12 +30,12 @@ pub use self::command::{Command, Effect};
 pub use self::open::{Wake, sample_articles};
 pub use self::purpose::Purpose;
 pub use self::selection::{Mode, Role, Selection, finish_range};
+pub use self::session::Session;
 pub use self::session::opening::OpenMode;
-pub use self::session::startup::{self, Launch, Plan};
-pub use self::session::{Change, Session};
-pub use self::workspace::{Entry, KEEP_LOADED, OpenDoc, Workspace, truncate};
+pub use self::session::startup::{self, Launch};
+pub use self::workspace::{KEEP_LOADED, Workspace, truncate};
 pub use crate::export::format::ExportFormat;
-pub use crate::store::{PROJECT_EXTENSION, Places, ReadOnlyReason, ViewPosition};
+pub use crate::store::{PROJECT_EXTENSION, Places, ViewPosition};
 
 use self::open::Loads;
 use self::session::opening::ProjectLoad;
@@ -78,7 +78,7 @@ impl Editor {
     /// The editor a window opens with (see [`startup`]): the built-in
     /// suggestion engines, this machine's `places`, the plan's notes, and its
     /// project opening in the background, calling `wake` when it is ready.
-    pub fn launch(plan: Plan, places: Option<Places>, wake: Wake) -> Self {
+    pub fn launch(plan: startup::Plan, places: Option<Places>, wake: Wake) -> Self {
         let mut editor = Self::new(Workspace::new(LabelSet::builtin()));
         editor.set_wake(wake);
         editor.set_engines(crate::suggest::builtin());

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::editor_commands::editor;
-use crate::editor::{Command, Editor, Effect, ViewPosition};
+use crate::editor::startup::Plan;
+use crate::editor::{Command, Editor, Effect, OpenMode, ViewPosition};
 use crate::model::{DocStatus, Document, SpanState};
 use crate::store::Project;
 use crate::tests::support::suggested;
@@ -164,4 +165,38 @@ fn work_without_a_project_is_saved_as_a_new_one_and_continues_there() {
     let stored = Project::open(&rescue).unwrap().load_documents().unwrap();
     let soren = stored[0].spans().next().unwrap();
     assert_eq!(soren.state, SpanState::Rejected, "changed after the save");
+}
+
+#[test]
+fn the_start_plan_creates_its_project_adds_its_files_and_keeps_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("ødegård.txt");
+    let text = "“We will rebuild,” Mayor Ana Lúcia Ferreira said on Tuesday.\n";
+    std::fs::write(&article, text).unwrap();
+    let note = "one project opens at a time; not opened: y.byline".to_owned();
+    let plan = Plan {
+        project: dir.path().join("new.byline"),
+        mode: OpenMode::OpenOrCreate,
+        import: vec![article],
+        notes: vec![note.clone()],
+    };
+    let woken = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&woken);
+    let wake = Arc::new(move || {
+        count.fetch_add(1, Ordering::SeqCst);
+    });
+    let mut ed = Editor::launch(plan, None, wake);
+    settle(&mut ed, |ed| !ed.workspace().entries().is_empty());
+    assert!(woken.load(Ordering::SeqCst) > 0);
+    assert_eq!(
+        ed.session().path(),
+        Some(dir.path().join("new.byline").as_path())
+    );
+    assert!(ed.workspace().notices.contains(&note));
+    let shown = &ed.workspace().current().expect("the article shown").doc;
+    assert_eq!(shown.text(), text);
+    assert!(
+        shown.pending_count() > 0,
+        "suggested by the built-in engines"
+    );
 }

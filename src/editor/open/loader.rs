@@ -2,7 +2,7 @@
 //! inputs (`read::collect_inputs`: folders walked, every known format), reads
 //! each through `read::read_path` on a rayon pool, runs the suggestion engines
 //! on each document and sends results back in parts of [`PART`] documents;
-//! the window takes them in input order as they come (stores them and keeps
+//! the editor takes them in input order as they come (stores them and keeps
 //! only a few loaded) and shows progress. A file of 10,000 records is thus
 //! never held suggested all at once. (The channel is not bounded: a worker
 //! blocked on it would hold a thread of rayon's shared pool, which an export

@@ -1,4 +1,4 @@
-//! The project behind the window. Every transaction the editor applies,
+//! The project behind the editor. Every transaction the editor applies,
 //! undoes or redoes is committed through the store at once (there is no Save
 //! button), opened documents are added to the project, and the `memory`
 //! engine learns from each change in the same step.
@@ -6,7 +6,7 @@
 //! Documents are loaded from the project one at a time, when the editor shows
 //! them, with their stored undo history: every commit moves that history as
 //! the in-memory one moved, so undo survives a restart, and a document the
-//! window dropped (see `editor::workspace`) comes back with the same undo steps.
+//! workspace dropped (see `editor::workspace`) comes back with the same undo steps.
 //! [`Session::is_saved`] says when dropping a document loses nothing.
 //!
 //! A store failure (disk full, project file deleted) never costs the work on

@@ -1,7 +1,7 @@
 //! Opening a project off the UI thread: the file is opened (or created), the
 //! summaries of its documents, its labels, its memory and the document viewed
 //! last (with its undo history; the first one on a first visit) are read on a
-//! worker, and the window takes the open project over when it is ready, so a
+//! worker, and the editor takes the open project over when it is ready, so a
 //! large project never freezes the window. Other documents are read when the
 //! editor shows them.
 
@@ -23,7 +23,7 @@ pub enum OpenMode {
     OpenOrCreate,
 }
 
-/// A project read and ready for the window.
+/// A project read and ready for the editor.
 pub struct Opened {
     /// The open project.
     pub project: Project,
@@ -32,7 +32,7 @@ pub struct Opened {
     /// The document to show first: viewed last, else the first.
     pub first: Option<DocId>,
     /// That document read with its history; `None` when the history does not
-    /// read (the window then loads it itself, and reports why).
+    /// read (the editor then loads it itself, and reports why).
     pub shown: Option<(Document, History)>,
     /// The project's labels.
     pub labels: LabelSet,
@@ -52,7 +52,7 @@ pub fn open(path: &Path, mode: OpenMode) -> Result<Opened, StoreError> {
         Some(last) => Some(last),
         None => summaries.first().map(|s| s.id.clone()),
     };
-    // A history that does not read is reported when the window loads the
+    // A history that does not read is reported when the editor loads the
     // document itself; it does not stop the project from opening.
     let shown = match &first {
         Some(id) => {
