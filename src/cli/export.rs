@@ -36,7 +36,7 @@ fn parse_status(name: &str) -> Result<DocStatus, String> {
 
 /// Runs the export; its report goes to `err`, like `convert`'s.
 pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
-    let project = Project::open(&args.project).context("cannot export")?;
+    let project = Project::open_to_read(&args.project).context("cannot export")?;
     let dest = match &args.output {
         Some(path) => Destination::Path(path),
         None => Destination::Stream(out),

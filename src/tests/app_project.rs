@@ -150,7 +150,9 @@ fn a_second_window_on_the_project_is_read_only_and_says_so() {
         second.state().editor().session().read_only(),
         Some(ReadOnlyReason::OpenElsewhere)
     );
-    second.get_by_label_contains("Read-only: another Byline window has it open");
+    second.get_by_label_contains(
+        "Read-only: another Byline window or command has it open for writing",
+    );
     second.key_press(Key::Tab);
     second.run();
     second.key_press(Key::Enter);

@@ -24,6 +24,7 @@ mod samples;
 mod samples_gold;
 mod store_crash;
 mod store_failures;
+mod store_foreign_files;
 mod store_round_trip;
 mod store_two_windows;
 pub mod support;
