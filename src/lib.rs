@@ -7,9 +7,8 @@ pub mod app;
 pub mod bench;
 pub mod cli;
 pub mod eval;
-pub mod export;
+pub mod formats;
 pub mod model;
-pub mod read;
 pub mod store;
 pub mod suggest;
 

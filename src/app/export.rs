@@ -2,7 +2,7 @@
 //! documents (all, or only those marked done), choose where to write with a
 //! native save dialog (run on a thread) or by typing a path, then see what was
 //! written and what the format could not hold. Writing goes through
-//! `export::format::Exporter`, the same dispatch as `byline export`, batch by
+//! `formats::Exporter`, the same dispatch as `byline export`, batch by
 //! batch: documents come from the project (the window keeps only a few
 //! loaded) a batch at a time, each one the window holds loaded taking the
 //! place of its stored copy (see `app::export_batches`).
@@ -15,7 +15,7 @@ use egui::{Context, Id, Modal, RadioButton, TextEdit, Ui};
 use crate::app::export_batches::{any_wanted, for_each_batch};
 use crate::app::session::Session;
 use crate::app::state::Workspace;
-use crate::export::format::{Destination, ExportFormat, Exporter};
+use crate::formats::{Destination, ExportFormat, Exporter};
 use crate::model::DocStatus;
 
 /// State of the export dialog.

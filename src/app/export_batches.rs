@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::app::session::Session;
 use crate::app::state::Workspace;
-use crate::export::format::BATCH;
+use crate::formats::BATCH;
 use crate::model::{DocId, DocStatus, Document};
 use crate::store::StoreError;
 

@@ -17,8 +17,8 @@ use crate::app::session::opening::{OpenMode, Opened, ProjectLoad};
 use crate::app::session::{Change, Session};
 use crate::app::state::Workspace;
 use crate::app::text_view::TextView;
+use crate::formats::input::dedupe::is_annotated;
 use crate::model::{DocId, Document};
-use crate::read::dedupe::is_annotated;
 use crate::store::{Places, trust_command};
 use crate::suggest::external::{EngineCommand, ExternalEngine};
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use crate::read::conllu::read;
+use crate::formats::conllu::read;
 
 #[test]
 fn gum_news_gives_the_named_entity_gold() {

@@ -14,11 +14,11 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::support::{Run, byline, check_json_offsets, py_slice};
-use crate::export::byline::{Flavor, write};
+use crate::formats::byline::{Flavor, write};
+use crate::formats::{ReadOptions, collect_inputs, read_path};
 use crate::model::{
     ByteRange, DocStatus, Document, Edit, OffsetIndex, SpanId, Transaction, markup,
 };
-use crate::read::{ReadOptions, collect_inputs, read_path};
 
 const FIRST: &str = "[“[北京|GPE] 👍 is ready,”|QUOTE:1] [[Zoë Müller|PERSON]|SPEAKER:1] \
     [said|CUE:1], [“and so is 東京.”|QUOTE:1]\n\n\

@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use crate::cli::{self, Outcome};
 
-use crate::model::markup::{self, has_quote_mark};
+use crate::model::markup;
+use crate::model::quote::has_quote_mark;
 use crate::model::{Document, LabelSet, Origin, QuoteKind};
 use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggestions, to_transaction};
 
