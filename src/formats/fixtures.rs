@@ -6,7 +6,8 @@ use serde_json::json;
 
 use crate::model::markup::{document, ids_by_label};
 use crate::model::{
-    ByteRange, DocStatus, Document, Edit, Layer, Origin, QuoteKind, Span, SpanState, Transaction,
+    ByteRange, DocStatus, Document, Edit, Layer, Origin, QuoteKind, SPEAKER, Span, SpanState,
+    Transaction,
 };
 
 /// Plain markup: manual, accepted spans and one quote.
@@ -30,7 +31,7 @@ pub(crate) fn rich() -> Document {
         ByteRange::new(start, start + s.len())
     };
     doc.boilerplate.push(at("She left"));
-    let speakers = ids_by_label(&doc, "SPEAKER");
+    let speakers = ids_by_label(&doc, SPEAKER);
     let mut she = doc.span(speakers[1]).expect("She").clone();
     she.refers_to = Some(speakers[0]);
     let mut quote = doc.quotes().next().expect("quote").clone();

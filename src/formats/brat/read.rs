@@ -44,7 +44,7 @@ pub fn read(txt: &str, ann: &str, source: &str) -> Result<Loaded, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Layer, QuoteKind};
+    use crate::model::{CUE, Layer, QUOTE, QuoteKind, SPEAKER};
 
     const TEXT: &str =
         "“We will rebuild,” Ana Díaz 👋 said.\nShe met 北京 officials and e\u{301}lites.";
@@ -80,9 +80,9 @@ mod tests {
         assert_eq!(
             texts(doc),
             [
-                ("QUOTE".into(), "“We will rebuild,”"),
-                ("SPEAKER".into(), "Ana Díaz"),
-                ("CUE".into(), "said"),
+                (QUOTE.into(), "“We will rebuild,”"),
+                (SPEAKER.into(), "Ana Díaz"),
+                (CUE.into(), "said"),
                 ("PERSON".into(), "She"),
                 ("GPE".into(), "北京"),
             ]
@@ -95,7 +95,7 @@ mod tests {
         let she = doc.spans().find(|s| s.label == "PERSON").unwrap();
         assert_eq!(she.refers_to, quote.speaker);
         assert_eq!(
-            doc.meta["brat"]["labels"]["QUOTE"],
+            doc.meta["brat"]["labels"][QUOTE],
             serde_json::json!("Content")
         );
         assert_eq!(doc.meta["brat"]["notes"][0]["text"], "city");
@@ -150,6 +150,6 @@ mod tests {
         assert!(message(3).contains("past the end"), "{}", message(3));
         assert!(message(5).contains("trigger T2"), "{}", message(5));
         let doc = &loaded.documents[0];
-        assert_eq!(texts(doc), [("SPEAKER".into(), "Ana Díaz")]);
+        assert_eq!(texts(doc), [(SPEAKER.into(), "Ana Díaz")]);
     }
 }

@@ -207,11 +207,11 @@ mod tests {
 
     #[test]
     fn labels_rename_both_ways() {
-        assert_eq!(byline_label("Content"), Some("QUOTE"));
+        assert_eq!(byline_label("Content"), Some(QUOTE));
         assert_eq!(byline_label("Discard"), None);
         let mut meta = BratMeta::default();
-        meta.labels.insert("QUOTE".into(), "Content".into());
-        assert_eq!(meta.brat_label("QUOTE"), "Content");
+        meta.labels.insert(QUOTE.into(), "Content".into());
+        assert_eq!(meta.brat_label(QUOTE), "Content");
         assert_eq!(meta.brat_label("MY LABEL"), "MY_LABEL");
     }
 

@@ -123,7 +123,7 @@ mod tests {
     use super::*;
     use crate::formats::brat::{read, write_conf, write_folder};
     use crate::model::markup;
-    use crate::model::{Edit, QuoteKind, Transaction};
+    use crate::model::{Edit, QuoteKind, SPEAKER, Transaction};
 
     /// A split quote with a pronoun speaker linked to a named mention, a partial
     /// quote without speaker, and non-ASCII text all along.
@@ -134,7 +134,7 @@ mod tests {
         .unwrap();
         let ana = markup::ids_by_label(&doc, "PERSON")[0];
         let mut she = doc
-            .span(markup::ids_by_label(&doc, "SPEAKER")[0])
+            .span(markup::ids_by_label(&doc, SPEAKER)[0])
             .unwrap()
             .clone();
         she.refers_to = Some(ana);

@@ -135,6 +135,7 @@ impl DocBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CUE;
     use crate::model::markup::render;
 
     #[test]
@@ -153,7 +154,7 @@ mod tests {
         assert_eq!(quote.kind, crate::model::QuoteKind::Direct);
         assert_eq!(quote.speaker, None);
         assert_eq!(
-            one.spans().find(|s| s.label == "CUE").unwrap().layer,
+            one.spans().find(|s| s.label == CUE).unwrap().layer,
             Layer::Attribution
         );
         assert_eq!(render(two), "[Acme|ORG]");

@@ -1,9 +1,14 @@
+//! The doccano writer: golden records, what each mode cannot hold, and
+//! records read back through the JSON reader ([`crate::formats::byline`]).
+
 use std::collections::BTreeMap;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::*;
+use crate::formats::byline;
 use crate::formats::fixtures::{plain, py_slice, rich};
+use crate::model::markup::render;
 
 fn written(docs: &[Document], mode: Mode) -> (String, ExportReport) {
     let mut out = Vec::new();
@@ -116,4 +121,75 @@ fn meta_keys_named_like_record_keys_are_counted_not_written() {
         lost(&report).get("meta keys named like doccano's `label`"),
         Some(&1)
     );
+}
+
+fn doccano_lines(docs: &[Document], mode: Mode) -> String {
+    let mut out = Vec::new();
+    write(docs, &mut out, mode).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn doccano_to_byline_to_doccano_keeps_the_spans() {
+    let input = concat!(
+        r#"{"id": 12, "text": "“北京 👍,” Ana Díaz said.\r\nShe left Me\u0301xico.", "#,
+        r#""label": [[0, 7, "QUOTE"], [8, 16, "PERSON"], [33, 40, "GPE"]], "Comments": []}"#,
+        "\n",
+        r#"{"data": "Plain ascii, said Bo.", "label": [[18, 20, "PERSON"]]}"#,
+    );
+    let first = byline::read(input, "doccano.jsonl").unwrap();
+    assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+    assert_eq!(
+        render(&first.documents[0]),
+        "[“北京 👍,”|QUOTE] [Ana Díaz|PERSON] said.\nShe left [Me\u{301}xico|GPE].",
+        "offsets past the \\r\\n shift by one"
+    );
+    let mut bylined = Vec::new();
+    byline::write(&first.documents, &mut bylined, byline::Flavor::Byline).unwrap();
+    let again = byline::read(std::str::from_utf8(&bylined).unwrap(), "b.jsonl").unwrap();
+    assert_eq!(again.documents, first.documents);
+    let out = doccano_lines(&again.documents, Mode::Sequence);
+    let labels: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["label"].clone())
+        .collect();
+    assert_eq!(
+        labels[0],
+        json!([[0, 7, "QUOTE"], [8, 16, "PERSON"], [32, 39, "GPE"]])
+    );
+    assert_eq!(labels[1], json!([[18, 20, "PERSON"]]));
+    let meta: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (meta["id"].clone(), meta["Comments"].clone()),
+        (json!(12), json!([]))
+    );
+}
+
+#[test]
+fn doccano_relation_mode_round_trips_quotes_and_coreference() {
+    let doc = plain();
+    for original in [doc, rich()] {
+        let out = doccano_lines(std::slice::from_ref(&original), Mode::Relation);
+        let mut loaded = byline::read(&out, "in.jsonl").unwrap();
+        assert_eq!(loaded.documents.len(), 1, "{:?}", loaded.warnings);
+        let (back, warnings) = (loaded.documents.remove(0), loaded.warnings);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            render(&back),
+            render(&original).replace("[Me\u{301}xico|GPE]", "Me\u{301}xico")
+        );
+        let quote = back.quotes().next().unwrap();
+        let orig = original.quotes().next().unwrap();
+        assert_eq!(
+            (quote.content.clone(), quote.speaker, quote.cue),
+            (orig.content.clone(), orig.speaker, orig.cue)
+        );
+        let she = back.spans().find(|s| s.text(back.text()) == "She").unwrap();
+        let orig_she = original
+            .spans()
+            .find(|s| s.text(original.text()) == "She")
+            .unwrap();
+        assert_eq!(she.refers_to, orig_she.refers_to);
+        assert_eq!(doccano_lines(&[back], Mode::Relation), out);
+    }
 }

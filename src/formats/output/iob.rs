@@ -169,7 +169,7 @@ pub fn lose_links(doc: &Document, report: &mut ExportReport) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::markup;
+    use crate::model::{CUE, markup};
 
     fn sentence_texts(t: &Tokenized<'_>) -> Vec<String> {
         t.sentences
@@ -228,9 +228,6 @@ mod tests {
             report.lost["entity spans overlapping another (IOB2 holds one label per token)"],
             1
         );
-        assert_eq!(
-            t.tags(Layer::Attribution, &mut report)[6],
-            Tag::Begin("CUE")
-        );
+        assert_eq!(t.tags(Layer::Attribution, &mut report)[6], Tag::Begin(CUE));
     }
 }

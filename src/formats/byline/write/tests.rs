@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::*;
 use crate::formats::fixtures::{plain, py_slice, rich};
-use crate::model::{DocStatus, Edit, Transaction};
+use crate::model::{DocStatus, Edit, QUOTE, Transaction};
 
 fn written(docs: &[Document], flavor: Flavor) -> (String, ExportReport) {
     let mut out = Vec::new();
@@ -148,7 +148,7 @@ fn relations_point_at_the_last_token_of_each_span() {
     for rel in task["relations"].as_array().unwrap() {
         assert_eq!(rel["head"], rel["head_span"]["token_end"]);
         assert_eq!(rel["child"], rel["child_span"]["token_end"]);
-        assert_eq!(rel["head_span"]["label"], "QUOTE");
+        assert_eq!(rel["head_span"]["label"], QUOTE);
         let tokens = &task["tokens"];
         let last = &tokens[rel["child"].as_u64().unwrap() as usize];
         assert_eq!(last["end"], rel["child_span"]["end"]);
