@@ -14,7 +14,10 @@
 //! - Shared: [`json`] holds the JSON wire rules every JSON reader and writer
 //!   follows; [`input`] and [`output`] the format-independent machinery.
 //!
-//! The folder uses nothing of the crate but [`crate::model`].
+//! The folder uses nothing of the crate but [`crate::model`] (its test
+//! fixtures also take `py_slice` from `src/tests/`). Inside it, no two
+//! modules import each other: formats use [`json`], [`input`] and [`output`],
+//! and only [`exporter`] and the reading dispatch use every format.
 
 pub mod brat;
 pub mod byline;
