@@ -9,9 +9,8 @@ pub mod bench;
 pub mod cli;
 pub mod editor;
 pub mod eval;
-pub mod export;
+pub mod formats;
 pub mod model;
-pub mod read;
 pub mod store;
 pub mod suggest;
 

@@ -12,9 +12,9 @@ use anyhow::Context;
 use rayon::prelude::*;
 
 use super::inputs;
-use crate::export::byline::{self, Flavor};
+use crate::formats::ReadOptions;
+use crate::formats::byline::{self, Flavor};
 use crate::model::Document;
-use crate::read::{self, ReadOptions};
 use crate::suggest;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::{EngineCommand, ExternalEngine};
@@ -104,10 +104,10 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         }
     }
     let report = match &args.output {
-        Some(path) => crate::export::format::write(
-            crate::export::format::ExportFormat::Byline,
+        Some(path) => crate::formats::exporter::write(
+            crate::formats::ExportFormat::Byline,
             &loaded.documents,
-            crate::export::format::Destination::Path(path),
+            crate::formats::Destination::Path(path),
         ),
         None => byline::write(&loaded.documents, &mut *out, Flavor::Byline),
     }
@@ -209,7 +209,7 @@ fn suggest_line(engines: &Engines, line_no: usize, line: &str) -> LineResult {
         result.skipped = true;
         return result;
     }
-    match read::jsonl::read(line, "stdin") {
+    match byline::read(line, "stdin") {
         Ok(loaded) => {
             result.messages = loaded
                 .warnings

@@ -9,8 +9,8 @@ use crate::editor::edits;
 use crate::editor::navigate::{ensure_loaded, trim_loaded};
 use crate::editor::session::{Change, Session};
 use crate::editor::workspace::{Workspace, truncate};
+use crate::formats::input::dedupe::is_annotated;
 use crate::model::{DocId, Document};
-use crate::read::dedupe::is_annotated;
 
 /// Adds opened documents to the project and the workspace; a read-only
 /// project takes none (with a notice).

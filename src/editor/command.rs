@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use crate::editor::edits::{Edge, Step};
 use crate::editor::purpose::Purpose;
 use crate::editor::selection::Role;
-use crate::export::format::ExportFormat;
+use crate::formats::ExportFormat;
 use crate::model::{ByteRange, DocStatus, QuoteId, QuoteKind, SpanId};
 
 /// One thing the editor asked for.

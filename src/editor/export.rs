@@ -1,5 +1,5 @@
 //! Exporting the editor's documents (all, or only those marked done) through
-//! `export::format::Exporter`, the same dispatch as `byline export`, batch by
+//! `formats::Exporter`, the same dispatch as `byline export`, batch by
 //! batch in project order: each document the editor holds loaded as the
 //! editor has it (it may carry changes the project has not taken yet), the
 //! others as the project stores them, read one at a time so the export never
@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::editor::session::Session;
 use crate::editor::workspace::Workspace;
-use crate::export::format::{BATCH, Destination, ExportFormat, Exporter};
+use crate::formats::{BATCH, Destination, ExportFormat, Exporter};
 use crate::model::{DocId, DocStatus, Document};
 use crate::store::StoreError;
 

@@ -34,7 +34,7 @@ pub use self::session::Session;
 pub use self::session::opening::OpenMode;
 pub use self::session::startup::{self, Launch};
 pub use self::workspace::{KEEP_LOADED, Workspace, truncate};
-pub use crate::export::format::ExportFormat;
+pub use crate::formats::ExportFormat;
 pub use crate::store::{PROJECT_EXTENSION, Places, ViewPosition};
 
 use self::open::Loads;

@@ -10,6 +10,7 @@ use crate::app::BylineApp;
 use crate::editor::{Command, Editor, Selection, Workspace};
 use crate::model::markup::ids_by_label;
 use crate::model::{DocStatus, Document, LabelSet, SpanId, SpanState};
+use crate::model::{QUOTE, SPEAKER};
 use crate::tests::support::suggested;
 
 /// An article with pending suggestions: a quote with speaker and cue, a
@@ -174,7 +175,7 @@ fn enter_accepts_the_suggestion_tab_selected_and_moves_on() {
 fn accepting_a_quote_with_a_clicks_accepts_speaker_and_cue() {
     let mut h = window(vec![suggested(ARTICLE)]);
     click_on(&mut h, "rebuild");
-    let quote = span_over(&h, "“We will rebuild,”", "QUOTE").unwrap();
+    let quote = span_over(&h, "“We will rebuild,”", QUOTE).unwrap();
     assert_eq!(
         h.state().editor().workspace().selection,
         Selection::Span(quote)
@@ -247,7 +248,7 @@ fn s_then_a_click_links_the_quote_to_its_speaker() {
         ("SPEAKER", "Søren Ødegård")
     );
     assert_eq!(q.speaker_entity.as_deref(), Some("Søren Ødegård"));
-    let old = ids_by_label(doc(&h), "SPEAKER");
+    let old = ids_by_label(doc(&h), SPEAKER);
     assert!(
         old.iter()
             .any(|id| doc(&h).span(*id).unwrap().state == SpanState::Rejected)

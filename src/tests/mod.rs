@@ -17,7 +17,7 @@ mod exit_codes;
 mod export_losses;
 mod memory_learning;
 mod open_samples;
-mod py_slice;
+pub mod py_slice;
 mod read_inputs;
 mod round_trips;
 mod samples;

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use super::app_review::window;
 use crate::cli::{Outcome, run};
 use crate::editor::Command;
+use crate::formats::input::dedupe::is_annotated;
+use crate::formats::{ReadOptions, read_path};
 use crate::model::Document;
-use crate::read::dedupe::is_annotated;
-use crate::read::{ReadOptions, read_path};
 
 fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")

@@ -7,13 +7,7 @@ use super::{Draft, quotes_with_content};
 use crate::model::{
     ByteRange, Document, LabelSet, Origin, Quote, QuoteId, Span, SpanId, SpanState, Transaction,
 };
-
-/// Label of quote content spans.
-pub const QUOTE: &str = "QUOTE";
-/// Label of speaker mentions.
-pub const SPEAKER: &str = "SPEAKER";
-/// Label of cues.
-pub const CUE: &str = "CUE";
+pub use crate::model::{CUE, QUOTE, SPEAKER};
 
 /// Accepts a span; when it is quote content, accepts the whole quote with its
 /// speaker and cue.

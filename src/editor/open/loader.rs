@@ -1,6 +1,6 @@
 //! Reading and suggesting off the UI thread. A load turns the given paths into
-//! inputs (`read::collect_inputs`: folders walked, every known format), reads
-//! each through `read::read_path` on a rayon pool, runs the suggestion engines
+//! inputs (`formats::collect_inputs`: folders walked, every known format), reads
+//! each through `formats::read_path` on a rayon pool, runs the suggestion engines
 //! on each document and sends results back in parts of [`PART`] documents;
 //! the editor takes them in input order as they come (stores them and keeps
 //! only a few loaded) and shows progress. A file of 10,000 records is thus
@@ -16,8 +16,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use rayon::prelude::*;
 
+use crate::formats::{self, ReadOptions};
 use crate::model::{DocStatus, Document};
-use crate::read::{self, ReadOptions};
 use crate::suggest::engines::Engines;
 
 /// How the window reads files: a file that is not valid UTF-8 still opens,
@@ -139,7 +139,7 @@ impl Load {
 }
 
 fn work(paths: &[PathBuf], engines: &Engines, tx: &Sender<Event>, wake: &(dyn Fn() + Sync)) {
-    let (files, warnings) = read::collect_inputs(paths);
+    let (files, warnings) = formats::collect_inputs(paths);
     let _ = tx.send(Event::Notes(
         warnings.iter().map(ToString::to_string).collect(),
     ));
@@ -196,7 +196,7 @@ fn send_suggested(
 
 /// Reads one input in any format Byline knows; warnings name the file (and line).
 fn read_file(path: &Path) -> FileResult {
-    let loaded = read::read_path(path, &OPTIONS).map_err(|err| err.to_string())?;
+    let loaded = formats::read_path(path, &OPTIONS).map_err(|err| err.to_string())?;
     let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((loaded.documents, warnings))
 }

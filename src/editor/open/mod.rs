@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 pub use self::loader::Delivered;
 use self::loader::Load;
-use crate::read::InputFormat;
+use crate::formats::InputFormat;
 use crate::suggest::Suggester;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::ExternalEngine;

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use super::*;
+use crate::model::{CUE, QUOTE, SPEAKER};
 use crate::model::{Layer, Origin, QuoteKind, SpanState};
 
 const TEXT: &str = "“Nous reviendrons,” Zoë Müller said in 北京 🚢.";
@@ -46,8 +47,8 @@ fn code_point_offsets_round_trip_on_non_ascii_text_and_quotes_link_spans() {
     let line = format!(
         r#"{{"id":"{}","spans":[{},{},{{"start":{qs},"end":{qe},"label":"QUOTE","score":0.25,"rule":"quotes-v2","text":"Nous reviendrons,"}},{}],"quotes":[{{"content":[2],"speaker":0,"cue":1,"kind":"direct","score":0.75}}]}}"#,
         d.id,
-        span_json(TEXT, "Zoë Müller", "SPEAKER"),
-        span_json(TEXT, "said", "CUE"),
+        span_json(TEXT, "Zoë Müller", SPEAKER),
+        span_json(TEXT, "said", CUE),
         span_json(TEXT, "北京", "GPE"),
     );
     let batch = printing(&[line]).run(&[&d]);
@@ -83,8 +84,8 @@ fn suggest_adds_pending_spans_and_quotes_beside_existing_ones() {
     let mut docs = vec![doc(TEXT)];
     let line = format!(
         r#"{{"spans":[{},{}],"quotes":[{{"content":[1],"speaker":0}}]}}"#,
-        span_json(TEXT, "Zoë Müller", "SPEAKER"),
-        span_json(TEXT, "Nous reviendrons,", "QUOTE"),
+        span_json(TEXT, "Zoë Müller", SPEAKER),
+        span_json(TEXT, "Nous reviendrons,", QUOTE),
     );
     let engine = printing(&[line]);
     assert_eq!(engine.suggest(&mut docs), Vec::<String>::new());
@@ -124,7 +125,7 @@ fn bad_spans_and_quotes_are_skipped_one_by_one_with_their_field() {
     let line = format!(
         r#"{{"spans":[{},{{"start":3,"end":900,"label":"PERSON"}},{byte_offsets},{},{{"start":4,"end":4,"label":"ORG"}}],"quotes":[{{"content":[1]}},{{"content":[3],"kind":"sarcastic"}},{{"content":[3],"speaker":0}}]}}"#,
         span_json(text, "Zoë Müller", "PERSONA"),
-        span_json(text, "no", "QUOTE"),
+        span_json(text, "no", QUOTE),
     );
     let batch = printing(&[line]).run(&[&d]);
     assert_eq!(
