@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::formats::brat::files::{ann_beside, text_for};
 use crate::formats::input::InputFormat;
-use crate::formats::input::checks::{decode, read_file, read_limited};
+use crate::formats::input::checks::{Decoded, decode, decode_owned, read_file, read_limited};
 use crate::formats::{
     Loaded, ReadError, ReadOptions, Warning, brat, byline, conll, conllu, html, md, txt,
 };
@@ -15,7 +15,8 @@ use crate::formats::{
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Loaded, ReadError> {
     if path == Path::new("-") {
         let bytes = read_limited(std::io::stdin().lock(), path)?;
-        return read_bytes(&bytes, "-", InputFormat::sniff(&bytes), opts);
+        let format = InputFormat::sniff(&bytes);
+        return read_decoded(decode_owned(bytes, path, opts)?, "-", format);
     }
     let format = InputFormat::of_path(path).ok_or_else(|| ReadError::UnknownFormat {
         path: path.to_path_buf(),
@@ -33,10 +34,16 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Loaded, ReadError> {
         }
         InputFormat::Text => match ann_beside(path) {
             Some(ann) => read_brat(path, &ann, opts),
-            None => read_bytes(&read_file(path)?, &path.display().to_string(), format, opts),
+            None => read_file_as(path, format, opts),
         },
-        _ => read_bytes(&read_file(path)?, &path.display().to_string(), format, opts),
+        _ => read_file_as(path, format, opts),
     }
+}
+
+/// Reads a file as `format`, its bytes decoded in place.
+fn read_file_as(path: &Path, format: InputFormat, opts: &ReadOptions) -> Result<Loaded, ReadError> {
+    let decoded = decode_owned(read_file(path)?, path, opts)?;
+    read_decoded(decoded, &path.display().to_string(), format)
 }
 
 /// Reads bytes already in memory as `format`; `source` names them in
@@ -47,8 +54,12 @@ pub fn read_bytes(
     format: InputFormat,
     opts: &ReadOptions,
 ) -> Result<Loaded, ReadError> {
+    read_decoded(decode(bytes, Path::new(source), opts)?, source, format)
+}
+
+/// Reads decoded text as `format`; the decoding's warnings come first.
+fn read_decoded(decoded: Decoded, source: &str, format: InputFormat) -> Result<Loaded, ReadError> {
     let path = Path::new(source);
-    let decoded = decode(bytes, path, opts)?;
     // Every reader sees text without a byte-order mark (CoNLL's first token
     // would otherwise carry it).
     let text = decoded

@@ -1,6 +1,8 @@
 //! `byline suggest -` end to end, as GNU parallel or a cluster engine's pipe
-//! runs it: the built binary, JSONL on stdin, JSONL on stdout. More lines go
-//! in than one streaming batch holds, so order across batches is checked too.
+//! runs it: the built binary, JSONL on stdin, JSONL on stdout, one line out
+//! per line in. More lines go in than one streaming batch holds, so order
+//! across batches is checked too; among them a line that is not UTF-8, one
+//! that is not JSON and one a byte over the size limit (drained, not held).
 //!
 //! This file is its own test target (`[[test]] suggest_stdin` in Cargo.toml),
 //! not a module of the library's tests: only such a target is told where cargo
@@ -9,6 +11,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use byline::formats::MAX_FILE_BYTES;
 use serde_json::Value;
 
 #[path = "py_slice.rs"]
@@ -21,10 +24,14 @@ const ARTICLES: [&str; 3] = [
     r#""北京 talks: Ana Díaz said the port would reopen 🚢 next week.""#,
     r#""“We will rebuild,” Mayor Jose\u0301 Nuñez told reporters in Zürich.""#,
 ];
-/// Input lines; more than `STREAM_BATCH` (256) so several batches run.
+/// Input lines; more than one streaming batch (256) so several batches run.
 const LINES: usize = 600;
+/// The 1-based number of the line with a byte that is not UTF-8.
+const INVALID_LINE: usize = 150;
 /// The 1-based number of the malformed line.
 const BAD_LINE: usize = 300;
+/// The 1-based number of the line one byte over the size limit.
+const LONG_LINE: usize = 450;
 
 /// Python's `text[start:end]` with JSON offsets.
 fn py_slice(text: &str, start: &Value, end: &Value) -> String {
@@ -32,27 +39,37 @@ fn py_slice(text: &str, start: &Value, end: &Value) -> String {
     py::py_slice(text, at(start), at(end))
 }
 
-/// The input, and the `meta.n` of each line that should come out, in order.
-fn input() -> (String, Vec<usize>) {
-    let mut input = String::new();
-    let mut expected = Vec::new();
+/// The input: every line an article (with `meta.n`, its line number) but
+/// the bad ones.
+fn input() -> Vec<u8> {
+    // Room for the long line and the rest, so the input is never copied.
+    let mut input = Vec::with_capacity(usize::try_from(MAX_FILE_BYTES).unwrap() + LINES * 200);
     for n in 1..=LINES {
-        if n == BAD_LINE {
-            input.push_str("{\"text\": \"cut off mid-record\n");
-            continue;
+        match n {
+            INVALID_LINE => input.extend_from_slice(b"{\"text\": \"caf\xe9 au lait\"}"),
+            BAD_LINE => input.extend_from_slice(b"{\"text\": \"cut off mid-record"),
+            LONG_LINE => {
+                let start = input.len();
+                input.extend_from_slice(b"{\"text\": \"");
+                input.resize(start + usize::try_from(MAX_FILE_BYTES).unwrap() - 1, b'a');
+                input.extend_from_slice(b"\"}");
+                assert_eq!((input.len() - start) as u64, MAX_FILE_BYTES + 1);
+            }
+            _ => {
+                let text = ARTICLES[n % ARTICLES.len()];
+                let line = format!(r#"{{"text":{text},"meta":{{"n":{n}}}}}"#);
+                input.extend_from_slice(line.as_bytes());
+            }
         }
-        let text = ARTICLES[n % ARTICLES.len()];
-        input.push_str(&format!(r#"{{"text":{text},"meta":{{"n":{n}}}}}"#));
         // Every fourth line ends Windows-style.
-        input.push_str(if n % 4 == 0 { "\r\n" } else { "\n" });
-        expected.push(n);
+        input.extend_from_slice(if n % 4 == 0 { b"\r\n" } else { b"\n" });
     }
-    (input, expected)
+    input
 }
 
 #[test]
-fn suggest_stdin_writes_one_line_per_good_line_in_order_and_names_the_bad_one() {
-    let (input, expected) = input();
+fn suggest_stdin_writes_one_line_per_line_in_order_and_names_the_bad_ones() {
+    let input = input();
     let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(["suggest", "-"])
         .stdin(Stdio::piped())
@@ -61,7 +78,7 @@ fn suggest_stdin_writes_one_line_per_good_line_in_order_and_names_the_bad_one() 
         .spawn()
         .expect("the byline binary starts");
     let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
     let output = child.wait_with_output().unwrap();
     writer.join().unwrap().unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
@@ -69,25 +86,52 @@ fn suggest_stdin_writes_one_line_per_good_line_in_order_and_names_the_bad_one() 
 
     assert_eq!(output.status.code(), Some(3), "finished with skipped input");
     let messages: Vec<&str> = stderr.lines().collect();
-    assert_eq!(messages.len(), 2, "the bad line and the count: {stderr}");
-    assert!(
-        messages[0].starts_with(&format!("byline: line {BAD_LINE}: not valid JSON")),
-        "{stderr}"
-    );
+    assert_eq!(messages.len(), 4, "the bad lines and the count: {stderr}");
+    let reasons = [
+        (INVALID_LINE, "invalid UTF-8 at byte 13".to_owned()),
+        (BAD_LINE, "not valid JSON".to_owned()),
+        (
+            LONG_LINE,
+            format!("line too large ({} bytes", MAX_FILE_BYTES + 1),
+        ),
+    ];
+    for (message, (n, reason)) in messages.iter().zip(&reasons) {
+        assert!(
+            message.starts_with(&format!("byline: line {n}: {reason}")),
+            "{stderr}"
+        );
+    }
     assert_eq!(
-        messages[1],
-        "byline: 1 malformed line(s) or record(s) skipped"
+        messages[3],
+        "byline: 3 malformed line(s) or record(s) skipped"
     );
 
-    let tasks: Vec<Value> = stdout
+    let lines: Vec<Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
+    assert_eq!(lines.len(), LINES, "one line out per line in");
+    for (n, reason) in &reasons {
+        let error = &lines[n - 1];
+        assert_eq!(error["line"], *n, "{error}");
+        assert_eq!(error["source"], "stdin", "{error}");
+        assert!(
+            error["error"]
+                .as_str()
+                .unwrap()
+                .starts_with(reason.as_str()),
+            "{error}"
+        );
+    }
+    let tasks: Vec<&Value> = lines.iter().filter(|l| l.get("error").is_none()).collect();
     let order: Vec<usize> = tasks
         .iter()
         .map(|t| t["meta"]["n"].as_u64().unwrap() as usize)
         .collect();
-    assert_eq!(order, expected, "one line out per good line in, in order");
+    let expected: Vec<usize> = (1..=LINES)
+        .filter(|n| ![INVALID_LINE, BAD_LINE, LONG_LINE].contains(n))
+        .collect();
+    assert_eq!(order, expected, "every good line, in order");
 
     let mut checked = 0;
     for task in &tasks {

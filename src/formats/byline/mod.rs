@@ -15,5 +15,5 @@
 pub mod read;
 pub mod write;
 
-pub use read::{read, read_json};
+pub use read::{read, read_json, read_record};
 pub use write::{Flavor, write};

@@ -1,7 +1,8 @@
 //! Reading machinery every reader shares, whatever its format: the checks an
 //! input passes before any reader sees it ([`checks`]: size, binary content,
 //! encoding), which reader a path or a stream needs ([`InputFormat`]), folder
-//! walks ([`collect_inputs`]), the same article read twice ([`dedupe`]), and
+//! walks ([`collect_inputs`]), streams read a bounded line at a time
+//! ([`lines`]), the same article read twice ([`dedupe`]), and
 //! the steps shared by several readers: article metadata for text, Markdown
 //! and HTML ([`article`]), tag columns to spans for CoNLL and CoNLL-U
 //! ([`columns`]).
@@ -11,6 +12,7 @@ pub mod checks;
 pub mod columns;
 pub mod dedupe;
 mod format;
+pub mod lines;
 mod walk;
 
 pub use format::InputFormat;

@@ -85,7 +85,21 @@ pub fn read_json(text: &str, source: &str) -> Result<Loaded, ReadError> {
 }
 
 /// One record read: its document (if any) and the warnings it raised, or why it was skipped.
-type RecordOutcome = Result<(Option<Document>, Vec<Warning>), String>;
+pub type RecordOutcome = Result<(Option<Document>, Vec<Warning>), String>;
+
+/// Reads one record (one JSONL line, which starts on `line` of `source`) on
+/// its own, for a stream that answers every line: the document, or none
+/// (the warnings say why), or why the record is not one at all.
+pub fn read_record(json: &str, source: &str, line: usize) -> RecordOutcome {
+    record_outcome(json, source, line, true)
+}
+
+fn record_outcome(json: &str, source: &str, line: usize, typed: bool) -> RecordOutcome {
+    let (fields, lists) = parse_record(json, typed)?;
+    let mut warnings = Vec::new();
+    let doc = record::document(fields, lists, source, line, &mut warnings);
+    Ok((doc, warnings))
+}
 
 /// Reads records (each with the line it starts on) in parallel, then tallies
 /// them in order.
@@ -99,11 +113,8 @@ fn read_records(
     let outcomes: Vec<RecordOutcome> = records
         .par_iter()
         .map(|&(line, json)| {
-            let (fields, lists) =
-                parse_record(json, typed).map_err(|why| format!("{why}; {skipped} skipped"))?;
-            let mut warnings = Vec::new();
-            let doc = record::document(fields, lists, source, line, &mut warnings);
-            Ok((doc, warnings))
+            record_outcome(json, source, line, typed)
+                .map_err(|why| format!("{why}; {skipped} skipped"))
         })
         .collect();
     let mut tally = Tally::new(source, unit);

@@ -35,12 +35,17 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     check_size(size, path)?;
-    read_limited(file, path)
+    // Room for the whole file at once: a growing vector is copied as it grows.
+    let room = usize::try_from(size).unwrap_or(0).saturating_add(1);
+    read_into(file, path, Vec::with_capacity(room))
 }
 
 /// Reads a stream (stdin) up to the size limit.
 pub fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+    read_into(reader, path, Vec::new())
+}
+
+fn read_into(reader: impl Read, path: &Path, mut bytes: Vec<u8>) -> Result<Vec<u8>, ReadError> {
     reader
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -76,7 +81,30 @@ pub struct Decoded {
 /// refused, and invalid UTF-8 is an error unless `opts.lossy` asks for U+FFFD
 /// replacement (then a warning counts the bad bytes).
 pub fn decode(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<Decoded, ReadError> {
-    let source = path.display().to_string();
+    if let Some(big_endian) = sniff(bytes, path)? {
+        return decode_utf16(&bytes[2..], big_endian, path, opts);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_owned(),
+            warnings: Vec::new(),
+        }),
+        Err(err) => not_utf8(bytes, err.valid_up_to(), &path.display().to_string(), opts),
+    }
+}
+
+/// [`decode`], taking the bytes: UTF-8 text (most input) is not copied, so
+/// a big file is held once rather than twice.
+pub fn decode_owned(bytes: Vec<u8>, path: &Path, opts: &ReadOptions) -> Result<Decoded, ReadError> {
+    if let Some(big_endian) = sniff(&bytes, path)? {
+        return decode_utf16(&bytes[2..], big_endian, path, opts);
+    }
+    decode_utf8(bytes, &path.display().to_string(), opts)
+}
+
+/// Refuses binary content; `Some(big_endian)` for UTF-16 with a byte-order
+/// mark, `None` for bytes to decode as UTF-8.
+fn sniff(bytes: &[u8], path: &Path) -> Result<Option<bool>, ReadError> {
     let not_text = |reason: String| ReadError::NotText {
         path: path.to_path_buf(),
         reason,
@@ -85,9 +113,9 @@ pub fn decode(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<Decoded, 
         return Err(not_text(format!("it starts like a {kind}")));
     }
     if let Some(big_endian) = utf16_bom(bytes) {
-        return decode_utf16(&bytes[2..], big_endian, path, opts);
+        return Ok(Some(big_endian));
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         return Err(not_text(format!("NUL byte at byte {at}")));
     }
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
@@ -98,28 +126,47 @@ pub fn decode(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<Decoded, 
             head.len()
         )));
     }
-    match std::str::from_utf8(bytes) {
+    Ok(None)
+}
+
+/// Decodes bytes that should be UTF-8 and nothing else (one line of a JSONL
+/// stream), without copying them when they are: strict, or lossy with a
+/// warning, as [`decode`] treats UTF-8.
+pub fn decode_utf8(bytes: Vec<u8>, source: &str, opts: &ReadOptions) -> Result<Decoded, ReadError> {
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
+            text,
             warnings: Vec::new(),
         }),
-        Err(err) if !opts.lossy => Err(ReadError::InvalidUtf8 {
-            path: path.to_path_buf(),
-            offset: err.valid_up_to(),
-        }),
         Err(err) => {
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            let bad = bad_utf8_bytes(bytes);
-            let message = format!(
-                "invalid UTF-8 (first at byte {}): {bad} byte(s) replaced with U+FFFD",
-                err.valid_up_to()
-            );
-            Ok(Decoded {
-                text,
-                warnings: vec![Warning::new(source, message)],
-            })
+            let valid_up_to = err.utf8_error().valid_up_to();
+            not_utf8(err.as_bytes(), valid_up_to, source, opts)
         }
     }
+}
+
+/// Invalid UTF-8 from `valid_up_to` on: refused, or with `opts.lossy`
+/// replaced with U+FFFD and counted in a warning.
+fn not_utf8(
+    bytes: &[u8],
+    valid_up_to: usize,
+    source: &str,
+    opts: &ReadOptions,
+) -> Result<Decoded, ReadError> {
+    if !opts.lossy {
+        return Err(ReadError::InvalidUtf8 {
+            path: source.into(),
+            offset: valid_up_to,
+        });
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let bad = bad_utf8_bytes(bytes);
+    let message =
+        format!("invalid UTF-8 (first at byte {valid_up_to}): {bad} byte(s) replaced with U+FFFD");
+    Ok(Decoded {
+        text,
+        warnings: vec![Warning::new(source, message)],
+    })
 }
 
 /// `Some(big_endian)` when the bytes start with a UTF-16 byte-order mark.

@@ -1,0 +1,150 @@
+//! `byline suggest`: pre-annotate articles in batch with the built-in engine
+//! (and an external one given by `--engine-cmd`) and write byline JSONL with
+//! every suggestion pending. With `-` it is a pure stdin → stdout filter (one
+//! line out per JSONL line in, in order; see [`stream`]), so it runs under GNU
+//! parallel or a cluster engine's pipe.
+
+mod stream;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+
+use super::inputs;
+use crate::formats::byline::{self, Flavor};
+use crate::formats::{MAX_FILE_BYTES, ReadOptions};
+use crate::model::Document;
+use crate::suggest;
+use crate::suggest::engines::Engines;
+use crate::suggest::external::{EngineCommand, ExternalEngine};
+use stream::{StreamOptions, stream};
+
+/// Documents handed to one run of the external engine when reading files: its
+/// model loads once per batch, and `--engine-timeout` is per batch.
+const EXTERNAL_BATCH: usize = 256;
+
+/// Exit code of a run that wrote everything but where the external engine
+/// failed or answered badly for some documents (each named on stderr). Codes
+/// 1 and [`inputs::SKIPPED_INPUT`] win over it.
+pub const ENGINE_WARNINGS: u8 = 4;
+
+/// Arguments of `byline suggest`.
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    /// Articles or folders to annotate; `-` reads JSONL documents from stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output file (byline JSONL); stdout when absent.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing
+    /// the file (with `-`, the line).
+    #[arg(long)]
+    lossy: bool,
+    /// Also run this command as the `external` engine: JSONL documents on its
+    /// stdin, one JSONL suggestion line per document on its stdout (README,
+    /// "External engines"). Split into words like a shell line, run without a
+    /// shell; write `sh -c '…'` for pipes.
+    #[arg(long, value_name = "CMD")]
+    engine_cmd: Option<String>,
+    /// Seconds the external engine may take per batch of 256 documents
+    /// before it is stopped (its batch then gets no external suggestions).
+    #[arg(long, value_name = "SECS", default_value_t = 60, requires = "engine_cmd",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    engine_timeout: u64,
+    /// Run only the external engine, not the built-in one.
+    #[arg(long, requires = "engine_cmd")]
+    no_builtin: bool,
+}
+
+/// Runs the suggester; the exit code says what was left out (see
+/// [`inputs::exit_code`]).
+pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    let builtin = if args.no_builtin {
+        Vec::new()
+    } else {
+        suggest::builtin()
+    };
+    let external = match &args.engine_cmd {
+        Some(line) => Some(
+            ExternalEngine::new(EngineCommand::parse(line)?)
+                .with_timeout(Duration::from_secs(args.engine_timeout)),
+        ),
+        None => None,
+    };
+    let engines = Engines::new(builtin).with_external(external);
+    let options = ReadOptions { lossy: args.lossy };
+    if args.inputs.len() == 1 && args.inputs[0].as_os_str() == "-" && args.output.is_none() {
+        let options = StreamOptions {
+            read: options,
+            max_line_bytes: MAX_FILE_BYTES,
+        };
+        return stream(&engines, &mut std::io::stdin().lock(), out, err, &options);
+    }
+    let mut loaded = inputs::load(&args.inputs, &options, err);
+    let total = loaded.documents.len();
+    let show_progress = total > 1 && std::io::stderr().is_terminal();
+    let progress = |done: usize| {
+        if show_progress && (done.is_multiple_of(64) || done == total) {
+            eprint!("\rsuggesting: {done}/{total} documents");
+        }
+    };
+    let results = engines.suggest_all(&mut loaded.documents, &progress);
+    if show_progress {
+        eprintln!();
+    }
+    let mut engine_warnings = 0;
+    for batch in loaded.documents.chunks_mut(EXTERNAL_BATCH) {
+        let mut batch: Vec<&mut Document> = batch.iter_mut().collect();
+        engine_warnings += report(engines.suggest_external(&mut batch), err)?;
+    }
+    let mut failed = loaded.failed;
+    for (doc, result) in loaded.documents.iter().zip(&results) {
+        if let Err(e) = result {
+            failed += 1;
+            writeln!(err, "byline: suggestions refused ({e}): {}", source(doc))?;
+        }
+    }
+    let report = match &args.output {
+        Some(path) => crate::formats::exporter::write(
+            crate::formats::ExportFormat::Byline,
+            &loaded.documents,
+            crate::formats::Destination::Path(path),
+        ),
+        None => byline::write(&loaded.documents, &mut *out, Flavor::Byline),
+    }
+    .context("cannot write the suggestions")?;
+    writeln!(err, "byline: {report}")?;
+    Ok(with_engine_warnings(
+        inputs::exit_code(failed, loaded.skipped, err),
+        engine_warnings,
+        err,
+    ))
+}
+
+/// Prints the external engine's warnings; returns how many there were.
+fn report(warnings: Vec<String>, err: &mut dyn Write) -> std::io::Result<usize> {
+    for w in &warnings {
+        writeln!(err, "byline: {w}")?;
+    }
+    Ok(warnings.len())
+}
+
+/// `code`, or [`ENGINE_WARNINGS`] when that is 0 and the external engine
+/// warned, with one closing line saying so.
+fn with_engine_warnings(code: u8, warnings: usize, err: &mut dyn Write) -> u8 {
+    if warnings == 0 {
+        return code;
+    }
+    let _ = writeln!(err, "byline: {warnings} external engine warning(s)");
+    if code == 0 { ENGINE_WARNINGS } else { code }
+}
+
+fn source(doc: &Document) -> String {
+    doc.source.clone().unwrap_or_else(|| doc.id.to_string())
+}
+
+#[cfg(test)]
+mod tests;
