@@ -30,9 +30,12 @@ pub struct ImportArgs {
 /// [`inputs::exit_code`]).
 pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let options = ReadOptions { lossy: args.lossy };
-    let (files, warnings) = formats::collect_inputs(&args.inputs);
-    for warning in &warnings {
+    let collected = formats::collect_inputs(&args.inputs);
+    for warning in &collected.notes {
         writeln!(err, "byline: warning: {warning}")?;
+    }
+    for problem in &collected.unreadable {
+        writeln!(err, "byline: {problem}")?;
     }
     let mut project = Project::open_or_create(&args.project).context("cannot import")?;
     let skipped = Cell::new(0);
@@ -43,9 +46,11 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         }
         loaded
     };
-    let report = import::import_files(&mut project, &files, read).context("cannot import")?;
+    let report =
+        import::import_files(&mut project, &collected.inputs, read).context("cannot import")?;
     writeln!(out, "{report}")?;
-    Ok(inputs::exit_code(report.failed.len(), skipped.get(), err))
+    let failed = report.failed.len() + collected.unreadable.len();
+    Ok(inputs::exit_code(failed, skipped.get(), err))
 }
 
 #[cfg(test)]

@@ -51,14 +51,18 @@ pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> In
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         paths.iter().partition(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = files.into_iter().cloned().collect();
-    let (found, warnings) = formats::collect_inputs(&files);
-    for warning in &warnings {
+    let collected = formats::collect_inputs(&files);
+    for warning in &collected.notes {
         let _ = writeln!(err, "byline: warning: {warning}");
+    }
+    for problem in &collected.unreadable {
+        let _ = writeln!(err, "byline: {problem}");
+        gathered.failed += 1;
     }
     if !stdin.is_empty() {
         gathered.take("-", formats::read_path(Path::new("-"), options), err);
     }
-    for path in &found {
+    for path in &collected.inputs {
         gathered.take(
             &path.display().to_string(),
             formats::read_path(path, options),

@@ -39,7 +39,7 @@ mod report;
 pub mod txt;
 
 pub use exporter::{BATCH, Destination, ExportFormat, Exporter};
-pub use input::{InputFormat, collect_inputs};
+pub use input::{Collected, InputFormat, collect_inputs};
 pub use loaded::{Loaded, MAX_FILE_BYTES, ReadError, ReadOptions, Warning};
 pub use reader::{read_bytes, read_path};
 pub use report::{ExportError, ExportReport};

@@ -15,6 +15,7 @@ mod entities_gum;
 mod eval_gold;
 mod exit_codes;
 mod export_losses;
+mod folder_walks;
 mod memory_learning;
 mod open_samples;
 pub mod py_slice;

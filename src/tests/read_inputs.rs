@@ -181,7 +181,8 @@ fn a_txt_with_an_ann_beside_it_is_one_brat_document() {
     write(dir.path(), "other.md", b"# Other\n\nText.\n");
     write(dir.path(), ".hidden.txt", b"secret");
     write(dir.path(), "photo.png", b"\x89PNG");
-    let (inputs, warnings) = collect_inputs(&[dir.path().to_path_buf()]);
+    let collected = collect_inputs(&[dir.path().to_path_buf()]);
+    let (inputs, warnings) = (collected.inputs, collected.notes);
     assert_eq!(inputs, [dir.path().join("other.md"), ann.clone()]);
     assert_eq!(warnings.len(), 1);
     assert!(
@@ -203,7 +204,7 @@ fn brat_corpora_with_texts_in_a_sibling_folder_are_paired() {
     write(dir.path(), "text/a.txt", "Ana said it.\n".as_bytes());
     let first = write(dir.path(), "attributions/a_1.ann", b"T1\tSource 0 3\tAna\n");
     let second = write(dir.path(), "attributions/a_2.ann", b"T1\tCue 4 8\tsaid\n");
-    let (inputs, _) = collect_inputs(&[dir.path().to_path_buf()]);
+    let inputs = collect_inputs(&[dir.path().to_path_buf()]).inputs;
     assert_eq!(inputs, [first.clone(), second]);
     assert_eq!(read_one(&first).text(), "Ana said it.\n");
     let lone = write(dir.path(), "lone/b.ann", b"T1\tCue 0 1\tx\n");
@@ -220,6 +221,6 @@ fn folders_are_walked_recursively_in_sorted_order() {
     write(dir.path(), ".git/HEAD.txt", b"x");
     write(dir.path(), "a/README.md", b"# About these files");
     let given = dir.path().join("given.unknown");
-    let (inputs, _) = collect_inputs(&[dir.path().to_path_buf(), given.clone()]);
+    let inputs = collect_inputs(&[dir.path().to_path_buf(), given.clone()]).inputs;
     assert_eq!(inputs, [a1, a2, b, given]);
 }

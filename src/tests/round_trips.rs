@@ -68,7 +68,7 @@ fn convert(input: &Path, to: &str, out: &Path) -> Run {
 
 /// Every document in a file or folder, which must read without warnings.
 fn read_back(path: &Path) -> Vec<Document> {
-    let (inputs, _) = collect_inputs(&[path.to_path_buf()]);
+    let inputs = collect_inputs(&[path.to_path_buf()]).inputs;
     let mut docs = Vec::new();
     for input in inputs {
         let loaded = read_path(&input, &ReadOptions::default()).unwrap();

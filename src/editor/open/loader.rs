@@ -139,10 +139,10 @@ impl Load {
 }
 
 fn work(paths: &[PathBuf], engines: &Engines, tx: &Sender<Event>, wake: &(dyn Fn() + Sync)) {
-    let (files, warnings) = formats::collect_inputs(paths);
-    let _ = tx.send(Event::Notes(
-        warnings.iter().map(ToString::to_string).collect(),
-    ));
+    let collected = formats::collect_inputs(paths);
+    let files = collected.inputs;
+    let notes = collected.notes.iter().chain(&collected.unreadable);
+    let _ = tx.send(Event::Notes(notes.map(ToString::to_string).collect()));
     let _ = tx.send(Event::Total(files.len()));
     files
         .par_iter()

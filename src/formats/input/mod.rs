@@ -16,4 +16,4 @@ pub mod lines;
 mod walk;
 
 pub use format::InputFormat;
-pub use walk::collect_inputs;
+pub use walk::{Collected, collect_inputs};
