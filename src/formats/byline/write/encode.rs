@@ -3,13 +3,20 @@
 //! straight from the [`Layout`], spans, relations and quotes from their parts.
 //! The bytes are exactly what serde_json writes for the same keys in the same
 //! order (pinned by the golden tests); `meta` and engine origins go through
-//! serde itself.
+//! serde itself. A line is built whole in a buffer ([`write_task`]), or for a
+//! big document handed to the output as it grows ([`stream_task`]), so that
+//! memory does not grow with the line (about 20 times the text).
+
+use std::io::Write;
 
 use serde::Serialize;
 
 use super::task::{Layout, QuoteOut, QuotePart, RelationOut, SpanOut, SpanRef, Task};
 use crate::formats::ExportError;
 use crate::model::Origin;
+
+/// Bytes gathered before they are handed on when streaming a line.
+const SPILL_BYTES: usize = 64 * 1024;
 
 /// Appends `task` as one JSON object (no newline) to `out`.
 pub(super) fn write_task(
@@ -20,42 +27,94 @@ pub(super) fn write_task(
     let mut w = Json {
         out,
         numbers: itoa::Buffer::new(),
+        sink: None,
     };
-    w.raw(b"{\"text\":");
-    w.string(task.text)?;
-    w.raw(b",\"meta\":");
-    w.value(&task.meta)?;
-    w.raw(b",\"_input_hash\":");
-    w.number(task.input_hash);
-    w.raw(b",\"_task_hash\":");
-    w.number(task.task_hash);
-    w.raw(b",\"tokens\":");
-    w.tokens(layout)?;
-    w.raw(b",\"spans\":");
-    w.list(&task.spans, Json::span)?;
-    if !task.rejected_spans.is_empty() {
-        w.raw(b",\"rejected_spans\":");
-        w.list(&task.rejected_spans, Json::span)?;
-    }
-    w.raw(b",\"relations\":");
-    w.list(&task.relations, Json::relation)?;
-    w.raw(b",\"answer\":");
-    w.string(task.answer)?;
-    if let Some(quotes) = &task.quotes {
-        w.raw(b",\"quotes\":");
-        w.list(quotes, Json::quote)?;
-    }
-    w.raw(b"}");
-    Ok(())
+    w.task(task, layout)
 }
 
-/// The output buffer and a scratch buffer for numbers.
+/// Writes `task` as one JSON object (no newline) to `sink` a part at a time,
+/// holding no more than a small buffer (and the text once) in memory.
+pub(super) fn stream_task(
+    sink: &mut dyn Write,
+    task: &Task<'_>,
+    layout: &Layout<'_>,
+) -> Result<(), ExportError> {
+    let mut buffer = Vec::with_capacity(2 * SPILL_BYTES);
+    let mut w = Json {
+        out: &mut buffer,
+        numbers: itoa::Buffer::new(),
+        sink: Some(sink),
+    };
+    w.task(task, layout)?;
+    w.spill(0)
+}
+
+/// The output buffer, a scratch buffer for numbers, and when streaming the
+/// output the buffer is handed on to.
 struct Json<'o> {
     out: &'o mut Vec<u8>,
     numbers: itoa::Buffer,
+    sink: Option<&'o mut dyn Write>,
 }
 
 impl Json<'_> {
+    fn task(&mut self, task: &Task<'_>, layout: &Layout<'_>) -> Result<(), ExportError> {
+        self.raw(b"{\"text\":");
+        self.text(task.text)?;
+        self.raw(b",\"meta\":");
+        self.value(&task.meta)?;
+        self.raw(b",\"_input_hash\":");
+        self.number(task.input_hash);
+        self.raw(b",\"_task_hash\":");
+        self.number(task.task_hash);
+        self.raw(b",\"tokens\":");
+        self.tokens(layout)?;
+        self.raw(b",\"spans\":");
+        self.list(&task.spans, Json::span)?;
+        if !task.rejected_spans.is_empty() {
+            self.raw(b",\"rejected_spans\":");
+            self.list(&task.rejected_spans, Json::span)?;
+        }
+        self.raw(b",\"relations\":");
+        self.list(&task.relations, Json::relation)?;
+        self.raw(b",\"answer\":");
+        self.string(task.answer)?;
+        if let Some(quotes) = &task.quotes {
+            self.raw(b",\"quotes\":");
+            self.list(quotes, Json::quote)?;
+        }
+        self.raw(b"}");
+        Ok(())
+    }
+
+    /// When streaming, hands the buffer on once it holds `at_least` bytes.
+    #[inline]
+    fn spill(&mut self, at_least: usize) -> Result<(), ExportError> {
+        if let Some(sink) = self.sink.as_mut()
+            && self.out.len() >= at_least
+        {
+            sink.write_all(self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
+    /// The document's text: when streaming, written straight to the output
+    /// rather than copied into the buffer.
+    fn text(&mut self, text: &str) -> Result<(), ExportError> {
+        self.spill(0)?;
+        match self.sink.as_mut() {
+            Some(sink) if is_plain(text) => {
+                sink.write_all(b"\"")?;
+                sink.write_all(text.as_bytes())?;
+                sink.write_all(b"\"")?;
+                Ok(())
+            }
+            Some(sink) => Ok(serde_json::to_writer(&mut **sink, text)?),
+            None => self.string(text),
+        }
+    }
+
     fn raw(&mut self, bytes: &[u8]) {
         self.out.extend_from_slice(bytes);
     }
@@ -95,6 +154,7 @@ impl Json<'_> {
                 self.out.push(b',');
             }
             item(self, x)?;
+            self.spill(SPILL_BYTES)?;
         }
         self.out.push(b']');
         Ok(())
@@ -127,6 +187,7 @@ impl Json<'_> {
                 b",\"ws\":false}"
             });
             self.raw(tail.bytes());
+            self.spill(SPILL_BYTES)?;
         }
         self.out.push(b']');
         Ok(())
@@ -316,6 +377,7 @@ mod tests {
             let mut w = Json {
                 out: &mut out,
                 numbers: itoa::Buffer::new(),
+                sink: None,
             };
             w.string(s).unwrap();
             assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
@@ -332,6 +394,7 @@ mod tests {
             let mut w = Json {
                 out: &mut out,
                 numbers: itoa::Buffer::new(),
+                sink: None,
             };
             w.origin(&origin).unwrap();
             assert_eq!(out, serde_json::to_vec(&origin).unwrap());

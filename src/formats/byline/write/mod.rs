@@ -13,7 +13,7 @@ mod task;
 #[cfg(test)]
 mod tests;
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -36,25 +36,59 @@ pub enum Flavor {
     Prodigy,
 }
 
+/// Documents with more text than this are encoded one at a time straight
+/// into the output rather than whole in memory on all cores: their task line
+/// is about 20 times their text.
+const STREAMED_ABOVE: usize = 1024 * 1024;
+
 /// Writes one task per document, in the order given, encoding documents on
-/// all cores. Every document is checked for alignment before anything is
-/// written, so a bad one leaves `out` untouched.
+/// all cores (a big document's line goes to `out` as it is encoded). Every
+/// document is checked for alignment before anything is written, so a bad
+/// one leaves `out` untouched.
 pub fn write(
     docs: &[Document],
-    out: impl Write,
+    mut out: impl Write,
     flavor: Flavor,
 ) -> Result<ExportReport, ExportError> {
     check_all(docs)?;
-    write_ordered(docs, out, |doc, buffer| {
-        let mut report = ExportReport::default();
-        // A task line is about 20 times its text (mostly the token list).
-        buffer.reserve(doc.text().len() * 24);
-        let layout = Layout::new(doc);
-        encode::write_task(buffer, &task(&layout, flavor, &mut report)?, &layout)?;
-        buffer.push(b'\n');
-        report.documents += 1;
-        Ok(report)
-    })
+    let mut report = ExportReport::default();
+    let big = |doc: &Document| doc.text().len() > STREAMED_ABOVE;
+    for group in docs.chunk_by(|a, b| big(a) == big(b)) {
+        if group.first().is_some_and(big) {
+            for doc in group {
+                report.merge(stream(doc, &mut out, flavor)?);
+            }
+        } else {
+            report.merge(write_ordered(group, &mut out, |doc, buffer| {
+                let mut report = ExportReport::default();
+                // A task line is about 20 times its text (mostly the token list).
+                buffer.reserve(doc.text().len() * 24);
+                let layout = Layout::new(doc);
+                encode::write_task(buffer, &task(&layout, flavor, &mut report)?, &layout)?;
+                buffer.push(b'\n');
+                report.documents += 1;
+                Ok(report)
+            })?);
+        }
+    }
+    Ok(report)
+}
+
+/// Writes one document's task line to `out` as it is encoded.
+fn stream(
+    doc: &Document,
+    out: &mut dyn Write,
+    flavor: Flavor,
+) -> Result<ExportReport, ExportError> {
+    let mut report = ExportReport::default();
+    let layout = Layout::new(doc);
+    let task = task(&layout, flavor, &mut report)?;
+    let mut out = BufWriter::new(out);
+    encode::stream_task(&mut out, &task, &layout)?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    report.documents += 1;
+    Ok(report)
 }
 
 fn task<'d>(

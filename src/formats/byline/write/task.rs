@@ -91,32 +91,47 @@ pub(super) struct Layout<'d> {
     pub text: &'d str,
     index: OnceCell<OffsetIndex<'d>>,
     pub tokens: Vec<Token>,
-    /// Code points of each token, counted in one pass over the text.
-    token_chars: Vec<Option<CharRange>>,
+    /// The code point each token starts at, counted in one pass over the
+    /// text ([`NO_CHARS`] where that failed, which cannot happen): four bytes
+    /// a token, as a big document has millions of them.
+    token_starts: Vec<u32>,
 }
+
+/// A token whose code points are not in the table.
+const NO_CHARS: u32 = u32::MAX;
 
 impl<'d> Layout<'d> {
     pub fn new(doc: &'d Document) -> Self {
         let text = doc.text();
         let tokens = tokenize(text);
-        let mut token_chars = Vec::with_capacity(tokens.len());
+        let mut token_starts = Vec::with_capacity(tokens.len());
         let (mut byte, mut chars) = (0, 0);
         for t in &tokens {
             let gap = text.get(byte..t.range.start);
-            let word = t.range.slice(text);
-            token_chars.push(gap.zip(word).map(|(gap, word)| {
-                let start = chars + count_chars(gap);
-                (byte, chars) = (t.range.end, start + count_chars(word));
-                CharRange::new(start, chars)
-            }));
+            let start = match gap.zip(t.range.slice(text)) {
+                Some((gap, word)) => {
+                    let start = chars + count_chars(gap);
+                    (byte, chars) = (t.range.end, start + count_chars(word));
+                    u32::try_from(start).unwrap_or(NO_CHARS)
+                }
+                None => NO_CHARS,
+            };
+            token_starts.push(start);
         }
         Self {
             doc,
             text,
             index: OnceCell::new(),
             tokens,
-            token_chars,
+            token_starts,
         }
+    }
+
+    /// Code points of token `i` from the table.
+    fn table(&self, i: usize) -> Option<CharRange> {
+        let start = *self.token_starts.get(i).filter(|&&s| s != NO_CHARS)? as usize;
+        let word = self.tokens.get(i)?.range.slice(self.text)?;
+        Some(CharRange::new(start, start + count_chars(word)))
     }
 
     /// The offset index of the text, built on first use.
@@ -131,7 +146,7 @@ impl<'d> Layout<'d> {
     fn chars(&self, range: ByteRange, id: u64, label: &str) -> Result<CharRange, ExportError> {
         let first = self.tokens.partition_point(|t| t.range.start < range.start);
         let last = self.tokens.partition_point(|t| t.range.end < range.end);
-        let table = |i: usize| self.token_chars.get(i).copied().flatten();
+        let table = |i: usize| self.table(i);
         let start = self
             .tokens
             .get(first)
@@ -174,7 +189,7 @@ impl<'d> Layout<'d> {
 
     /// Code points of token `id`.
     pub fn token_chars(&self, id: usize) -> Result<CharRange, ExportError> {
-        match self.token_chars.get(id).copied().flatten() {
+        match self.table(id) {
             Some(chars) => Ok(chars),
             None => {
                 let range = self

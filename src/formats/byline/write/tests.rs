@@ -190,3 +190,39 @@ fn writes_one_line_per_document_in_order_and_nothing_for_none() {
     assert_eq!(report.documents, 3);
     assert_eq!(written(&[], Flavor::Byline).0, "");
 }
+
+/// The line of `doc` built whole in memory, as for a normal document.
+fn built_whole(doc: &Document, flavor: Flavor) -> Vec<u8> {
+    let layout = Layout::new(doc);
+    let task = task(&layout, flavor, &mut ExportReport::default()).unwrap();
+    let mut line = Vec::new();
+    encode::write_task(&mut line, &task, &layout).unwrap();
+    line.push(b'\n');
+    line
+}
+
+#[test]
+fn a_streamed_line_is_the_line_built_whole() {
+    for flavor in [Flavor::Byline, Flavor::Prodigy] {
+        for doc in [rich(), plain()] {
+            let mut streamed = Vec::new();
+            stream(&doc, &mut streamed, flavor).unwrap();
+            assert_eq!(streamed, built_whole(&doc, flavor), "{flavor:?}");
+        }
+    }
+}
+
+#[test]
+fn a_big_document_between_small_ones_is_streamed_in_its_place() {
+    let text = "“Quoted \"here\",” said Zoë of 北京 👍.\tNext\\line\n".repeat(30_000);
+    assert!(text.len() > STREAMED_ABOVE);
+    let big = Document::new(None, &text);
+    let docs = [plain(), big, rich()];
+    let (out, report) = written(&docs, Flavor::Byline);
+    let expected: Vec<u8> = docs
+        .iter()
+        .flat_map(|doc| built_whole(doc, Flavor::Byline))
+        .collect();
+    assert_eq!(out.as_bytes(), expected);
+    assert_eq!(report.documents, 3);
+}
