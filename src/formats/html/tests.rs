@@ -106,3 +106,21 @@ fn deeply_nested_markup_does_not_overflow() {
     let loaded = read_page(&html);
     assert_eq!(loaded.documents[0].text(), "deep");
 }
+
+#[test]
+fn markup_nested_past_the_cap_is_flattened_with_a_warning_naming_the_page() {
+    let n = 100_000;
+    let html = format!(
+        "<body><div>{}<p>“Deep,” said Zoë.</p>{}</div><p>After.</p></body>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let loaded = read_page(&html);
+    assert_eq!(loaded.documents[0].text(), "“Deep,” said Zoë.\n\nAfter.");
+    assert_eq!(loaded.warnings.len(), 1);
+    let warning = loaded.warnings[0].to_string();
+    assert!(
+        warning.contains("page.html") && warning.contains("nested deeper than 512"),
+        "{warning}"
+    );
+}

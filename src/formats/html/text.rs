@@ -4,8 +4,7 @@
 //! the parts of a page that are not the story dropped. The walk is iterative,
 //! so deeply nested markup cannot overflow the stack.
 
-use ego_tree::iter::Edge;
-use scraper::{ElementRef, Node};
+use super::dom::{Data, Dom, Edge, NodeId};
 
 /// Elements whose content is never article text.
 const DROPPED: &[&str] = &[
@@ -38,18 +37,18 @@ const INLINE: &[&str] = &[
 /// The paragraphs of `root`, in document order. `keep_header` keeps
 /// `<header>` elements (an article's own header holds its headline and byline;
 /// a page's header is site navigation).
-pub fn paragraphs(root: ElementRef<'_>, keep_header: bool) -> Vec<String> {
+pub fn paragraphs(dom: &Dom, root: NodeId, keep_header: bool) -> Vec<String> {
     let mut out = Paragraphs::default();
     let mut skipping = None;
-    for edge in root.traverse() {
+    for edge in dom.edges(root) {
         match edge {
-            Edge::Open(node) if skipping.is_none() => match node.value() {
-                Node::Text(text) => out.push_text(text),
-                Node::Element(element) => {
-                    let name = element.name();
+            Edge::Open(node) if skipping.is_none() => match dom.data(node) {
+                Data::Text(text) => out.push_text(text),
+                Data::Element { .. } => {
+                    let name = dom.name(node);
                     let header = name == "header" && !keep_header;
-                    if header || is_dropped(element) {
-                        skipping = Some(node.id());
+                    if header || is_dropped(dom, node) {
+                        skipping = Some(node);
                     } else if name == "br" {
                         out.line_break();
                     } else if !INLINE.contains(&name) {
@@ -58,13 +57,13 @@ pub fn paragraphs(root: ElementRef<'_>, keep_header: bool) -> Vec<String> {
                 }
                 _ => {}
             },
-            Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
-            Edge::Close(node) if skipping.is_none() => {
-                if let Node::Element(element) = node.value()
-                    && !INLINE.contains(&element.name())
-                {
-                    out.end_paragraph();
-                }
+            Edge::Close(node) if skipping == Some(node) => skipping = None,
+            Edge::Close(node)
+                if skipping.is_none()
+                    && matches!(dom.data(node), Data::Element { .. })
+                    && !INLINE.contains(&dom.name(node)) =>
+            {
+                out.end_paragraph();
             }
             _ => {}
         }
@@ -74,8 +73,8 @@ pub fn paragraphs(root: ElementRef<'_>, keep_header: bool) -> Vec<String> {
 }
 
 /// The text of an element on one line, whitespace collapsed.
-pub fn inline_text(element: ElementRef<'_>) -> String {
-    collapse(&element.text().collect::<String>())
+pub fn inline_text(dom: &Dom, element: NodeId) -> String {
+    collapse(&dom.text(element))
 }
 
 /// Collapses runs of HTML whitespace into single spaces and trims.
@@ -83,11 +82,14 @@ pub fn collapse(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn is_dropped(element: &scraper::node::Element) -> bool {
-    if DROPPED.contains(&element.name()) || element.attr("hidden").is_some() {
+fn is_dropped(dom: &Dom, element: NodeId) -> bool {
+    if DROPPED.contains(&dom.name(element)) || dom.attr(element, "hidden").is_some() {
         return true;
     }
-    let marks = element.id().into_iter().chain(element.classes());
+    let marks = dom
+        .attr(element, "id")
+        .into_iter()
+        .chain(dom.classes(element));
     marks
         .flat_map(|mark| mark.split(|c: char| !c.is_ascii_alphanumeric()))
         .any(|word| {
