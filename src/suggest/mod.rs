@@ -5,6 +5,7 @@
 pub mod boilerplate;
 pub mod entities;
 pub mod external;
+pub mod learned;
 pub mod memory;
 pub mod pipeline;
 pub mod rules;
