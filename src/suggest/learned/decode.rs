@@ -49,14 +49,15 @@ fn forward(emissions: &[f32], tags: usize, transitions: &[f32], allowed: &[bool]
             score[t] = emissions[t] + transitions[t];
         }
     }
+    // BILOU allows few pairs: listing them once spares most of the inner loop.
+    let before: Vec<Vec<usize>> = (0..tags)
+        .map(|t| (0..tags).filter(|p| allowed[(p + 1) * tags + t]).collect())
+        .collect();
     for i in 1..n {
-        for t in 0..tags {
+        for (t, before) in before.iter().enumerate() {
             let mut best = (NEVER, 0);
-            for p in 0..tags {
+            for &p in before {
                 let k = (p + 1) * tags + t;
-                if !allowed[k] {
-                    continue;
-                }
                 let s = score[(i - 1) * tags + p] + transitions[k];
                 if s > best.0 {
                     best = (s, p);
@@ -80,7 +81,11 @@ pub fn best_path(
     if n == 0 || !sized(emissions, tags, transitions, allowed) {
         return Vec::new();
     }
-    let fwd = forward(emissions, tags, transitions, allowed);
+    trace(&forward(emissions, tags, transitions, allowed), n, tags)
+}
+
+/// Follows the back pointers from the best tag a line may end on.
+fn trace(fwd: &Forward, n: usize, tags: usize) -> Vec<usize> {
     let last = (n - 1) * tags;
     let mut tag = 0;
     let mut best = NEVER;
@@ -105,27 +110,26 @@ pub fn with_margins(
     transitions: &[f32],
     allowed: &[bool],
 ) -> (Vec<usize>, Vec<f32>) {
-    let path = best_path(emissions, tags, transitions, allowed);
-    let n = path.len();
-    if n == 0 {
-        return (path, Vec::new());
+    let n = emissions.len() / tags.max(1);
+    if n == 0 || !sized(emissions, tags, transitions, allowed) {
+        return (Vec::new(), Vec::new());
     }
     let fwd = forward(emissions, tags, transitions, allowed);
+    let path = trace(&fwd, n, tags);
     let mut after = vec![NEVER; n * tags];
     for t in (0..tags).filter(|&t| TagSet::may_end(t)) {
         after[(n - 1) * tags + t] = 0.0;
     }
+    let next: Vec<Vec<usize>> = (0..tags)
+        .map(|t| (0..tags).filter(|x| allowed[(t + 1) * tags + x]).collect())
+        .collect();
     for i in (0..n - 1).rev() {
-        for t in 0..tags {
+        for (t, next) in next.iter().enumerate() {
             let mut best = NEVER;
-            for next in 0..tags {
-                let k = (t + 1) * tags + next;
-                if allowed[k] {
-                    let s = transitions[k]
-                        + emissions[(i + 1) * tags + next]
-                        + after[(i + 1) * tags + next];
-                    best = best.max(s);
-                }
+            for &x in next {
+                let k = (t + 1) * tags + x;
+                let s = transitions[k] + emissions[(i + 1) * tags + x] + after[(i + 1) * tags + x];
+                best = best.max(s);
             }
             after[i * tags + t] = best;
         }
