@@ -35,6 +35,9 @@ pub struct EvalArgs {
     /// Documents held out at the end of the gold and scored (default: a fifth).
     #[arg(long, requires = "learning_curve")]
     pub held_out: Option<usize>,
+    /// Also print k-fold held-out scores over the whole gold.
+    #[arg(long, value_name = "K", requires = "learning_curve")]
+    pub folds: Option<usize>,
 }
 
 /// Runs `byline eval`; the report goes to `out`.
@@ -46,7 +49,7 @@ pub fn run(args: &EvalArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow
                 held_out: args.held_out,
                 train: TrainOptions::default(),
             };
-            run_learning_curve(gold, &options, out)?;
+            run_learning_curve(gold, &options, args.folds, out)?;
         }
         (None, Some(gold), Some(pred)) => crate::eval::run_cli(gold, pred, args.json, out)?,
         _ => anyhow::bail!("give --gold and --pred, or --learning-curve"),
@@ -73,9 +76,18 @@ mod tests {
         assert_eq!(scored.code, 0, "{}", scored.err);
         let json: serde_json::Value = serde_json::from_str(&scored.out).unwrap();
         assert_eq!(json["quotes"][0]["loose"]["quotes"]["f1"], 1.0);
-        let curve = byline(["eval", "--learning-curve", path, "--steps", "0,5"]);
+        let curve = byline([
+            "eval",
+            "--learning-curve",
+            path,
+            "--steps",
+            "0,5",
+            "--folds",
+            "2",
+        ]);
         assert_eq!(curve.code, 0, "{}", curve.err);
         assert!(curve.out.contains("Note: step 5 skipped"), "{}", curve.out);
+        assert!(curve.out.contains("No k-fold scores"), "{}", curve.out);
         let missing = byline(["eval", "--gold", path, "--pred", "/nonexistent/pred.jsonl"]);
         assert_eq!(missing.code, 1);
         assert!(

@@ -125,6 +125,23 @@ impl Curve {
     }
 }
 
+impl fmt::Display for Scores {
+    /// The k-fold table: one row per engine, entity spans exact P R F1 and overlap F1.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "engine    exact P     R    F1   overlap F1")?;
+        for (name, report) in [
+            ("rules", &self.rules),
+            ("learned", &self.learned),
+            ("combined", &self.combined),
+        ] {
+            write!(f, "{name:<8}")?;
+            engine(f, report)?;
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
 /// Seconds of training per 100 reviewed documents, at the largest step.
 fn cost(points: &[CurvePoint]) -> String {
     match points.iter().max_by_key(|p| p.reviewed) {
