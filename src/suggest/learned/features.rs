@@ -1,8 +1,8 @@
 //! Token features, hashed: each feature is a template number and a value
-//! (`w=leeds`, `shape=Xx`, `rules=B-ORG`), hashed with xxh3 into a `u64`, so
-//! the model keys its weights by hash and never stores feature strings. The
-//! hash is fixed by the bytes alone: the same text always gives the same
-//! features on every machine.
+//! (`w=leeds`, `shape=Xx`, `rules=B-ORG`): the parts are hashed with xxh3
+//! and mixed with the template into a `u64`, so the model keys its weights
+//! by hash and never stores feature strings. The hash is fixed by the bytes
+//! alone: the same text always gives the same features on every machine.
 //!
 //! Per token: the lowercased word and its neighbours (two each side, plus
 //! bigrams), prefixes and suffixes, word shape, the casing of the line and
@@ -11,7 +11,7 @@
 //! (so the model learns when to trust the rules), and the document context
 //! of the form (see `context`).
 
-use xxhash_rust::xxh3::xxh3_64_with_seed;
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::context::{DocContext, LineCase, ends_sentence, shape};
 use super::lines::{Line, lay};
@@ -44,21 +44,37 @@ impl LineFeatures {
     }
 }
 
-/// Builds feature hashes into one buffer.
+/// The hash of one feature part.
+fn h(part: &str) -> u64 {
+    xxh3_64(part.as_bytes())
+}
+
+/// Collects feature hashes: a feature is its template number mixed with the
+/// hashes of its parts, so a word hashed once serves every feature it is in.
 struct Emit {
     hashes: Vec<u64>,
-    buf: String,
 }
 
 impl Emit {
-    fn push(&mut self, template: u64, parts: &[&str]) {
-        self.buf.clear();
-        for p in parts {
-            self.buf.push_str(p);
-            self.buf.push('\u{1f}');
+    /// A feature from hashed parts.
+    fn push_h(&mut self, template: u64, parts: &[u64]) {
+        let mut x = template.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x2545_f491_4f6c_dd1d;
+        for &p in parts {
+            x = (x ^ p).wrapping_mul(0xff51_afd7_ed55_8ccd);
+            x ^= x >> 33;
         }
-        self.hashes
-            .push(xxh3_64_with_seed(self.buf.as_bytes(), template));
+        self.hashes.push(x);
+    }
+
+    /// A feature from parts as text.
+    fn push(&mut self, template: u64, parts: &[&str]) {
+        match parts {
+            [] => self.push_h(template, &[]),
+            [a] => self.push_h(template, &[h(a)]),
+            [a, b] => self.push_h(template, &[h(a), h(b)]),
+            [a, b, c] => self.push_h(template, &[h(a), h(b), h(c)]),
+            [a, b, c, d, ..] => self.push_h(template, &[h(a), h(b), h(c), h(d)]),
+        }
     }
 }
 
@@ -125,8 +141,10 @@ pub fn extract(text: &str, line: &Line, rules: &[RulesTag], ctx: &DocContext) ->
     let phrases = phrase_hits(text, line);
     let mut emit = Emit {
         hashes: Vec::with_capacity(words.len() * 40),
-        buf: String::with_capacity(32),
     };
+    let lower_h: Vec<u64> = lower.iter().map(|w| h(w)).collect();
+    let shape_h: Vec<u64> = shapes.iter().map(|s| h(s)).collect();
+    let case_h = h(case.as_str());
     let mut offsets = Vec::with_capacity(words.len() + 1);
     let rules_label = |i: isize| -> &str {
         usize::try_from(i)
@@ -135,8 +153,12 @@ pub fn extract(text: &str, line: &Line, rules: &[RulesTag], ctx: &DocContext) ->
             .map_or("O", |(l, _, _)| l)
     };
     let mut sentence_start = true;
-    let tokens = words.iter().zip(&lower).zip(&shapes).enumerate();
-    for (i, ((word, w), s)) in tokens {
+    let tokens = words
+        .iter()
+        .zip(&lower)
+        .zip(lower_h.iter().zip(&shape_h))
+        .enumerate();
+    for (i, ((word, w), (&wh, &sh))) in tokens {
         offsets.push(u32::try_from(emit.hashes.len()).unwrap_or(u32::MAX));
         let k = i as isize;
         let position = match i {
@@ -145,8 +167,9 @@ pub fn extract(text: &str, line: &Line, rules: &[RulesTag], ctx: &DocContext) ->
             1..=3 => "near",
             _ => "mid",
         };
-        emit.push(0, &[]);
-        emit.push(1, &[w]);
+        let position_h = h(position);
+        emit.push_h(0, &[]);
+        emit.push_h(1, &[wh]);
         for (t, n, prefix) in [
             (2, 2, true),
             (3, 3, true),
@@ -158,17 +181,17 @@ pub fn extract(text: &str, line: &Line, rules: &[RulesTag], ctx: &DocContext) ->
                 emit.push(t, &[a]);
             }
         }
-        emit.push(7, &[s]);
-        emit.push(8, &[case.as_str(), s]);
-        emit.push(9, &[position, s]);
-        emit.push(10, &[nth(&lower, k - 1)]);
-        emit.push(11, &[nth(&lower, k + 1)]);
-        emit.push(12, &[nth(&lower, k - 2)]);
-        emit.push(13, &[nth(&lower, k + 2)]);
-        emit.push(14, &[nth(&shapes, k - 1), s]);
-        emit.push(15, &[s, nth(&shapes, k + 1)]);
-        emit.push(16, &[nth(&lower, k - 1), w]);
-        emit.push(17, &[w, nth(&lower, k + 1)]);
+        emit.push_h(7, &[sh]);
+        emit.push_h(8, &[case_h, sh]);
+        emit.push_h(9, &[position_h, sh]);
+        emit.push_h(10, &[nth(&lower_h, k - 1)]);
+        emit.push_h(11, &[nth(&lower_h, k + 1)]);
+        emit.push_h(12, &[nth(&lower_h, k - 2)]);
+        emit.push_h(13, &[nth(&lower_h, k + 2)]);
+        emit.push_h(14, &[nth(&shape_h, k - 1), sh]);
+        emit.push_h(15, &[sh, nth(&shape_h, k + 1)]);
+        emit.push_h(16, &[nth(&lower_h, k - 1), wh]);
+        emit.push_h(17, &[wh, nth(&lower_h, k + 1)]);
         gazetteer(&mut emit, word, case);
         if let Some((label, part)) = phrases.get(i).copied().flatten() {
             emit.push(18, &[label, part_str(part)]);
@@ -177,7 +200,7 @@ pub fn extract(text: &str, line: &Line, rules: &[RulesTag], ctx: &DocContext) ->
             Some((label, part, rule)) => {
                 emit.push(19, &[label, part_str(part)]);
                 emit.push(20, &[label, rule]);
-                emit.push(21, &[label, case.as_str(), s]);
+                emit.push_h(21, &[h(label), case_h, sh]);
             }
             None => emit.push(19, &["O", case.as_str()]),
         }
@@ -203,18 +226,28 @@ pub fn extract(text: &str, line: &Line, rules: &[RulesTag], ctx: &DocContext) ->
     }
 }
 
-/// Word `i` of a line, or a marker past either end.
-fn nth(words: &[String], i: isize) -> &str {
-    let past = if i < 0 { "<s>" } else { "</s>" };
+/// The hash of word `i` of a line, or of a marker past either end.
+fn nth(hashes: &[u64], i: isize) -> u64 {
     usize::try_from(i)
         .ok()
-        .and_then(|i| words.get(i))
-        .map_or(past, String::as_str)
+        .and_then(|i| hashes.get(i).copied())
+        .unwrap_or_else(|| h(if i < 0 { "<s>" } else { "</s>" }))
 }
 
-/// One-word gazetteer features of a word.
+/// One-word gazetteer features of a word. The name lists hold capitalised
+/// names only, so a lower-case word is looked up as a title or role word
+/// and a common word alone.
 fn gazetteer(emit: &mut Emit, word: &str, case: LineCase) {
     let g = &*GAZETTEER;
+    if !word.starts_with(char::is_uppercase) {
+        if let Some((kind, _)) = g.title(word) {
+            emit.push(33, &[title_kind(kind)]);
+        }
+        if g.is_common(word) {
+            emit.push(35, &[case.as_str()]);
+        }
+        return;
+    }
     let form = gazetteer_form(word, case);
     if let Some(label) = g.name(&form) {
         emit.push(30, &[label.as_str()]);
