@@ -1,21 +1,17 @@
 //! The export dialog (File → Export…, Ctrl+E): pick a format and which
 //! documents (all, or only those marked done), choose where to write with a
 //! native save dialog (run on a thread) or by typing a path, then see what was
-//! written and what the format could not hold. Writing goes through
-//! `export::format::Exporter`, the same dispatch as `byline export`, batch by
-//! batch: documents come from the project (the window keeps only a few
-//! loaded) a batch at a time, each one the window holds loaded taking the
-//! place of its stored copy (see `app::export_batches`).
+//! written and what the format could not hold. The Export button pushes
+//! [`Command::ExportTo`]; the editor writes (see `editor::export`) and its
+//! answer is shown here.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 
 use egui::{Context, Id, Modal, RadioButton, TextEdit, Ui};
 
-use crate::app::export_batches::{any_wanted, for_each_batch};
-use crate::app::session::Session;
-use crate::app::state::Workspace;
-use crate::export::format::{Destination, ExportFormat, Exporter};
+use crate::app::dialogs::pick_destination;
+use crate::editor::{Command, ExportFormat, Workspace};
 use crate::model::DocStatus;
 
 /// State of the export dialog.
@@ -36,13 +32,18 @@ impl ExportDialog {
         self.outcome = None;
     }
 
+    /// Shows what an export wrote, or why it did not.
+    pub fn show_outcome(&mut self, outcome: String) {
+        self.outcome = Some(outcome);
+    }
+
     /// True while the dialog is showing (it then has the keyboard).
     pub fn is_open(&self) -> bool {
         self.open
     }
 
-    /// Draws the dialog and runs the export when asked.
-    pub fn ui(&mut self, ctx: &Context, ws: &Workspace, session: &Session) {
+    /// Draws the dialog; the Export button pushes [`Command::ExportTo`].
+    pub fn ui(&mut self, ctx: &Context, ws: &Workspace, cmds: &mut Vec<Command>) {
         if !self.open {
             return;
         }
@@ -89,7 +90,11 @@ impl ExportDialog {
             }
         });
         if export_now {
-            self.outcome = Some(self.export(ws, session));
+            cmds.push(Command::ExportTo {
+                format: self.format,
+                only_done: self.only_done,
+                path: PathBuf::from(self.path.trim()),
+            });
         }
         if close || modal.should_close() {
             self.open = false;
@@ -110,51 +115,4 @@ impl ExportDialog {
             }
         });
     }
-
-    /// Writes the chosen documents batch by batch; returns the summary shown
-    /// to the editor.
-    fn export(&self, ws: &Workspace, session: &Session) -> String {
-        let path = PathBuf::from(self.path.trim());
-        if self.path.trim().is_empty() {
-            return "Choose where to save first.".into();
-        }
-        if !any_wanted(ws, self.only_done) {
-            return "No documents to export (none is marked done).".into();
-        }
-        let mut exporter = match Exporter::open(self.format, Destination::Path(&path)) {
-            Ok(exporter) => exporter,
-            Err(err) => return format!("Export failed: {err}"),
-        };
-        let mut written = Ok(());
-        let read = for_each_batch(ws, session, self.only_done, |batch| {
-            written = exporter.write_batch(batch);
-            written.is_ok()
-        });
-        if let Err(err) = read {
-            return format!("Export failed: {err}");
-        }
-        match written.and_then(|()| exporter.finish()) {
-            Ok(report) => format!("Wrote {}: {report}", path.display()),
-            Err(err) => format!("Export failed: {err}"),
-        }
-    }
-}
-
-/// Opens a native save (or folder) dialog on a thread; the answer arrives on the channel.
-fn pick_destination(format: ExportFormat, ctx: &Context) -> Receiver<Option<PathBuf>> {
-    let (tx, rx) = channel();
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
-        let dialog = rfd::FileDialog::new().set_title("Export to");
-        let picked = match format.extension() {
-            None => dialog.pick_folder(),
-            Some(ext) => dialog
-                .add_filter(format.describe(), &[ext])
-                .set_file_name(format!("export.{ext}"))
-                .save_file(),
-        };
-        let _ = tx.send(picked);
-        ctx.request_repaint();
-    });
-    rx
 }

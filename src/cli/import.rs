@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use super::inputs;
-use crate::read::{self, ReadOptions};
+use crate::formats::{self, ReadOptions};
 use crate::store::{Project, import};
 
 /// Arguments of `byline import`.
@@ -30,14 +30,14 @@ pub struct ImportArgs {
 /// [`inputs::exit_code`]).
 pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let options = ReadOptions { lossy: args.lossy };
-    let (files, warnings) = read::collect_inputs(&args.inputs);
+    let (files, warnings) = formats::collect_inputs(&args.inputs);
     for warning in &warnings {
         writeln!(err, "byline: warning: {warning}")?;
     }
     let mut project = Project::open_or_create(&args.project).context("cannot import")?;
     let skipped = Cell::new(0);
     let read = |path: &Path| {
-        let loaded = read::read_path(path, &options);
+        let loaded = formats::read_path(path, &options);
         if let Ok(loaded) = &loaded {
             skipped.set(skipped.get() + loaded.skipped);
         }

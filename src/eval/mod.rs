@@ -19,7 +19,7 @@ mod subsets;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::export::exported_spans;
+use crate::formats::output::exported_spans;
 use crate::model::{DocId, Document};
 
 pub use cli::run_cli;

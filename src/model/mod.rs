@@ -15,7 +15,7 @@ pub mod tokens;
 pub use document::{DocId, DocStatus, Document, IdAllocator};
 pub use edit::{Applied, Changes, Edit, EditError, Transaction};
 pub use history::History;
-pub use labels::{LabelDef, LabelSet};
+pub use labels::{CUE, LabelDef, LabelSet, QUOTE, SPEAKER};
 pub use offsets::{ByteRange, CharRange, OffsetError, OffsetIndex};
 pub use quote::{Quote, QuoteId, QuoteKind};
 pub use restore::DocumentParts;

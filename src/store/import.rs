@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use super::documents::Duplicate;
 use super::error::StoreError;
 use super::project::Project;
+use crate::formats::{Loaded, ReadError, Warning};
 use crate::model::Document;
-use crate::read::{Loaded, ReadError, Warning};
 
 /// Documents stored per commit: big enough to import fast, small enough that
 /// an interrupted import keeps most of what was read.

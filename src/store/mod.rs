@@ -32,6 +32,7 @@ mod documents;
 mod engine;
 mod error;
 mod guard;
+mod header;
 mod history;
 pub mod import;
 mod load;

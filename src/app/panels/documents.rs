@@ -8,8 +8,7 @@ use egui::{Color32, ComboBox, ScrollArea, TextEdit, Ui};
 
 use super::row;
 
-use crate::app::commands::Command;
-use crate::app::state::Workspace;
+use crate::editor::{Command, Workspace};
 use crate::model::DocStatus;
 
 /// Filter settings of the document list.

@@ -4,10 +4,9 @@
 
 use egui::{ComboBox, Grid, RichText, Ui};
 
-use crate::app::commands::Command;
-use crate::app::edits::{CUE, SPEAKER};
-use crate::app::state::{Role, Selection, Workspace, truncate};
 use crate::app::theme;
+use crate::editor::edits::{CUE, SPEAKER};
+use crate::editor::{Command, Role, Selection, Workspace, truncate};
 use crate::model::{Document, Layer, Origin, Quote, QuoteKind, SpanId};
 
 /// Shows the inspector for the current selection.

@@ -5,8 +5,7 @@ use egui::{Color32, ScrollArea, Ui};
 
 use super::row;
 
-use crate::app::commands::Command;
-use crate::app::state::{Workspace, truncate};
+use crate::editor::{Command, Workspace, truncate};
 use crate::model::{SpanId, SpanState};
 
 /// The dot colour of a quote's review state.

@@ -3,6 +3,7 @@
 
 pub mod banner;
 pub mod documents;
+pub mod drop_hint;
 pub mod inspector;
 pub mod ledger;
 pub mod menu;

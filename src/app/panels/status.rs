@@ -5,7 +5,7 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
-use crate::app::state::{Mode, Role, Selection, Workspace};
+use crate::editor::{Mode, Role, Selection, Workspace};
 use crate::model::DocStatus;
 
 /// What the keyboard does in the current state, in a few words.

@@ -15,11 +15,9 @@ use egui::{Align, Pos2, Rect, ScrollArea, Sense, Ui, Vec2};
 
 use self::layout::{ChipCache, ParaLayout, Style};
 use self::model::ViewModel;
-use crate::app::commands::Command;
-use crate::app::state::Workspace;
 use crate::app::theme;
+use crate::editor::{Command, ViewPosition, Workspace};
 use crate::model::{ByteRange, DocId};
-use crate::store::ViewPosition;
 
 /// Space between paragraphs.
 const PARA_GAP: f32 = 12.0;

@@ -5,9 +5,9 @@
 use egui::{Pos2, Rect, Response, Ui};
 
 use super::{TextView, geometry, interact, paint};
-use crate::app::state::{Mode, Selection, Workspace};
 use crate::app::theme;
-use crate::model::{ByteRange, Document, LabelSet, Origin, Quote, SpanId};
+use crate::editor::{Mode, Selection, Workspace};
+use crate::model::{ByteRange, CUE, Document, LabelSet, Origin, QUOTE, Quote, SPEAKER, SpanId};
 
 impl TextView {
     /// Screen rectangles of a byte range over the visible paragraphs.
@@ -90,7 +90,7 @@ impl TextView {
             paint::handles(ui.painter(), start, end, strong);
             let referent = doc.span(id).and_then(|s| s.refers_to);
             if let (Some(from), Some(target)) = (rects.first(), referent) {
-                let color = theme::label_color(&ws.labels, "SPEAKER");
+                let color = theme::label_color(&ws.labels, SPEAKER);
                 let to = self.outline_span(ui, target, color);
                 if let Some(to) = to.first() {
                     paint::link(ui.painter(), from.center_top(), to.center_top(), color);
@@ -102,12 +102,12 @@ impl TextView {
     fn paint_quote(&self, ui: &Ui, doc: &Document, labels: &LabelSet, quote: &Quote) {
         let mut content_end: Option<Pos2> = None;
         for &id in &quote.content {
-            let color = theme::label_color(labels, "QUOTE");
+            let color = theme::label_color(labels, QUOTE);
             if let Some(last) = self.outline_span(ui, id, color).last() {
                 content_end = Some(last.right_top());
             }
         }
-        for (part, label) in [(quote.speaker, "SPEAKER"), (quote.cue, "CUE")] {
+        for (part, label) in [(quote.speaker, SPEAKER), (quote.cue, CUE)] {
             let Some(part) = part.filter(|p| doc.span(*p).is_some()) else {
                 continue;
             };

@@ -1,17 +1,20 @@
 //! Running the engine's process once: input bytes to its stdin, lines from its
-//! stdout, the last lines of its stderr, all under one deadline.
+//! stdout, the last lines of its stderr, all under one deadline and within
+//! output limits.
 //!
 //! Its stdin is written on its own thread, so a child that answers while we
 //! are still writing (and fills its stdout pipe) cannot deadlock us; stdout
-//! and stderr are drained on threads too. When the deadline passes the child
-//! is killed and whatever it answered so far is kept. Helper threads are
-//! never joined blindly: a grandchild that keeps a pipe open (`sh -c 'sleep
-//! 99 & …'`) only keeps its own reader thread alive, never the caller.
+//! and stderr are drained on threads too. The child runs in a process group
+//! of its own, and the whole group is ended when the run ends, however it
+//! ends (timeout, too much output, all answers in, or the caller going away):
+//! a grandchild that keeps a pipe open (`sh -c 'sleep 99 & cat'`) neither
+//! holds the batch until the timeout nor outlives it. The run completes as
+//! soon as every expected answer line arrived.
 
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -24,6 +27,19 @@ const STDERR_LINES: usize = 5;
 const STDERR_WIDTH: usize = 200;
 /// How often the exit status is checked once stdout is closed.
 const POLL: Duration = Duration::from_millis(5);
+/// How long, once every answer is in, further output and the exit status are
+/// waited for before the process group is ended.
+const GRACE: Duration = Duration::from_millis(100);
+
+/// How much output a run accepts; more means the engine is broken (or
+/// hostile), and is not kept in memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of stdout in all; past them the command is stopped.
+    pub output_bytes: usize,
+    /// Bytes of one stdout line; a longer line is skipped (not kept).
+    pub line_bytes: usize,
+}
 
 /// Why a run gave no (or not all of its) answer.
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +57,14 @@ pub enum RunError {
         timeout: Duration,
         /// Its last stderr lines.
         stderr: Vec<String>,
+    },
+    /// It wrote more than [`Limits::output_bytes`]; the child was killed.
+    #[error(
+        "more than {limit} bytes of output (the output limit); the command was stopped and the rest ignored"
+    )]
+    TooMuchOutput {
+        /// The limit passed.
+        limit: usize,
     },
     /// The child exited with a failure status.
     #[error("the command failed ({status}){}", tail(.stderr))]
@@ -63,103 +87,182 @@ fn tail(stderr: &[String]) -> String {
     }
 }
 
+/// One line of the engine's stdout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutputLine {
+    /// The line without its ending; bytes, since a line that is not UTF-8 is
+    /// the caller's to report.
+    Text(Vec<u8>),
+    /// A line longer than [`Limits::line_bytes`], dropped as it was read.
+    TooLong {
+        /// Its length, or the limit plus one when it never ended.
+        bytes: usize,
+        /// The limit it passed.
+        limit: usize,
+    },
+}
+
+impl OutputLine {
+    /// Blank lines are padding, not answers.
+    pub fn is_blank(&self) -> bool {
+        matches!(self, Self::Text(line) if line.trim_ascii().is_empty())
+    }
+}
+
 /// What one run gave.
 #[derive(Debug)]
 pub struct Run {
-    /// Stdout lines in order, without their line ending; bytes, since a line
-    /// that is not UTF-8 is the caller's to report.
-    pub lines: Vec<Vec<u8>>,
+    /// Stdout lines in order.
+    pub lines: Vec<OutputLine>,
     /// Why the answer may be incomplete.
     pub problem: Option<RunError>,
 }
 
 /// Starts `command`, writes `input` to its stdin, closes it, and collects its
-/// stdout lines until it exits or `timeout` passes.
-pub fn run(command: &EngineCommand, input: Vec<u8>, timeout: Duration) -> Run {
+/// stdout lines until it exits, `answers` non-blank lines arrived, `timeout`
+/// passes or the output passes `limits`.
+pub fn run(
+    command: &EngineCommand,
+    input: Vec<u8>,
+    answers: usize,
+    timeout: Duration,
+    limits: Limits,
+) -> Run {
     let deadline = Instant::now() + timeout;
-    let spawned = Command::new(command.program())
+    let mut spawn = Command::new(command.program());
+    spawn
         .args(command.args())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match spawned {
-        Ok(child) => child,
+        .stderr(Stdio::piped());
+    own_process_group(&mut spawn);
+    let child = match spawn.spawn() {
+        Ok(child) => Group(child),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return failed(RunError::NotFound),
         Err(e) => return failed(RunError::Spawn(e)),
     };
-    let (Some(stdin), Some(stdout), Some(stderr)) =
-        (child.stdin.take(), child.stdout.take(), child.stderr.take())
-    else {
-        kill(&mut child);
+    let mut child = child;
+    let (Some(stdin), Some(stdout), Some(stderr)) = (
+        child.0.stdin.take(),
+        child.0.stdout.take(),
+        child.0.stderr.take(),
+    ) else {
         return failed(RunError::Pipe(io::Error::other("a pipe was not opened")));
     };
     let written = on_thread(move || write_all(stdin, &input));
-    let lines = Arc::new(Mutex::new(Vec::new()));
-    let read = on_thread({
-        let lines = Arc::clone(&lines);
-        move || read_lines(stdout, &lines)
-    });
+    let (events, received) = mpsc::channel();
+    thread::spawn(move || read_lines(stdout, limits, &events));
     let stderr_tail = Arc::new(Mutex::new(VecDeque::new()));
     let stderr_read = on_thread({
         let tail = Arc::clone(&stderr_tail);
         move || keep_tail(stderr, &tail)
     });
 
-    let problem = finish(&mut child, &read, &written, deadline);
-    // stderr closes with stdout in nearly every case; wait for it within the deadline only.
+    let (lines, ended) = collect(&received, answers, deadline);
+    let problem = match ended {
+        Ended::Eof => wait_for_exit(&mut child.0, &written, deadline),
+        // Every answer is in: only a failure the engine reports itself counts,
+        // not a signal from the pipe closing or the group being ended.
+        Ended::Answered => match wait_until(&mut child.0, Instant::now() + GRACE) {
+            Ok(Some(status)) if status.code().is_some_and(|code| code != 0) => {
+                Some(Finish::Failed(status))
+            }
+            _ => None,
+        },
+        Ended::TimedOut => Some(Finish::TimedOut),
+        Ended::TooMuch => Some(Finish::TooMuch),
+        Ended::Pipe(e) => Some(Finish::Pipe(e)),
+    };
+    child.end();
+    // stderr closes once the group is gone; wait for it within the deadline only.
     let _ = stderr_read.recv_timeout(deadline.saturating_duration_since(Instant::now()));
     let stderr = lock(&stderr_tail).iter().cloned().collect();
     let problem = problem.map(|p| match p {
         Finish::TimedOut => RunError::TimedOut { timeout, stderr },
+        Finish::TooMuch => RunError::TooMuchOutput {
+            limit: limits.output_bytes,
+        },
         Finish::Failed(status) => RunError::Failed { status, stderr },
         Finish::Pipe(e) => RunError::Pipe(e),
     });
-    Run {
-        lines: std::mem::take(&mut *lock(&lines)),
-        problem,
+    Run { lines, problem }
+}
+
+/// How reading stdout ended.
+enum Ended {
+    /// Stdout closed.
+    Eof,
+    /// Every expected answer arrived (and the grace period for more passed).
+    Answered,
+    /// The deadline passed first.
+    TimedOut,
+    /// The output limit was passed.
+    TooMuch,
+    /// Reading failed.
+    Pipe(io::Error),
+}
+
+/// What the stdout reader sends.
+enum Event {
+    Line(OutputLine),
+    Eof,
+    TooMuch,
+    Failed(io::Error),
+}
+
+/// Receives lines until stdout closes, `answers` non-blank lines are in (plus
+/// a grace period for any more), the deadline passes or the output is too big.
+fn collect(
+    received: &Receiver<Event>,
+    answers: usize,
+    deadline: Instant,
+) -> (Vec<OutputLine>, Ended) {
+    let mut lines = Vec::new();
+    let mut answered = 0;
+    let mut all_in: Option<Instant> = None;
+    loop {
+        let until = all_in.map_or(deadline, |at| at.min(deadline));
+        let event = received.recv_timeout(until.saturating_duration_since(Instant::now()));
+        match event {
+            Ok(Event::Line(line)) => {
+                if !line.is_blank() {
+                    answered += 1;
+                    if answered == answers {
+                        all_in = Some(Instant::now() + GRACE);
+                    }
+                }
+                lines.push(line);
+            }
+            Ok(Event::Eof) | Err(RecvTimeoutError::Disconnected) => return (lines, Ended::Eof),
+            Ok(Event::TooMuch) => return (lines, Ended::TooMuch),
+            Ok(Event::Failed(e)) => return (lines, Ended::Pipe(e)),
+            Err(RecvTimeoutError::Timeout) if all_in.is_some() => {
+                return (lines, Ended::Answered);
+            }
+            Err(RecvTimeoutError::Timeout) => return (lines, Ended::TimedOut),
+        }
     }
 }
 
 /// How waiting for the child ended, when not well.
 enum Finish {
     TimedOut,
+    TooMuch,
     Failed(ExitStatus),
     Pipe(io::Error),
 }
 
-/// Waits for stdout to close and the child to exit, killing it at the deadline.
-fn finish(
+/// Once stdout is closed: waits for the child to exit (up to the deadline)
+/// and checks how it exited and whether its input went in.
+fn wait_for_exit(
     child: &mut Child,
-    read: &Receiver<io::Result<()>>,
     written: &Receiver<io::Result<()>>,
     deadline: Instant,
 ) -> Option<Finish> {
-    let remaining = || deadline.saturating_duration_since(Instant::now());
-    match read.recv_timeout(remaining()) {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => {
-            kill(child);
-            return Some(Finish::Pipe(e));
-        }
-        Err(_) => {
-            kill(child);
-            return Some(Finish::TimedOut);
-        }
-    }
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if Instant::now() >= deadline => {
-                kill(child);
-                return Some(Finish::TimedOut);
-            }
-            Ok(None) => thread::sleep(POLL),
-            Err(e) => {
-                kill(child);
-                return Some(Finish::Pipe(e));
-            }
-        }
+    let status = match wait_until(child, deadline) {
+        Ok(Some(status)) => status,
+        Ok(None) => return Some(Finish::TimedOut),
+        Err(e) => return Some(Finish::Pipe(e)),
     };
     if !status.success() {
         return Some(Finish::Failed(status));
@@ -172,6 +275,19 @@ fn finish(
     }
 }
 
+/// The child's exit status once it exits, or `None` at `until`.
+fn wait_until(child: &mut Child, until: Instant) -> io::Result<Option<ExitStatus>> {
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(Some(status));
+        }
+        if Instant::now() >= until {
+            return Ok(None);
+        }
+        thread::sleep(POLL);
+    }
+}
+
 fn failed(problem: RunError) -> Run {
     Run {
         lines: Vec::new(),
@@ -179,11 +295,47 @@ fn failed(problem: RunError) -> Run {
     }
 }
 
-fn kill(child: &mut Child) {
-    // It may have exited already; either way it is reaped.
-    let _ = child.kill();
-    let _ = child.wait();
+/// The child as the leader of its own process group; ending it (explicitly
+/// or on drop) kills the whole group and reaps the child.
+struct Group(Child);
+
+impl Group {
+    fn end(&mut self) {
+        kill_group(&self.0);
+        // It may have exited already; either way it is reaped.
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        self.end();
+    }
+}
+
+#[cfg(unix)]
+fn own_process_group(command: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    command.process_group(0);
+}
+
+#[cfg(not(unix))]
+fn own_process_group(_: &mut Command) {}
+
+#[cfg(unix)]
+fn kill_group(child: &Child) {
+    if let Ok(pid) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: kill(2) with a negative pid signals the process group the
+        // child leads (set up by `process_group(0)`); it touches no memory.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn kill_group(_: &Child) {}
 
 /// Runs `work` on a detached thread; its result arrives on the receiver.
 fn on_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Receiver<T> {
@@ -199,39 +351,113 @@ fn write_all(mut stdin: impl Write, input: &[u8]) -> io::Result<()> {
     stdin.flush()
 }
 
-fn read_lines(stdout: impl Read, lines: &Mutex<Vec<Vec<u8>>>) -> io::Result<()> {
+/// Reads stdout line by line within `limits`, sending each line (or its
+/// length, when too long) as it completes.
+fn read_lines(stdout: impl Read, limits: Limits, events: &Sender<Event>) {
     let mut reader = BufReader::new(stdout);
+    let mut total = 0usize;
+    let mut line = Vec::new();
+    // The length of a line being dropped because it is too long.
+    let mut dropping: Option<usize> = None;
     loop {
-        let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            return Ok(());
+        let chunk = match reader.fill_buf() {
+            Ok([]) => break,
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                let _ = events.send(Event::Failed(e));
+                return;
+            }
+        };
+        let (part, ends_line) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => (&chunk[..at], true),
+            None => (chunk, false),
+        };
+        let used = part.len() + usize::from(ends_line);
+        total += used;
+        if total > limits.output_bytes {
+            let _ = events.send(Event::TooMuch);
+            return;
         }
-        if line.last() == Some(&b'\n') {
-            line.pop();
+        match dropping.as_mut() {
+            Some(length) => *length += part.len(),
+            None if line.len() + part.len() > limits.line_bytes => {
+                dropping = Some(line.len() + part.len());
+                line = Vec::new();
+            }
+            None => line.extend_from_slice(part),
         }
-        if line.last() == Some(&b'\r') {
-            line.pop();
+        reader.consume(used);
+        if ends_line {
+            let done = match dropping.take() {
+                Some(bytes) => OutputLine::TooLong {
+                    bytes,
+                    limit: limits.line_bytes,
+                },
+                None => OutputLine::Text(without_cr(std::mem::take(&mut line))),
+            };
+            if events.send(Event::Line(done)).is_err() {
+                return;
+            }
         }
-        lock(lines).push(line);
     }
+    let last = match dropping {
+        Some(bytes) => Some(OutputLine::TooLong {
+            bytes,
+            limit: limits.line_bytes,
+        }),
+        None => (!line.is_empty()).then(|| OutputLine::Text(without_cr(line))),
+    };
+    if let Some(last) = last {
+        let _ = events.send(Event::Line(last));
+    }
+    let _ = events.send(Event::Eof);
 }
 
+fn without_cr(mut line: Vec<u8>) -> Vec<u8> {
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    line
+}
+
+/// Keeps the last few stderr lines, each cut to [`STDERR_WIDTH`] characters
+/// as it is read, so a flood on stderr costs no memory.
 fn keep_tail(stderr: impl Read, tail: &Mutex<VecDeque<String>>) {
     let mut reader = BufReader::new(stderr);
     let mut line = Vec::new();
-    while matches!(reader.read_until(b'\n', &mut line), Ok(n) if n > 0) {
-        let text = String::from_utf8_lossy(&line);
-        let text: String = text.trim_end().chars().take(STDERR_WIDTH).collect();
-        line.clear();
-        if text.trim().is_empty() {
-            continue;
+    let keep = STDERR_WIDTH * 4;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok([]) | Err(_) => break,
+            Ok(chunk) => chunk,
+        };
+        let (part, ends_line) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => (&chunk[..at], true),
+            None => (chunk, false),
+        };
+        let room = keep.saturating_sub(line.len());
+        line.extend_from_slice(&part[..part.len().min(room)]);
+        let used = part.len() + usize::from(ends_line);
+        reader.consume(used);
+        if ends_line {
+            push_tail(tail, &std::mem::take(&mut line));
         }
-        let mut tail = lock(tail);
-        if tail.len() == STDERR_LINES {
-            tail.pop_front();
-        }
-        tail.push_back(text);
     }
+    push_tail(tail, &line);
+}
+
+fn push_tail(tail: &Mutex<VecDeque<String>>, line: &[u8]) {
+    let text = String::from_utf8_lossy(line);
+    let text: String = text.trim_end().chars().take(STDERR_WIDTH).collect();
+    if text.trim().is_empty() {
+        return;
+    }
+    let mut tail = lock(tail);
+    if tail.len() == STDERR_LINES {
+        tail.pop_front();
+    }
+    tail.push_back(text);
 }
 
 /// A poisoned lock only means a reader thread panicked; its data is still whole lines.

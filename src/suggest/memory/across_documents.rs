@@ -6,6 +6,7 @@ use crate::model::{
     ByteRange, Document, Edit, History, Layer, Origin, QuoteKind, Span, SpanState, Transaction,
     markup,
 };
+use crate::model::{QUOTE, SPEAKER};
 use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggester, Suggestions, to_transaction};
 
 /// Sets the state of the span covering `text` and lets the engine learn.
@@ -115,7 +116,7 @@ fn refine_keeps_quote_links_pointing_at_the_right_spans() {
     let mut suggestions = may_is_a_person(&second);
     suggestions.spans.push(SuggestedSpan {
         range: ByteRange::new(10, second.text().len()),
-        label: "QUOTE".into(),
+        label: QUOTE.into(),
         layer: Layer::Attribution,
         origin: Origin::suggested("rules", "quote", 0.9),
         refers_to: None,
@@ -169,10 +170,10 @@ fn speakers_names_carry_across_documents() {
     };
     let mut suggestions = Suggestions {
         spans: vec![
-            span("“No,”", "QUOTE", None),
-            span("Blinken", "SPEAKER", None),
-            span("“Never,”", "QUOTE", None),
-            span("he", "SPEAKER", Some(1)),
+            span("“No,”", QUOTE, None),
+            span("Blinken", SPEAKER, None),
+            span("“Never,”", QUOTE, None),
+            span("he", SPEAKER, Some(1)),
         ],
         quotes: vec![quote(0, 1), quote(2, 3)],
         boilerplate: vec![],

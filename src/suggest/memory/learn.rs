@@ -194,6 +194,7 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::SPEAKER;
     use crate::model::{ByteRange, History, Origin, markup};
     use crate::suggest::memory::Memory;
 
@@ -241,7 +242,7 @@ mod tests {
             markup::document("[“Ja,”|QUOTE:1] [he|SPEAKER:1] [said|CUE:1], [Blinken|PERSON]")
                 .unwrap();
         let blinken = markup::ids_by_label(&doc, "PERSON")[0];
-        let he = markup::ids_by_label(&doc, "SPEAKER")[0];
+        let he = markup::ids_by_label(&doc, SPEAKER)[0];
         let mut quote = doc.quotes().next().unwrap().clone();
         quote.speaker_entity = Some("Antony Blinken".into());
         let mut mention = doc.span(he).unwrap().clone();

@@ -8,6 +8,7 @@ mod several;
 
 use std::collections::BTreeMap;
 
+use crate::model::{CUE, QUOTE, SPEAKER};
 use crate::model::{Document, Origin, markup};
 use crate::suggest::{Suggester, Suggestions};
 
@@ -74,9 +75,9 @@ pub(super) fn check(marked: &str) -> Suggestions {
         let entry = groups.entry(g).or_default();
         let r = (m.range.start, m.range.end);
         match m.label.as_str() {
-            "QUOTE" => entry.0.push(r),
-            "SPEAKER" => entry.1 = Some(r),
-            "CUE" => entry.2 = Some(r),
+            QUOTE => entry.0.push(r),
+            SPEAKER => entry.1 = Some(r),
+            CUE => entry.2 = Some(r),
             other => panic!("unexpected label {other}"),
         }
     }
