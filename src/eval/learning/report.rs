@@ -7,6 +7,7 @@ use std::fmt;
 use super::{Curve, CurvePoint, Scores};
 use crate::eval::EvalReport;
 use crate::eval::report::LabelScores;
+use crate::model::labels::{CUE, QUOTE, SPEAKER};
 
 /// The `entities` row of a report (or `all` when the gold has no entity labels).
 fn entities(report: &EvalReport) -> Option<&LabelScores> {
@@ -39,7 +40,7 @@ fn labels(scores: &Scores) -> Vec<&str> {
         .labels
         .iter()
         .map(|l| l.label.as_str())
-        .filter(|l| !matches!(*l, "all" | "entities" | "QUOTE" | "SPEAKER" | "CUE"))
+        .filter(|l| !["all", "entities", QUOTE, SPEAKER, CUE].contains(l))
         .collect()
 }
 

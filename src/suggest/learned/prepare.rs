@@ -11,11 +11,12 @@ use super::context::DocContext;
 use super::features::{LineFeatures, RulesTag, extract};
 use super::lines::{Line, lay, lines, spans_in};
 use super::tags::TagSet;
+use crate::model::labels::{CUE, QUOTE, SPEAKER};
 use crate::model::{ByteRange, Document, Layer, Origin, SpanState};
 use crate::suggest::Suggestions;
 
 /// Labels of the attribution layer, never learned whatever layer a reader gave them.
-const ATTRIBUTION: [&str; 3] = ["QUOTE", "SPEAKER", "CUE"];
+const ATTRIBUTION: [&str; 3] = [QUOTE, SPEAKER, CUE];
 
 /// A document's lines and their token features.
 #[derive(Debug, Default)]
