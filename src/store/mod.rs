@@ -38,6 +38,7 @@ pub mod import;
 mod load;
 mod memory;
 mod migrate;
+mod opening;
 mod places;
 mod project;
 mod rows;
