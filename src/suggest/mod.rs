@@ -8,6 +8,7 @@ pub mod entities;
 pub mod external;
 pub mod learned;
 pub mod memory;
+mod phrase_set;
 pub mod pipeline;
 pub mod rules;
 

@@ -55,10 +55,7 @@ impl Suggester for RulesSuggester {
 
     fn suggest(&self, doc: &Document) -> Suggestions {
         let text = doc.text();
-        let mut skip = boilerplate::detect(text);
-        skip.extend(doc.boilerplate.iter().copied());
-        skip.sort();
-        skip.dedup();
+        let skip = boilerplate::skip_ranges(doc);
         let mentions = entities::find_entities(text, &doc.paragraphs(), &skip);
         let runs = names::from_entities(text, &mentions);
         let mut found = Vec::new();
