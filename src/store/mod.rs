@@ -24,7 +24,7 @@
 //! [`Document`]: crate::model::Document
 //! [`Applied`]: crate::model::Applied
 //! [`LabelSet`]: crate::model::LabelSet
-//! [`Memory`]: crate::suggest::memory::Memory
+//! [`Memory`]: crate::model::memory::Memory
 
 pub mod bench;
 mod checkpoint;

@@ -24,11 +24,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::editor::workspace::Workspace;
+use crate::model::memory::{Memory, observe_document};
 use crate::model::{Applied, DocId, DocStatus, Document, History};
 use crate::store::{
     Access, Duplicate, Places, Project, ReadOnlyReason, Step, StoreError, ViewPosition,
 };
-use crate::suggest::memory::{Memory, MemoryEngine, observe_document};
+use crate::suggest::memory::MemoryEngine;
 
 /// How an applied transaction came about, which decides how it is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,8 +9,9 @@
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
+use super::ENGINE;
 use super::matcher::{Matcher, flat_suggestions};
-use super::{Delta, ENGINE, Memory, Verdict, is_name_like, observe, phrase_of};
+use crate::model::memory::{Delta, Memory, Verdict, is_name_like, observe, phrase_of};
 use crate::model::{Applied, ByteRange, Document, Edit, Layer, Origin, SpanState, Transaction};
 use crate::suggest::{SuggestedSpan, Suggester, Suggestions, to_transaction};
 
