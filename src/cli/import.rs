@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use super::inputs;
+use crate::editor::import;
 use crate::formats::{self, ReadOptions};
-use crate::store::{Project, import};
+use crate::store::Project;
 
 /// Arguments of `byline import`.
 #[derive(Debug, clap::Args)]

@@ -13,6 +13,7 @@ mod apply;
 mod command;
 pub mod edits;
 mod export;
+pub mod import;
 mod navigate;
 mod open;
 mod project;

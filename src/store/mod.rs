@@ -34,7 +34,6 @@ mod error;
 mod guard;
 mod header;
 mod history;
-pub mod import;
 mod load;
 mod memory;
 mod migrate;

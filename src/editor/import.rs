@@ -1,15 +1,14 @@
-//! Adding files to a project (`byline import`, File → Open, drag and drop):
-//! each file is read by the caller's reader, its documents are stored in
-//! batches, and one bad file is reported and skipped, not fatal.
+//! Adding files to a project (`byline import`): each file is read by the
+//! caller's reader, its documents are stored in batches, and one bad file is
+//! reported and skipped, not fatal. It lives with the editor, not the store:
+//! it reads files through `crate::formats`, which the store must not import.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::documents::Duplicate;
-use super::error::StoreError;
-use super::project::Project;
 use crate::formats::{Loaded, ReadError, Warning};
 use crate::model::Document;
+use crate::store::{Duplicate, Project, StoreError};
 
 /// Documents stored per commit: big enough to import fast, small enough that
 /// an interrupted import keeps most of what was read.
