@@ -42,6 +42,7 @@ mod project;
 mod rows;
 mod save;
 mod schema;
+mod search;
 pub mod stats;
 mod synthetic;
 mod trust;
