@@ -65,13 +65,17 @@ pub struct Load {
     next: usize,
 }
 
-/// What a poll delivered, in input order.
+/// What a poll delivered from one load, in input order.
 #[derive(Default)]
 pub struct Delivered {
+    /// Which load (see `Loads::start`).
+    pub load: u64,
     /// Documents read and suggested.
     pub documents: Vec<Document>,
     /// Messages for the editor: failures and warnings, each naming its file.
     pub messages: Vec<String>,
+    /// True when the load has delivered everything.
+    pub finished: bool,
 }
 
 impl Load {
@@ -132,6 +136,7 @@ impl Load {
             self.received.remove(&self.next);
             self.next += 1;
         }
+        out.finished = self.finished();
         out
     }
 
