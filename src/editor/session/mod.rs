@@ -184,6 +184,12 @@ impl Session {
             && !self.queue.iter().any(|q| &q.doc == id)
     }
 
+    /// The documents whose text holds every word of `query`, from the
+    /// project's full-text index; `None` without a project.
+    pub fn search_text(&self, query: &str) -> Option<Result<Vec<DocId>, StoreError>> {
+        self.project.as_ref().map(|p| p.search_text(query))
+    }
+
     /// Calls `each` with every stored document (only those with status
     /// `only`, if given) in import order, one at a time; nothing without a project.
     pub fn for_each_stored(

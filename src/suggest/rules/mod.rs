@@ -37,6 +37,15 @@ use crate::model::Document;
 
 use super::{Suggester, Suggestions, boilerplate, entities};
 
+/// The name a speaker mention gives who is quoted: the mention without a
+/// leading determiner ("a senior State Department official" → "senior State
+/// Department official"). The rules name the speakers they find this way and
+/// the editor names a speaker it links the same way, so one speaker is never
+/// exported under two names.
+pub fn speaker_name(mention: &str) -> String {
+    coref::without_determiner(mention.trim())
+}
+
 /// The built-in suggestion engine.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RulesSuggester;
