@@ -66,6 +66,9 @@ pub enum Command {
     DoneAndNext,
     /// Set the article's status.
     SetStatus(DocStatus),
+    /// Let "next article" favour the articles the learned model is least
+    /// sure of (true), or follow the project's order (false).
+    LeastSureFirst(bool),
     /// Show or hide the shortcut sheet.
     ToggleShortcuts,
     /// Open the export dialog.

@@ -13,6 +13,7 @@ mod apply;
 mod command;
 pub mod edits;
 mod export;
+pub mod learning;
 mod navigate;
 mod open;
 mod project;
@@ -37,6 +38,7 @@ pub use self::workspace::{KEEP_LOADED, Workspace, truncate};
 pub use crate::formats::ExportFormat;
 pub use crate::store::{PROJECT_EXTENSION, Places, ViewPosition};
 
+use self::learning::Learning;
 use self::open::Loads;
 use self::session::opening::ProjectLoad;
 use self::shown::Shown;
@@ -56,6 +58,8 @@ pub struct Editor {
     places: Option<Places>,
     /// The document brought into view last, and the reader's place.
     shown: Shown,
+    /// The project's learned model and the work on it.
+    learning: Learning,
     wake: Wake,
 }
 
@@ -71,6 +75,7 @@ impl Editor {
             waiting: Vec::new(),
             places: None,
             shown: Shown::default(),
+            learning: Learning::default(),
             wake: Arc::new(|| {}),
         }
     }
@@ -122,6 +127,11 @@ impl Editor {
         &self.session
     }
 
+    /// The project's learned model and whether it is being trained.
+    pub fn learning(&self) -> &Learning {
+        &self.learning
+    }
+
     /// True while a project is opening or articles are being read.
     pub fn busy(&self) -> bool {
         self.opening.is_some() || self.loads.progress().is_some()
@@ -164,6 +174,8 @@ impl Editor {
     /// view must do. The window calls it at the start of every frame.
     pub fn poll(&mut self) -> Vec<Effect> {
         let mut effects: Vec<Effect> = self.poll_project().into_iter().collect();
+        let (ws, session) = (&mut self.workspace, &mut self.session);
+        (self.learning).poll(ws, session, &mut self.loads, &self.wake);
         let delivered = self.loads.poll();
         for message in delivered.messages {
             self.workspace.notify(message);
@@ -209,6 +221,7 @@ impl Editor {
                 }
             }
             Command::DismissNotices => ws.notices.clear(),
+            Command::LeastSureFirst(on) => self.learning.set_least_sure_first(on, ws, session),
             Command::Quit => {
                 self.shown.save_place(ws, session);
                 return Some(Effect::Quit);
@@ -242,6 +255,7 @@ impl Editor {
                 let keep = self.workspace.keep_loaded();
                 let fresh = project::take_over(opened, notices, keep, self.places.as_ref());
                 self.loads.set_external(fresh.external);
+                self.loads.set_learned(None);
                 self.loads.set_memory(Arc::clone(fresh.session.memory()));
                 (self.workspace, self.session) = (fresh.workspace, fresh.session);
                 self.shown.forget();

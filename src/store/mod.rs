@@ -38,6 +38,8 @@ pub mod import;
 mod load;
 mod memory;
 mod migrate;
+mod model;
+mod order;
 mod places;
 mod project;
 mod rows;
@@ -52,6 +54,7 @@ mod view;
 pub use documents::{AddReport, DocSummary, Duplicate};
 pub use error::{ReadOnlyReason, StoreError};
 pub use history::Step;
+pub use model::{HeldOut, ModelInfo, StoredModel};
 pub use places::{
     PROJECT_EXTENSION, Places, default_project_path, recent_projects, remember_project,
     startup_project,

@@ -10,6 +10,7 @@ mod brat_polnear;
 mod conllu_gum;
 mod convert_cli;
 mod editor_commands;
+mod editor_learning;
 mod editor_project;
 mod entities_gum;
 mod eval_gold;
