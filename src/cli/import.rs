@@ -1,14 +1,15 @@
 //! `byline import --project P FILES...`: adds articles (files or folders, any
-//! input format) to a project, creating it if needed. Documents already in the
+//! input format) to a project, creating it if needed; with `--done`, as
+//! reviewed gold that trains the project's learned model (see `reviewed`). Documents already in the
 //! project are reported, not doubled; one bad file is reported and skipped.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use super::inputs;
+use super::{inputs, reviewed};
 use crate::formats::{self, ReadOptions};
 use crate::store::{Project, import};
 
@@ -24,6 +25,10 @@ pub struct ImportArgs {
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
     #[arg(long)]
     lossy: bool,
+    /// The files are reviewed gold: accept what they hold, mark every
+    /// document done, then train the project's learned model once.
+    #[arg(long)]
+    done: bool,
 }
 
 /// Runs the import; the exit code says what was left out (see
@@ -36,15 +41,27 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
     }
     let mut project = Project::open_or_create(&args.project).context("cannot import")?;
     let skipped = Cell::new(0);
+    let refused = RefCell::new(Vec::new());
     let read = |path: &Path| {
-        let loaded = formats::read_path(path, &options);
-        if let Ok(loaded) = &loaded {
+        let mut loaded = formats::read_path(path, &options);
+        if let Ok(loaded) = &mut loaded {
             skipped.set(skipped.get() + loaded.skipped);
+            if args.done {
+                refused
+                    .borrow_mut()
+                    .extend(reviewed::as_reviewed_all(&mut loaded.documents));
+            }
         }
         loaded
     };
     let report = import::import_files(&mut project, &files, read).context("cannot import")?;
     writeln!(out, "{report}")?;
+    for message in refused.borrow().iter() {
+        writeln!(err, "byline: warning: {message}")?;
+    }
+    if args.done {
+        reviewed::train(&mut project, out)?;
+    }
     Ok(inputs::exit_code(report.failed.len(), skipped.get(), err))
 }
 

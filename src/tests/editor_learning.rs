@@ -8,37 +8,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::editor::{Command, Editor};
-use crate::model::markup::document;
 use crate::model::{DocStatus, Document, Edit, Origin, Transaction};
 use crate::store::Project;
 use crate::suggest::learned::TRUST_AFTER;
-
-const CLUBS: [&str; 6] = [
-    "Leeds",
-    "Bristol",
-    "Portsmouth",
-    "Sheffield",
-    "Plymouth",
-    "Nottingham",
-];
-const COACHES: [&str; 4] = ["Ana Díaz", "Tom Hale", "Priya Nair", "Jonas Berg"];
-
-/// Match reports whose editor took the clubs named after their cities for ORG.
-fn reports(n: usize) -> Vec<Document> {
-    (0..n)
-        .map(|i| {
-            let home = CLUBS[i % CLUBS.len()];
-            let away = CLUBS[(i + 1) % CLUBS.len()];
-            let coach = COACHES[i % COACHES.len()];
-            document(&format!(
-                "[{home}|ORG] beat [{away}|ORG] {i}-1 on Saturday.\n\n\
-                 [{coach}|PERSON], who coaches [{home}|ORG], praised the defence.\n\n\
-                 Fans of [{away}|ORG] left early as [{home}|ORG] celebrated."
-            ))
-            .unwrap()
-        })
-        .collect()
-}
+use crate::tests::support::{CLUBS, match_reports as reports};
 
 /// `doc` marked done.
 fn done(mut doc: Document) -> Document {

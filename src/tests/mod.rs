@@ -29,4 +29,5 @@ mod store_failures;
 mod store_foreign_files;
 mod store_round_trip;
 mod store_two_windows;
+pub mod suggest_project;
 pub mod support;
