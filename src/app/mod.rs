@@ -129,7 +129,8 @@ impl BylineApp {
     fn panels(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
         let ws = self.editor.workspace();
         let session = self.editor.session();
-        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, cmds));
+        let least_sure = self.editor.learning().least_sure_first();
+        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, least_sure, cmds));
         let opening = self.editor.opening();
         if banner::shown(session, opening) {
             Panel::top("banner").show(ui, |ui| banner::ui(ui, session, opening, cmds));

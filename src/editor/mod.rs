@@ -18,6 +18,7 @@ mod navigate;
 mod open;
 mod project;
 mod purpose;
+mod resuggest;
 mod selection;
 pub mod session;
 mod shown;
@@ -222,6 +223,7 @@ impl Editor {
             }
             Command::DismissNotices => ws.notices.clear(),
             Command::LeastSureFirst(on) => self.learning.set_least_sure_first(on, ws, session),
+            Command::SuggestAgain => resuggest::run(ws, session, &self.loads.engines()),
             Command::Quit => {
                 self.shown.save_place(ws, session);
                 return Some(Effect::Quit);

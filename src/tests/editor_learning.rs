@@ -121,6 +121,31 @@ fn the_twentieth_article_done_trains_a_model_that_suggests_the_next_article() {
 }
 
 #[test]
+fn suggest_again_brings_the_learned_suggestions_to_an_article_suggested_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_with(dir.path(), &reports(TRUST_AFTER + 2));
+    let mut ed = opened(&path);
+    let spans = open_article(&mut ed, dir.path());
+    assert!(spans.iter().all(|(_, _, e)| e != "learned"), "{spans:?}");
+    let article = ed.workspace().current_index().unwrap();
+    ed.run(Command::ShowDocument(0));
+    mark_done(&mut ed, TRUST_AFTER);
+    settle(&mut ed, |ed| ed.learning().model().is_some());
+    ed.run(Command::ShowDocument(article));
+    ed.run(Command::SuggestAgain);
+    let doc = &ed.workspace().current().unwrap().doc;
+    let learned = doc
+        .spans()
+        .filter(|s| matches!(&s.origin, Origin::Suggested { engine, .. } if engine == "learned"));
+    assert!(learned.count() > 0);
+    ed.run(Command::Undo);
+    let doc = &ed.workspace().current().unwrap().doc;
+    assert!(doc.spans().all(|s| {
+        !matches!(&s.origin, Origin::Suggested { engine, .. } if engine == "learned")
+    }));
+}
+
+#[test]
 fn nineteen_articles_done_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = project_with(dir.path(), &reports(TRUST_AFTER + 2));

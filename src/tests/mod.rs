@@ -2,6 +2,7 @@
 
 mod app_export;
 mod app_external;
+mod app_learned;
 mod app_navigation;
 mod app_project;
 mod app_review;

@@ -68,16 +68,21 @@ impl Loads {
         self.memory = Some(memory);
     }
 
+    /// The engines a document opened now is suggested with.
+    pub fn engines(&self) -> Engines {
+        match &self.memory {
+            Some(memory) => self.engines.with_memory(Arc::clone(memory)),
+            None => self.engines.clone(),
+        }
+    }
+
     /// Starts reading `paths` (files or folders) in the background; `wake`
     /// is called as files finish.
     pub fn start(&mut self, paths: Vec<PathBuf>, wake: &Wake) {
         if paths.is_empty() {
             return;
         }
-        let engines = match &self.memory {
-            Some(memory) => self.engines.with_memory(Arc::clone(memory)),
-            None => self.engines.clone(),
-        };
+        let engines = self.engines();
         let wake = Arc::clone(wake);
         self.running
             .push(Load::start(paths, engines, move || wake()));
