@@ -17,6 +17,7 @@ mod entities_gum;
 mod eval_gold;
 mod exit_codes;
 mod export_losses;
+mod import_suggest;
 mod memory_learning;
 mod open_samples;
 pub mod py_slice;
