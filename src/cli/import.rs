@@ -1,16 +1,21 @@
 //! `byline import --project P FILES...`: adds articles (files or folders, any
-//! input format) to a project, creating it if needed. Documents already in the
-//! project are reported, not doubled; one bad file is reported and skipped.
+//! input format) to a project, creating it if needed, with the project's
+//! suggestions (built-in engines, its memory, and its external engine when
+//! this machine trusts it) unless `--no-suggest` leaves them to the window;
+//! with `--done`, as reviewed gold (no suggestions) that trains the project's
+//! learned model (see `reviewed`). Documents already in the project are
+//! reported, not doubled; one bad file is reported and skipped.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use super::inputs;
+use super::{inputs, reviewed};
+use crate::editor::import;
 use crate::formats::{self, ReadOptions};
-use crate::store::{Project, import};
+use crate::store::Project;
 
 /// Arguments of `byline import`.
 #[derive(Debug, clap::Args)]
@@ -24,6 +29,15 @@ pub struct ImportArgs {
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
     #[arg(long)]
     lossy: bool,
+    /// Store the articles without suggestions; the window suggests on each
+    /// when it first shows it.
+    #[arg(long)]
+    no_suggest: bool,
+    /// The files are reviewed gold: accept what they hold, mark every
+    /// document done (no suggestions added), then train the project's
+    /// learned model once.
+    #[arg(long)]
+    done: bool,
 }
 
 /// Runs the import; the exit code says what was left out (see
@@ -39,16 +53,37 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
     }
     let mut project = Project::open_or_create(&args.project).context("cannot import")?;
     let skipped = Cell::new(0);
+    let refused = RefCell::new(Vec::new());
     let read = |path: &Path| {
-        let loaded = formats::read_path(path, &options);
-        if let Ok(loaded) = &loaded {
+        let mut loaded = formats::read_path(path, &options);
+        if let Ok(loaded) = &mut loaded {
             skipped.set(skipped.get() + loaded.skipped);
+            if args.done {
+                refused
+                    .borrow_mut()
+                    .extend(reviewed::as_reviewed_all(&mut loaded.documents));
+            }
         }
         loaded
     };
-    let report =
-        import::import_files(&mut project, &collected.inputs, read).context("cannot import")?;
+    let engines = if args.no_suggest || args.done {
+        None
+    } else {
+        let (external, note) = import::trusted_external(&project);
+        if let Some(note) = note {
+            writeln!(err, "byline: warning: {note}")?;
+        }
+        Some(import::project_engines(&project, external).context("cannot import")?)
+    };
+    let report = import::import_files(&mut project, &collected.inputs, read, engines.as_ref())
+        .context("cannot import")?;
     writeln!(out, "{report}")?;
+    for message in refused.borrow().iter() {
+        writeln!(err, "byline: warning: {message}")?;
+    }
+    if args.done {
+        reviewed::train(&mut project, out)?;
+    }
     let failed = report.failed.len() + collected.unreadable.len();
     Ok(inputs::exit_code(failed, skipped.get(), err))
 }

@@ -24,7 +24,7 @@
 //! [`Document`]: crate::model::Document
 //! [`Applied`]: crate::model::Applied
 //! [`LabelSet`]: crate::model::LabelSet
-//! [`Memory`]: crate::suggest::memory::Memory
+//! [`Memory`]: crate::model::memory::Memory
 
 pub mod bench;
 mod checkpoint;
@@ -34,15 +34,18 @@ mod error;
 mod guard;
 mod header;
 mod history;
-pub mod import;
 mod load;
 mod memory;
 mod migrate;
+mod model;
+mod opening;
+mod order;
 mod places;
 mod project;
 mod rows;
 mod save;
 mod schema;
+mod search;
 pub mod stats;
 mod synthetic;
 mod trust;
@@ -52,6 +55,7 @@ mod view;
 pub use documents::{AddReport, DocSummary, Duplicate};
 pub use error::{ReadOnlyReason, StoreError};
 pub use history::Step;
+pub use model::{HeldOut, ModelBytes, ModelInfo, StoredModel};
 pub use places::{
     PROJECT_EXTENSION, Places, default_project_path, recent_projects, remember_project,
     startup_project,

@@ -1,8 +1,9 @@
 //! `byline suggest`: pre-annotate articles in batch with the built-in engine
-//! (and an external one given by `--engine-cmd`) and write byline JSONL with
-//! every suggestion pending. With `-` it is a pure stdin → stdout filter (one
-//! line out per JSONL line in, in order; see [`stream`]), so it runs under GNU
-//! parallel or a cluster engine's pipe.
+//! (and an external one given by `--engine-cmd`, and a project's memory and
+//! learned model with `--project`) and write byline JSONL with every
+//! suggestion pending. With `-` it is a pure stdin → stdout filter (one
+//! line out per JSONL line in, in order; see [`stream`]), so it runs under
+//! GNU parallel or a cluster engine's pipe.
 
 mod stream;
 
@@ -12,14 +13,14 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use super::inputs;
+use super::{inputs, project_engines};
 use crate::formats::byline::{self, Flavor};
 use crate::formats::{MAX_FILE_BYTES, ReadOptions};
 use crate::model::Document;
 use crate::suggest;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::{EngineCommand, ExternalEngine};
-use stream::{StreamOptions, stream};
+pub(crate) use stream::{StreamOptions, stream};
 
 /// Documents handed to one run of the external engine when reading files: its
 /// model loads once per batch, and `--engine-timeout` is per batch.
@@ -57,6 +58,10 @@ pub struct SuggestArgs {
     /// Run only the external engine, not the built-in one.
     #[arg(long, requires = "engine_cmd")]
     no_builtin: bool,
+    /// Suggest with this project's engines too: its memory, and its learned
+    /// model in the rules' place once trusted. The project is only read.
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
 }
 
 /// Runs the suggester; the exit code says what was left out (see
@@ -74,7 +79,10 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         ),
         None => None,
     };
-    let engines = Engines::new(builtin).with_external(external);
+    let mut engines = Engines::new(builtin).with_external(external);
+    if let Some(project) = &args.project {
+        engines = project_engines::with_project(&engines, project, err)?;
+    }
     let options = ReadOptions { lossy: args.lossy };
     if args.inputs.len() == 1 && args.inputs[0].as_os_str() == "-" && args.output.is_none() {
         let options = StreamOptions {

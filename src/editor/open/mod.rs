@@ -16,6 +16,7 @@ use crate::formats::InputFormat;
 use crate::suggest::Suggester;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::ExternalEngine;
+use crate::suggest::learned::Model;
 use crate::suggest::memory::MemoryEngine;
 
 /// Asks the window to draw again (so it polls): work finished in the background.
@@ -24,7 +25,10 @@ pub type Wake = Arc<dyn Fn() + Send + Sync>;
 /// The running loads and the engines the next ones run.
 #[derive(Default)]
 pub struct Loads {
-    running: Vec<Load>,
+    /// Each with the number [`Loads::start`] gave it.
+    running: Vec<(u64, Load)>,
+    /// The number the next load gets.
+    next: u64,
     engines: Engines,
     memory: Option<Arc<MemoryEngine>>,
 }
@@ -56,24 +60,40 @@ impl Loads {
         self.engines = self.engines.with_external(external);
     }
 
+    /// Sets the project's learned model (or none) for documents opened from
+    /// now on; it replaces the rules engine once trusted (see [`Engines::with_learned`]).
+    pub fn set_learned(&mut self, model: Option<Arc<Model>>) {
+        self.engines = self.engines.with_learned(model);
+    }
+
     /// Sets the project's memory, which refines and adds to every suggestion.
     pub fn set_memory(&mut self, memory: Arc<MemoryEngine>) {
         self.memory = Some(memory);
     }
 
-    /// Starts reading `paths` (files or folders) in the background; `wake`
-    /// is called as files finish.
-    pub fn start(&mut self, paths: Vec<PathBuf>, wake: &Wake) {
-        if paths.is_empty() {
-            return;
-        }
-        let engines = match &self.memory {
+    /// The engines a document is suggested on: the built-in and external
+    /// ones refined by the memory, then the memory.
+    pub fn engines(&self) -> Engines {
+        match &self.memory {
             Some(memory) => self.engines.with_memory(Arc::clone(memory)),
             None => self.engines.clone(),
-        };
+        }
+    }
+
+    /// Starts reading `paths` (files or folders) in the background; `wake`
+    /// is called as files finish. Returns the number of the load, which
+    /// comes back with what it delivers.
+    pub fn start(&mut self, paths: Vec<PathBuf>, wake: &Wake) -> Option<u64> {
+        if paths.is_empty() {
+            return None;
+        }
+        let engines = self.engines();
         let wake = Arc::clone(wake);
+        let number = self.next;
+        self.next += 1;
         self.running
-            .push(Load::start(paths, engines, move || wake()));
+            .push((number, Load::start(paths, engines, move || wake())));
+        Some(number)
     }
 
     /// Drops the loads still running (their project was closed).
@@ -86,21 +106,21 @@ impl Loads {
         if self.running.is_empty() {
             return None;
         }
-        Some(self.running.iter().fold((0, 0), |(d, t), l| {
+        Some(self.running.iter().fold((0, 0), |(d, t), (_, l)| {
             let (ld, lt) = l.progress();
             (d + ld, t + lt)
         }))
     }
 
-    /// Takes in what the loads delivered since the last poll, in input order.
-    pub fn poll(&mut self) -> Delivered {
-        let mut out = Delivered::default();
-        for load in &mut self.running {
-            let delivered = load.poll();
-            out.documents.extend(delivered.documents);
-            out.messages.extend(delivered.messages);
-        }
-        self.running.retain(|l| !l.finished());
+    /// Takes in what each load delivered since the last poll, in input order.
+    pub fn poll(&mut self) -> Vec<Delivered> {
+        let out = (self.running.iter_mut())
+            .map(|(number, load)| Delivered {
+                load: *number,
+                ..load.poll()
+            })
+            .collect();
+        self.running.retain(|(_, l)| !l.finished());
         out
     }
 }
