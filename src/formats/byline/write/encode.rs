@@ -24,12 +24,7 @@ pub(super) fn write_task(
     task: &Task<'_>,
     layout: &Layout<'_>,
 ) -> Result<(), ExportError> {
-    let mut w = Json {
-        out,
-        numbers: itoa::Buffer::new(),
-        sink: None,
-    };
-    w.task(task, layout)
+    Json::new(out, None).task(task, layout)
 }
 
 /// Writes `task` as one JSON object (no newline) to `sink` a part at a time,
@@ -40,11 +35,7 @@ pub(super) fn stream_task(
     layout: &Layout<'_>,
 ) -> Result<(), ExportError> {
     let mut buffer = Vec::with_capacity(2 * SPILL_BYTES);
-    let mut w = Json {
-        out: &mut buffer,
-        numbers: itoa::Buffer::new(),
-        sink: Some(sink),
-    };
+    let mut w = Json::new(&mut buffer, Some(sink));
     w.task(task, layout)?;
     w.spill(0)
 }
@@ -55,6 +46,16 @@ struct Json<'o> {
     out: &'o mut Vec<u8>,
     numbers: itoa::Buffer,
     sink: Option<&'o mut dyn Write>,
+}
+
+impl<'o> Json<'o> {
+    fn new(out: &'o mut Vec<u8>, sink: Option<&'o mut dyn Write>) -> Self {
+        Self {
+            out,
+            numbers: itoa::Buffer::new(),
+            sink,
+        }
+    }
 }
 
 impl Json<'_> {
@@ -374,11 +375,7 @@ mod tests {
         ];
         for s in cases {
             let mut out = Vec::new();
-            let mut w = Json {
-                out: &mut out,
-                numbers: itoa::Buffer::new(),
-                sink: None,
-            };
+            let mut w = Json::new(&mut out, None);
             w.string(s).unwrap();
             assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
         }
@@ -391,11 +388,7 @@ mod tests {
             Origin::suggested("rules", "said \"X\"", 0.1),
         ] {
             let mut out = Vec::new();
-            let mut w = Json {
-                out: &mut out,
-                numbers: itoa::Buffer::new(),
-                sink: None,
-            };
+            let mut w = Json::new(&mut out, None);
             w.origin(&origin).unwrap();
             assert_eq!(out, serde_json::to_vec(&origin).unwrap());
         }
