@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod dialogs;
+pub mod done;
 pub mod export;
 pub mod fonts;
 pub mod keys;
@@ -22,6 +23,7 @@ use std::time::Duration;
 use egui::{CentralPanel, Context, Panel, Ui, ViewportCommand};
 
 use self::dialogs::Dialogs;
+use self::done::DoneDialog;
 use self::export::ExportDialog;
 use self::panels::{
     banner, documents::DocumentList, drop_hint, inspector, ledger, menu, notices, palette,
@@ -40,6 +42,7 @@ pub struct BylineApp {
     documents: DocumentList,
     dialogs: Dialogs,
     exporter: ExportDialog,
+    done: DoneDialog,
     show_shortcuts: bool,
     /// Whether the editor's background work wakes this window's context yet.
     woken: bool,
@@ -54,6 +57,7 @@ impl BylineApp {
             documents: DocumentList::default(),
             dialogs: Dialogs::default(),
             exporter: ExportDialog::default(),
+            done: DoneDialog::default(),
             show_shortcuts: false,
             woken: false,
         }
@@ -106,7 +110,7 @@ impl BylineApp {
         if self.editor.loading().is_some() {
             ctx.request_repaint_after(LOADING_REPAINT);
         }
-        if !self.dialogs.modal_open() && !self.exporter.is_open() {
+        if !self.dialogs.modal_open() && !self.exporter.is_open() && !self.done.is_open() {
             cmds.extend(keys::read(&ctx, &self.editor.workspace().labels));
             cmds.extend(keys::read_open(&ctx));
         }
@@ -115,6 +119,7 @@ impl BylineApp {
         cmds.extend(self.dialogs.ui(&ctx));
         let ws = self.editor.workspace();
         self.exporter.ui(&ctx, ws, &mut cmds);
+        self.done.ui(&ctx, &mut cmds);
         notices::ui(&ctx, &ws.notices, &mut cmds);
         self.editor.report_place(self.view.position());
         for cmd in cmds {
@@ -169,6 +174,7 @@ impl BylineApp {
             Effect::Restore(offset) => self.view.restore(offset),
             Effect::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Effect::OpenExport => self.exporter.open(),
+            Effect::AskDone { pending } => self.done.open(pending),
             Effect::Exported(outcome) => self.exporter.show_outcome(outcome),
             Effect::PickPath(purpose) => self.dialogs.pick(purpose, ctx),
             Effect::AskPath(purpose) => self.dialogs.ask(purpose),

@@ -1,5 +1,6 @@
 //! End-to-end scenarios, one file per feature.
 
+mod app_done;
 mod app_export;
 mod app_external;
 mod app_navigation;
@@ -10,6 +11,7 @@ mod brat_polnear;
 mod conllu_gum;
 mod convert_cli;
 mod editor_commands;
+mod editor_done;
 mod editor_project;
 mod entities_gum;
 mod eval_gold;

@@ -40,7 +40,7 @@ pub fn ui(ui: &mut Ui, session: &Session, cmds: &mut Vec<Command>) {
         ui.menu_button("Go", |ui| {
             item(ui, "Next suggestion", Command::NextPending, cmds);
             item(ui, "Previous suggestion", Command::PrevPending, cmds);
-            item(ui, "Done, next article", Command::DoneAndNext, cmds);
+            item(ui, "Done, next article", Command::MarkDone, cmds);
         });
         ui.menu_button("Help", |ui| {
             if ui
