@@ -2,7 +2,7 @@
 //! written and of what the format could not hold ([`ExportReport`]), and the
 //! errors that stop an export ([`ExportError`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// What a writer did, and what the format could not hold.
@@ -14,6 +14,8 @@ pub struct ExportReport {
     pub spans: usize,
     /// Things left out, by reason ("overlapping entity spans (IOB2 holds one per token)") → count.
     pub lost: BTreeMap<String, usize>,
+    /// What the user must know to load the output (a project setting).
+    pub notes: BTreeSet<String>,
 }
 
 impl ExportReport {
@@ -29,6 +31,13 @@ impl ExportReport {
         }
     }
 
+    /// Adds a note, once however often it is given.
+    pub fn note(&mut self, note: &str) {
+        if !self.notes.contains(note) {
+            self.notes.insert(note.to_owned());
+        }
+    }
+
     /// Adds another report's counts to this one.
     pub fn merge(&mut self, other: ExportReport) {
         self.documents += other.documents;
@@ -36,6 +45,7 @@ impl ExportReport {
         for (what, n) in other.lost {
             *self.lost.entry(what).or_insert(0) += n;
         }
+        self.notes.extend(other.notes);
     }
 }
 
@@ -48,6 +58,9 @@ impl fmt::Display for ExportReport {
         )?;
         for (what, n) in &self.lost {
             write!(f, "; not written: {n} {what}")?;
+        }
+        for note in &self.notes {
+            write!(f, "; note: {note}")?;
         }
         Ok(())
     }
