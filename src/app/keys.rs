@@ -1,13 +1,14 @@
 //! The keyboard: one table of shortcuts, read each frame into commands and
 //! shown in the shortcut sheet and the menus, so the three never disagree.
 //! Label keys come from the label set. Keys are read only while no text field
-//! has focus — except the open shortcuts (Ctrl+O, Ctrl+Shift+O, Ctrl+L),
-//! which work everywhere.
+//! has focus — so letters typed into a field never fire a shortcut — except
+//! the open and view shortcuts (Ctrl+O, Ctrl+Shift+O, Ctrl+L, Ctrl+F, F3,
+//! F9, F10, Ctrl+T), which type nothing and work everywhere.
 
 use egui::{Context, Event, FocusDirection, Key, KeyboardShortcut, Modifiers};
 
 use crate::editor::edits::{Edge, Step};
-use crate::editor::{Command, Purpose, Role};
+use crate::editor::{Command, Purpose, Role, Side};
 use crate::model::LabelSet;
 
 /// One row of the shortcut sheet: the keys, what they do, and the command.
@@ -219,11 +220,37 @@ pub fn open_table() -> Vec<Shortcut> {
     ]
 }
 
-/// Reads this frame's open shortcuts into commands, consuming them, even
-/// while a text field has focus.
-pub fn read_open(ctx: &Context) -> Vec<Command> {
+/// The shortcuts of the find bar, the side panels and the theme, most
+/// specific first; shown in the View menu and the sheet.
+pub fn view_table() -> Vec<Shortcut> {
+    use Key::{F, F3, F9, F10, T};
+    vec![
+        row(&[(CMD, F)], "Find in the article", Command::OpenFind),
+        row(&[(SHIFT, F3)], "Previous match", Command::FindPrevious),
+        row(&[(NONE, F3)], "Next match", Command::FindNext),
+        row(
+            &[(NONE, F9)],
+            "Show or hide the document list",
+            Command::TogglePanel(Side::Documents),
+        ),
+        row(
+            &[(NONE, F10)],
+            "Show or hide the inspector",
+            Command::TogglePanel(Side::Inspector),
+        ),
+        row(
+            &[(CMD, T)],
+            "Next theme (system, dark, light)",
+            Command::NextTheme,
+        ),
+    ]
+}
+
+/// Reads this frame's open and view shortcuts into commands, consuming
+/// them, even while a text field has focus.
+pub fn read_always(ctx: &Context) -> Vec<Command> {
     ctx.input_mut(|input| {
-        (open_table().into_iter())
+        (open_table().into_iter().chain(view_table()))
             .filter(|s| s.keys.iter().any(|k| input.consume_shortcut(k)))
             .map(|s| s.command)
             .collect()
@@ -298,7 +325,10 @@ mod tests {
 
     #[test]
     fn no_two_rows_share_a_key() {
-        let table: Vec<Shortcut> = table().into_iter().chain(open_table()).collect();
+        let table: Vec<Shortcut> = (table().into_iter())
+            .chain(open_table())
+            .chain(view_table())
+            .collect();
         let mut seen = Vec::new();
         for key in table.iter().flat_map(|s| s.keys.iter()) {
             assert!(!seen.contains(key), "{key:?} bound twice");

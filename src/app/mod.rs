@@ -14,6 +14,7 @@ pub mod fonts;
 pub mod keys;
 pub mod panels;
 pub mod project_bench;
+pub mod side_panels;
 pub mod text_view;
 pub mod theme;
 
@@ -26,11 +27,12 @@ use self::dialogs::Dialogs;
 use self::done::DoneDialog;
 use self::export::ExportDialog;
 use self::panels::{
-    banner, documents::DocumentList, drop_hint, inspector, ledger, menu, notices, palette,
-    shortcuts, status,
+    banner, documents::DocumentList, drop_hint, find_bar::FindBar, inspector, ledger, menu,
+    notices, palette, shortcuts, status,
 };
+use self::side_panels::SidePanels;
 use self::text_view::TextView;
-use crate::editor::{Command, Editor, Effect, Launch, Places, ViewPosition, Wake, startup};
+use crate::editor::{Command, Editor, Effect, Launch, Places, Task, ViewPosition, Wake, startup};
 
 /// How often the window looks at a load's progress while articles are read.
 const LOADING_REPAINT: Duration = Duration::from_millis(100);
@@ -43,6 +45,9 @@ pub struct BylineApp {
     dialogs: Dialogs,
     exporter: ExportDialog,
     done: DoneDialog,
+    find_bar: FindBar,
+    /// Which side panels show, as the editor toggled them.
+    panels: SidePanels,
     show_shortcuts: bool,
     /// Whether the editor's background work wakes this window's context yet.
     woken: bool,
@@ -58,9 +63,29 @@ impl BylineApp {
             dialogs: Dialogs::default(),
             exporter: ExportDialog::default(),
             done: DoneDialog::default(),
+            find_bar: FindBar::default(),
+            panels: SidePanels::default(),
             show_shortcuts: false,
             woken: false,
         }
+    }
+
+    /// A window whose native file dialogs show nothing, as on a desktop
+    /// without a dialog service: tests use it to take the fallbacks.
+    pub fn without_native_dialogs(mut self) -> Self {
+        self.dialogs.disable_native();
+        self.exporter.disable_native();
+        self
+    }
+
+    /// Characters the widest line of the article held in the last frame.
+    pub fn article_chars(&self) -> usize {
+        self.view.chars_per_line()
+    }
+
+    /// Whether the find bar shows.
+    pub fn find_bar_open(&self) -> bool {
+        self.find_bar.is_open()
     }
 
     /// The editor behind the window: documents, selection, project.
@@ -112,13 +137,18 @@ impl BylineApp {
         }
         if !self.dialogs.modal_open() && !self.exporter.is_open() && !self.done.is_open() {
             cmds.extend(keys::read(&ctx, &self.editor.workspace().labels));
-            cmds.extend(keys::read_open(&ctx));
+            cmds.extend(keys::read_always(&ctx));
         }
         self.panels(ui, &mut cmds);
         drop_hint::ui(&ctx, &mut cmds);
         cmds.extend(self.dialogs.ui(&ctx));
         let ws = self.editor.workspace();
-        self.exporter.ui(&ctx, ws, &mut cmds);
+        let exporting = self
+            .editor
+            .work()
+            .into_iter()
+            .find(|w| w.task == Task::Exporting);
+        self.exporter.ui(&ctx, ws, exporting.as_ref(), &mut cmds);
         self.done.ui(&ctx, &mut cmds);
         notices::ui(&ctx, &ws.notices, &mut cmds);
         self.editor.report_place(self.view.position());
@@ -132,37 +162,53 @@ impl BylineApp {
 
     /// The menu, banner, status bar, side panels and the article.
     fn panels(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
-        let ws = self.editor.workspace();
-        let session = self.editor.session();
-        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, cmds));
-        let opening = self.editor.opening();
+        let editor = &self.editor;
+        let (ws, session) = (editor.workspace(), editor.session());
+        let shown = (self.panels, self.find_bar.is_open());
+        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, shown, cmds));
+        let opening = editor.opening();
         if banner::shown(session, opening) {
             Panel::top("banner").show(ui, |ui| banner::ui(ui, session, opening, cmds));
         }
-        let loading = self.editor.loading();
-        Panel::bottom("status").show(ui, |ui| status::ui(ui, ws, loading, session.path()));
-        Panel::left("documents")
-            .resizable(true)
-            .default_size(250.0)
-            .show(ui, |ui| self.documents.ui(ui, ws, cmds));
-        Panel::right("inspector")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("inspector")
-                    .max_height(ui.available_height() * 0.5)
-                    .show(ui, |ui| inspector::ui(ui, ws, cmds));
-                ui.separator();
-                ledger::ui(ui, ws, cmds);
-            });
-        let view = &mut self.view;
+        let work = editor.work();
+        Panel::bottom("status").show(ui, |ui| status::ui(ui, ws, &work, session.path(), cmds));
+        let window = ui.ctx().content_rect().width();
+        let article = self.view.needed_width(ui);
+        let widths = self.panels.widths(window, article);
+        let room = (window - article).max(0.0);
+        if let Some(width) = widths.documents {
+            let most = (room - widths.inspector.unwrap_or(0.0)).max(width);
+            Panel::left("documents")
+                .resizable(true)
+                .default_size(width)
+                .size_range(side_panels::DOCUMENTS_MIN.min(width)..=most)
+                .show(ui, |ui| {
+                    self.documents.ui(ui, ws, editor.text_search(), cmds)
+                });
+        }
+        if let Some(width) = widths.inspector {
+            let most = (room - widths.documents.unwrap_or(0.0)).max(width);
+            Panel::right("inspector")
+                .resizable(true)
+                .default_size(width)
+                .size_range(side_panels::INSPECTOR_MIN.min(width)..=most)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("inspector")
+                        .max_height(ui.available_height() * 0.5)
+                        .show(ui, |ui| inspector::ui(ui, ws, cmds));
+                    ui.separator();
+                    ledger::ui(ui, ws, cmds);
+                });
+        }
+        let (view, find_bar) = (&mut self.view, &mut self.find_bar);
         CentralPanel::default().show(ui, |ui| {
+            find_bar.ui(ui, ws, editor.find(), cmds);
             if ws.current().is_some() {
                 palette::ui(ui, ws, cmds);
                 ui.separator();
             }
-            view.ui(ui, ws, cmds);
+            view.ui(ui, ws, editor.find(), cmds);
         });
         shortcuts::ui(ui.ctx(), &mut self.show_shortcuts, &ws.labels);
     }
@@ -182,6 +228,16 @@ impl BylineApp {
                 ctx.send_viewport_cmd(ViewportCommand::Title(title));
                 self.view = TextView::default();
                 self.documents.forget();
+                self.find_bar.close();
+            }
+            Effect::OpenFind => self.find_bar.open(self.editor.find().query()),
+            Effect::CloseFind => self.find_bar.close(),
+            Effect::SetTheme(theme) => theme::choice::set(ctx, theme),
+            Effect::NextTheme => theme::choice::set(ctx, theme::choice::current(ctx).next()),
+            Effect::TogglePanel(side) => {
+                let window = ctx.content_rect().width();
+                self.panels
+                    .toggle(side, window, self.view.last_needed_width());
             }
             Effect::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }

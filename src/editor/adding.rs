@@ -12,20 +12,34 @@ use crate::editor::workspace::{Workspace, truncate};
 use crate::formats::input::dedupe::is_annotated;
 use crate::model::{DocId, Document};
 
+/// What adding a batch of opened documents did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AddOutcome {
+    /// Where the first document of the batch is listed now (added, or
+    /// already there).
+    pub first: Option<usize>,
+    /// Documents added.
+    pub added: usize,
+    /// Documents the project (or the batch) held already.
+    pub already: usize,
+}
+
 /// Adds opened documents to the project and the workspace; a read-only
-/// project takes none (with a notice).
-pub fn add_opened(ws: &mut Workspace, session: &mut Session, docs: Vec<Document>) {
-    if docs.is_empty() {
-        return;
-    }
+/// project takes none (with a notice). Says where the first one is and how
+/// many were added.
+pub fn add_opened(ws: &mut Workspace, session: &mut Session, docs: Vec<Document>) -> AddOutcome {
+    let Some(first_id) = docs.first().map(|d| d.id.clone()) else {
+        return AddOutcome::default();
+    };
     if let Some(reason) = session.read_only() {
         ws.notify(format!(
             "Read-only: {reason}, so {} opened document(s) were not added. \
              Open them in the window that has the project.",
             docs.len()
         ));
-        return;
+        return AddOutcome::default();
     }
+    let count = docs.len();
     let mut fresh: Vec<Document> = Vec::with_capacity(docs.len());
     let mut in_batch: HashMap<DocId, usize> = HashMap::new();
     for doc in docs {
@@ -61,8 +75,13 @@ pub fn add_opened(ws: &mut Workspace, session: &mut Session, docs: Vec<Document>
             name(&d.source)
         ));
     }
-    ws.add_documents(added.documents);
+    let added = ws.add_documents(added.documents);
     trim_loaded(ws, session);
+    AddOutcome {
+        first: ws.find(&first_id),
+        added,
+        already: count - added,
+    }
 }
 
 /// Says that `doc` was not opened because `existing` holds its text.

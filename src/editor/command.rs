@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use crate::editor::edits::{Edge, Step};
 use crate::editor::purpose::Purpose;
 use crate::editor::selection::Role;
+use crate::editor::work::Task;
 use crate::formats::ExportFormat;
 use crate::model::{ByteRange, DocStatus, QuoteId, QuoteKind, SpanId};
 
@@ -103,8 +104,74 @@ pub enum Command {
     RetrySave,
     /// Clear the notices.
     DismissNotices,
+    /// Stop a kind of background work (what it finished stays).
+    Cancel(Task),
+    /// Show the find bar over the article.
+    OpenFind,
+    /// Find this text in the shown article.
+    Find(String),
+    /// Make the next match current.
+    FindNext,
+    /// Make the previous match current.
+    FindPrevious,
+    /// Label every whole-word match as a pending suggestion of this label.
+    LabelAllFound(String),
+    /// Close the find bar and forget the search.
+    CloseFind,
+    /// List only the documents whose text (or title, or file) holds these words.
+    SearchDocuments(String),
+    /// Use this theme.
+    SetTheme(Theme),
+    /// Step to the next theme (system, dark, light).
+    NextTheme,
+    /// Show or hide a side panel.
+    TogglePanel(Side),
     /// Close the window (every change is saved already).
     Quit,
+}
+
+/// The window's colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Whatever the desktop uses (dark when it does not say).
+    #[default]
+    System,
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
+
+impl Theme {
+    /// Every theme, in menu order.
+    pub const ALL: [Self; 3] = [Self::System, Self::Dark, Self::Light];
+
+    /// The name in the View menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::System => "Follow the system",
+            Self::Dark => "Dark",
+            Self::Light => "Light",
+        }
+    }
+
+    /// The theme after this one, round the three.
+    pub fn next(self) -> Self {
+        match self {
+            Self::System => Self::Dark,
+            Self::Dark => Self::Light,
+            Self::Light => Self::System,
+        }
+    }
+}
+
+/// A side panel of the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The document list, on the left.
+    Documents,
+    /// The inspector and the quote ledger, on the right.
+    Inspector,
 }
 
 /// What the view must do after a command ran or the editor polled its work.
@@ -139,6 +206,16 @@ pub enum Effect {
         /// Spans and quotes still pending.
         pending: usize,
     },
+    /// Show the find bar and give it the keyboard.
+    OpenFind,
+    /// Hide the find bar.
+    CloseFind,
+    /// Use this theme.
+    SetTheme(Theme),
+    /// Step to the theme after the one in use.
+    NextTheme,
+    /// Show or hide a side panel.
+    TogglePanel(Side),
     /// Close the window.
     Quit,
 }

@@ -10,36 +10,50 @@
 
 mod adding;
 mod apply;
+mod background;
 mod command;
 pub mod edits;
 mod export;
+pub mod find;
+pub mod import;
+mod lookup;
 mod navigate;
 mod open;
+mod opened;
 mod project;
 mod purpose;
 mod selection;
 pub mod session;
 mod shown;
+mod suggesting;
+mod work;
 pub mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use self::command::{Command, Effect};
+pub use self::command::{Command, Effect, Side, Theme};
+pub use self::export::INLINE as EXPORT_INLINE;
+pub use self::find::Find;
+pub use self::lookup::TextSearch;
 pub use self::open::{Wake, sample_articles};
 pub use self::purpose::Purpose;
 pub use self::selection::{Mode, Role, Selection, finish_range};
 pub use self::session::Session;
 pub use self::session::opening::OpenMode;
 pub use self::session::startup::{self, Launch};
+pub use self::work::{Task, Work};
 pub use self::workspace::{KEEP_LOADED, Workspace, truncate};
 pub use crate::formats::ExportFormat;
 pub use crate::store::{PROJECT_EXTENSION, Places, ViewPosition};
 
+use self::export::ExportJob;
 use self::open::Loads;
+use self::opened::Opens;
 use self::session::opening::ProjectLoad;
 use self::shown::Shown;
+use self::suggesting::FirstSuggest;
 use crate::model::{DocId, Document, LabelSet};
 use crate::suggest::Suggester;
 
@@ -50,8 +64,18 @@ pub struct Editor {
     loads: Loads,
     /// A project being opened, with the files to add once it is.
     opening: Option<(ProjectLoad, Vec<PathBuf>)>,
-    /// Articles read while a project was opening, added once it is.
-    waiting: Vec<Document>,
+    /// Articles read while a project was opening (by load), added once it is.
+    waiting: Vec<(u64, Vec<Document>)>,
+    /// What each open under way brought so far.
+    opens: Opens,
+    /// The engines suggesting on a document shown for the first time.
+    suggesting: FirstSuggest,
+    /// A large export running in the background.
+    export: Option<ExportJob>,
+    /// Finding text in the shown article.
+    find: Find,
+    /// The document list's full-text search.
+    search: TextSearch,
     /// Where the recent projects and trusted engines are kept (none in tests).
     places: Option<Places>,
     /// The document brought into view last, and the reader's place.
@@ -69,6 +93,11 @@ impl Editor {
             loads: Loads::default(),
             opening: None,
             waiting: Vec::new(),
+            opens: Opens::default(),
+            suggesting: FirstSuggest::default(),
+            export: None,
+            find: Find::default(),
+            search: TextSearch::default(),
             places: None,
             shown: Shown::default(),
             wake: Arc::new(|| {}),
@@ -122,9 +151,13 @@ impl Editor {
         &self.session
     }
 
-    /// True while a project is opening or articles are being read.
+    /// True while a project is opening, articles are being read, the
+    /// engines suggest on the shown article or an export runs.
     pub fn busy(&self) -> bool {
-        self.opening.is_some() || self.loads.progress().is_some()
+        self.opening.is_some()
+            || self.loads.progress().is_some()
+            || self.suggesting.running().is_some()
+            || self.export.is_some()
     }
 
     /// Files read so far and files in all, while articles are being read.
@@ -159,24 +192,6 @@ impl Editor {
         self.opening = Some((load, import));
     }
 
-    /// Takes in what the background work brought (a project opened, articles
-    /// read) and brings a document just shown up to date; returns what the
-    /// view must do. The window calls it at the start of every frame.
-    pub fn poll(&mut self) -> Vec<Effect> {
-        let mut effects: Vec<Effect> = self.poll_project().into_iter().collect();
-        let delivered = self.loads.poll();
-        for message in delivered.messages {
-            self.workspace.notify(message);
-        }
-        if self.opening.is_some() {
-            self.waiting.extend(delivered.documents);
-        } else {
-            adding::add_opened(&mut self.workspace, &mut self.session, delivered.documents);
-        }
-        effects.extend(self.shown.sync(&mut self.workspace, &mut self.session));
-        effects
-    }
-
     /// Runs one command; returns what the view must do afterwards, if anything.
     pub fn run(&mut self, cmd: Command) -> Option<Effect> {
         let (ws, session) = (&mut self.workspace, &mut self.session);
@@ -187,13 +202,12 @@ impl Editor {
                 format,
                 only_done,
                 path,
-            } => {
-                let outcome = export::export(ws, session, format, only_done, &path);
-                return Some(Effect::Exported(outcome));
-            }
+            } => return self.export(format, only_done, &path),
             Command::PickPath(purpose) => return Some(Effect::PickPath(purpose)),
             Command::AskPath(purpose) => return Some(Effect::AskPath(purpose)),
-            Command::OpenPaths(paths) => self.loads.start(paths, &self.wake),
+            Command::OpenPaths(paths) => {
+                self.loads.start(paths, &self.wake);
+            }
             Command::OpenProject(path) => self.open_project(path, OpenMode::Open, Vec::new()),
             Command::NewProject(path) => self.open_project(path, OpenMode::Create, Vec::new()),
             Command::SaveProjectAs(path) => match session.save_as(&path, ws) {
@@ -209,6 +223,17 @@ impl Editor {
                 }
             }
             Command::DismissNotices => ws.notices.clear(),
+            Command::Cancel(task) => self.cancel(task),
+            Command::SetTheme(theme) => return Some(Effect::SetTheme(theme)),
+            Command::NextTheme => return Some(Effect::NextTheme),
+            Command::TogglePanel(side) => return Some(Effect::TogglePanel(side)),
+            Command::OpenFind
+            | Command::Find(_)
+            | Command::FindNext
+            | Command::FindPrevious
+            | Command::LabelAllFound(_)
+            | Command::CloseFind
+            | Command::SearchDocuments(_) => return self.lookup(cmd),
             Command::Quit => {
                 self.shown.save_place(ws, session);
                 return Some(Effect::Quit);
@@ -227,47 +252,6 @@ impl Editor {
     /// how long to wait before calling again, while it has not.
     pub fn keep_place(&mut self, now: f64) -> Option<Duration> {
         (self.shown).keep_place(&self.workspace, &mut self.session, now)
-    }
-
-    /// Takes over a project that finished opening, or reports why it did not.
-    fn poll_project(&mut self) -> Option<Effect> {
-        let result = self.opening.as_ref()?.0.poll()?;
-        let (_, import) = self.opening.take()?;
-        match result {
-            Ok(opened) => {
-                self.shown.save_place(&self.workspace, &mut self.session);
-                self.loads.cancel();
-                let title = project::title(opened.project.path());
-                let notices = std::mem::take(&mut self.workspace.notices);
-                let keep = self.workspace.keep_loaded();
-                let fresh = project::take_over(opened, notices, keep, self.places.as_ref());
-                self.loads.set_external(fresh.external);
-                self.loads.set_memory(Arc::clone(fresh.session.memory()));
-                (self.workspace, self.session) = (fresh.workspace, fresh.session);
-                self.shown.forget();
-                self.add_waiting(import);
-                Some(Effect::ProjectOpened { title })
-            }
-            Err(message) => {
-                self.workspace.notify(message.clone());
-                if self.session.path().is_none() {
-                    self.session.report(format!(
-                        "No project is open ({message}). Edits stay in this window only; \
-                         save them with Save project as…"
-                    ));
-                }
-                self.add_waiting(import);
-                None
-            }
-        }
-    }
-
-    /// Adds the articles read while a project was opening, then starts
-    /// reading `import`.
-    fn add_waiting(&mut self, import: Vec<PathBuf>) {
-        let waiting = std::mem::take(&mut self.waiting);
-        adding::add_opened(&mut self.workspace, &mut self.session, waiting);
-        self.loads.start(import, &self.wake);
     }
 }
 

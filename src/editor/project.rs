@@ -76,7 +76,7 @@ pub fn take_over(
 /// checking labels against the project's; a note when it cannot be used. A
 /// project file can come from anyone, so its command runs only if this
 /// machine's `places` trust it for this project (none in tests: nothing is).
-fn external_engine(
+pub(crate) fn external_engine(
     project: &Project,
     labels: &LabelSet,
     places: Option<&Places>,

@@ -10,6 +10,7 @@
 
 mod cli;
 pub mod gold;
+pub mod learning;
 mod matching;
 mod quotes;
 pub mod report;

@@ -1,5 +1,5 @@
 //! The document model: documents, spans, quotes, labels, edits, history,
-//! offsets and tokens. Pure data and functions — no egui, no SQL, no I/O.
+//! offsets, tokens and the project's memory of the editor's verdicts. Pure data and functions — no egui, no SQL, no I/O.
 
 pub mod document;
 pub mod edit;
@@ -7,6 +7,7 @@ pub mod gold;
 pub mod history;
 pub mod labels;
 pub mod markup;
+pub mod memory;
 pub mod offsets;
 pub mod quote;
 pub mod restore;

@@ -52,6 +52,18 @@ impl Engines {
         }
     }
 
+    /// The project's memory, when the engines are refined by one.
+    pub fn memory(&self) -> Option<&Arc<MemoryEngine>> {
+        self.memory.as_ref()
+    }
+
+    /// True when nothing but the memory would suggest (no built-in and no
+    /// external engine): such a run does not count as the project's
+    /// engines having seen a document.
+    pub fn runs_only_memory(&self) -> bool {
+        self.builtin.is_empty() && self.external.is_none()
+    }
+
     /// Names of the engines, in the order they run.
     pub fn names(&self) -> Vec<String> {
         let memory = self.memory.as_ref().map(|m| m.name().to_owned());

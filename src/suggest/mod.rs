@@ -6,7 +6,9 @@ pub mod boilerplate;
 pub mod engines;
 pub mod entities;
 pub mod external;
+pub mod learned;
 pub mod memory;
+mod phrase_set;
 pub mod pipeline;
 pub mod rules;
 

@@ -44,7 +44,8 @@ fn review_by_keyboard_then_export_what_is_on_screen() {
     let quote = doc(&h).quotes().next().unwrap();
     assert_eq!(
         quote.speaker_entity.as_deref(),
-        Some("A senior State Department official")
+        Some("senior State Department official"),
+        "the name the rules would give, not a second one with its article"
     );
 
     let dir = tempfile::tempdir().unwrap();

@@ -23,6 +23,7 @@ mod memory_learning;
 mod open_samples;
 pub mod py_slice;
 mod read_inputs;
+mod readers_fuzz;
 mod round_trips;
 mod samples;
 mod samples_gold;

@@ -19,13 +19,24 @@ use crate::editor::{Command, Purpose};
 pub struct Dialogs {
     picking: Option<Picking>,
     path_field: Option<PathField>,
+    /// True when native dialogs are not tried (tests: a desktop without a
+    /// dialog service, where they show nothing).
+    no_native: bool,
 }
 
 impl Dialogs {
+    /// Never tries a native dialog: the path field shows at once, as after
+    /// a dialog that showed nothing.
+    pub fn disable_native(&mut self) {
+        self.no_native = true;
+    }
+
     /// Opens a native dialog for `purpose` (unless one is open already);
     /// its answer arrives in a later [`Dialogs::poll`].
     pub fn pick(&mut self, purpose: Purpose, ctx: &Context) {
-        if self.picking.is_none() {
+        if self.no_native {
+            self.path_field = Some(PathField::after_empty_dialog(purpose));
+        } else if self.picking.is_none() {
             self.picking = Some(Picking::start(purpose, ctx));
         }
     }

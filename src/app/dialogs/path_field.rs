@@ -54,9 +54,13 @@ impl PathField {
                     .hint_text(hint)
                     .desired_width(f32::INFINITY),
             );
-            edit.clone().labelled_by(note.id);
-            edit.request_focus();
-            confirm = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let edit = edit.labelled_by(note.id);
+            // Enter takes the keyboard from a one-line field: it confirms.
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            confirm = enter && (edit.lost_focus() || edit.has_focus());
+            if !confirm {
+                edit.request_focus();
+            }
             ui.horizontal(|ui| {
                 confirm |= ui.button(self.purpose.confirm()).clicked();
                 cancel = ui.button("Cancel").clicked();

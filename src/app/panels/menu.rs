@@ -4,12 +4,15 @@
 
 use egui::{Button, Ui};
 
-use crate::app::keys;
-use crate::editor::{Command, Purpose, Session};
+use crate::app::side_panels::{SidePanels, Visibility};
+use crate::app::{keys, theme};
+use crate::editor::{Command, Purpose, Session, Side, Theme};
 
 /// The shortcut text of a command, if a table binds one.
 fn shortcut_of(ui: &Ui, command: &Command) -> String {
-    (keys::table().into_iter().chain(keys::open_table()))
+    (keys::table().into_iter())
+        .chain(keys::open_table())
+        .chain(keys::view_table())
         .find(|s| &s.command == command)
         .and_then(|s| s.keys.first().map(|k| ui.ctx().format_shortcut(k)))
         .unwrap_or_default()
@@ -24,8 +27,9 @@ pub fn item(ui: &mut Ui, text: &str, command: Command, cmds: &mut Vec<Command>) 
     }
 }
 
-/// Shows the menu bar; `session` lists the recent projects.
-pub fn ui(ui: &mut Ui, session: &Session, cmds: &mut Vec<Command>) {
+/// Shows the menu bar; `session` lists the recent projects, `shown` says
+/// which side panels were toggled and whether the find bar is open.
+pub fn ui(ui: &mut Ui, session: &Session, shown: (SidePanels, bool), cmds: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, session, cmds));
         ui.menu_button("Edit", |ui| {
@@ -37,9 +41,13 @@ pub fn ui(ui: &mut Ui, session: &Session, cmds: &mut Vec<Command>) {
             item(ui, "Accept all pending", Command::AcceptAll, cmds);
             item(ui, "Next quote kind", Command::CycleQuoteKind, cmds);
         });
+        ui.menu_button("View", |ui| view_menu(ui, shown, cmds));
         ui.menu_button("Go", |ui| {
             item(ui, "Next suggestion", Command::NextPending, cmds);
             item(ui, "Previous suggestion", Command::PrevPending, cmds);
+            ui.separator();
+            item(ui, "Next document", Command::NextDocument, cmds);
+            item(ui, "Previous document", Command::PrevDocument, cmds);
             item(ui, "Done, next article", Command::MarkDone, cmds);
         });
         ui.menu_button("Help", |ui| {
@@ -51,6 +59,41 @@ pub fn ui(ui: &mut Ui, session: &Session, cmds: &mut Vec<Command>) {
                 ui.close();
             }
         });
+    });
+}
+
+/// The View menu: find, the side panels, the theme.
+fn view_menu(ui: &mut Ui, (panels, finding): (SidePanels, bool), cmds: &mut Vec<Command>) {
+    if !finding {
+        item(ui, "Find in article…", Command::OpenFind, cmds);
+    } else {
+        item(ui, "Close the find bar", Command::CloseFind, cmds);
+    }
+    ui.separator();
+    let hidden = |v: Visibility| v == Visibility::Hidden;
+    let documents = if hidden(panels.documents) {
+        "Show the document list"
+    } else {
+        "Show or hide the document list"
+    };
+    item(ui, documents, Command::TogglePanel(Side::Documents), cmds);
+    let inspector = if hidden(panels.inspector) {
+        "Show the inspector"
+    } else {
+        "Show or hide the inspector"
+    };
+    item(ui, inspector, Command::TogglePanel(Side::Inspector), cmds);
+    ui.separator();
+    let current = theme::choice::current(ui.ctx());
+    ui.menu_button("Theme", |ui| {
+        for theme in Theme::ALL {
+            if ui.radio(current == theme, theme.name()).clicked() {
+                cmds.push(Command::SetTheme(theme));
+                ui.close();
+            }
+        }
+        ui.separator();
+        item(ui, "Next theme", Command::NextTheme, cmds);
     });
 }
 

@@ -11,7 +11,7 @@ mod review;
 use std::collections::BTreeMap;
 
 pub use quote::{link_mention, link_quote, link_quote_to_range, set_quote_kind};
-pub use replace::take_annotations;
+pub use replace::{take_annotations, take_suggestions};
 pub use resize::{Edge, Step, resize, set_range};
 pub use review::{
     CUE, QUOTE, SPEAKER, accept, accept_all, create_span, reject, reject_all, relabel,

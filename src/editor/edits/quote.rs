@@ -9,6 +9,7 @@ use crate::editor::selection::Role;
 use crate::model::{
     ByteRange, Document, Layer, QuoteId, QuoteKind, Span, SpanId, SpanState, Transaction,
 };
+use crate::suggest::rules::speaker_name;
 
 /// Mentions followed at most when resolving who a speaker is.
 const MAX_CHAIN: usize = 32;
@@ -142,8 +143,9 @@ fn chain(doc: &Document, start: SpanId) -> Vec<SpanId> {
     out
 }
 
-/// The text of the last mention in a speaker's chain; for a new span (not yet
-/// in the document) the text of its own range.
+/// The name the last mention in a speaker's chain gives (see
+/// [`speaker_name`]: the name the rules give too); for a new span (not yet in
+/// the document) the name its own range gives.
 fn resolved_name(draft: &Draft<'_>, start: SpanId) -> Option<String> {
     let text = draft.doc.text();
     let mut at = start;
@@ -160,5 +162,5 @@ fn resolved_name(draft: &Draft<'_>, start: SpanId) -> Option<String> {
             .find(|s| s.id == at)
             .map(|s| s.range)
     })?;
-    range.slice(text).map(str::to_owned)
+    range.slice(text).map(speaker_name)
 }

@@ -121,8 +121,41 @@ fn linking_a_mention_names_the_speaker_of_its_quotes_and_refuses_cycles() {
     apply(&mut doc, |d| link_mention(d, mention, first));
     assert_eq!(doc.span(mention).unwrap().refers_to, Some(first));
     let q = doc.quotes().next().unwrap();
-    assert_eq!(q.speaker_entity.as_deref(), Some("A senior official"));
+    assert_eq!(
+        q.speaker_entity.as_deref(),
+        Some("senior official"),
+        "named as the rules name it"
+    );
     assert!(link_mention(&doc, first, mention).is_none(), "cycle");
+}
+
+#[test]
+fn a_speaker_the_editor_links_has_the_name_the_rules_give_it() {
+    use crate::suggest::Suggester;
+    let text = "“There is recognition on both sides,” a senior State Department official \
+                told reporters in Tokyo.\n\n\
+                “We are at an important point,” the official said.";
+    let mut doc = crate::model::Document::new(None, text);
+    let rules = crate::suggest::rules::RulesSuggester::new();
+    doc.apply(&crate::suggest::to_transaction(&doc, &rules.suggest(&doc)))
+        .unwrap();
+    let names: Vec<Option<String>> = doc
+        .quotes_sorted()
+        .iter()
+        .map(|q| q.speaker_entity.clone())
+        .collect();
+    let by_rules = Some("senior State Department official".to_owned());
+    assert_eq!(names, [by_rules.clone(), by_rules.clone()]);
+    let quotes = doc.quotes_sorted();
+    let (first, mention) = (quotes[0].speaker.unwrap(), quotes[1].speaker.unwrap());
+    assert_eq!(
+        doc.span(first).unwrap().text(text),
+        "a senior State Department official"
+    );
+    let second = quotes[1].id;
+    apply(&mut doc, |d| link_mention(d, mention, first));
+    let relinked = doc.quote(second).unwrap();
+    assert_eq!(relinked.speaker_entity, by_rules, "one speaker, one name");
 }
 
 #[test]

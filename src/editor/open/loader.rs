@@ -12,12 +12,15 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use rayon::prelude::*;
 
+use crate::editor::import::suggest_batch;
 use crate::formats::{self, ReadOptions};
-use crate::model::{DocStatus, Document};
+use crate::model::Document;
 use crate::suggest::engines::Engines;
 
 /// How the window reads files: a file that is not valid UTF-8 still opens,
@@ -54,19 +57,25 @@ struct Received {
 /// One running load.
 pub struct Load {
     rx: Receiver<Event>,
+    /// Set when the load is dropped (cancelled): the worker reads no more files.
+    stop: Arc<AtomicBool>,
     total: Option<usize>,
     received: BTreeMap<usize, Received>,
     notes: Vec<String>,
     next: usize,
 }
 
-/// What a poll delivered, in input order.
+/// What a poll delivered from one load, in input order.
 #[derive(Default)]
 pub struct Delivered {
+    /// Which load (see `Loads::start`).
+    pub load: u64,
     /// Documents read and suggested.
     pub documents: Vec<Document>,
     /// Messages for the editor: failures and warnings, each naming its file.
     pub messages: Vec<String>,
+    /// True when the load has delivered everything.
+    pub finished: bool,
 }
 
 impl Load {
@@ -77,9 +86,12 @@ impl Load {
         wake: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let (tx, rx) = channel();
-        std::thread::spawn(move || work(&paths, &engines, &tx, &wake));
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        std::thread::spawn(move || work(&paths, &engines, &tx, &wake, &stopped));
         Self {
             rx,
+            stop,
             total: None,
             received: BTreeMap::new(),
             notes: Vec::new(),
@@ -124,6 +136,7 @@ impl Load {
             self.received.remove(&self.next);
             self.next += 1;
         }
+        out.finished = self.finished();
         out
     }
 
@@ -138,7 +151,19 @@ impl Load {
     }
 }
 
-fn work(paths: &[PathBuf], engines: &Engines, tx: &Sender<Event>, wake: &(dyn Fn() + Sync)) {
+impl Drop for Load {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+fn work(
+    paths: &[PathBuf],
+    engines: &Engines,
+    tx: &Sender<Event>,
+    wake: &(dyn Fn() + Sync),
+    stop: &AtomicBool,
+) {
     let (files, warnings) = formats::collect_inputs(paths);
     let _ = tx.send(Event::Notes(
         warnings.iter().map(ToString::to_string).collect(),
@@ -148,6 +173,9 @@ fn work(paths: &[PathBuf], engines: &Engines, tx: &Sender<Event>, wake: &(dyn Fn
         .par_iter()
         .enumerate()
         .for_each_with(tx.clone(), |tx, (index, path)| {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
             let (docs, warnings) = match read_file(path) {
                 Ok(read) => read,
                 Err(message) => {
@@ -178,7 +206,7 @@ fn send_suggested(
     let mut docs = docs.into_iter().peekable();
     loop {
         let part: Vec<Document> = docs.by_ref().take(PART).collect();
-        let (part, more) = suggest_all(part, engines);
+        let (part, more) = suggest_batch(part, engines);
         warnings.extend(more);
         let last = docs.peek().is_none();
         let result = Ok((part, std::mem::take(&mut warnings)));
@@ -199,51 +227,4 @@ fn read_file(path: &Path) -> FileResult {
     let loaded = formats::read_path(path, &OPTIONS).map_err(|err| err.to_string())?;
     let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((loaded.documents, warnings))
-}
-
-/// Runs the engines on every document not already done (a finished or gold
-/// annotation gets no pending spans to review again), then the external one
-/// (if any) on all of those at once; a document whose suggestions do not
-/// apply is reported and opens without them.
-fn suggest_all(docs: Vec<Document>, engines: &Engines) -> (Vec<Document>, Vec<String>) {
-    let mut warnings = Vec::new();
-    let mut docs: Vec<Document> = docs
-        .into_iter()
-        .map(|mut doc| {
-            if doc.status() == DocStatus::Done {
-                return doc;
-            }
-            if let Err(err) = engines.suggest(&mut doc) {
-                let source = doc.source.clone().unwrap_or_default();
-                warnings.push(format!("suggestions dropped ({err}): {source}"));
-            }
-            doc
-        })
-        .collect();
-    let mut open: Vec<&mut Document> = docs
-        .iter_mut()
-        .filter(|d| d.status() != DocStatus::Done)
-        .collect();
-    warnings.extend(engines.suggest_external(&mut open));
-    (docs, warnings)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::suggest::builtin;
-
-    #[test]
-    fn done_documents_get_no_suggestions() {
-        let text = "“We will rebuild,” Mayor Ana Lúcia Ferreira said on Tuesday.";
-        let mut done = Document::new(None, text);
-        let mut finish = crate::model::Transaction::new("Done");
-        finish.push(crate::model::Edit::SetStatus(DocStatus::Done));
-        done.apply(&finish).unwrap();
-        let fresh = Document::new(None, text);
-        let (docs, warnings) = suggest_all(vec![done, fresh], &Engines::new(builtin()));
-        assert!(warnings.is_empty());
-        assert_eq!(docs[0].span_count(), 0);
-        assert!(docs[1].span_count() > 0);
-    }
 }

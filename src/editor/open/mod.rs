@@ -24,7 +24,10 @@ pub type Wake = Arc<dyn Fn() + Send + Sync>;
 /// The running loads and the engines the next ones run.
 #[derive(Default)]
 pub struct Loads {
-    running: Vec<Load>,
+    /// Each with the number [`Loads::start`] gave it.
+    running: Vec<(u64, Load)>,
+    /// The number the next load gets.
+    next: u64,
     engines: Engines,
     memory: Option<Arc<MemoryEngine>>,
 }
@@ -61,19 +64,29 @@ impl Loads {
         self.memory = Some(memory);
     }
 
-    /// Starts reading `paths` (files or folders) in the background; `wake`
-    /// is called as files finish.
-    pub fn start(&mut self, paths: Vec<PathBuf>, wake: &Wake) {
-        if paths.is_empty() {
-            return;
-        }
-        let engines = match &self.memory {
+    /// The engines a document is suggested on: the built-in and external
+    /// ones refined by the memory, then the memory.
+    pub fn engines(&self) -> Engines {
+        match &self.memory {
             Some(memory) => self.engines.with_memory(Arc::clone(memory)),
             None => self.engines.clone(),
-        };
+        }
+    }
+
+    /// Starts reading `paths` (files or folders) in the background; `wake`
+    /// is called as files finish. Returns the number of the load, which
+    /// comes back with what it delivers.
+    pub fn start(&mut self, paths: Vec<PathBuf>, wake: &Wake) -> Option<u64> {
+        if paths.is_empty() {
+            return None;
+        }
+        let engines = self.engines();
         let wake = Arc::clone(wake);
+        let number = self.next;
+        self.next += 1;
         self.running
-            .push(Load::start(paths, engines, move || wake()));
+            .push((number, Load::start(paths, engines, move || wake())));
+        Some(number)
     }
 
     /// Drops the loads still running (their project was closed).
@@ -86,21 +99,21 @@ impl Loads {
         if self.running.is_empty() {
             return None;
         }
-        Some(self.running.iter().fold((0, 0), |(d, t), l| {
+        Some(self.running.iter().fold((0, 0), |(d, t), (_, l)| {
             let (ld, lt) = l.progress();
             (d + ld, t + lt)
         }))
     }
 
-    /// Takes in what the loads delivered since the last poll, in input order.
-    pub fn poll(&mut self) -> Delivered {
-        let mut out = Delivered::default();
-        for load in &mut self.running {
-            let delivered = load.poll();
-            out.documents.extend(delivered.documents);
-            out.messages.extend(delivered.messages);
-        }
-        self.running.retain(|l| !l.finished());
+    /// Takes in what each load delivered since the last poll, in input order.
+    pub fn poll(&mut self) -> Vec<Delivered> {
+        let out = (self.running.iter_mut())
+            .map(|(number, load)| Delivered {
+                load: *number,
+                ..load.poll()
+            })
+            .collect();
+        self.running.retain(|(_, l)| !l.finished());
         out
     }
 }

@@ -24,11 +24,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::editor::workspace::Workspace;
+use crate::model::memory::{Memory, observe_document};
 use crate::model::{Applied, DocId, DocStatus, Document, History};
 use crate::store::{
     Access, Duplicate, Places, Project, ReadOnlyReason, Step, StoreError, ViewPosition,
 };
-use crate::suggest::memory::{Memory, MemoryEngine, observe_document};
+use crate::suggest::memory::MemoryEngine;
 
 /// How an applied transaction came about, which decides how it is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,6 +182,12 @@ impl Session {
         self.project.is_some()
             && !self.unadded.contains(id)
             && !self.queue.iter().any(|q| &q.doc == id)
+    }
+
+    /// The documents whose text holds every word of `query`, from the
+    /// project's full-text index; `None` without a project.
+    pub fn search_text(&self, query: &str) -> Option<Result<Vec<DocId>, StoreError>> {
+        self.project.as_ref().map(|p| p.search_text(query))
     }
 
     /// Calls `each` with every stored document (only those with status

@@ -8,9 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::model::memory::Memory;
 use crate::model::{DocId, Document, History, LabelSet};
 use crate::store::{DocSummary, Project, StoreError};
-use crate::suggest::memory::Memory;
 
 /// Whether the project file must exist, must not, or either.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

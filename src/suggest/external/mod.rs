@@ -10,6 +10,7 @@
 //! documents keep whatever else was suggested.
 
 pub mod command;
+mod output;
 pub mod process;
 pub mod protocol;
 

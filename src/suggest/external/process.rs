@@ -12,34 +12,22 @@
 //! soon as every expected answer line arrived.
 
 use std::collections::VecDeque;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, Write};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use super::command::EngineCommand;
+use super::output::{Event, keep_tail, read_lines};
+pub use super::output::{Limits, OutputLine};
 
-/// Lines of stderr kept for the message when the engine fails.
-const STDERR_LINES: usize = 5;
-/// Characters kept of each stderr line.
-const STDERR_WIDTH: usize = 200;
 /// How often the exit status is checked once stdout is closed.
 const POLL: Duration = Duration::from_millis(5);
 /// How long, once every answer is in, further output and the exit status are
 /// waited for before the process group is ended.
 const GRACE: Duration = Duration::from_millis(100);
-
-/// How much output a run accepts; more means the engine is broken (or
-/// hostile), and is not kept in memory.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
-    /// Bytes of stdout in all; past them the command is stopped.
-    pub output_bytes: usize,
-    /// Bytes of one stdout line; a longer line is skipped (not kept).
-    pub line_bytes: usize,
-}
 
 /// Why a run gave no (or not all of its) answer.
 #[derive(Debug, thiserror::Error)]
@@ -84,28 +72,6 @@ fn tail(stderr: &[String]) -> String {
         String::new()
     } else {
         format!("; its stderr ends: {}", stderr.join(" | "))
-    }
-}
-
-/// One line of the engine's stdout.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum OutputLine {
-    /// The line without its ending; bytes, since a line that is not UTF-8 is
-    /// the caller's to report.
-    Text(Vec<u8>),
-    /// A line longer than [`Limits::line_bytes`], dropped as it was read.
-    TooLong {
-        /// Its length, or the limit plus one when it never ended.
-        bytes: usize,
-        /// The limit it passed.
-        limit: usize,
-    },
-}
-
-impl OutputLine {
-    /// Blank lines are padding, not answers.
-    pub fn is_blank(&self) -> bool {
-        matches!(self, Self::Text(line) if line.trim_ascii().is_empty())
     }
 }
 
@@ -200,14 +166,6 @@ enum Ended {
     TooMuch,
     /// Reading failed.
     Pipe(io::Error),
-}
-
-/// What the stdout reader sends.
-enum Event {
-    Line(OutputLine),
-    Eof,
-    TooMuch,
-    Failed(io::Error),
 }
 
 /// Receives lines until stdout closes, `answers` non-blank lines are in (plus
@@ -351,116 +309,7 @@ fn write_all(mut stdin: impl Write, input: &[u8]) -> io::Result<()> {
     stdin.flush()
 }
 
-/// Reads stdout line by line within `limits`, sending each line (or its
-/// length, when too long) as it completes.
-fn read_lines(stdout: impl Read, limits: Limits, events: &Sender<Event>) {
-    let mut reader = BufReader::new(stdout);
-    let mut total = 0usize;
-    let mut line = Vec::new();
-    // The length of a line being dropped because it is too long.
-    let mut dropping: Option<usize> = None;
-    loop {
-        let chunk = match reader.fill_buf() {
-            Ok([]) => break,
-            Ok(chunk) => chunk,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                let _ = events.send(Event::Failed(e));
-                return;
-            }
-        };
-        let (part, ends_line) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(at) => (&chunk[..at], true),
-            None => (chunk, false),
-        };
-        let used = part.len() + usize::from(ends_line);
-        total += used;
-        if total > limits.output_bytes {
-            let _ = events.send(Event::TooMuch);
-            return;
-        }
-        match dropping.as_mut() {
-            Some(length) => *length += part.len(),
-            None if line.len() + part.len() > limits.line_bytes => {
-                dropping = Some(line.len() + part.len());
-                line = Vec::new();
-            }
-            None => line.extend_from_slice(part),
-        }
-        reader.consume(used);
-        if ends_line {
-            let done = match dropping.take() {
-                Some(bytes) => OutputLine::TooLong {
-                    bytes,
-                    limit: limits.line_bytes,
-                },
-                None => OutputLine::Text(without_cr(std::mem::take(&mut line))),
-            };
-            if events.send(Event::Line(done)).is_err() {
-                return;
-            }
-        }
-    }
-    let last = match dropping {
-        Some(bytes) => Some(OutputLine::TooLong {
-            bytes,
-            limit: limits.line_bytes,
-        }),
-        None => (!line.is_empty()).then(|| OutputLine::Text(without_cr(line))),
-    };
-    if let Some(last) = last {
-        let _ = events.send(Event::Line(last));
-    }
-    let _ = events.send(Event::Eof);
-}
-
-fn without_cr(mut line: Vec<u8>) -> Vec<u8> {
-    if line.last() == Some(&b'\r') {
-        line.pop();
-    }
-    line
-}
-
-/// Keeps the last few stderr lines, each cut to [`STDERR_WIDTH`] characters
-/// as it is read, so a flood on stderr costs no memory.
-fn keep_tail(stderr: impl Read, tail: &Mutex<VecDeque<String>>) {
-    let mut reader = BufReader::new(stderr);
-    let mut line = Vec::new();
-    let keep = STDERR_WIDTH * 4;
-    loop {
-        let chunk = match reader.fill_buf() {
-            Ok([]) | Err(_) => break,
-            Ok(chunk) => chunk,
-        };
-        let (part, ends_line) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(at) => (&chunk[..at], true),
-            None => (chunk, false),
-        };
-        let room = keep.saturating_sub(line.len());
-        line.extend_from_slice(&part[..part.len().min(room)]);
-        let used = part.len() + usize::from(ends_line);
-        reader.consume(used);
-        if ends_line {
-            push_tail(tail, &std::mem::take(&mut line));
-        }
-    }
-    push_tail(tail, &line);
-}
-
-fn push_tail(tail: &Mutex<VecDeque<String>>, line: &[u8]) {
-    let text = String::from_utf8_lossy(line);
-    let text: String = text.trim_end().chars().take(STDERR_WIDTH).collect();
-    if text.trim().is_empty() {
-        return;
-    }
-    let mut tail = lock(tail);
-    if tail.len() == STDERR_LINES {
-        tail.pop_front();
-    }
-    tail.push_back(text);
-}
-
 /// A poisoned lock only means a reader thread panicked; its data is still whole lines.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(super) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

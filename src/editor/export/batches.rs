@@ -1,81 +1,100 @@
-//! Exporting the editor's documents (all, or only those marked done) through
-//! `formats::Exporter`, the same dispatch as `byline export`, batch by
-//! batch in project order: each document the editor holds loaded as the
-//! editor has it (it may carry changes the project has not taken yet), the
-//! others as the project stores them, read one at a time so the export never
-//! holds the whole project.
+//! The order an export writes in: the window's list, each document the
+//! editor holds loaded as the editor has it (it may carry changes the
+//! project has not taken yet), the others as the project stores them, read
+//! one at a time so the export never holds the whole project. [`Batches`]
+//! walks a [`List`] — the workspace itself, or a [`Listing`] copied from it
+//! for an export running on its own thread.
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use crate::editor::session::Session;
 use crate::editor::workspace::Workspace;
-use crate::formats::{BATCH, Destination, ExportFormat, Exporter};
 use crate::model::{DocId, DocStatus, Document};
-use crate::store::StoreError;
 
-/// Writes the chosen documents in `format` to `path`; returns the summary
-/// shown to the editor (what was written, or why nothing was).
-pub fn export(
-    ws: &Workspace,
-    session: &Session,
-    format: ExportFormat,
-    only_done: bool,
-    path: &Path,
-) -> String {
-    if path.as_os_str().is_empty() {
-        return "Choose where to save first.".into();
+/// The window's list as an export reads it.
+pub trait List {
+    /// The id and status of entry `index`.
+    fn entry(&self, index: usize) -> Option<(&DocId, DocStatus)>;
+    /// Where document `id` is listed.
+    fn position(&self, id: &DocId) -> Option<usize>;
+    /// Entry `index` as the window holds it, if loaded.
+    fn loaded_doc(&self, index: usize) -> Option<&Document>;
+}
+
+impl List for Workspace {
+    fn entry(&self, index: usize) -> Option<(&DocId, DocStatus)> {
+        let e = self.entries().get(index)?;
+        Some((&e.summary.id, e.summary.status))
     }
-    if !any_wanted(ws, only_done) {
-        return "No documents to export (none is marked done).".into();
+
+    fn position(&self, id: &DocId) -> Option<usize> {
+        self.find(id)
     }
-    let mut exporter = match Exporter::open(format, Destination::Path(path)) {
-        Ok(exporter) => exporter,
-        Err(err) => return format!("Export failed: {err}"),
-    };
-    let mut written = Ok(());
-    let read = for_each_batch(ws, session, only_done, |batch| {
-        written = exporter.write_batch(batch);
-        written.is_ok()
-    });
-    if let Err(err) = read {
-        return format!("Export failed: {err}");
-    }
-    match written.and_then(|()| exporter.finish()) {
-        Ok(report) => format!("Wrote {}: {report}", path.display()),
-        Err(err) => format!("Export failed: {err}"),
+
+    fn loaded_doc(&self, index: usize) -> Option<&Document> {
+        self.loaded(index).map(|o| &o.doc)
     }
 }
 
-/// Calls `write` with the documents to export (all, or those the window
-/// lists as done), [`BATCH`] at a time, until it returns false.
-fn for_each_batch(
-    ws: &Workspace,
-    session: &Session,
-    only_done: bool,
-    write: impl FnMut(&[Document]) -> bool,
-) -> Result<(), StoreError> {
-    let mut batches = Batches::new(ws, only_done, BATCH, write);
-    let only = only_done.then_some(DocStatus::Done);
-    session.for_each_stored(only, |doc| batches.stored(doc))?;
-    batches.finish();
-    Ok(())
+/// A copy of the window's list for an export on another thread: ids and
+/// statuses in order, and the loaded documents as they are now.
+pub struct Listing {
+    entries: Vec<(DocId, DocStatus)>,
+    by_id: HashMap<DocId, usize>,
+    loaded: HashMap<usize, Document>,
 }
 
-/// True when the window lists a document to export.
-fn any_wanted(ws: &Workspace, only_done: bool) -> bool {
-    (ws.entries().iter()).any(|e| wanted(e.summary.status, only_done))
+impl Listing {
+    /// The list of `ws` as it is now.
+    pub fn of(ws: &Workspace) -> Self {
+        let entries: Vec<(DocId, DocStatus)> = (ws.entries().iter())
+            .map(|e| (e.summary.id.clone(), e.summary.status))
+            .collect();
+        let by_id = (entries.iter().enumerate())
+            .map(|(i, (id, _))| (id.clone(), i))
+            .collect();
+        let loaded = (0..entries.len())
+            .filter_map(|i| ws.loaded(i).map(|o| (i, o.doc.clone())))
+            .collect();
+        Self {
+            entries,
+            by_id,
+            loaded,
+        }
+    }
 }
 
-fn wanted(status: DocStatus, only_done: bool) -> bool {
+impl List for Listing {
+    fn entry(&self, index: usize) -> Option<(&DocId, DocStatus)> {
+        self.entries.get(index).map(|(id, s)| (id, *s))
+    }
+
+    fn position(&self, id: &DocId) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    fn loaded_doc(&self, index: usize) -> Option<&Document> {
+        self.loaded.get(&index)
+    }
+}
+
+/// How many documents of `list` an export writes (all, or those done).
+pub fn count_wanted(list: &impl List, only_done: bool) -> usize {
+    (0..)
+        .map_while(|i| list.entry(i))
+        .filter(|(_, status)| wanted(*status, only_done))
+        .count()
+}
+
+/// Whether a document with `status` is exported.
+pub fn wanted(status: DocStatus, only_done: bool) -> bool {
     !only_done || status == DocStatus::Done
 }
 
 /// Walks the window's list in order while stored documents stream in
 /// (in the same order, so each is passed on as it arrives; one arriving
 /// early waits until its turn).
-struct Batches<'w, F> {
-    ws: &'w Workspace,
+pub struct Batches<'w, L, F> {
+    list: &'w L,
     only_done: bool,
     size: usize,
     write: F,
@@ -87,10 +106,11 @@ struct Batches<'w, F> {
     going: bool,
 }
 
-impl<'w, F: FnMut(&[Document]) -> bool> Batches<'w, F> {
-    fn new(ws: &'w Workspace, only_done: bool, size: usize, write: F) -> Self {
+impl<'w, L: List, F: FnMut(&[Document]) -> bool> Batches<'w, L, F> {
+    /// Batches of `size` of what `list` exports, handed to `write`.
+    pub fn new(list: &'w L, only_done: bool, size: usize, write: F) -> Self {
         Self {
-            ws,
+            list,
             only_done,
             size: size.max(1),
             write,
@@ -102,11 +122,11 @@ impl<'w, F: FnMut(&[Document]) -> bool> Batches<'w, F> {
     }
 
     /// Takes a stored document; false once `write` has asked to stop.
-    fn stored(&mut self, doc: Document) -> bool {
-        let index = self.ws.find(&doc.id);
+    pub fn stored(&mut self, doc: Document) -> bool {
+        let index = self.list.position(&doc.id);
         if let Some(i) = index
             && i >= self.next
-            && self.ws.loaded(i).is_none()
+            && self.list.loaded_doc(i).is_none()
         {
             self.early.insert(doc.id.clone(), doc);
         }
@@ -118,14 +138,14 @@ impl<'w, F: FnMut(&[Document]) -> bool> Batches<'w, F> {
     /// stored copy has not arrived yet; at the `end`, one that never arrived
     /// (listed but not stored) is left out.
     fn advance(&mut self, end: bool) {
-        let ws = self.ws;
+        let list = self.list;
         while self.going
-            && let Some(entry) = ws.entries().get(self.next)
+            && let Some((id, status)) = list.entry(self.next)
         {
-            if wanted(entry.summary.status, self.only_done) {
-                let doc = match ws.loaded(self.next) {
-                    Some(open) => Some(open.doc.clone()),
-                    None => match self.early.remove(&entry.summary.id) {
+            if wanted(status, self.only_done) {
+                let doc = match list.loaded_doc(self.next) {
+                    Some(doc) => Some(doc.clone()),
+                    None => match self.early.remove(id) {
                         Some(doc) => Some(doc),
                         None if !end => return,
                         None => None,
@@ -148,7 +168,7 @@ impl<'w, F: FnMut(&[Document]) -> bool> Batches<'w, F> {
     }
 
     /// Passes on the rest once every stored document has been read.
-    fn finish(mut self) {
+    pub fn finish(mut self) {
         self.advance(true);
         if self.going && !self.batch.is_empty() {
             (self.write)(&self.batch);
@@ -191,7 +211,7 @@ mod tests {
 
     /// What `Batches` writes when the stored documents arrive in `order`.
     fn exported(
-        ws: &Workspace,
+        ws: &impl List,
         stored: &[Document],
         order: &[usize],
         only_done: bool,
@@ -246,6 +266,11 @@ mod tests {
             "loaded ones not read"
         );
         assert_eq!(
+            exported(&Listing::of(&ws), &stored, &[4, 2, 0, 3, 1], false),
+            expected,
+            "a copy of the list, for an export on its own thread"
+        );
+        assert_eq!(
             exported(&ws, &stored, &[0, 2], false),
             expected[..2],
             "a listed document the store lacks is left out"
@@ -261,7 +286,8 @@ mod tests {
             done,
             "the store has none done"
         );
-        assert!(any_wanted(&ws, true));
+        assert_eq!(count_wanted(&ws, true), 1);
+        assert_eq!(count_wanted(&Listing::of(&ws), false), 5);
 
         let mut calls = 0;
         let mut batches = Batches::new(&ws, false, 1, |_: &[Document]| {

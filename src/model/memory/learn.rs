@@ -195,8 +195,8 @@ impl Tally {
 mod tests {
     use super::*;
     use crate::model::SPEAKER;
+    use crate::model::memory::Memory;
     use crate::model::{ByteRange, History, Origin, markup};
-    use crate::suggest::memory::Memory;
 
     #[test]
     fn accepting_teaches_and_undo_unlearns() {
