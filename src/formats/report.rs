@@ -22,11 +22,18 @@ impl ExportReport {
     /// Counts one thing the format cannot hold. Writers call it per span, so
     /// the reason is copied only the first time it is counted.
     pub fn lose(&mut self, what: impl AsRef<str>) {
-        let what = what.as_ref();
+        self.lose_many(what.as_ref(), 1);
+    }
+
+    /// Counts `count` things left out for one reason (none: nothing said).
+    pub fn lose_many(&mut self, what: &str, count: usize) {
+        if count == 0 {
+            return;
+        }
         match self.lost.get_mut(what) {
-            Some(n) => *n += 1,
+            Some(n) => *n += count,
             None => {
-                self.lost.insert(what.to_owned(), 1);
+                self.lost.insert(what.to_owned(), count);
             }
         }
     }

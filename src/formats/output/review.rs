@@ -89,19 +89,30 @@ pub fn count_left_out(doc: &Document, kept: Kept, report: &mut ExportReport) {
     };
     let suggestions = kept == Kept::GoldAndSuggestions;
     let written = |span: &Span| span.is_gold() || suggestions && span.state == SpanState::Pending;
+    // Counted here and reported once per reason: a report's key is a string.
+    let (mut rejected, mut pending_spans, mut mention_links) = (0, 0, 0);
     for span in doc.spans() {
-        match (span.state, pending) {
-            (SpanState::Rejected, _) => {
-                report.lose("rejected spans (not gold: training exports leave them out)")
-            }
-            (SpanState::Pending, Some(why)) => report.lose(format!("pending spans ({why})")),
+        match span.state {
+            SpanState::Rejected => rejected += 1,
+            SpanState::Pending if pending.is_some() => pending_spans += 1,
             _ => {}
         }
         let target = span.refers_to.and_then(|t| doc.span(t));
         if written(span) && target.is_some_and(|t| !written(t)) {
-            report.lose("coreference links to spans not written (not gold)");
+            mention_links += 1;
         }
     }
+    report.lose_many(
+        "rejected spans (not gold: training exports leave them out)",
+        rejected,
+    );
+    if let Some(why) = pending {
+        report.lose_many(&format!("pending spans ({why})"), pending_spans);
+    }
+    report.lose_many(
+        "coreference links to spans not written (not gold)",
+        mention_links,
+    );
     for quote in doc.quotes() {
         let gold = quote.is_gold(doc);
         let suggested = suggestions && quote.is_suggestion(doc);
