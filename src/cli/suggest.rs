@@ -1,8 +1,9 @@
 //! `byline suggest`: pre-annotate articles in batch with the built-in engine
-//! (and an external one given by `--engine-cmd`) and write byline JSONL with
-//! every suggestion pending (every state kept, as `--with-suggestions`
-//! writes it). A document read as done (a gold file) keeps its annotations
-//! and gets no suggestions. With `-` it is a pure stdin → stdout filter (one
+//! (and an external one given by `--engine-cmd`, and a project's memory and
+//! learned model with `--project`) and write byline JSONL with every
+//! suggestion pending (every state kept, as `--with-suggestions` writes it).
+//! A document read as done (a gold file) keeps its annotations and gets no
+//! suggestions. With `-` it is a pure stdin → stdout filter (one
 //! JSONL document in, one out, in order), so it runs under GNU parallel or a
 //! cluster engine's pipe.
 
@@ -13,7 +14,7 @@ use std::time::Duration;
 use anyhow::Context;
 use rayon::prelude::*;
 
-use super::inputs;
+use super::{inputs, project_engines};
 use crate::formats::byline::{self, Flavor};
 use crate::formats::{ExportOptions, ReadOptions};
 use crate::model::{DocStatus, Document};
@@ -62,6 +63,10 @@ pub struct SuggestArgs {
     /// Run only the external engine, not the built-in one.
     #[arg(long, requires = "engine_cmd")]
     no_builtin: bool,
+    /// Suggest with this project's engines too: its memory, and its learned
+    /// model in the rules' place once trusted. The project is only read.
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
 }
 
 /// Runs the suggester; the exit code says what was left out (see
@@ -79,7 +84,10 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         ),
         None => None,
     };
-    let engines = Engines::new(builtin).with_external(external);
+    let mut engines = Engines::new(builtin).with_external(external);
+    if let Some(project) = &args.project {
+        engines = project_engines::with_project(&engines, project, err)?;
+    }
     if args.inputs.len() == 1 && args.inputs[0].as_os_str() == "-" && args.output.is_none() {
         return stream(&engines, &mut std::io::stdin().lock(), out, err);
     }

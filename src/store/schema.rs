@@ -17,7 +17,14 @@ pub const APPLICATION_ID: i32 = 0x4279_6C6E;
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// Forward migrations, oldest first.
-pub const MIGRATIONS: &[&str] = &[V1_DOCUMENTS, V2_MEMORY, V3_HISTORY, V4_SUGGESTED, V5_SEARCH];
+pub const MIGRATIONS: &[&str] = &[
+    V1_DOCUMENTS,
+    V2_MEMORY,
+    V3_HISTORY,
+    V4_SUGGESTED,
+    V5_SEARCH,
+    V6_LEARNED_MODEL,
+];
 
 /// Version 1: documents and their annotations, labels, settings.
 const V1_DOCUMENTS: &str = r#"
@@ -162,4 +169,23 @@ CREATE TRIGGER texts_fts_delete AFTER DELETE ON texts BEGIN
     INSERT INTO texts_fts (texts_fts, rowid, text) VALUES ('delete', old.doc, old.text);
 END;
 INSERT INTO texts_fts (texts_fts) VALUES ('rebuild');
+"#;
+
+/// Version 6: the `learned` engine's model, trained on the reviewed documents
+/// (one row): its bytes in the tagger's own format, how many reviewed
+/// documents it learned from and which (a fingerprint of their ids), its
+/// k-fold held-out F1 once measured, and when it was trained (UTC).
+const V6_LEARNED_MODEL: &str = r#"
+CREATE TABLE learned_model (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    format      INTEGER NOT NULL,
+    model       BLOB NOT NULL,
+    documents   INTEGER NOT NULL,
+    reviewed    TEXT NOT NULL,
+    folds       INTEGER,
+    f1          REAL,
+    rules_f1    REAL,
+    combined_f1 REAL,
+    trained_at  TEXT NOT NULL
+);
 "#;
