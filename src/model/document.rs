@@ -208,6 +208,27 @@ impl Document {
     pub fn is_boilerplate(&self, range: ByteRange) -> bool {
         self.boilerplate.iter().any(|b| b.contains(&range))
     }
+
+    /// A copy of the document (id, text, meta, status) holding these
+    /// annotations instead of its own, taken as they are: the caller keeps
+    /// them consistent (see `gold`).
+    pub(super) fn with_annotations(
+        &self,
+        spans: impl IntoIterator<Item = Span>,
+        quotes: impl IntoIterator<Item = Quote>,
+    ) -> Self {
+        Self {
+            id: self.id.clone(),
+            source: self.source.clone(),
+            text: self.text.clone(),
+            meta: self.meta.clone(),
+            boilerplate: self.boilerplate.clone(),
+            status: self.status,
+            suggested: self.suggested,
+            spans: spans.into_iter().map(|s| (s.id, s)).collect(),
+            quotes: quotes.into_iter().map(|q| (q.id, q)).collect(),
+        }
+    }
 }
 
 /// Splits text into paragraphs at blank lines (lines holding only whitespace).

@@ -1,9 +1,11 @@
 //! `byline suggest`: pre-annotate articles in batch with the built-in engine
 //! (and an external one given by `--engine-cmd`, and a project's memory and
 //! learned model with `--project`) and write byline JSONL with every
-//! suggestion pending. With `-` it is a pure stdin → stdout filter (one
-//! line out per JSONL line in, in order; see [`stream`]), so it runs under
-//! GNU parallel or a cluster engine's pipe.
+//! suggestion pending (every state kept, as `--with-suggestions` writes it).
+//! A document read as done (a gold file) keeps its annotations and gets no
+//! suggestions. With `-` it is a pure stdin → stdout filter (one line out
+//! per JSONL line in, in order; see [`stream`]), so it runs under GNU
+//! parallel or a cluster engine's pipe.
 
 mod stream;
 
@@ -15,8 +17,8 @@ use anyhow::Context;
 
 use super::{inputs, project_engines};
 use crate::formats::byline::{self, Flavor};
-use crate::formats::{MAX_FILE_BYTES, ReadOptions};
-use crate::model::Document;
+use crate::formats::{ExportOptions, MAX_FILE_BYTES, ReadOptions};
+use crate::model::{DocStatus, Document};
 use crate::suggest;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::{EngineCommand, ExternalEngine};
@@ -30,6 +32,9 @@ const EXTERNAL_BATCH: usize = 256;
 /// failed or answered badly for some documents (each named on stderr). Codes
 /// 1 and [`inputs::SKIPPED_INPUT`] win over it.
 pub const ENGINE_WARNINGS: u8 = 4;
+
+/// A document of the input, with its place in it.
+type Placed = (usize, Document);
 
 /// Arguments of `byline suggest`.
 #[derive(Debug, clap::Args)]
@@ -99,29 +104,43 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
             eprint!("\rsuggesting: {done}/{total} documents");
         }
     };
-    let results = engines.suggest_all(&mut loaded.documents, &progress);
+    // Done documents (gold) are set aside whole: no engine sees them.
+    let (open, done): (Vec<Placed>, Vec<Placed>) = loaded
+        .documents
+        .drain(..)
+        .enumerate()
+        .partition(|(_, d)| d.status() != DocStatus::Done);
+    let mut docs: Vec<Document> = open.into_iter().map(|(_, d)| d).collect();
+    let results = engines.suggest_all(&mut docs, &progress);
     if show_progress {
         eprintln!();
     }
     let mut engine_warnings = 0;
-    for batch in loaded.documents.chunks_mut(EXTERNAL_BATCH) {
+    for batch in docs.chunks_mut(EXTERNAL_BATCH) {
         let mut batch: Vec<&mut Document> = batch.iter_mut().collect();
         engine_warnings += report(engines.suggest_external(&mut batch), err)?;
     }
     let mut failed = loaded.failed;
-    for (doc, result) in loaded.documents.iter().zip(&results) {
+    for (doc, result) in docs.iter().zip(&results) {
         if let Err(e) = result {
             failed += 1;
             writeln!(err, "byline: suggestions refused ({e}): {}", source(doc))?;
         }
     }
+    // Back in input order: each done document at its place.
+    for (at, doc) in done {
+        docs.insert(at.min(docs.len()), doc);
+    }
+    loaded.documents = docs;
+    let lossless = ExportOptions::WITH_SUGGESTIONS;
     let report = match &args.output {
-        Some(path) => crate::formats::exporter::write(
+        Some(path) => crate::formats::exporter::write_with(
             crate::formats::ExportFormat::Byline,
             &loaded.documents,
             crate::formats::Destination::Path(path),
+            lossless,
         ),
-        None => byline::write(&loaded.documents, &mut *out, Flavor::Byline),
+        None => byline::write(&loaded.documents, &mut *out, Flavor::Byline, lossless),
     }
     .context("cannot write the suggestions")?;
     writeln!(err, "byline: {report}")?;

@@ -6,6 +6,8 @@
 //! document gets an error object in its place, `{"error": …, "line": N,
 //! "source": "stdin"}`, with the same line number on stderr, and the stream
 //! goes on; a blank line comes out blank (it held no document: nothing is lost).
+//! A document read as done (gold) gets no suggestions; every line is written
+//! with every state kept, as `--with-suggestions` writes it.
 
 use std::io::{BufRead, Write};
 
@@ -17,8 +19,8 @@ use crate::cli::inputs;
 use crate::formats::byline::{self, Flavor};
 use crate::formats::input::checks::decode_utf8;
 use crate::formats::input::lines::{Line, next_line};
-use crate::formats::{ReadError, ReadOptions, Warning};
-use crate::model::Document;
+use crate::formats::{ExportOptions, ReadError, ReadOptions, Warning};
+use crate::model::{DocStatus, Document};
 use crate::suggest::engines::Engines;
 
 /// Lines processed together: enough to keep every core busy, few enough that
@@ -90,7 +92,7 @@ pub fn stream(
         let mut docs: Vec<&mut Document> = results
             .iter_mut()
             .filter_map(|r| match &mut r.outcome {
-                Outcome::Document(doc) => Some(doc),
+                Outcome::Document(doc) if doc.status() != DocStatus::Done => Some(doc),
                 _ => None,
             })
             .collect();
@@ -206,6 +208,11 @@ fn suggest_line(engines: &Engines, line: Numbered) -> LineResult {
             Ok((doc, warnings)) => {
                 let mut warnings = warnings.into_iter();
                 match doc {
+                    // A done document (gold) keeps its annotations as they are.
+                    Some(doc) if doc.status() == DocStatus::Done => {
+                        messages.extend(warnings);
+                        Outcome::Document(doc)
+                    }
                     Some(mut doc) => {
                         messages.extend(warnings);
                         match engines.suggest(&mut doc) {
@@ -241,7 +248,13 @@ struct ErrorLine<'a> {
 fn write_line(result: &LineResult, out: &mut dyn Write) -> anyhow::Result<()> {
     match &result.outcome {
         Outcome::Document(doc) => {
-            byline::write(std::slice::from_ref(doc), &mut *out, Flavor::Byline)?;
+            let lossless = ExportOptions::WITH_SUGGESTIONS;
+            byline::write(
+                std::slice::from_ref(doc),
+                &mut *out,
+                Flavor::Byline,
+                lossless,
+            )?;
         }
         Outcome::Blank => out.write_all(b"\n")?,
         Outcome::Bad(reason) | Outcome::Refused(reason) => {

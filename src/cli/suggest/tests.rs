@@ -161,3 +161,14 @@ fn a_byte_order_mark_on_the_first_line_is_dropped() {
     assert_eq!(run.code, 0, "{}", run.err);
     assert_eq!(run.lines[0]["text"], "First.");
 }
+
+#[test]
+fn a_done_line_gets_no_suggestions() {
+    let input =
+        "{\"text\":\"“Nous reviendrons,” Zoë Müller said.\",\"meta\":{\"status\":\"done\"}}\n";
+    let run = run(input.as_bytes(), &STRICT);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert_eq!(run.lines.len(), 1);
+    assert_eq!(run.lines[0]["spans"], serde_json::json!([]));
+    assert_eq!(run.lines[0]["meta"]["status"], "done");
+}

@@ -84,6 +84,12 @@ impl Json<'_> {
             self.raw(b",\"quotes\":");
             self.list(quotes, Json::quote)?;
         }
+        if let Some(suggestions) = &task.suggestions {
+            self.raw(b",\"suggestions\":");
+            self.list(&suggestions.spans, Json::span)?;
+            self.raw(b",\"suggested_relations\":");
+            self.list(&suggestions.relations, Json::relation)?;
+        }
         self.raw(b"}");
         Ok(())
     }
@@ -233,6 +239,19 @@ impl Json<'_> {
             self.raw(b",\"refers_to\":");
             self.number(target);
         }
+        if let Some(Origin::Suggested {
+            engine,
+            rule,
+            score,
+        }) = s.scored
+        {
+            self.raw(b",\"score\":");
+            self.value(score)?;
+            self.raw(b",\"engine\":");
+            self.string(engine)?;
+            self.raw(b",\"rule\":");
+            self.string(rule)?;
+        }
         self.raw(b"}");
         Ok(())
     }
@@ -357,40 +376,4 @@ impl Tail {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strings_are_written_as_serde_json_writes_them() {
-        let cases = [
-            "",
-            "plain",
-            "“curly” Zoë 👍 北京",
-            "say \"no\"",
-            "back\\slash",
-            "\n\n",
-            "tab\there",
-            "\u{1}\u{1f}\u{7f}",
-            "e\u{301}",
-        ];
-        for s in cases {
-            let mut out = Vec::new();
-            let mut w = Json::new(&mut out, None);
-            w.string(s).unwrap();
-            assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn origins_are_written_as_serde_json_writes_them() {
-        for origin in [
-            Origin::Manual,
-            Origin::suggested("rules", "said \"X\"", 0.1),
-        ] {
-            let mut out = Vec::new();
-            let mut w = Json::new(&mut out, None);
-            w.origin(&origin).unwrap();
-            assert_eq!(out, serde_json::to_vec(&origin).unwrap());
-        }
-    }
-}
+mod tests;
