@@ -17,7 +17,8 @@ use crate::model::Document;
 use crate::read::{self, ReadOptions};
 use crate::suggest::external::{EngineCommand, ExternalEngine};
 use crate::suggest::pipeline::{suggest_all, suggest_document};
-use crate::suggest::{self, Suggester};
+use crate::suggest::rules::{Interrupted, RulesConfig};
+use crate::suggest::{self, ClassSet, Suggester};
 
 /// Lines processed together in streaming mode: enough to keep every core busy,
 /// few enough that output follows input closely.
@@ -57,6 +58,16 @@ pub struct SuggestArgs {
     /// Run only the external engine, not the built-in one.
     #[arg(long, requires = "engine_cmd")]
     no_builtin: bool,
+    /// Attribution classes the built-in engine suggests, comma-separated:
+    /// speech, writing, belief, stance, evidence, or all.
+    #[arg(long, value_name = "LIST", default_value = "speech,writing",
+          value_parser = ClassSet::parse)]
+    quote_classes: ClassSet,
+    /// An interrupted quote (`“A,” she said. “B.”`) as one record with several
+    /// content parts, or one record per part linked by a group.
+    #[arg(long, value_name = "HOW", default_value = "one-record",
+          value_parser = |s: &str| Interrupted::parse(s).ok_or("one-record or per-segment"))]
+    interrupted: Interrupted,
 }
 
 /// Runs the suggester; the exit code says what was left out (see
@@ -65,7 +76,10 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     let owned = if args.no_builtin {
         Vec::new()
     } else {
-        suggest::builtin()
+        suggest::builtin_with(RulesConfig {
+            classes: args.quote_classes,
+            interrupted: args.interrupted,
+        })
     };
     let engines: Vec<&dyn Suggester> = owned.iter().map(Box::as_ref).collect();
     let external = match &args.engine_cmd {

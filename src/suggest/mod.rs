@@ -3,6 +3,7 @@
 //! suggestion carries its engine, the rule that fired and a confidence.
 
 pub mod boilerplate;
+pub mod class;
 pub mod entities;
 pub mod external;
 pub mod memory;
@@ -10,6 +11,8 @@ pub mod pipeline;
 pub mod rules;
 
 use std::collections::HashMap;
+
+pub use class::{AttributionClass, ClassSet};
 
 use crate::model::{
     ByteRange, Document, Edit, Layer, Origin, Quote, QuoteKind, Span, SpanId, SpanState,
@@ -46,6 +49,11 @@ pub struct SuggestedQuote {
     pub speaker_entity: Option<String>,
     /// Engine, rule, score.
     pub origin: Origin,
+    /// What the attribution reports: speech, writing, belief, stance, evidence.
+    pub class: AttributionClass,
+    /// Quotes sharing a group are the segments of one interrupted quote
+    /// (`“A,” she said. “B.”` written as one record per segment).
+    pub group: Option<u32>,
 }
 
 /// Everything an engine proposes for one document.
@@ -72,7 +80,13 @@ pub trait Suggester: Send + Sync {
 /// the entity finder runs once per document. The CLI, the window and the
 /// benchmarks all take their engines from here.
 pub fn builtin() -> Vec<Box<dyn Suggester>> {
-    vec![Box::new(rules::RulesSuggester::new())]
+    builtin_with(rules::RulesConfig::default())
+}
+
+/// The built-in engines with the `rules` engine set up by `config` (which
+/// attribution classes to suggest, how interrupted quotes are written).
+pub fn builtin_with(config: rules::RulesConfig) -> Vec<Box<dyn Suggester>> {
+    vec![Box::new(rules::RulesSuggester::with_config(config))]
 }
 
 /// Turns suggestions into one transaction of pending spans and quotes. A

@@ -33,7 +33,11 @@ pub fn agrees(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
             toks.get(s.head).is_some_and(|t| {
                 let w = t.text(text).to_ascii_lowercase();
                 (w.ends_with('s') && !w.ends_with("ss"))
-                    || matches!(w.as_str(), "people" | "police" | "i" | "we" | "you")
+                    || matches!(
+                        w.as_str(),
+                        "people" | "police" | "i" | "we" | "you" | "percent"
+                    )
+                    || lexicon::is_quantifier(&w)
             }) || words().any(|w| w == "and")
         }
     };

@@ -6,6 +6,7 @@ use super::cues::{self, CueClass};
 use super::frames;
 use super::lexicon;
 use super::para::{Found, Para, Who};
+use super::verbs;
 use super::words::Kind;
 
 /// Cues tried per sentence.
@@ -128,10 +129,14 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
     if t.cap && i != a {
         return None;
     }
-    // `the claims`, `his remarks`: a noun, not a verb.
-    let after_det = i > 0
-        && p.toks[i - 1].kind == Kind::Word
-        && lexicon::is_determiner(p.toks[i - 1].text(text));
+    // `the claims`, `his remarks`, `the senator’s claims`: a noun, not a
+    // verb (but `Some suggested` is a subject and its verb).
+    let after_det = i > 0 && p.toks[i - 1].kind == Kind::Word && {
+        let before = p.toks[i - 1].text(text);
+        let quantified = lexicon::is_quantifier(before)
+            && cues::word_form(w).is_some_and(|(_, f)| f == cues::Form::Past);
+        (lexicon::is_determiner(before) && !quantified) || verbs::is_possessive(before)
+    };
     (!after_det).then_some(Cue {
         at: i,
         len: 1,

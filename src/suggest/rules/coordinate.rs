@@ -35,7 +35,10 @@ pub fn starts_report(text: &str, p: &Para, i: usize, lo: usize) -> bool {
     let Some((class, form)) = cues::word_form(t.text(text)) else {
         return false;
     };
-    if !matches!(class, CueClass::Speech | CueClass::Tell | CueClass::Write) {
+    if !matches!(
+        class,
+        CueClass::Speech | CueClass::Commit | CueClass::Tell | CueClass::Write
+    ) {
         return false;
     }
     let j = adverbs_before(text, toks, i, lo);

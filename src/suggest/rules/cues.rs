@@ -1,11 +1,12 @@
 //! The cue lexicon (`assets/cues.txt`): reporting verbs in every inflection
 //! and multiword cues such as `according to`, looked up without allocating.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::lexicon::Fast;
 use super::words::{Kind, Tok};
+use crate::suggest::AttributionClass;
 
 const CUES: &str = include_str!("../../../assets/cues.txt");
 
@@ -14,6 +15,9 @@ const CUES: &str = include_str!("../../../assets/cues.txt");
 pub enum CueClass {
     /// `say`, `add`, `insist`: subject speaks, content follows or precedes.
     Speech,
+    /// `promise`, `urge`, `accuse`: a speech act that reports a stance
+    /// unless a quotation follows.
+    Commit,
     /// `tell`, `warn`: like speech, with a recipient before the content.
     Tell,
     /// `write`, `tweet`.
@@ -30,6 +34,7 @@ impl CueClass {
     fn parse(name: &str) -> Option<Self> {
         Some(match name {
             "speech" => Self::Speech,
+            "commit" => Self::Commit,
             "tell" => Self::Tell,
             "write" => Self::Write,
             "report" => Self::Report,
@@ -39,12 +44,25 @@ impl CueClass {
         })
     }
 
+    /// The attribution class of a cue of this class before its complement is
+    /// read (a quotation after `vowed` is still speech; see `complement`).
+    pub fn attribution(self) -> AttributionClass {
+        match self {
+            Self::Speech | Self::Tell => AttributionClass::Speech,
+            Self::Commit => AttributionClass::Stance,
+            Self::Write => AttributionClass::Writing,
+            Self::Report => AttributionClass::Evidence,
+            Self::Belief => AttributionClass::Belief,
+            Self::Stance => AttributionClass::Stance,
+        }
+    }
+
     /// Base confidence of an attribution introduced by this class of cue.
     pub fn score(self) -> f32 {
         match self {
             Self::Speech | Self::Tell => 0.85,
             Self::Write => 0.8,
-            Self::Report => 0.6,
+            Self::Report | Self::Commit => 0.6,
             Self::Belief => 0.45,
             Self::Stance => 0.35,
         }
@@ -89,6 +107,8 @@ struct Lexicon {
     /// words of a text are turned away before being lowercased and hashed.
     shapes: ShapeFilter,
     phrases: Vec<Vec<&'static str>>,
+    /// Cue forms that are also plural nouns (`states`, `remarks`).
+    nouns: HashSet<&'static [u8], Fast>,
 }
 
 /// A set of word shapes (length, first and last byte, ASCII-case-folded,
@@ -128,6 +148,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(CUES));
 fn parse(src: &'static str) -> Lexicon {
     let mut words = HashMap::default();
     let mut phrases = Vec::new();
+    let mut nouns = HashSet::default();
     for line in src.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -137,6 +158,8 @@ fn parse(src: &'static str) -> Lexicon {
         };
         if class.trim() == "phrase" {
             phrases.push(rest.split_whitespace().collect());
+        } else if class.trim() == "noun" {
+            nouns.extend(rest.split_whitespace().map(str::as_bytes));
         } else if class.trim() == "belief-adj" {
             for form in rest.split_whitespace() {
                 words
@@ -159,6 +182,7 @@ fn parse(src: &'static str) -> Lexicon {
         words,
         shapes,
         phrases,
+        nouns,
     }
 }
 
@@ -193,6 +217,12 @@ pub fn word_form(word: &str) -> Option<(CueClass, Form)> {
     }
     let mut buf = [0u8; 32];
     LEXICON.words.get(lower_bytes(word, &mut buf)?).copied()
+}
+
+/// True for a cue form that is also a plural noun (`states`, `remarks`).
+pub fn is_noun_form(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lower_bytes(word, &mut buf).is_some_and(|w| LEXICON.nouns.contains(w))
 }
 
 /// Number of tokens of a multiword cue starting at token `i` (0 when none).

@@ -5,9 +5,11 @@
 //! `according to X`.
 
 use crate::model::QuoteKind;
+use crate::suggest::AttributionClass;
 
 use super::agree::agrees;
 use super::claims::Cue;
+use super::complement;
 use super::content;
 use super::coordinate;
 use super::cues::{self, CueClass, Form};
@@ -15,7 +17,8 @@ use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
-use super::words::Kind;
+use super::verbs;
+use super::words::{Kind, Tok};
 
 fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
     Some(Speaker {
@@ -27,8 +30,39 @@ fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
 
 /// One attribution around `cue`; `prev` is the attribution found first in
 /// this sentence, whose speaker a participle without a subject of its own
-/// takes (`“…,” she said, adding that …`).
+/// takes (`“…,” she said, adding that …`). A quotation is what someone said
+/// or wrote whatever the cue (`“We will win,” she vowed`).
 pub fn frame(
+    text: &str,
+    p: &Para,
+    sentence: (usize, usize),
+    cue: Cue,
+    para: usize,
+    prev: Option<usize>,
+) -> Option<(Found, Vec<usize>)> {
+    let (mut f, used) = around(text, p, sentence, cue, para, prev)?;
+    // Quoted words are someone's words: `blasted the media as “dishonest”`.
+    let direct = f.kind == QuoteKind::Direct;
+    let quoted = f.kind != QuoteKind::Indirect;
+    if let Some(class) = cue
+        .class
+        .filter(|&c| direct || (quoted && c != CueClass::Belief))
+    {
+        f.class = complement::direct_class(class);
+    }
+    if let Who::Here(s) = f.who
+        && s.kind == Head::Role
+        && f.class == AttributionClass::Speech
+        && let Some(class) = text
+            .get(s.head.0..s.head.1)
+            .and_then(|h| complement::source_class(h, direct))
+    {
+        f.class = class;
+    }
+    Some((f, used))
+}
+
+fn around(
     text: &str,
     p: &Para,
     (a, b): (usize, usize),
@@ -41,7 +75,8 @@ pub fn frame(
     let Some(class) = cue.class else {
         return according_to(text, p, (a, b), cue, cue_range, para);
     };
-    let subject = speakers::before(text, toks, cue.at, a).filter(|s| agrees(text, toks, s, cue.at));
+    let subject = speakers::before(text, toks, cue.at, a)
+        .filter(|s| agrees(text, toks, s, cue.at) && plausible_subject(text, toks, s, cue.at));
     // `neither X nor Y commented` reports nothing; in `the island which
     // China claims as its own` the content is the noun before `which`
     // (but `which he said were …` reports the clause after the cue).
@@ -107,6 +142,7 @@ pub fn frame(
         },
         cue: Some(cue_range),
         kind: QuoteKind::Indirect,
+        class: class.attribution(),
         rule: "",
         score: class.score(),
         para,
@@ -156,12 +192,14 @@ pub fn frame(
         {
             after += 1;
         }
-        let (si, seg) = p.seg_at(after)?;
-        found.content.push(seg.outer(toks)?);
-        used.push(si);
-        found.kind = QuoteKind::Direct;
-        found.rule = "said-x-quote";
-        return Some((found, used));
+        if let Some((si, seg)) = p.seg_at(after) {
+            found.content.push(seg.outer(toks)?);
+            used.push(si);
+            found.kind = QuoteKind::Direct;
+            found.rule = "said-x-quote";
+            return Some((found, used));
+        }
+        return content::before_inverted(text, p, (a, b), cue.at, rest, found, used);
     }
     let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
     let subject_start = who.map_or(a, |w| w.start);
@@ -209,7 +247,7 @@ pub fn frame(
         return (b == p.toks.len()).then_some((found, used));
     }
     if mode != Mode::Subject {
-        return content::clause_after(text, p, (start, b), found, used);
+        return content::clause_after(text, p, (start, b), found, used, class);
     }
     if reported::only_stops(text, toks, start, b) {
         // `CLAUSE, X said.`
@@ -218,7 +256,19 @@ pub fn frame(
             .filter(|&c| c > a && toks[c].is(text, ','))?;
         return content::clause(p, (a, comma), found, "clause-x-said", used);
     }
-    content::clause_after(text, p, (start, b), found, used)
+    content::clause_after(text, p, (start, b), found, used, class)
+}
+
+/// False for a subject that is the start of a noun phrase holding the cue
+/// word as a noun: a possessive (`Trump’s comments`) or, before a cue form
+/// that is also a plural noun, a common noun that names no one (`the swing
+/// states`, `his latest remarks`; but `one slide says`).
+fn plausible_subject(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
+    let head = toks[s.head].text(text);
+    if verbs::is_possessive(head) {
+        return false;
+    }
+    !(cues::is_noun_form(toks[cue].text(text)) && s.kind == Head::Role && !lexicon::is_role(head))
 }
 
 /// Where the speaker stands relative to the cue.
@@ -275,6 +325,7 @@ fn according_to(
         who: Who::Here(speaker(p, who)?),
         cue: Some(cue_range),
         kind: QuoteKind::Indirect,
+        class: AttributionClass::Speech,
         rule: "",
         score: 0.8,
         para,

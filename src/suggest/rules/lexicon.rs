@@ -69,7 +69,8 @@ const ROLES: &str = "official officials spokesman spokeswoman spokesperson spoke
     reporters journalist journalists correspondent editor columnist host anchor writer author \
     councilman councilwoman congressman congresswoman governor spokesmen officials chief \
     head counsel deputy envoy ministers democrats republicans data study studies records \
-    commission council court board panel union network agency";
+    commission council court board panel union network agency analysis statistics figures \
+    estimates research census projections audit review inquiry investigation percent majority";
 
 const TITLES: &str = "president vice secretary minister senator sen sen. rep rep. representative \
     gov gov. governor mayor mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. general judge justice \
@@ -94,11 +95,23 @@ const TIME: &str = "monday tuesday wednesday thursday friday saturday sunday tod
     weekend on in at during after before ago again also then late early day days weeks months \
     years once previously";
 
+const CALENDAR: &str = "monday tuesday wednesday thursday friday saturday sunday january february \
+    march april june july august september october november december jan feb mar apr jun jul aug \
+    sep sept oct nov dec jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.";
+
+const TIME_NOUNS: &str = "today yesterday tonight week weeks month months year years morning \
+    mornings afternoon evening night weekend day days ago decade hour hours";
+
+const QUANTIFIERS: &str = "some many several most few both all others one none half";
+
+const PARENTHETICALS: &str = "however meanwhile though too also instead moreover nevertheless \
+    separately similarly likewise then now indeed furthermore still";
+
 fn set(words: &'static str) -> HashSet<&'static [u8], Fast> {
     words.split_whitespace().map(str::as_bytes).collect()
 }
 
-static SETS: LazyLock<[HashSet<&'static [u8], Fast>; 6]> = LazyLock::new(|| {
+static SETS: LazyLock<[HashSet<&'static [u8], Fast>; 10]> = LazyLock::new(|| {
     [
         set(DETERMINERS),
         set(ROLES),
@@ -106,6 +119,10 @@ static SETS: LazyLock<[HashSet<&'static [u8], Fast>; 6]> = LazyLock::new(|| {
         set(CONNECTORS),
         set(STOPS),
         set(TIME),
+        set(CALENDAR),
+        set(TIME_NOUNS),
+        set(QUANTIFIERS),
+        set(PARENTHETICALS),
     ]
 });
 
@@ -142,6 +159,26 @@ pub fn is_stop(word: &str) -> bool {
 /// Words of time phrases skipped after a cue: `on Sunday`, `last week`.
 pub fn is_time(word: &str) -> bool {
     has(5, word)
+}
+
+/// Days and months (`Friday`, `Sept.`): never part of a name or a speaker.
+pub fn is_calendar(word: &str) -> bool {
+    has(6, word)
+}
+
+/// The word that ends a time phrase: a day, a month, `week`, `yesterday`.
+pub fn is_time_noun(word: &str) -> bool {
+    has(6, word) || has(7, word)
+}
+
+/// Quantifiers that can be a subject alone: `Some said`, `Many believe`.
+pub fn is_quantifier(word: &str) -> bool {
+    has(8, word)
+}
+
+/// Adverbs set off by commas between a subject and its verb: `, however,`.
+pub fn is_parenthetical(word: &str) -> bool {
+    has(9, word)
 }
 
 /// Gender and number of a personal pronoun usable as a speaker (`I` and `we`

@@ -13,6 +13,8 @@
 
 mod agree;
 mod claims;
+mod complement;
+mod config;
 mod content;
 mod coordinate;
 mod coref;
@@ -28,6 +30,7 @@ mod para;
 mod reported;
 mod sentences;
 mod speakers;
+mod verbs;
 mod words;
 
 #[cfg(test)]
@@ -37,14 +40,23 @@ use crate::model::Document;
 
 use super::{Suggester, Suggestions, boilerplate, entities};
 
+pub use config::{Interrupted, RulesConfig};
+
 /// The built-in suggestion engine.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct RulesSuggester;
+pub struct RulesSuggester {
+    config: RulesConfig,
+}
 
 impl RulesSuggester {
-    /// A suggester with the built-in lexicons.
+    /// A suggester with the built-in lexicons and the default settings.
     pub fn new() -> Self {
-        Self
+        Self::default()
+    }
+
+    /// A suggester with the built-in lexicons and these settings.
+    pub fn with_config(config: RulesConfig) -> Self {
+        Self { config }
     }
 }
 
@@ -106,6 +118,7 @@ impl Suggester for RulesSuggester {
             &found,
             &resolved,
             entities::entity_spans(text, &mentions, &skip),
+            &self.config,
         );
         out.boilerplate = skip;
         out

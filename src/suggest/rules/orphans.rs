@@ -5,6 +5,7 @@
 //! quotes, titles) are left alone.
 
 use crate::model::QuoteKind;
+use crate::suggest::AttributionClass;
 
 use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
@@ -82,6 +83,7 @@ pub fn attach(
             who,
             cue: None,
             kind,
+            class: AttributionClass::Speech,
             rule,
             score,
             para,
@@ -122,6 +124,7 @@ fn dash_speaker(text: &str, p: &Para, si: usize, para: usize) -> Option<Found> {
         who: Who::Here(who),
         cue: Some((dash.start, dash.end)),
         kind: QuoteKind::Direct,
+        class: AttributionClass::Speech,
         rule: "quote-dash-x",
         score: 0.7,
         para,

@@ -1,0 +1,294 @@
+//! What follows a cue decides what it reports. Reported speech needs a
+//! clause (`said (that) the plan failed`, `asked whether …`); a noun object
+//! (`denied the charges`, `cited the figure`) reports nothing, an infinitive
+//! (`agreed to meet`, `asked them to leave`) reports an intention or a
+//! request, and a negated cue (`would not say whether …`) a refusal. The
+//! class of each attribution (speech, writing, belief, stance, evidence) is
+//! decided here from the cue's class and its complement.
+
+use crate::suggest::AttributionClass;
+
+use super::cues::{CueClass, lower};
+use super::lexicon;
+use super::verbs::{self, Before};
+use super::words::{Kind, Tok};
+
+/// What stands after a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Complement {
+    /// A clause: `(that) the plan failed`, `he would resign`.
+    Clause,
+    /// An indirect question: `whether …`, `how …`.
+    Question,
+    /// An infinitive, maybe after an object: `to meet`, `them to leave`.
+    Infinitive,
+    /// A noun phrase with no clause in it: `the charges`.
+    Object,
+}
+
+/// Tokens read after a cue before giving up on finding a verb.
+const WINDOW: usize = 18;
+
+/// Words that open an indirect question.
+const QUESTION: &[&str] = &[
+    "whether", "if", "how", "why", "what", "when", "where", "who", "which",
+];
+
+/// Words that open a subordinate clause or a relative clause, inside which a
+/// verb says nothing about the complement itself.
+const SUBORDINATE: &[&str] = &[
+    "who", "which", "whom", "whose", "that", "when", "while", "because", "although", "though",
+    "if", "unless", "until", "since", "after", "before", "as", "where", "whether", "once",
+];
+
+/// Subject pronouns: a clause starts here.
+const SUBJECTS: &[&str] = &["he", "she", "they", "we", "i", "you", "there"];
+
+fn lc<'b>(text: &str, t: &Tok, buf: &'b mut [u8; 32]) -> &'b str {
+    if t.kind == Kind::Word {
+        lower(t.text(text), buf).unwrap_or("")
+    } else {
+        ""
+    }
+}
+
+/// Reads the complement `[start, end)` of the cue at token `cue` (recipient,
+/// time phrases and `that` already skipped by the caller).
+pub fn read(text: &str, toks: &[Tok], cue: usize, start: usize, end: usize) -> Complement {
+    let is = |j: usize, w: &str| {
+        toks.get(j)
+            .is_some_and(|t| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case(w))
+    };
+    if (cue + 1..start).any(|j| is(j, "that")) {
+        return Complement::Clause;
+    }
+    let Some(first) = toks.get(start).filter(|_| start < end) else {
+        return Complement::Object;
+    };
+    if matches!(first.kind, Kind::Double | Kind::Single) {
+        return Complement::Clause;
+    }
+    let mut buf = [0u8; 32];
+    let w = lc(text, first, &mut buf);
+    if w == "to" {
+        return Complement::Infinitive;
+    }
+    if QUESTION.contains(&w) {
+        return Complement::Question;
+    }
+    if SUBJECTS.contains(&w) {
+        return Complement::Clause;
+    }
+    if w == "as" {
+        // `said as he entered the hall`: a time adjunct, not what was said.
+        return Complement::Object;
+    }
+    // `said after the vote he would resign`: a phrase before the clause.
+    let from = if matches!(w, "after" | "before" | "during" | "since" | "until") {
+        start + 1
+    } else {
+        start
+    };
+    scan(text, toks, from, end)
+}
+
+/// Looks for a finite verb in `[start, end)`, skipping relative and
+/// subordinate clauses set off by commas.
+fn scan(text: &str, toks: &[Tok], start: usize, end: usize) -> Complement {
+    let mut infinitive = false;
+    let mut before = Before::Nothing;
+    let mut i = start;
+    while i < end.min(start + WINDOW) {
+        let t = &toks[i];
+        if t.kind != Kind::Word {
+            if t.kind == Kind::Punct {
+                before = Before::Nothing;
+            }
+            i += 1;
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        let w = lc(text, t, &mut buf);
+        if i > start && SUBORDINATE.contains(&w) {
+            // `the plan, which Congress passed, was dead`: go on after the comma.
+            match (i + 1..end.min(i + WINDOW)).find(|&j| toks[j].is(text, ',')) {
+                Some(comma) => {
+                    i = comma + 1;
+                    before = Before::Nothing;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let mut next_buf = [0u8; 32];
+        let next = toks.get(i + 1).map_or("", |n| lc(text, n, &mut next_buf));
+        if verbs::is_finite(t.text(text), before, next) {
+            return Complement::Clause;
+        }
+        if before == Before::To && !t.cap && !lexicon::is_determiner(w) {
+            infinitive = true;
+        }
+        before = Before::of(t.text(text), t.cap);
+        i += 1;
+    }
+    if infinitive {
+        Complement::Infinitive
+    } else {
+        Complement::Object
+    }
+}
+
+/// True when the cue at token `cue` is negated: `did not say`, `won’t comment`,
+/// `never said` (looking back over at most three adverbs and auxiliaries).
+pub fn negated(text: &str, toks: &[Tok], cue: usize, lo: usize) -> bool {
+    let mut j = cue;
+    while j > lo && cue - j < 3 {
+        let t = &toks[j - 1];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let w = t.text(text);
+        if w.eq_ignore_ascii_case("not")
+            || w.eq_ignore_ascii_case("never")
+            || w.ends_with("n’t")
+            || w.ends_with("n't")
+        {
+            return true;
+        }
+        if !lexicon::is_between(w) {
+            return false;
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// Cues that take an indirect question as what was said.
+fn asks(cue: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lower(cue, &mut buf).is_some_and(|w| {
+        [
+            "ask", "explain", "question", "wonder", "describ", "tell", "told", "inquir",
+        ]
+        .iter()
+        .any(|stem| w.starts_with(stem))
+    })
+}
+
+/// The class of an indirect attribution whose cue `cue_word` of class `cue`
+/// takes `complement`: a noun object or an infinitive (`denied the charges`,
+/// `agreed to meet`) is a stance, a written noun object (`reported a loss`)
+/// nothing at all.
+pub fn class_of(
+    cue: CueClass,
+    cue_word: &str,
+    complement: Complement,
+    negated: bool,
+) -> Option<AttributionClass> {
+    let class = cue.attribution();
+    if negated {
+        return Some(AttributionClass::Stance);
+    }
+    match (cue, complement) {
+        (CueClass::Belief | CueClass::Stance | CueClass::Report | CueClass::Commit, _) => {
+            Some(class)
+        }
+        (_, Complement::Clause) => Some(class),
+        (_, Complement::Question) if asks(cue_word) => Some(class),
+        // `wrote a book`, `reported a loss`: nothing reported at all.
+        (CueClass::Write, Complement::Object) => None,
+        // `cited the audit`, `agreed to meet`: a stance PolNeAR-style sets mark.
+        _ => Some(AttributionClass::Stance),
+    }
+}
+
+/// Documents: what they say is writing.
+const WRITTEN: &[&str] = &[
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "filing",
+    "filings",
+    "letter",
+    "letters",
+    "memo",
+    "memos",
+    "document",
+    "documents",
+    "website",
+    "article",
+    "articles",
+    "book",
+    "paper",
+    "newspaper",
+    "tweet",
+    "tweets",
+    "post",
+    "posts",
+    "release",
+    "email",
+    "emails",
+    "transcript",
+    "complaint",
+    "lawsuit",
+    "indictment",
+    "editorial",
+    "column",
+    "blog",
+    "message",
+    "messages",
+];
+
+/// Inquiries and numbers: what they show is evidence.
+const INQUIRIES: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "data",
+    "analysis",
+    "analyses",
+    "statistics",
+    "figures",
+    "estimates",
+    "research",
+    "census",
+    "records",
+    "projections",
+    "audit",
+    "review",
+    "inquiry",
+    "investigation",
+    "tally",
+    "count",
+    "numbers",
+    "test",
+    "tests",
+];
+
+/// The class a speech attribution takes from a source that is a document
+/// (`the statement said` → writing) or an inquiry (`according to a survey`
+/// → evidence; its quoted words are writing).
+pub fn source_class(head: &str, direct: bool) -> Option<AttributionClass> {
+    let mut buf = [0u8; 32];
+    let head = lower(head, &mut buf)?;
+    if WRITTEN.contains(&head) || (direct && INQUIRIES.contains(&head)) {
+        Some(AttributionClass::Writing)
+    } else if INQUIRIES.contains(&head) {
+        Some(AttributionClass::Evidence)
+    } else {
+        None
+    }
+}
+
+/// The class of a direct quotation: what someone said or wrote, whatever the
+/// verb (`“We will win,” she vowed`).
+pub fn direct_class(cue: CueClass) -> AttributionClass {
+    match cue {
+        CueClass::Write | CueClass::Report => AttributionClass::Writing,
+        _ => AttributionClass::Speech,
+    }
+}
