@@ -27,18 +27,11 @@ pub enum Complement {
 }
 
 /// Tokens read after a cue before giving up on finding a verb.
-const WINDOW: usize = 18;
+const WINDOW: usize = 28;
 
 /// Words that open an indirect question.
 const QUESTION: &[&str] = &[
     "whether", "if", "how", "why", "what", "when", "where", "who", "which",
-];
-
-/// Words that open a subordinate clause or a relative clause, inside which a
-/// verb says nothing about the complement itself.
-const SUBORDINATE: &[&str] = &[
-    "who", "which", "whom", "whose", "that", "when", "while", "because", "although", "though",
-    "if", "unless", "until", "since", "after", "before", "as", "where", "whether", "once",
 ];
 
 /// Subject pronouns: a clause starts here.
@@ -76,7 +69,9 @@ pub fn read(text: &str, toks: &[Tok], cue: usize, start: usize, end: usize) -> C
     if QUESTION.contains(&w) {
         return Complement::Question;
     }
-    if SUBJECTS.contains(&w) {
+    // `they’re`, `we'll`: a subject pronoun, contracted.
+    let stem = first.text(text).split(['’', '\'']).next().unwrap_or("");
+    if SUBJECTS.contains(&w) || SUBJECTS.iter().any(|s| stem.eq_ignore_ascii_case(s)) {
         return Complement::Clause;
     }
     if w == "as" {
@@ -96,39 +91,49 @@ pub fn read(text: &str, toks: &[Tok], cue: usize, start: usize, end: usize) -> C
 /// subordinate clauses set off by commas.
 fn scan(text: &str, toks: &[Tok], start: usize, end: usize) -> Complement {
     let mut infinitive = false;
-    let mut before = Before::Nothing;
     let mut i = start;
-    while i < end.min(start + WINDOW) {
+    let stop = end.min(start + WINDOW).min(toks.len());
+    while i < stop {
         let t = &toks[i];
         if t.kind != Kind::Word {
-            if t.kind == Kind::Punct {
-                before = Before::Nothing;
-            }
             i += 1;
             continue;
         }
         let mut buf = [0u8; 32];
         let w = lc(text, t, &mut buf);
-        if i > start && SUBORDINATE.contains(&w) {
+        if i > start && subordinate(w) {
             // `the plan, which Congress passed, was dead`: go on after the comma.
-            match (i + 1..end.min(i + WINDOW)).find(|&j| toks[j].is(text, ',')) {
+            match (i + 1..stop).find(|&j| toks[j].is(text, ',')) {
                 Some(comma) => {
                     i = comma + 1;
-                    before = Before::Nothing;
                     continue;
                 }
                 None => break,
             }
         }
-        let mut next_buf = [0u8; 32];
-        let next = toks.get(i + 1).map_or("", |n| lc(text, n, &mut next_buf));
-        if verbs::is_finite(t.text(text), before, next) {
+        // `parents still want`: the word before the verb, past adverbs.
+        let prev = (start..i)
+            .rev()
+            .take(3)
+            .map(|j| &toks[j])
+            .find(|p| p.kind != Kind::Word || p.cap || !lexicon::is_between(p.text(text)))
+            .or_else(|| i.checked_sub(1).filter(|&j| j >= start).map(|j| &toks[j]));
+        let before = || match prev {
+            Some(p) if p.kind == Kind::Word => Before::of(p.text(text), p.cap),
+            _ => Before::Nothing,
+        };
+        let by_next = || {
+            toks.get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && n.text(text).eq_ignore_ascii_case("by"))
+        };
+        if verbs::is_finite(t.text(text), before, by_next) {
             return Complement::Clause;
         }
-        if before == Before::To && !t.cap && !lexicon::is_determiner(w) {
+        let after_to =
+            prev.is_some_and(|p| p.kind == Kind::Word && p.text(text).eq_ignore_ascii_case("to"));
+        if after_to && !t.cap && !lexicon::is_determiner(w) {
             infinitive = true;
         }
-        before = Before::of(t.text(text), t.cap);
         i += 1;
     }
     if infinitive {
@@ -136,6 +141,34 @@ fn scan(text: &str, toks: &[Tok], start: usize, end: usize) -> Complement {
     } else {
         Complement::Object
     }
+}
+
+/// Words that open a subordinate clause or a relative clause, inside which a
+/// verb says nothing about the complement itself.
+fn subordinate(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "which"
+            | "whom"
+            | "whose"
+            | "that"
+            | "when"
+            | "while"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "unless"
+            | "until"
+            | "since"
+            | "after"
+            | "before"
+            | "as"
+            | "where"
+            | "whether"
+            | "once"
+    )
 }
 
 /// True when the cue at token `cue` is negated: `did not say`, `won’t comment`,

@@ -1,10 +1,10 @@
 //! The cue lexicon (`assets/cues.txt`): reporting verbs in every inflection
 //! and multiword cues such as `according to`, looked up without allocating.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::lexicon::Fast;
+use super::shapes::{Fast, ShapeFilter, WordSet, lower_bytes};
 use super::words::{Kind, Tok};
 use crate::suggest::AttributionClass;
 
@@ -108,39 +108,7 @@ struct Lexicon {
     shapes: ShapeFilter,
     phrases: Vec<Vec<&'static str>>,
     /// Cue forms that are also plural nouns (`states`, `remarks`).
-    nouns: HashSet<&'static [u8], Fast>,
-}
-
-/// A set of word shapes (length, first and last byte, ASCII-case-folded,
-/// each cut to 5 bits): a word whose shape is missing is in no lexicon
-/// that built the set. Never turns away a word the set was built from.
-struct ShapeFilter([u64; 512]);
-
-impl ShapeFilter {
-    fn new() -> Self {
-        Self([0; 512])
-    }
-
-    /// The bit of a word: `None` for an empty word.
-    fn bit(word: &[u8]) -> Option<usize> {
-        let fold = |b: &u8| usize::from(b.to_ascii_lowercase() & 31);
-        let (first, last) = (fold(word.first()?), fold(word.last()?));
-        Some(((word.len() & 31) << 10) | (first << 5) | last)
-    }
-
-    fn insert(&mut self, word: &[u8]) {
-        if let Some(bit) = Self::bit(word)
-            && let Some(slot) = self.0.get_mut(bit / 64)
-        {
-            *slot |= 1 << (bit % 64);
-        }
-    }
-
-    fn may_hold(&self, word: &[u8]) -> bool {
-        Self::bit(word)
-            .and_then(|bit| self.0.get(bit / 64).map(|slot| slot >> (bit % 64) & 1 == 1))
-            .unwrap_or(false)
-    }
+    nouns: WordSet,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(CUES));
@@ -148,7 +116,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(CUES));
 fn parse(src: &'static str) -> Lexicon {
     let mut words = HashMap::default();
     let mut phrases = Vec::new();
-    let mut nouns = HashSet::default();
+    let mut nouns = Vec::new();
     for line in src.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -159,7 +127,7 @@ fn parse(src: &'static str) -> Lexicon {
         if class.trim() == "phrase" {
             phrases.push(rest.split_whitespace().collect());
         } else if class.trim() == "noun" {
-            nouns.extend(rest.split_whitespace().map(str::as_bytes));
+            nouns.extend(rest.split_whitespace());
         } else if class.trim() == "belief-adj" {
             for form in rest.split_whitespace() {
                 words
@@ -182,7 +150,7 @@ fn parse(src: &'static str) -> Lexicon {
         words,
         shapes,
         phrases,
-        nouns,
+        nouns: WordSet::new(nouns),
     }
 }
 
@@ -190,19 +158,6 @@ fn parse(src: &'static str) -> Lexicon {
 /// which no lexicon holds.
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     std::str::from_utf8(lower_bytes(word, buf)?).ok()
-}
-
-/// [`lower`] as bytes, for lexicon lookups without a UTF-8 check.
-pub fn lower_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    let out = buf.get_mut(..bytes.len())?;
-    if !word.is_ascii() {
-        return None;
-    }
-    for (o, b) in out.iter_mut().zip(bytes) {
-        *o = b.to_ascii_lowercase();
-    }
-    Some(out)
 }
 
 /// The cue class of a single word, if it is a cue.
@@ -221,8 +176,7 @@ pub fn word_form(word: &str) -> Option<(CueClass, Form)> {
 
 /// True for a cue form that is also a plural noun (`states`, `remarks`).
 pub fn is_noun_form(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    lower_bytes(word, &mut buf).is_some_and(|w| LEXICON.nouns.contains(w))
+    LEXICON.nouns.contains(word)
 }
 
 /// Number of tokens of a multiword cue starting at token `i` (0 when none).

@@ -9,7 +9,7 @@ use crate::suggest::AttributionClass;
 
 use super::agree::agrees;
 use super::claims::Cue;
-use super::complement;
+use super::complement::{self, Complement};
 use super::content;
 use super::coordinate;
 use super::cues::{self, CueClass, Form};
@@ -256,7 +256,27 @@ fn around(
             .filter(|&c| c > a && toks[c].is(text, ','))?;
         return content::clause(p, (a, comma), found, "clause-x-said", used);
     }
-    content::clause_after(text, p, (start, b), found, used, class)
+    let comma = subject_start
+        .checked_sub(1)
+        .filter(|&c| c > a && toks[c].is(text, ','));
+    let spoken = matches!(class, CueClass::Speech | CueClass::Tell | CueClass::Write);
+    let before = found.clone();
+    let after = content::clause_after(text, p, (start, b), found, used.clone(), class);
+    let reported = after
+        .as_ref()
+        .is_some_and(|(f, _)| f.class != AttributionClass::Stance);
+    match comma {
+        // `CLAUSE, X said Friday, as they …`: nothing is reported after the
+        // cue, so the clause before it is what was said.
+        Some(c)
+            if spoken
+                && !reported
+                && complement::read(text, toks, a, a, c) == Complement::Clause =>
+        {
+            content::clause(p, (a, c), before, "clause-x-said", used)
+        }
+        _ => after,
+    }
 }
 
 /// False for a subject that is the start of a noun phrase holding the cue

@@ -2,37 +2,10 @@
 //! determiners, role nouns, titles, name connectors, time words and the
 //! function words that end a noun phrase. Looked up lowercase, ASCII only.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::cues::{lower, lower_bytes};
-
-/// FNV-1a: the lexicons hold short ASCII words, for which SipHash's
-/// protection against crafted keys costs more than the lookup itself.
-#[derive(Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// Hasher for the word lexicons.
-pub type Fast = BuildHasherDefault<Fnv>;
+use super::cues::lower;
+use super::shapes::WordSet;
 
 /// Grammatical gender and number a pronoun or title tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,28 +80,23 @@ const QUANTIFIERS: &str = "some many several most few both all others one none h
 const PARENTHETICALS: &str = "however meanwhile though too also instead moreover nevertheless \
     separately similarly likewise then now indeed furthermore still";
 
-fn set(words: &'static str) -> HashSet<&'static [u8], Fast> {
-    words.split_whitespace().map(str::as_bytes).collect()
-}
-
-static SETS: LazyLock<[HashSet<&'static [u8], Fast>; 10]> = LazyLock::new(|| {
+static SETS: LazyLock<[WordSet; 10]> = LazyLock::new(|| {
     [
-        set(DETERMINERS),
-        set(ROLES),
-        set(TITLES),
-        set(CONNECTORS),
-        set(STOPS),
-        set(TIME),
-        set(CALENDAR),
-        set(TIME_NOUNS),
-        set(QUANTIFIERS),
-        set(PARENTHETICALS),
+        WordSet::of(DETERMINERS),
+        WordSet::of(ROLES),
+        WordSet::of(TITLES),
+        WordSet::of(CONNECTORS),
+        WordSet::of(STOPS),
+        WordSet::of(TIME),
+        WordSet::of(CALENDAR),
+        WordSet::of(TIME_NOUNS),
+        WordSet::of(QUANTIFIERS),
+        WordSet::of(PARENTHETICALS),
     ]
 });
 
 fn has(which: usize, word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    lower_bytes(word, &mut buf).is_some_and(|w| SETS[which].contains(w))
+    SETS.get(which).is_some_and(|set| set.contains(word))
 }
 
 /// `the`, `a`, `his`, `two` …
@@ -138,7 +106,11 @@ pub fn is_determiner(word: &str) -> bool {
 
 /// A common noun that can head a speaker phrase: `official`, `spokeswoman`, `poll`.
 pub fn is_role(word: &str) -> bool {
-    has(1, word) || (word.len() > 4 && word.ends_with("ists"))
+    has(1, word)
+        || (word.len() > 4 && word.ends_with("ists"))
+        || word
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 2 && has(1, one))
 }
 
 /// A title or role word that precedes a name: `Secretary`, `Sen.`, `former`.

@@ -29,6 +29,7 @@ mod output;
 mod para;
 mod reported;
 mod sentences;
+mod shapes;
 mod speakers;
 mod verbs;
 mod words;

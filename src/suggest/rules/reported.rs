@@ -156,6 +156,12 @@ pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -
             p += 1;
         } else if let Some(ph) = speakers::after(text, toks, p, b) {
             p = ph.end;
+        } else if let Some(that) = (p..(p + 8).min(b))
+            .take_while(|&j| toks[j].kind == Kind::Word)
+            .find(|&j| toks[j].text(text).eq_ignore_ascii_case("that"))
+        {
+            // `told the debate audience that …`
+            p = that;
         }
     }
     for _ in 0..2 {

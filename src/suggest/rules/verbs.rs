@@ -4,37 +4,40 @@
 //! charges`, `the figures used by`). Irregular forms come from
 //! `assets/verbs.txt`; regular `-ed` and `-s` forms are read by rule.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::cues::lower;
-use super::lexicon::{self, Fast};
+use super::lexicon;
+use super::shapes::WordMap;
 
 const VERBS: &str = include_str!("../../../assets/verbs.txt");
 
-/// Irregular pasts and plural-subject base forms, lowercase.
-struct Verbs {
-    past: HashSet<&'static str, Fast>,
-    present: HashSet<&'static str, Fast>,
-}
+/// Auxiliaries and modals that make a clause finite (`be`, `been` and
+/// `being` do not).
+const AUXILIARIES: &str = "is was are were has have had will would may might could did does do \
+    can should must isn wasn aren weren hasn haven hadn didn doesn don couldn wouldn shouldn \
+    isn't wasn't aren't weren't hasn't haven't hadn't didn't doesn't don't won't wouldn't \
+    couldn't shouldn't can't cannot";
 
-static LEXICON: LazyLock<Verbs> = LazyLock::new(|| {
-    let mut verbs = Verbs {
-        past: HashSet::default(),
-        present: HashSet::default(),
-    };
+/// Auxiliaries, irregular pasts and plural-subject base forms, lowercase,
+/// each with what it can be.
+static LEXICON: LazyLock<WordMap<Candidate>> = LazyLock::new(|| {
+    let mut pairs: Vec<(&'static str, Candidate)> = AUXILIARIES
+        .split_whitespace()
+        .map(|w| (w, Candidate::Aux))
+        .collect();
     for line in VERBS.lines().map(str::trim) {
         let Some((class, words)) = line.split_once(':') else {
             continue;
         };
-        let set = match class {
-            "past" => &mut verbs.past,
-            "present" => &mut verbs.present,
+        let c = match class {
+            "past" => Candidate::Past,
+            "present" => Candidate::Present,
             _ => continue,
         };
-        set.extend(words.split_whitespace());
+        pairs.extend(words.split_whitespace().map(|w| (w, c)));
     }
-    verbs
+    WordMap::new(pairs)
 });
 
 /// Base forms that end in `-ed` without being pasts.
@@ -78,6 +81,12 @@ impl Before {
         };
         if w == "to" {
             Self::To
+        } else if matches!(
+            w,
+            "it" | "this" | "two" | "three" | "four" | "five" | "both" | "all"
+        ) {
+            // `it underscores`, `the two raised`: a pronoun or number as subject.
+            Self::Name
         } else if lexicon::is_determiner(w) || lexicon::is_stop(w) {
             Self::Function
         } else if cap {
@@ -97,36 +106,87 @@ impl Before {
     }
 }
 
-/// True when `word` (followed by `next`, lowercase or empty) is the finite
-/// verb of a clause after a word of kind `before`.
-pub fn is_finite(word: &str, before: Before, next: &str) -> bool {
-    if before == Before::To {
-        return false;
-    }
-    if lexicon::aux(word).is_some() {
+/// What a word could be as a finite verb, before its neighbours are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Candidate {
+    /// `would`, `has`, `isn’t`.
+    Aux,
+    /// `he’s`, `it’s`: finite whatever stands before.
+    Contracted,
+    /// `rose`, `led`.
+    Past,
+    /// `failed`.
+    Regular,
+    /// `wants`.
+    Third,
+    /// `want` after a plural subject.
+    Present,
+}
+
+fn candidate(word: &str) -> Option<Candidate> {
+    // `they’re`, `we’ll`, `it’d`: a pronoun and its auxiliary.
+    if let Some((stem, aux)) = word.split_once(['’', '\''])
+        && matches!(aux, "re" | "ll" | "d" | "ve" | "m")
+    {
         let mut buf = [0u8; 32];
-        return !matches!(lower(word, &mut buf), Some("be" | "been" | "being"));
+        return lower(stem, &mut buf)
+            .is_some_and(|s| {
+                matches!(
+                    s,
+                    "they" | "we" | "you" | "i" | "he" | "she" | "it" | "there" | "that" | "who"
+                )
+            })
+            .then_some(Candidate::Contracted);
     }
     if let Some(stem) = contraction_stem(word) {
         let mut buf = [0u8; 32];
-        return lower(stem, &mut buf).is_some_and(|s| CONTRACTED.contains(&s));
+        return lower(stem, &mut buf)
+            .is_some_and(|s| CONTRACTED.contains(&s))
+            .then_some(Candidate::Contracted);
     }
-    let mut buf = [0u8; 32];
-    let Some(w) = lower(word, &mut buf) else {
+    if word.ends_with("n’t") {
+        return Some(Candidate::Aux);
+    }
+    if let Some(c) = LEXICON.get(word) {
+        return Some(c);
+    }
+    let w = word.as_bytes();
+    if w.len() >= 5 && w.ends_with(b"ed") {
+        let mut buf = [0u8; 32];
+        return lower(word, &mut buf)
+            .is_some_and(|w| !NOT_PAST.contains(&w))
+            .then_some(Candidate::Regular);
+    }
+    (w.len() >= 4 && w.ends_with(b"s") && !w.ends_with(b"ss") && !w.ends_with(b"us"))
+        .then_some(Candidate::Third)
+}
+
+/// True when `word` is the finite verb of a clause, given the word before it
+/// (`before`, asked only when it matters) and whether `by` follows it.
+pub fn is_finite(
+    word: &str,
+    before: impl FnOnce() -> Before,
+    by_next: impl FnOnce() -> bool,
+) -> bool {
+    let Some(c) = candidate(word) else {
         return false;
     };
+    if c == Candidate::Contracted {
+        return true;
+    }
+    let before = before();
+    if before == Before::To {
+        return false;
+    }
     let after_noun = matches!(before, Before::Name | Before::Noun { .. });
-    if LEXICON.past.contains(w) {
-        return before != Before::Function;
-    }
-    if w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w) {
+    match c {
+        Candidate::Aux | Candidate::Contracted => true,
+        Candidate::Past => before != Before::Function,
         // `the figures used by …` is a reduced relative, not a clause.
-        return after_noun && next != "by";
+        Candidate::Regular => after_noun && !by_next(),
+        Candidate::Third => matches!(before, Before::Name | Before::Noun { role: true, .. }),
+        Candidate::Present => matches!(before, Before::Noun { plural: true, .. }),
     }
-    if w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        return matches!(before, Before::Name | Before::Noun { role: true, .. });
-    }
-    LEXICON.present.contains(w) && matches!(before, Before::Noun { plural: true, .. })
 }
 
 /// `he’s` → `he`: the stem of a word ending in a contracted `’s`.
@@ -148,29 +208,33 @@ pub fn is_possessive(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn finite(word: &str, before: Before, next: &str) -> bool {
+        is_finite(word, || before, || next == "by")
+    }
+
     fn noun() -> Before {
         Before::of("plan", false)
     }
 
     #[test]
     fn pasts_and_auxiliaries_after_a_subject_are_finite() {
-        assert!(is_finite("failed", noun(), ""));
-        assert!(is_finite("rose", Before::of("Costs", true), ""));
-        assert!(is_finite("would", Before::Nothing, ""));
-        assert!(is_finite("it’s", Before::Nothing, ""));
-        assert!(is_finite("wants", Before::of("Lee", true), ""));
-        assert!(is_finite("want", Before::of("officials", false), ""));
+        assert!(finite("failed", noun(), ""));
+        assert!(finite("rose", Before::of("Costs", true), ""));
+        assert!(finite("would", Before::Nothing, ""));
+        assert!(finite("it’s", Before::Nothing, ""));
+        assert!(finite("wants", Before::of("Lee", true), ""));
+        assert!(finite("want", Before::of("officials", false), ""));
     }
 
     #[test]
     fn noun_phrase_words_are_not_finite() {
-        assert!(!is_finite("alleged", Before::of("the", false), ""));
-        assert!(!is_finite("used", noun(), "by"));
-        assert!(!is_finite("leave", Before::To, ""));
-        assert!(!is_finite("be", Before::Nothing, ""));
-        assert!(!is_finite("charges", Before::of("the", false), ""));
-        assert!(!is_finite("hundred", noun(), ""));
-        assert!(!is_finite("want", Before::of("plan", false), ""));
+        assert!(!finite("alleged", Before::of("the", false), ""));
+        assert!(!finite("used", noun(), "by"));
+        assert!(!finite("leave", Before::To, ""));
+        assert!(!finite("be", Before::Nothing, ""));
+        assert!(!finite("charges", Before::of("the", false), ""));
+        assert!(!finite("hundred", noun(), ""));
+        assert!(!finite("want", Before::of("plan", false), ""));
     }
 
     #[test]

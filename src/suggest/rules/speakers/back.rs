@@ -3,6 +3,7 @@
 //! the interim chair,`) or between dashes, across time phrases and
 //! parentheticals (`Ortiz, however,`).
 
+use super::super::cues;
 use super::super::lexicon;
 use super::super::words::{Kind, Tok};
 use super::{Head, MAX_WORDS, Phrase, abbreviated, is_dash, name_word, word};
@@ -25,6 +26,81 @@ pub(super) fn dashed(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<
     }
     let np = noun_phrase_back(text, toks, before, lo).filter(|np| np.kind == Head::Name)?;
     (open + 1 < close).then_some(Phrase { end, ..np })
+}
+
+/// The noun phrase ending at token `end`, which may close with a state in
+/// brackets (`Rep. Lena Ortiz (D-Texas)`) or an abbreviation's full stop
+/// (`The S.E.C.`, `Acme Inc.`).
+pub(super) fn closed(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<Phrase> {
+    let last = toks.get(end.checked_sub(1)?)?;
+    if last.is(text, ')') {
+        let open = (lo..end - 1).rev().find(|&j| toks[j].is(text, '('))?;
+        let np = noun_phrase_back(text, toks, open, lo)?;
+        return Some(Phrase { end, ..np });
+    }
+    if last.is(text, '.') && end >= lo + 2 {
+        let w = word(text, toks, end - 2)?;
+        let touching = toks[end - 2].end == last.start;
+        if touching && (w.contains('.') || abbreviated(text, toks, end - 2) || is_company(w)) {
+            let np = noun_phrase_back(text, toks, end - 1, lo)?;
+            return Some(Phrase { end, ..np });
+        }
+        return None;
+    }
+    noun_phrase_back(text, toks, end, lo)
+}
+
+fn is_company(w: &str) -> bool {
+    matches!(
+        w,
+        "Inc" | "Co" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros" | "Cos" | "Plc"
+    )
+}
+
+/// `A lawyer for the outlets, David Schulz,`: the role phrase before a short
+/// name set off by commas, which the name heads. `name` is the first token of
+/// the name, `comma` the comma after it.
+fn role_before_name(text: &str, toks: &[Tok], name: usize, comma: usize, lo: usize) -> Phrase {
+    let head = comma - 1;
+    let only_name = Phrase {
+        start: name,
+        end: comma,
+        head,
+        kind: Head::Name,
+    };
+    let prev = name - 1;
+    let mut j = prev;
+    while j > lo && prev - j < 8 {
+        let Some(w) = word(text, toks, j - 1) else {
+            break;
+        };
+        let joins = matches!(w, "of" | "for" | "at" | "with" | "in" | "from");
+        if lexicon::is_determiner(w) {
+            j -= 1;
+            // `a lawyer for the outlets`: the phrase goes on before `for`.
+            if !word(text, toks, j.wrapping_sub(1))
+                .is_some_and(|p| matches!(p, "of" | "for" | "at" | "with" | "in" | "from"))
+                || j <= lo
+            {
+                break;
+            }
+            continue;
+        }
+        if !joins && (lexicon::is_stop(w) || cues::word_class(w).is_some()) {
+            break;
+        }
+        j -= 1;
+    }
+    let role = (j..prev).any(|k| word(text, toks, k).is_some_and(role_like));
+    let opens = j == lo || lexicon::is_determiner(word(text, toks, j).unwrap_or(""));
+    if role && opens {
+        Phrase {
+            start: j,
+            ..only_name
+        }
+    } else {
+        only_name
+    }
 }
 
 /// `Donna Brazile, the interim chair of the party,` ending at the comma
@@ -55,9 +131,11 @@ pub(super) fn appositive(text: &str, toks: &[Tok], comma: usize, lo: usize) -> O
             continue;
         }
         // `A lawyer for the outlets, David Schulz, said`: a role before the name.
-        let fits = |np: &Phrase| np.kind == Head::Name || (short && np.kind == Head::Role);
-        if let Some(np) = noun_phrase_back(text, toks, prev, lo).filter(fits) {
+        if let Some(np) = closed(text, toks, prev, lo).filter(|np| np.kind == Head::Name) {
             return Some(Phrase { end: comma, ..np });
+        }
+        if short && (prev + 1..comma).all(|j| name_word(text, toks, j)) {
+            return Some(role_before_name(text, toks, prev + 1, comma, lo));
         }
     }
     None

@@ -11,7 +11,6 @@ mod forward;
 use super::lexicon::{self, Gender};
 use super::words::{Kind, Tok};
 
-pub use back::noun_phrase_back;
 pub use forward::after;
 
 /// What heads a speaker phrase.
@@ -75,11 +74,6 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
         return None;
     }
     let last = &toks[end - 1];
-    if last.is(text, ')') {
-        let open = (lo..end - 1).rev().find(|&j| toks[j].is(text, '('))?;
-        let np = noun_phrase_back(text, toks, open, lo)?;
-        return Some(Phrase { end, ..np });
-    }
     if last.is(text, ',') {
         return back::parenthetical(text, toks, end - 1, lo)
             .or_else(|| back::appositive(text, toks, end - 1, lo));
@@ -87,7 +81,7 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
     if is_dash(text, last) {
         return back::dashed(text, toks, end, lo);
     }
-    noun_phrase_back(text, toks, end, lo)
+    back::closed(text, toks, end, lo)
 }
 
 /// The first token before `end` once at most three lowercase adverbs and

@@ -114,3 +114,11 @@ fn content_of_an_embedded_cue_belongs_to_the_outer_one() {
     check("[“I am done,”|QUOTE:1] [Ortiz, who has said he would resign|SPEAKER:1], [said|CUE:1].");
     check("[Lee|SPEAKER:1] [said|CUE:1] [he would resign in June|QUOTE:1].");
 }
+
+#[test]
+fn a_quote_followed_by_its_own_cue_is_not_taken_by_an_earlier_cue() {
+    check(
+        "[Lee|SPEAKER:1] [said|CUE:1] [the plan was late|QUOTE:1] because \
+         [“nobody wanted to pay for it,”|QUOTE:2] [she|SPEAKER:2] [said|CUE:2].",
+    );
+}
