@@ -1,14 +1,10 @@
-//! What follows a cue decides what it reports. Reported speech needs a
-//! clause (`said (that) the plan failed`, `asked whether …`); a noun object
-//! (`denied the charges`, `cited the figure`) reports nothing, an infinitive
-//! (`agreed to meet`, `asked them to leave`) reports an intention or a
-//! request, and a negated cue (`would not say whether …`) a refusal. The
-//! class of each attribution (speech, writing, belief, stance, evidence) is
-//! decided here from the cue's class and its complement.
+//! What follows a cue: a clause (`said (that) the plan failed`), an indirect
+//! question (`asked whether …`), an infinitive (`agreed to meet`, `asked
+//! them to leave`) or a noun object (`denied the charges`), read without a
+//! tagger; and whether the cue is negated (`would not say whether …`).
+//! [`super::attribution`] turns these into an attribution class.
 
-use crate::suggest::AttributionClass;
-
-use super::cues::{CueClass, lower};
+use super::cues::lower;
 use super::lexicon;
 use super::verbs::{self, Before};
 use super::words::{Kind, Tok};
@@ -194,134 +190,4 @@ pub fn negated(text: &str, toks: &[Tok], cue: usize, lo: usize) -> bool {
         j -= 1;
     }
     false
-}
-
-/// Cues that take an indirect question as what was said.
-fn asks(cue: &str) -> bool {
-    let mut buf = [0u8; 32];
-    lower(cue, &mut buf).is_some_and(|w| {
-        [
-            "ask", "explain", "question", "wonder", "describ", "tell", "told", "inquir",
-        ]
-        .iter()
-        .any(|stem| w.starts_with(stem))
-    })
-}
-
-/// The class of an indirect attribution whose cue `cue_word` of class `cue`
-/// takes `complement`: a noun object or an infinitive (`denied the charges`,
-/// `agreed to meet`) is a stance, a written noun object (`reported a loss`)
-/// nothing at all.
-pub fn class_of(
-    cue: CueClass,
-    cue_word: &str,
-    complement: Complement,
-    negated: bool,
-) -> Option<AttributionClass> {
-    let class = cue.attribution();
-    if negated {
-        return Some(AttributionClass::Stance);
-    }
-    match (cue, complement) {
-        (CueClass::Belief | CueClass::Stance | CueClass::Report | CueClass::Commit, _) => {
-            Some(class)
-        }
-        (_, Complement::Clause) => Some(class),
-        (_, Complement::Question) if asks(cue_word) => Some(class),
-        // `wrote a book`, `reported a loss`: nothing reported at all.
-        (CueClass::Write, Complement::Object) => None,
-        // `cited the audit`, `agreed to meet`: a stance PolNeAR-style sets mark.
-        _ => Some(AttributionClass::Stance),
-    }
-}
-
-/// Documents: what they say is writing.
-const WRITTEN: &[&str] = &[
-    "statement",
-    "statements",
-    "report",
-    "reports",
-    "filing",
-    "filings",
-    "letter",
-    "letters",
-    "memo",
-    "memos",
-    "document",
-    "documents",
-    "website",
-    "article",
-    "articles",
-    "book",
-    "paper",
-    "newspaper",
-    "tweet",
-    "tweets",
-    "post",
-    "posts",
-    "release",
-    "email",
-    "emails",
-    "transcript",
-    "complaint",
-    "lawsuit",
-    "indictment",
-    "editorial",
-    "column",
-    "blog",
-    "message",
-    "messages",
-];
-
-/// Inquiries and numbers: what they show is evidence.
-const INQUIRIES: &[&str] = &[
-    "poll",
-    "polls",
-    "survey",
-    "surveys",
-    "study",
-    "studies",
-    "data",
-    "analysis",
-    "analyses",
-    "statistics",
-    "figures",
-    "estimates",
-    "research",
-    "census",
-    "records",
-    "projections",
-    "audit",
-    "review",
-    "inquiry",
-    "investigation",
-    "tally",
-    "count",
-    "numbers",
-    "test",
-    "tests",
-];
-
-/// The class a speech attribution takes from a source that is a document
-/// (`the statement said` → writing) or an inquiry (`according to a survey`
-/// → evidence; its quoted words are writing).
-pub fn source_class(head: &str, direct: bool) -> Option<AttributionClass> {
-    let mut buf = [0u8; 32];
-    let head = lower(head, &mut buf)?;
-    if WRITTEN.contains(&head) || (direct && INQUIRIES.contains(&head)) {
-        Some(AttributionClass::Writing)
-    } else if INQUIRIES.contains(&head) {
-        Some(AttributionClass::Evidence)
-    } else {
-        None
-    }
-}
-
-/// The class of a direct quotation: what someone said or wrote, whatever the
-/// verb (`“We will win,” she vowed`).
-pub fn direct_class(cue: CueClass) -> AttributionClass {
-    match cue {
-        CueClass::Write | CueClass::Report => AttributionClass::Writing,
-        _ => AttributionClass::Speech,
-    }
 }

@@ -5,6 +5,7 @@
 use crate::model::QuoteKind;
 use crate::suggest::AttributionClass;
 
+use super::attribution;
 use super::complement;
 use super::coordinate;
 use super::cues::{self, CueClass};
@@ -42,8 +43,13 @@ pub fn clause_after(
         found.class = AttributionClass::Stance;
     } else {
         let complement = complement::read(text, toks, cue, start, b);
-        found.class = complement::class_of(class, toks[cue].text(text), complement, negated)?;
+        found.class = attribution::class_of(class, toks[cue].text(text), complement, negated)?;
     }
+    // `…; they only learned on Friday …`: a semicolon ends the clause.
+    let b = (start..b)
+        .find(|&j| toks[j].is(text, ';'))
+        .filter(|&j| !p.segs.iter().any(|s| s.open < j && j < s.end(toks)))
+        .unwrap_or(b);
     let mut end = reported::trim(text, toks, start, b);
     let cut = coordinate::clause_end(text, p, start, end);
     if p.word_count(start, cut) >= 3 {

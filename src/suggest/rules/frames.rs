@@ -7,7 +7,9 @@
 use crate::model::QuoteKind;
 use crate::suggest::AttributionClass;
 
-use super::agree::agrees;
+use super::according;
+use super::agree::{agrees, plausible_subject};
+use super::attribution;
 use super::claims::Cue;
 use super::complement::{self, Complement};
 use super::content;
@@ -17,8 +19,8 @@ use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
-use super::verbs;
-use super::words::{Kind, Tok};
+
+use super::words::Kind;
 
 fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
     Some(Speaker {
@@ -48,14 +50,14 @@ pub fn frame(
         .class
         .filter(|&c| direct || (quoted && c != CueClass::Belief))
     {
-        f.class = complement::direct_class(class);
+        f.class = attribution::direct_class(class);
     }
     if let Who::Here(s) = f.who
         && s.kind == Head::Role
         && f.class == AttributionClass::Speech
         && let Some(class) = text
             .get(s.head.0..s.head.1)
-            .and_then(|h| complement::source_class(h, direct))
+            .and_then(|h| attribution::source_class(h, direct))
     {
         f.class = class;
     }
@@ -73,7 +75,7 @@ fn around(
     let toks = &p.toks;
     let cue_range = p.bytes(cue.at, cue.at + cue.len)?;
     let Some(class) = cue.class else {
-        return according_to(text, p, (a, b), cue, cue_range, para);
+        return according::frame(text, p, (a, b), cue, cue_range, para);
     };
     let subject = speakers::before(text, toks, cue.at, a)
         .filter(|s| agrees(text, toks, s, cue.at) && plausible_subject(text, toks, s, cue.at));
@@ -90,7 +92,25 @@ fn around(
                 "as" | "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of"
             )
     });
-    if matches!(before_subject, "nor" | "neither" | "Neither")
+    // `what Trump says`, `everything she said`: the cue's object is a noun
+    // phrase of the reporter's sentence, not what was said.
+    // (`what he called a “rant”` still names someone's words.)
+    let object_words = [
+        "what",
+        "whatever",
+        "everything",
+        "anything",
+        "nothing",
+        "something",
+    ];
+    let object_before = !reported::is_naming(text, &toks[cue.at])
+        && (object_words
+            .iter()
+            .any(|w| before_subject.eq_ignore_ascii_case(w))
+            || subject
+                .is_some_and(|s| toks[s.start].text(text).eq_ignore_ascii_case("everything")));
+    if object_before
+        || matches!(before_subject, "nor" | "neither" | "Neither")
         || (matches!(before_subject, "which" | "whom") && no_clause)
     {
         return None;
@@ -101,6 +121,12 @@ fn around(
         Some(s) => (Some(s), cue.at + 1, Mode::Subject),
         None if adjective => return None,
         None => {
+            // `… and state troopers`, `…, state Del. Price`: a base form is a
+            // verb with a subject of its own (`…, say analysts` aside).
+            let form = cues::word_form(toks[cue.at].text(text)).map(|(_, f)| f);
+            if form == Some(Form::Base) && !toks[cue.at].text(text).eq_ignore_ascii_case("say") {
+                return None;
+            }
             let lead = coordinate::adverbs_before(text, toks, cue.at, a);
             let after_comma = lead > a && toks[lead - 1].is(text, ',');
             let joined = lead > a
@@ -279,18 +305,6 @@ fn around(
     }
 }
 
-/// False for a subject that is the start of a noun phrase holding the cue
-/// word as a noun: a possessive (`Trump’s comments`) or, before a cue form
-/// that is also a plural noun, a common noun that names no one (`the swing
-/// states`, `his latest remarks`; but `one slide says`).
-fn plausible_subject(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
-    let head = toks[s.head].text(text);
-    if verbs::is_possessive(head) {
-        return false;
-    }
-    !(cues::is_noun_form(toks[cue].text(text)) && s.kind == Head::Role && !lexicon::is_role(head))
-}
-
 /// Where the speaker stands relative to the cue.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -328,39 +342,4 @@ fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usi
         return None;
     }
     Some((si, lead))
-}
-
-fn according_to(
-    text: &str,
-    p: &Para,
-    (a, b): (usize, usize),
-    cue: Cue,
-    cue_range: (usize, usize),
-    para: usize,
-) -> Option<(Found, Vec<usize>)> {
-    let toks = &p.toks;
-    let who = speakers::after(text, toks, cue.at + cue.len, b)?;
-    let found = Found {
-        content: Vec::new(),
-        who: Who::Here(speaker(p, who)?),
-        cue: Some(cue_range),
-        kind: QuoteKind::Indirect,
-        class: AttributionClass::Speech,
-        rule: "",
-        score: 0.8,
-        para,
-    };
-    if cue.at == a {
-        let mut start = who.end;
-        if toks.get(start).is_some_and(|t| t.is(text, ',')) {
-            start += 1;
-        }
-        let end = reported::trim(text, toks, start, b);
-        return content::clause(p, (start, end), found, "according-to-x-clause", Vec::new());
-    }
-    let mut end = cue.at;
-    if toks[end - 1].is(text, ',') {
-        end -= 1;
-    }
-    content::clause(p, (a, end), found, "clause-according-to-x", Vec::new())
 }

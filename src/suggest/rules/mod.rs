@@ -5,13 +5,17 @@
 //! Boilerplate paragraphs ([`crate::suggest::boilerplate`]) are skipped and
 //! entity mentions come from [`crate::suggest::entities`]; the rest of the
 //! text is read paragraph by paragraph (a line of text): [`para`] tokenizes
-//! and pairs marks, [`labels`] reads transcript labels, [`claims`] finds the
-//! attributions of each sentence with [`frames`], [`orphans`] places the
+//! and pairs marks, [`posts`] and [`labels`] read embedded posts and
+//! transcript labels, [`claims`] finds the attributions of each sentence with
+//! [`frames`] (what follows a cue is read by [`complement`], the class of
+//! each attribution decided by [`attribution`]), [`orphans`] places the
 //! quotes no cue claimed, [`coref`] resolves speakers against earlier
 //! mentions and [`output`] writes entity, SPEAKER, QUOTE and CUE spans and
-//! the quotes linking them.
+//! the quotes linking them, keeping the classes [`RulesConfig`] asks for.
 
+mod according;
 mod agree;
+mod attribution;
 mod claims;
 mod complement;
 mod config;
@@ -27,6 +31,7 @@ mod names;
 mod orphans;
 mod output;
 mod para;
+mod posts;
 mod reported;
 mod sentences;
 mod shapes;
@@ -94,7 +99,10 @@ impl Suggester for RulesSuggester {
             let p = para::Para::new(text, start, end, prev_open);
             let first = found.len();
             let mut used = vec![false; p.segs.len()];
-            if let Some((f, seg)) = labels::label(text, &p, index) {
+            if let Some(f) = posts::post(text, &p, index) {
+                found.push(f);
+                used.fill(true);
+            } else if let Some((f, seg)) = labels::label(text, &p, index) {
                 found.push(f);
                 if let Some(u) = seg.and_then(|s| used.get_mut(s)) {
                     *u = true;

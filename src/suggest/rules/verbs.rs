@@ -194,6 +194,40 @@ fn contraction_stem(word: &str) -> Option<&str> {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
 }
 
+/// True for a number written in digits or in words (`27`, `twenty`, `seven`).
+pub fn is_number(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    !word.is_empty()
+        && (word.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            || lower(word, &mut buf).is_some_and(|w| {
+                matches!(
+                    w,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "twenty"
+                        | "thirty"
+                        | "forty"
+                        | "fifty"
+                        | "sixty"
+                        | "seventy"
+                        | "eighty"
+                        | "ninety"
+                        | "hundred"
+                        | "thousand"
+                )
+            }))
+}
+
 /// True for a possessive (`senator’s`, `Jones’`), which opens a noun phrase
 /// rather than ending a subject; `he’s` and `it’s` are not possessives.
 pub fn is_possessive(word: &str) -> bool {

@@ -6,7 +6,7 @@
 use super::super::cues;
 use super::super::lexicon;
 use super::super::words::{Kind, Tok};
-use super::{Head, MAX_WORDS, Phrase, abbreviated, is_dash, name_word, word};
+use super::{Head, MAX_WORDS, Phrase, abbreviated, is_dash, name_word, role_like, word};
 
 /// `Kall -- co-editor of a book on debates --` ending at token `end`: a
 /// name, then an appositive between two dashes.
@@ -141,18 +141,6 @@ pub(super) fn appositive(text: &str, toks: &[Tok], comma: usize, lo: usize) -> O
     None
 }
 
-/// A lowercase word that names a role: a role noun or title (`spokeswoman`,
-/// `chief`) or an agent noun (`co-founder`, `economist`, `historian`).
-fn role_like(w: &str) -> bool {
-    lexicon::is_role(w)
-        || lexicon::is_title(w)
-        || (w.len() > 5
-            && ["er", "or", "ist", "ian", "ant", "ent"]
-                .iter()
-                .any(|end| w.ends_with(end))
-            && !lexicon::is_stop(w))
-}
-
 /// `, however,`, `, in a statement,`, `, on Friday,` ending at the comma
 /// `comma`: the speaker is the noun phrase before it (`Ortiz, however, said`).
 pub(super) fn parenthetical(text: &str, toks: &[Tok], comma: usize, lo: usize) -> Option<Phrase> {
@@ -246,16 +234,7 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
                 start = j;
                 determined = true;
             }
-            // `a spokeswoman for the ministry`: the phrase goes on before `for`.
-            let joined = j >= lo + 2
-                && matches!(word(text, toks, j - 1), Some("of" | "for" | "at" | "with"))
-                && word(text, toks, j - 2)
-                    .is_some_and(|w| lexicon::is_role(w) || name_word(text, toks, j - 2));
-            if !joined {
-                break;
-            }
-            start = j - 1;
-            continue;
+            break;
         }
         let connector = lexicon::is_connector(pw)
             && name_word(text, toks, j + 1)
@@ -270,6 +249,19 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
         } else {
             break;
         }
+    }
+    // `a spokeswoman for the ministry`, `A survey of farmers`, `supporters in
+    // Congress`: the noun before the preposition heads the subject.
+    let attached = start >= lo + 2
+        && word(text, toks, start - 1)
+            .is_some_and(|w| matches!(w, "of" | "for" | "at" | "with" | "in" | "from"));
+    if attached
+        && let Some(outer) = noun_phrase_back(text, toks, start - 1, lo)
+            .filter(|o| matches!(o.kind, Head::Role | Head::Name) && end - o.start <= 2 * MAX_WORDS)
+        && (outer.kind == Head::Name
+            || lexicon::is_role(word(text, toks, outer.head).unwrap_or("")))
+    {
+        return Some(Phrase { end, ..outer });
     }
     if !name && !role && !determined {
         return None;

@@ -5,7 +5,7 @@
 use super::super::cues;
 use super::super::lexicon;
 use super::super::words::{Kind, Tok};
-use super::{Head, MAX_WORDS, Phrase, abbreviated, name_word, word};
+use super::{Head, MAX_WORDS, Phrase, abbreviated, name_word, role_like, word};
 
 /// The phrase starting at token `at` (after `said` or `according to`), with an
 /// appositive up to the next comma; not reaching `hi`.
@@ -134,8 +134,7 @@ fn postmodifier(text: &str, toks: &[Tok], end: usize, hi: usize) -> usize {
 /// `, the chair of the party` — end of an appositive starting at `at`.
 fn appositive_forward(text: &str, toks: &[Tok], at: usize, hi: usize) -> Option<usize> {
     let first = word(text, toks, at)?;
-    let opens = lexicon::is_determiner(first)
-        || (!toks[at].cap && (lexicon::is_title(first) || lexicon::is_role(first)));
+    let opens = lexicon::is_determiner(first) || (!toks[at].cap && role_like(first));
     if !opens {
         return None;
     }

@@ -53,6 +53,18 @@ fn name_word(text: &str, toks: &[Tok], i: usize) -> bool {
         })
 }
 
+/// A lowercase word that names a role: a role noun or title (`spokeswoman`,
+/// `chief`) or an agent noun (`co-founder`, `economist`, `historian`).
+fn role_like(w: &str) -> bool {
+    lexicon::is_role(w)
+        || lexicon::is_title(w)
+        || (w.len() > 5
+            && ["er", "or", "ist", "ian", "ant", "ent", "man"]
+                .iter()
+                .any(|end| w.ends_with(end))
+            && !lexicon::is_stop(w))
+}
+
 /// `J.` or `Rep.`: a capitalised initial or title abbreviation before a full stop.
 fn abbreviated(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];

@@ -4,6 +4,7 @@
 mod boundaries;
 mod conventions;
 mod cue_checks;
+mod no_cue;
 mod patterns;
 mod resolution;
 mod robustness;
