@@ -108,15 +108,16 @@ fn scan(text: &str, toks: &[Tok], start: usize, end: usize) -> Complement {
             }
         }
         // `parents still want`: the word before the verb, past adverbs.
-        let prev = (start..i)
-            .rev()
-            .take(3)
-            .map(|j| &toks[j])
-            .find(|p| p.kind != Kind::Word || p.cap || !lexicon::is_between(p.text(text)))
-            .or_else(|| i.checked_sub(1).filter(|&j| j >= start).map(|j| &toks[j]));
-        let before = || match prev {
-            Some(p) if p.kind == Kind::Word => Before::of(p.text(text), p.cap),
-            _ => Before::Nothing,
+        let before = || {
+            let prev = (start..i)
+                .rev()
+                .take(3)
+                .map(|j| &toks[j])
+                .find(|p| p.kind != Kind::Word || p.cap || !lexicon::is_between(p.text(text)));
+            match prev {
+                Some(p) if p.kind == Kind::Word => Before::of(p.text(text), p.cap),
+                _ => Before::Nothing,
+            }
         };
         let by_next = || {
             toks.get(i + 1)
@@ -125,8 +126,9 @@ fn scan(text: &str, toks: &[Tok], start: usize, end: usize) -> Complement {
         if verbs::is_finite(t.text(text), before, by_next) {
             return Complement::Clause;
         }
-        let after_to =
-            prev.is_some_and(|p| p.kind == Kind::Word && p.text(text).eq_ignore_ascii_case("to"));
+        let after_to = i > start
+            && toks[i - 1].kind == Kind::Word
+            && toks[i - 1].text(text).eq_ignore_ascii_case("to");
         if after_to && !t.cap && !lexicon::is_determiner(w) {
             infinitive = true;
         }

@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use super::cues::lower;
-use super::shapes::WordSet;
+use super::shapes::{WordMap, WordSet};
 
 /// Grammatical gender and number a pronoun or title tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +80,10 @@ const QUANTIFIERS: &str = "some many several most few both all others one none h
 const PARENTHETICALS: &str = "however meanwhile though too also instead moreover nevertheless \
     separately similarly likewise then now indeed furthermore still";
 
-static SETS: LazyLock<[WordSet; 10]> = LazyLock::new(|| {
+const ADVERBS: &str = "also later then once again not never just already further first only even \
+    long often since still yet soon now";
+
+static SETS: LazyLock<[WordSet; 11]> = LazyLock::new(|| {
     [
         WordSet::of(DETERMINERS),
         WordSet::of(ROLES),
@@ -92,6 +95,7 @@ static SETS: LazyLock<[WordSet; 10]> = LazyLock::new(|| {
         WordSet::of(TIME_NOUNS),
         WordSet::of(QUANTIFIERS),
         WordSet::of(PARENTHETICALS),
+        WordSet::of(ADVERBS),
     ]
 });
 
@@ -190,6 +194,20 @@ pub enum Aux {
     Modal,
 }
 
+/// Auxiliaries by what they require of the verb after them.
+static AUXILIARIES: LazyLock<WordMap<Aux>> = LazyLock::new(|| {
+    let be = "is was are were been be being isn wasn aren weren";
+    let have = "has have had hasn haven hadn";
+    let modal = "will would may might could did does do can should must wo ca didn doesn don \
+        couldn wouldn shouldn";
+    WordMap::new(
+        be.split_whitespace()
+            .map(|w| (w, Aux::Be))
+            .chain(have.split_whitespace().map(|w| (w, Aux::Have)))
+            .chain(modal.split_whitespace().map(|w| (w, Aux::Modal))),
+    )
+});
+
 /// The auxiliary a word is, if any.
 pub fn aux(word: &str) -> Option<Aux> {
     if let Some(stem) = word
@@ -198,49 +216,18 @@ pub fn aux(word: &str) -> Option<Aux> {
     {
         return aux(stem).or(Some(Aux::Modal));
     }
-    let mut buf = [0u8; 32];
-    match lower(word, &mut buf)? {
-        "is" | "was" | "are" | "were" | "been" | "be" | "being" | "isn" | "wasn" | "aren"
-        | "weren" => Some(Aux::Be),
-        "has" | "have" | "had" | "hasn" | "haven" | "hadn" => Some(Aux::Have),
-        "will" | "would" | "may" | "might" | "could" | "did" | "does" | "do" | "can" | "should"
-        | "must" | "wo" | "ca" | "didn" | "doesn" | "don" | "couldn" | "wouldn" | "shouldn" => {
-            Some(Aux::Modal)
-        }
-        _ => None,
-    }
+    AUXILIARIES.get(word)
 }
 
 /// An adverb that may sit between subject and cue: `also`, `has`, `later`, `-ly` words.
 pub fn is_between(word: &str) -> bool {
-    if aux(word).is_some() {
+    if aux(word).is_some() || has(10, word) {
         return true;
     }
-    let mut buf = [0u8; 32];
-    let Some(w) = lower(word, &mut buf) else {
+    let b = word.as_bytes();
+    if b.len() <= 4 || !b.ends_with(b"ly") {
         return false;
-    };
-    matches!(
-        w,
-        "also"
-            | "later"
-            | "then"
-            | "once"
-            | "again"
-            | "not"
-            | "never"
-            | "just"
-            | "already"
-            | "further"
-            | "first"
-            | "only"
-            | "even"
-            | "long"
-            | "often"
-            | "since"
-            | "still"
-            | "yet"
-            | "soon"
-            | "now"
-    ) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "early" | "family" | "italy" | "rally"))
+    }
+    let mut buf = [0u8; 32];
+    lower(word, &mut buf).is_some_and(|w| !matches!(w, "early" | "family" | "italy" | "rally"))
 }

@@ -60,6 +60,29 @@ fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '-' | '.' | '&' | '\u{2011}')
 }
 
+/// What an ASCII byte is to the tokenizer: 1 a letter or digit, 2 a space.
+const CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if matches!(c, b' ' | b'\n' | b'\t' | b'\r' | b'\x0b' | b'\x0c') {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// True for an ASCII letter or digit (a table lookup: the tokenizer's inner loop).
+fn alnum(b: &u8) -> bool {
+    CLASS.get(usize::from(*b)) == Some(&1)
+}
+
 /// Splits `text[range]` into tokens with document byte offsets.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let Some(slice) = text.get(start..end) else {
@@ -71,14 +94,15 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         // ASCII first: spaces, plain words and punctuation need no decoding.
-        if matches!(byte, b' ' | b'\n' | b'\t' | b'\r' | b'\x0b' | b'\x0c') {
+        let class = CLASS.get(usize::from(byte)).copied();
+        if class == Some(2) {
             prev_space = true;
             at += 1;
             continue;
         }
-        if byte.is_ascii_alphanumeric() {
+        if class == Some(1) {
             let mut stop = at + 1;
-            while bytes.get(stop).is_some_and(u8::is_ascii_alphanumeric) {
+            while bytes.get(stop).is_some_and(alnum) {
                 stop += 1;
             }
             let plain = bytes
@@ -174,7 +198,7 @@ fn word_end(slice: &str, at: usize, mut stop: usize) -> usize {
     let bytes = slice.as_bytes();
     loop {
         // Most of a word is ASCII letters and digits.
-        while bytes.get(stop).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(stop).is_some_and(alnum) {
             stop += 1;
         }
         let Some(n) = char_at(slice, stop) else {
