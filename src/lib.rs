@@ -1,15 +1,16 @@
 //! Byline: annotate quotes, speakers and entities in news articles.
 //!
-//! Everything here works without a window: the desktop app in [`app`] is one
-//! front end, the command line in [`cli`] another.
+//! Everything here works without a window: the editor core in [`editor`]
+//! (documents, commands, sessions) is driven by the desktop app in [`app`],
+//! one front end; the command line in [`cli`] is another.
 
 pub mod app;
 pub mod bench;
 pub mod cli;
+pub mod editor;
 pub mod eval;
-pub mod export;
+pub mod formats;
 pub mod model;
-pub mod read;
 pub mod store;
 pub mod suggest;
 

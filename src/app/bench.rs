@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use egui::{Context, Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2};
 
 use crate::app::BylineApp;
-use crate::app::state::Workspace;
+use crate::editor::{Editor, Workspace};
 use crate::model::{
     ByteRange, Document, Edit, LabelSet, Layer, Origin, QuoteKind, SpanState, Transaction,
 };
@@ -187,13 +187,13 @@ fn scene() -> (Context, BylineApp) {
     ws.add_documents([long_article(100_000)]);
     let ctx = Context::default();
     crate::app::fonts::install(&ctx);
-    (ctx, BylineApp::new(ws))
+    (ctx, BylineApp::new(Editor::new(ws)))
 }
 
 /// Runs the benchmark with `frames` measured frames per scenario.
 pub fn run(frames: usize) -> Report {
     let (ctx, mut app) = scene();
-    let (chars, spans) = app.workspace().current().map_or((0, 0), |o| {
+    let (chars, spans) = app.editor().workspace().current().map_or((0, 0), |o| {
         (o.doc.text().chars().count(), o.doc.span_count())
     });
     let mut time = 0.0;
@@ -221,9 +221,7 @@ pub fn run(frames: usize) -> Report {
 /// Presses on a glyph near the top of the article and drags down over the
 /// text, one step per frame, back and forth.
 fn drag_frames(ctx: &Context, app: &mut BylineApp, frames: usize, time: &mut f64) -> Vec<Duration> {
-    let start = app
-        .workspace()
-        .current()
+    let start = (app.editor().workspace().current())
         .and_then(|o| o.doc.text().find("met"))
         .and_then(|at| app.glyph_rect(at))
         .map_or(Pos2::new(500.0, 120.0), |r| r.center());
@@ -271,10 +269,14 @@ mod tests {
         assert_eq!(frames.len(), 10);
         frame(&ctx, &mut app, Vec::new(), time + 1.0);
         assert!(matches!(
-            app.workspace().selection,
-            crate::app::state::Selection::Range(_)
+            app.editor().workspace().selection,
+            crate::editor::Selection::Range(_)
         ));
-        let done = app.workspace().current().map(|o| o.doc.span_count());
+        let done = app
+            .editor()
+            .workspace()
+            .current()
+            .map(|o| o.doc.span_count());
         assert!(done >= Some(5_000));
     }
 }

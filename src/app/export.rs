@@ -1,22 +1,26 @@
 //! The export dialog (File → Export…, Ctrl+E): pick a format and which
 //! documents (all, or only those marked done), choose where to write with a
 //! native save dialog (run on a thread) or by typing a path, then see what was
-//! written and what the format could not hold. Writing goes through
-//! `export::format::Exporter`, the same dispatch as `byline export`, batch by
-//! batch: documents come from the project (the window keeps only a few
-//! loaded) a batch at a time, each one the window holds loaded taking the
-//! place of its stored copy (see `app::export_batches`).
+//! written and what the format could not hold. The Export button pushes
+//! [`Command::ExportTo`]; the editor writes (see `editor::export`) and its
+//! answer is shown here. A large export goes on in the background: the
+//! dialog shows how far it got and can cancel it. Where the desktop has no
+//! dialog service, "Choose…" says so and hands the keyboard to the path
+//! field.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 
-use egui::{Context, Id, Modal, RadioButton, TextEdit, Ui};
+use egui::{Context, Id, Modal, ProgressBar, RadioButton, TextEdit, Ui};
 
-use crate::app::export_batches::{any_wanted, for_each_batch};
-use crate::app::session::Session;
-use crate::app::state::Workspace;
-use crate::export::format::{Destination, ExportFormat, Exporter};
+use crate::app::dialogs::pick_destination;
+use crate::editor::{Command, ExportFormat, Task, Work, Workspace};
 use crate::model::DocStatus;
+
+/// What the dialog says when the native dialog gave nothing.
+pub const NO_DIALOG: &str = "No file was chosen. If no dialog appeared, this desktop has no \
+    file dialog service (install xdg-desktop-portal-gtk or zenity): type the path in the field \
+    above instead.";
 
 /// State of the export dialog.
 #[derive(Default)]
@@ -27,6 +31,10 @@ pub struct ExportDialog {
     path: String,
     picking: Option<Receiver<Option<PathBuf>>>,
     outcome: Option<String>,
+    /// Give the path field the keyboard next frame.
+    focus_path: bool,
+    /// True when native dialogs are not tried (tests).
+    no_native: bool,
 }
 
 impl ExportDialog {
@@ -36,13 +44,31 @@ impl ExportDialog {
         self.outcome = None;
     }
 
+    /// Never tries the native dialog: "Choose…" answers as on a desktop
+    /// without a dialog service.
+    pub fn disable_native(&mut self) {
+        self.no_native = true;
+    }
+
+    /// Shows what an export wrote, or why it did not.
+    pub fn show_outcome(&mut self, outcome: String) {
+        self.outcome = Some(outcome);
+    }
+
     /// True while the dialog is showing (it then has the keyboard).
     pub fn is_open(&self) -> bool {
         self.open
     }
 
-    /// Draws the dialog and runs the export when asked.
-    pub fn ui(&mut self, ctx: &Context, ws: &Workspace, session: &Session) {
+    /// Draws the dialog; the Export button pushes [`Command::ExportTo`],
+    /// Cancel (while `running`) [`Command::Cancel`].
+    pub fn ui(
+        &mut self,
+        ctx: &Context,
+        ws: &Workspace,
+        running: Option<&Work>,
+        cmds: &mut Vec<Command>,
+    ) {
         if !self.open {
             return;
         }
@@ -50,9 +76,7 @@ impl ExportDialog {
             && let Ok(picked) = rx.try_recv()
         {
             self.picking = None;
-            if let Some(path) = picked {
-                self.path = path.display().to_string();
-            }
+            self.chosen(picked);
         }
         let mut export_now = false;
         let mut close = false;
@@ -80,19 +104,40 @@ impl ExportDialog {
             ui.separator();
             self.destination_ui(ui);
             ui.horizontal(|ui| {
-                export_now = ui.button("Export").clicked();
+                export_now = ui
+                    .add_enabled(running.is_none(), egui::Button::new("Export"))
+                    .clicked();
                 close = ui.button("Close").clicked();
             });
-            if let Some(outcome) = &self.outcome {
+            if let Some(work) = running {
+                progress_ui(ui, work, cmds);
+            } else if let Some(outcome) = &self.outcome {
                 ui.separator();
                 ui.label(outcome);
             }
         });
         if export_now {
-            self.outcome = Some(self.export(ws, session));
+            self.outcome = None;
+            cmds.push(Command::ExportTo {
+                format: self.format,
+                only_done: self.only_done,
+                path: PathBuf::from(self.path.trim()),
+            });
         }
         if close || modal.should_close() {
             self.open = false;
+        }
+    }
+
+    /// Takes the native dialog's answer: a path, or nothing (cancelled, or
+    /// no dialog service), which sends the editor to the path field.
+    fn chosen(&mut self, picked: Option<PathBuf>) {
+        match picked {
+            Some(path) => self.path = path.display().to_string(),
+            None => {
+                self.outcome = Some(NO_DIALOG.to_owned());
+                self.focus_path = true;
+            }
         }
     }
 
@@ -103,58 +148,32 @@ impl ExportDialog {
             "Save to file"
         });
         ui.horizontal(|ui| {
-            ui.add(TextEdit::singleline(&mut self.path).desired_width(380.0))
+            let field = ui
+                .add(TextEdit::singleline(&mut self.path).desired_width(380.0))
                 .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_path) {
+                field.request_focus();
+            }
             if ui.button("Choose…").clicked() && self.picking.is_none() {
-                self.picking = Some(pick_destination(self.format, ui.ctx()));
+                if self.no_native {
+                    self.chosen(None);
+                } else {
+                    self.picking = Some(pick_destination(self.format, ui.ctx()));
+                }
             }
         });
     }
-
-    /// Writes the chosen documents batch by batch; returns the summary shown
-    /// to the editor.
-    fn export(&self, ws: &Workspace, session: &Session) -> String {
-        let path = PathBuf::from(self.path.trim());
-        if self.path.trim().is_empty() {
-            return "Choose where to save first.".into();
-        }
-        if !any_wanted(ws, self.only_done) {
-            return "No documents to export (none is marked done).".into();
-        }
-        let mut exporter = match Exporter::open(self.format, Destination::Path(&path)) {
-            Ok(exporter) => exporter,
-            Err(err) => return format!("Export failed: {err}"),
-        };
-        let mut written = Ok(());
-        let read = for_each_batch(ws, session, self.only_done, |batch| {
-            written = exporter.write_batch(batch);
-            written.is_ok()
-        });
-        if let Err(err) = read {
-            return format!("Export failed: {err}");
-        }
-        match written.and_then(|()| exporter.finish()) {
-            Ok(report) => format!("Wrote {}: {report}", path.display()),
-            Err(err) => format!("Export failed: {err}"),
-        }
-    }
 }
 
-/// Opens a native save (or folder) dialog on a thread; the answer arrives on the channel.
-fn pick_destination(format: ExportFormat, ctx: &Context) -> Receiver<Option<PathBuf>> {
-    let (tx, rx) = channel();
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
-        let dialog = rfd::FileDialog::new().set_title("Export to");
-        let picked = match format.extension() {
-            None => dialog.pick_folder(),
-            Some(ext) => dialog
-                .add_filter(format.describe(), &[ext])
-                .set_file_name(format!("export.{ext}"))
-                .save_file(),
-        };
-        let _ = tx.send(picked);
-        ctx.request_repaint();
+/// How far a background export got, with its Cancel button.
+fn progress_ui(ui: &mut Ui, work: &Work, cmds: &mut Vec<Command>) {
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(work.describe());
     });
-    rx
+    ui.add(ProgressBar::new(work.fraction().unwrap_or(0.0)).show_percentage());
+    if ui.button("Cancel export").clicked() {
+        cmds.push(Command::Cancel(Task::Exporting));
+    }
 }

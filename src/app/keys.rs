@@ -1,13 +1,14 @@
 //! The keyboard: one table of shortcuts, read each frame into commands and
 //! shown in the shortcut sheet and the menus, so the three never disagree.
 //! Label keys come from the label set. Keys are read only while no text field
-//! has focus.
+//! has focus — so letters typed into a field never fire a shortcut — except
+//! the open and view shortcuts (Ctrl+O, Ctrl+Shift+O, Ctrl+L, Ctrl+F, F3,
+//! F9, F10, Ctrl+T), which type nothing and work everywhere.
 
 use egui::{Context, Event, FocusDirection, Key, KeyboardShortcut, Modifiers};
 
-use crate::app::commands::Command;
-use crate::app::edits::{Edge, Step};
-use crate::app::state::Role;
+use crate::editor::edits::{Edge, Step};
+use crate::editor::{Command, Purpose, Role, Side};
 use crate::model::LabelSet;
 
 /// One row of the shortcut sheet: the keys, what they do, and the command.
@@ -197,6 +198,65 @@ pub fn table() -> Vec<Shortcut> {
     ]
 }
 
+/// The shortcuts that open articles, most specific first (Ctrl+Shift+O
+/// before Ctrl+O); shown in the File menu, not in the sheet.
+pub fn open_table() -> Vec<Shortcut> {
+    vec![
+        row(
+            &[(CMD_SHIFT, Key::O)],
+            "Open a folder of articles",
+            Command::PickPath(Purpose::Folder),
+        ),
+        row(
+            &[(CMD, Key::O)],
+            "Open articles",
+            Command::PickPath(Purpose::Files),
+        ),
+        row(
+            &[(CMD, Key::L)],
+            "Type a path to open",
+            Command::AskPath(Purpose::AnyPath),
+        ),
+    ]
+}
+
+/// The shortcuts of the find bar, the side panels and the theme, most
+/// specific first; shown in the View menu and the sheet.
+pub fn view_table() -> Vec<Shortcut> {
+    use Key::{F, F3, F9, F10, T};
+    vec![
+        row(&[(CMD, F)], "Find in the article", Command::OpenFind),
+        row(&[(SHIFT, F3)], "Previous match", Command::FindPrevious),
+        row(&[(NONE, F3)], "Next match", Command::FindNext),
+        row(
+            &[(NONE, F9)],
+            "Show or hide the document list",
+            Command::TogglePanel(Side::Documents),
+        ),
+        row(
+            &[(NONE, F10)],
+            "Show or hide the inspector",
+            Command::TogglePanel(Side::Inspector),
+        ),
+        row(
+            &[(CMD, T)],
+            "Next theme (system, dark, light)",
+            Command::NextTheme,
+        ),
+    ]
+}
+
+/// Reads this frame's open and view shortcuts into commands, consuming
+/// them, even while a text field has focus.
+pub fn read_always(ctx: &Context) -> Vec<Command> {
+    ctx.input_mut(|input| {
+        (open_table().into_iter().chain(view_table()))
+            .filter(|s| s.keys.iter().any(|k| input.consume_shortcut(k)))
+            .map(|s| s.command)
+            .collect()
+    })
+}
+
 /// The key that types `c`, for label shortcuts.
 fn key_for(c: char) -> Option<Key> {
     Key::from_name(&c.to_ascii_uppercase().to_string())
@@ -265,7 +325,10 @@ mod tests {
 
     #[test]
     fn no_two_rows_share_a_key() {
-        let table = table();
+        let table: Vec<Shortcut> = (table().into_iter())
+            .chain(open_table())
+            .chain(view_table())
+            .collect();
         let mut seen = Vec::new();
         for key in table.iter().flat_map(|s| s.keys.iter()) {
             assert!(!seen.contains(key), "{key:?} bound twice");

@@ -1,130 +1,108 @@
 //! The annotator window — the only code that knows egui. [`BylineApp`] is the
-//! shell: it lays out the panels around the article, reads the keyboard,
-//! collects the [`commands::Command`]s every widget pushes during a frame and
-//! runs them at the end of it; its [`session::Session`] commits every change
-//! to the project at once. [`run`] opens the window.
+//! shell around an [`Editor`] (the egui-free core in `crate::editor`): each
+//! frame it lays out the panels around the article, draws the editor's state,
+//! turns keys, clicks, menu items, dialog answers and dropped files into
+//! [`Command`]s, and at the end of the frame hands them to the editor in
+//! order, doing what each returned [`Effect`] says (scroll, open a dialog,
+//! quit). It never changes a document itself. [`run`] opens the window.
 
 pub mod bench;
-pub mod commands;
-pub mod edits;
+pub mod dialogs;
 pub mod export;
-mod export_batches;
 pub mod fonts;
 pub mod keys;
-pub mod loaded;
-mod navigate;
-pub mod open;
 pub mod panels;
-mod project;
 pub mod project_bench;
-pub mod session;
-mod shown;
-pub mod state;
+pub mod side_panels;
 pub mod text_view;
 pub mod theme;
 
-use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
-use egui::{CentralPanel, Panel, Ui};
+use egui::{CentralPanel, Context, Panel, Ui, ViewportCommand};
 
-pub use self::session::startup::Launch;
-
-use self::commands::Command;
+use self::dialogs::Dialogs;
 use self::export::ExportDialog;
-use self::open::Opener;
 use self::panels::{
-    banner, documents::DocumentList, inspector, ledger, menu, notices, palette, shortcuts, status,
+    banner, documents::DocumentList, drop_hint, find_bar::FindBar, inspector, ledger, menu,
+    notices, palette, shortcuts, status,
 };
-use self::session::Session;
-use self::session::opening::ProjectLoad;
-use self::state::Workspace;
+use self::side_panels::SidePanels;
 use self::text_view::TextView;
-use crate::model::{DocId, Document, LabelSet};
-use crate::store::Places;
+use crate::editor::{Command, Editor, Effect, Launch, Places, Task, ViewPosition, Wake, startup};
 
-/// The annotator: the workspace and the state of every panel.
+/// How often the window looks at a load's progress while articles are read.
+const LOADING_REPAINT: Duration = Duration::from_millis(100);
+
+/// The annotator: the editor and the state of every panel.
 pub struct BylineApp {
-    workspace: Workspace,
+    editor: Editor,
     view: TextView,
     documents: DocumentList,
-    opener: Opener,
+    dialogs: Dialogs,
     exporter: ExportDialog,
+    find_bar: FindBar,
+    /// Which side panels show, as the editor toggled them.
+    panels: SidePanels,
     show_shortcuts: bool,
-    session: Session,
-    /// Where the recent projects and trusted engines are kept (none in tests).
-    places: Option<Places>,
-    /// A project being opened, with the files to add once it is.
-    opening: Option<(ProjectLoad, Vec<PathBuf>)>,
-    /// Articles read while a project was opening, added once it is.
-    waiting: Vec<Document>,
-    /// The document whose view was last restored.
-    shown: Option<DocId>,
-    /// The view position last written.
-    saved_view: Option<(DocId, usize)>,
-    /// When the view first moved away from the position last written.
-    view_moved_at: Option<f64>,
+    /// Whether the editor's background work wakes this window's context yet.
+    woken: bool,
 }
 
 impl BylineApp {
-    /// A window over `workspace`.
-    pub fn new(workspace: Workspace) -> Self {
+    /// A window over `editor`.
+    pub fn new(editor: Editor) -> Self {
         Self {
-            workspace,
+            editor,
             view: TextView::default(),
             documents: DocumentList::default(),
-            opener: Opener::default(),
+            dialogs: Dialogs::default(),
             exporter: ExportDialog::default(),
+            find_bar: FindBar::default(),
+            panels: SidePanels::default(),
             show_shortcuts: false,
-            session: Session::in_memory(),
-            places: None,
-            opening: None,
-            waiting: Vec::new(),
-            shown: None,
-            saved_view: None,
-            view_moved_at: None,
+            woken: false,
         }
     }
 
-    /// Sets this machine's folders: the recent projects and the external
-    /// engines allowed to run (without them, none is).
-    pub fn set_places(&mut self, places: Option<Places>) {
-        self.places = places;
+    /// A window whose native file dialogs show nothing, as on a desktop
+    /// without a dialog service: tests use it to take the fallbacks.
+    pub fn without_native_dialogs(mut self) -> Self {
+        self.dialogs.disable_native();
+        self.exporter.disable_native();
+        self
     }
 
-    /// The project behind the window, for tests.
-    pub fn session(&self) -> &Session {
-        &self.session
+    /// Characters the widest line of the article held in the last frame.
+    pub fn article_chars(&self) -> usize {
+        self.view.chars_per_line()
     }
 
-    /// True while a project is opening or articles are being read.
-    pub fn busy(&self) -> bool {
-        self.opening.is_some() || self.opener.progress().is_some()
+    /// Whether the find bar shows.
+    pub fn find_bar_open(&self) -> bool {
+        self.find_bar.is_open()
+    }
+
+    /// The editor behind the window: documents, selection, project.
+    pub fn editor(&self) -> &Editor {
+        &self.editor
+    }
+
+    /// The editor, mutably: tests and benchmarks set a scene up with it.
+    pub fn editor_mut(&mut self) -> &mut Editor {
+        &mut self.editor
     }
 
     /// Where the reader is in the shown document, as drawn last frame.
-    pub fn view_position(&self) -> Option<crate::store::ViewPosition> {
+    pub fn view_position(&self) -> Option<ViewPosition> {
         self.view.position().map(|(_, position)| position)
-    }
-
-    /// The documents and selection, for tests and the benchmark.
-    pub fn workspace(&self) -> &Workspace {
-        &self.workspace
-    }
-
-    /// The workspace, mutably: tests and the benchmark set a scene up with it.
-    pub fn workspace_mut(&mut self) -> &mut Workspace {
-        &mut self.workspace
-    }
-
-    /// The reading/suggesting worker and the open dialogs.
-    pub fn opener_mut(&mut self) -> &mut Opener {
-        &mut self.opener
     }
 
     /// Where the character at byte `offset` of the current document was drawn
     /// in the last frame, if it was visible.
     pub fn glyph_rect(&self, offset: usize) -> Option<egui::Rect> {
-        let text = self.workspace.current()?.doc.text();
+        let text = self.editor.workspace().current()?.doc.text();
         self.view.glyph_rect(text, offset)
     }
 
@@ -133,73 +111,138 @@ impl BylineApp {
         self.show_shortcuts
     }
 
+    /// Runs one command now, as the end of a frame does, and does what the
+    /// editor answers.
+    pub fn run_command(&mut self, ctx: &Context, cmd: Command) {
+        self.wake_with(ctx);
+        if let Some(effect) = self.editor.run(cmd) {
+            self.apply(ctx, effect);
+        }
+    }
+
     /// Draws one frame into `ui` and then runs the commands it collected.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let mut cmds: Vec<Command> = Vec::new();
-        self.poll_project(&ctx);
-        self.take_opened(&ctx, &mut cmds);
-        self.sync_shown();
-        if !self.opener.modal_open() && !self.exporter.is_open() {
-            cmds.extend(keys::read(&ctx, &self.workspace.labels));
-            self.opener.read_keys(&ctx);
+        self.wake_with(&ctx);
+        for effect in self.editor.poll() {
+            self.apply(&ctx, effect);
         }
-        let ws = &self.workspace;
-        let opener = &mut self.opener;
-        let session = &self.session;
-        Panel::top("menu").show(ui, |ui| {
-            let mut file_cmds = Vec::new();
-            menu::ui(ui, &mut cmds, |ui| {
-                project::file_menu(ui, opener, session, &mut file_cmds);
-                ui.separator();
-                opener.file_menu(ui);
-                ui.separator();
-                menu::item(ui, "Export…", Command::Export, &mut file_cmds);
-                ui.separator();
-                menu::item(ui, "Quit", Command::Quit, &mut file_cmds);
-            });
-            cmds.extend(file_cmds);
-        });
-        let opening = self.opening.as_ref().map(|(load, _)| load.path());
-        if banner::shown(session, opening) {
-            Panel::top("banner").show(ui, |ui| banner::ui(ui, session, opening, &mut cmds));
+        let mut cmds: Vec<Command> = self.dialogs.poll().into_iter().collect();
+        if self.editor.loading().is_some() {
+            ctx.request_repaint_after(LOADING_REPAINT);
         }
-        Panel::bottom("status").show(ui, |ui| {
-            status::ui(ui, ws, opener.progress(), session.path());
-        });
-        Panel::left("documents")
-            .resizable(true)
-            .default_size(250.0)
-            .show(ui, |ui| self.documents.ui(ui, ws, &mut cmds));
-        Panel::right("inspector")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("inspector")
-                    .max_height(ui.available_height() * 0.5)
-                    .show(ui, |ui| inspector::ui(ui, ws, &mut cmds));
-                ui.separator();
-                ledger::ui(ui, ws, &mut cmds);
-            });
-        let view = &mut self.view;
-        CentralPanel::default().show(ui, |ui| {
-            if ws.current().is_some() {
-                palette::ui(ui, ws, &mut cmds);
-                ui.separator();
-            }
-            view.ui(ui, ws, &mut cmds);
-        });
-        shortcuts::ui(&ctx, &mut self.show_shortcuts, &ws.labels);
-        self.opener.windows(&ctx, &mut cmds);
-        self.exporter.ui(&ctx, &self.workspace, &self.session);
-        notices::ui(&ctx, &mut self.workspace.notices);
+        if !self.dialogs.modal_open() && !self.exporter.is_open() {
+            cmds.extend(keys::read(&ctx, &self.editor.workspace().labels));
+            cmds.extend(keys::read_always(&ctx));
+        }
+        self.panels(ui, &mut cmds);
+        drop_hint::ui(&ctx, &mut cmds);
+        cmds.extend(self.dialogs.ui(&ctx));
+        let ws = self.editor.workspace();
+        let exporting = self
+            .editor
+            .work()
+            .into_iter()
+            .find(|w| w.task == Task::Exporting);
+        self.exporter.ui(&ctx, ws, exporting.as_ref(), &mut cmds);
+        notices::ui(&ctx, &ws.notices, &mut cmds);
+        self.editor.report_place(self.view.position());
         for cmd in cmds {
-            if !self.run_project_command(&cmd, &ctx) {
-                self.run_command(cmd);
-            }
+            self.run_command(&ctx, cmd);
         }
-        self.keep_view(&ctx);
+        if let Some(wait) = self.editor.keep_place(ctx.input(|i| i.time)) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    /// The menu, banner, status bar, side panels and the article.
+    fn panels(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+        let editor = &self.editor;
+        let (ws, session) = (editor.workspace(), editor.session());
+        let shown = (self.panels, self.find_bar.is_open());
+        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, shown, cmds));
+        let opening = editor.opening();
+        if banner::shown(session, opening) {
+            Panel::top("banner").show(ui, |ui| banner::ui(ui, session, opening, cmds));
+        }
+        let work = editor.work();
+        Panel::bottom("status").show(ui, |ui| status::ui(ui, ws, &work, session.path(), cmds));
+        let window = ui.ctx().content_rect().width();
+        let article = self.view.needed_width(ui);
+        let widths = self.panels.widths(window, article);
+        let room = (window - article).max(0.0);
+        if let Some(width) = widths.documents {
+            let most = (room - widths.inspector.unwrap_or(0.0)).max(width);
+            Panel::left("documents")
+                .resizable(true)
+                .default_size(width)
+                .size_range(side_panels::DOCUMENTS_MIN.min(width)..=most)
+                .show(ui, |ui| {
+                    self.documents.ui(ui, ws, editor.text_search(), cmds)
+                });
+        }
+        if let Some(width) = widths.inspector {
+            let most = (room - widths.documents.unwrap_or(0.0)).max(width);
+            Panel::right("inspector")
+                .resizable(true)
+                .default_size(width)
+                .size_range(side_panels::INSPECTOR_MIN.min(width)..=most)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("inspector")
+                        .max_height(ui.available_height() * 0.5)
+                        .show(ui, |ui| inspector::ui(ui, ws, cmds));
+                    ui.separator();
+                    ledger::ui(ui, ws, cmds);
+                });
+        }
+        let (view, find_bar) = (&mut self.view, &mut self.find_bar);
+        CentralPanel::default().show(ui, |ui| {
+            find_bar.ui(ui, ws, editor.find(), cmds);
+            if ws.current().is_some() {
+                palette::ui(ui, ws, cmds);
+                ui.separator();
+            }
+            view.ui(ui, ws, editor.find(), cmds);
+        });
+        shortcuts::ui(ui.ctx(), &mut self.show_shortcuts, &ws.labels);
+    }
+
+    /// Does what the editor asked of the view.
+    fn apply(&mut self, ctx: &Context, effect: Effect) {
+        match effect {
+            Effect::Reveal(range) => self.view.reveal(range),
+            Effect::Restore(offset) => self.view.restore(offset),
+            Effect::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Effect::OpenExport => self.exporter.open(),
+            Effect::Exported(outcome) => self.exporter.show_outcome(outcome),
+            Effect::PickPath(purpose) => self.dialogs.pick(purpose, ctx),
+            Effect::AskPath(purpose) => self.dialogs.ask(purpose),
+            Effect::ProjectOpened { title } => {
+                ctx.send_viewport_cmd(ViewportCommand::Title(title));
+                self.view = TextView::default();
+                self.documents.forget();
+                self.find_bar.close();
+            }
+            Effect::OpenFind => self.find_bar.open(self.editor.find().query()),
+            Effect::CloseFind => self.find_bar.close(),
+            Effect::SetTheme(theme) => theme::choice::set(ctx, theme),
+            Effect::NextTheme => theme::choice::set(ctx, theme::choice::current(ctx).next()),
+            Effect::TogglePanel(side) => {
+                let window = ctx.content_rect().width();
+                self.panels
+                    .toggle(side, window, self.view.last_needed_width());
+            }
+            Effect::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+        }
+    }
+
+    /// Has the editor's background work repaint this window when it delivers.
+    fn wake_with(&mut self, ctx: &Context) {
+        if !self.woken {
+            self.editor.set_wake(repaint(ctx));
+            self.woken = true;
+        }
     }
 }
 
@@ -209,21 +252,20 @@ impl eframe::App for BylineApp {
     }
 }
 
-impl Drop for BylineApp {
-    /// The reader's place is written when the window closes.
-    fn drop(&mut self) {
-        self.save_view();
-    }
+/// A wake that repaints `ctx`.
+fn repaint(ctx: &Context) -> Wake {
+    let ctx = ctx.clone();
+    Arc::new(move || ctx.request_repaint())
 }
 
-/// Opens the annotator window as `launch` asks (see [`session::startup`]):
-/// a project, then the files to add to it. Returns when the window is closed.
+/// Opens the annotator window as `launch` asks (see [`startup`]): a project,
+/// then the files to add to it. Returns when the window is closed.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
     let places = Places::platform().map_err(|e| e.to_string());
-    let plan = session::startup::plan(
+    let plan = startup::plan(
         launch,
         places.as_ref().map_err(Clone::clone),
-        open::sample_articles(),
+        crate::editor::sample_articles(),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let options = eframe::NativeOptions {
@@ -239,14 +281,8 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
-            let mut app = BylineApp::new(Workspace::new(LabelSet::builtin()));
-            app.opener.set_engines(crate::suggest::builtin());
-            app.set_places(places.ok());
-            for note in plan.notes {
-                app.workspace.notify(note);
-            }
-            app.open_project(plan.project, plan.mode, plan.import, &cc.egui_ctx);
-            Ok(Box::new(app))
+            let editor = Editor::launch(plan, places.ok(), repaint(&cc.egui_ctx));
+            Ok(Box::new(BylineApp::new(editor)))
         }),
     )
     .map_err(|err| anyhow::anyhow!("cannot open the window: {err}"))

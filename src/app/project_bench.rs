@@ -13,9 +13,7 @@ use std::time::{Duration, Instant};
 use egui::{Context, Pos2, RawInput, Rect, Vec2};
 
 use crate::app::BylineApp;
-use crate::app::commands::Command;
-use crate::app::session::opening::OpenMode;
-use crate::app::state::Workspace;
+use crate::editor::{Command, Editor, Workspace};
 use crate::model::LabelSet;
 use crate::store::bench::{peak_mb, resident_mb};
 
@@ -83,15 +81,15 @@ fn frame(ctx: &Context, app: &mut BylineApp, time: &mut f64) {
 pub fn run(path: &Path, steps: usize) -> anyhow::Result<Report> {
     let ctx = Context::default();
     crate::app::fonts::install(&ctx);
-    let mut app = BylineApp::new(Workspace::new(LabelSet::builtin()));
+    let mut app = BylineApp::new(Editor::new(Workspace::new(LabelSet::builtin())));
     let mut time = 0.0;
     let started = Instant::now();
-    app.open_project(path.to_path_buf(), OpenMode::Open, Vec::new(), &ctx);
-    while app.busy() || app.view_position().is_none() {
+    app.run_command(&ctx, Command::OpenProject(path.to_path_buf()));
+    while app.editor().busy() || app.view_position().is_none() {
         if started.elapsed() > Duration::from_secs(120) {
             anyhow::bail!(
                 "the project did not open: {}",
-                app.workspace().notices.join("; ")
+                app.editor().workspace().notices.join("; ")
             );
         }
         frame(&ctx, &mut app, &mut time);
@@ -101,21 +99,21 @@ pub fn run(path: &Path, steps: usize) -> anyhow::Result<Report> {
     let opened_mb = resident_mb();
     let (mut accepted, mut done) = (0, 0);
     for step in 0..steps {
-        app.run_command(Command::NextPending);
-        let pending = app.workspace().current().map_or(0, |o| o.pending);
-        app.run_command(Command::Accept);
-        if app.workspace().current().map_or(0, |o| o.pending) < pending {
+        app.run_command(&ctx, Command::NextPending);
+        let pending = app.editor().workspace().current().map_or(0, |o| o.pending);
+        app.run_command(&ctx, Command::Accept);
+        if app.editor().workspace().current().map_or(0, |o| o.pending) < pending {
             accepted += 1;
         }
         if step % 10 == 9 {
-            app.run_command(Command::DoneAndNext);
+            app.run_command(&ctx, Command::DoneAndNext);
             done += 1;
         } else {
-            app.run_command(Command::NextDocument);
+            app.run_command(&ctx, Command::NextDocument);
         }
         frame(&ctx, &mut app, &mut time);
     }
-    let ws = app.workspace();
+    let ws = app.editor().workspace();
     Ok(Report {
         documents: ws.entries().len(),
         open,
@@ -149,7 +147,7 @@ mod tests {
         let report = run(&path, 20).unwrap();
         assert_eq!((report.documents, report.shown), (25, 20));
         assert_eq!((report.accepted, report.done), (20, 2));
-        assert!(report.loaded <= crate::app::loaded::KEEP_LOADED);
+        assert!(report.loaded <= crate::editor::KEEP_LOADED);
         let stored = Project::open(&path).unwrap().list_documents().unwrap();
         let done = stored
             .iter()

@@ -9,11 +9,11 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
+use crate::formats::ReadError;
 use crate::model::markup::{self, MarkupError};
 use crate::model::{
     DocStatus, Document, Edit, EditError, LabelSet, Origin, Quote, Span, SpanState, Transaction,
 };
-use crate::read::ReadError;
 
 /// Why a corpus could not be built from the bundled samples (a bug in the
 /// samples or in the code that reads them).
@@ -171,7 +171,7 @@ pub fn text_bytes(docs: &[Document]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::check_alignment;
+    use crate::formats::output::check_alignment;
 
     #[test]
     fn annotated_documents_are_article_sized_valid_and_reproducible() {

@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use super::{BenchError, Budget, Row, corpus, median_of};
-use crate::export::format::{self, Destination, ExportFormat};
-use crate::read::jsonl;
+use crate::formats::byline;
+use crate::formats::exporter::{self, Destination, ExportFormat};
 
 /// The export budget of the design.
 pub const BUDGET: Duration = Duration::from_secs(1);
@@ -31,7 +31,7 @@ pub fn run(count: usize, runs: usize, formats: &[ExportFormat]) -> Result<Vec<Ro
     for &format in formats {
         let (median, written) = median_of(runs, || {
             let mut sink = Counter(0);
-            format::write(format, &docs, Destination::Stream(&mut sink)).map(|r| (r, sink.0))
+            exporter::write(format, &docs, Destination::Stream(&mut sink)).map(|r| (r, sink.0))
         });
         let (report, bytes) = written?;
         rows.push(Row {
@@ -49,9 +49,9 @@ pub fn run(count: usize, runs: usize, formats: &[ExportFormat]) -> Result<Vec<Ro
         });
     }
     let mut out = Vec::new();
-    format::write(ExportFormat::Byline, &docs, Destination::Stream(&mut out))?;
+    exporter::write(ExportFormat::Byline, &docs, Destination::Stream(&mut out))?;
     let jsonl = String::from_utf8(out).map_err(|e| BenchError::Check(e.to_string()))?;
-    let (median, loaded) = median_of(runs, || jsonl::read(&jsonl, "bench.jsonl"));
+    let (median, loaded) = median_of(runs, || byline::read(&jsonl, "bench.jsonl"));
     let loaded = loaded?;
     if loaded.documents.len() != docs.len() || !loaded.warnings.is_empty() {
         return Err(BenchError::Check(format!(

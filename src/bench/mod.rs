@@ -23,10 +23,10 @@ pub enum BenchError {
     Corpus(#[from] corpus::CorpusError),
     /// A writer failed.
     #[error("export failed: {0}")]
-    Export(#[from] crate::export::ExportError),
+    Export(#[from] crate::formats::ExportError),
     /// A reader failed.
     #[error("reading failed: {0}")]
-    Read(#[from] crate::read::ReadError),
+    Read(#[from] crate::formats::ReadError),
     /// Temporary files could not be written or removed.
     #[error("benchmark files: {0}")]
     Io(#[from] std::io::Error),

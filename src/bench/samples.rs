@@ -2,8 +2,8 @@
 //! them, repeated to a given size, or written out as distinct article files.
 
 use super::corpus::{CorpusError, Rng};
+use crate::formats::{self, InputFormat, ReadOptions};
 use crate::model::Document;
-use crate::read::{self, InputFormat, ReadOptions};
 
 /// Every bundled sample article, by file name (the extension picks the reader).
 pub const SAMPLES: [(&str, &[u8]); 14] = [
@@ -66,7 +66,7 @@ pub fn articles() -> Result<Vec<Document>, CorpusError> {
     for (name, bytes) in SAMPLES {
         let ext = name.rsplit('.').next().unwrap_or_default();
         let format = InputFormat::from_extension(ext).unwrap_or(InputFormat::Text);
-        docs.extend(read::read_bytes(bytes, name, format, &options)?.documents);
+        docs.extend(formats::read_bytes(bytes, name, format, &options)?.documents);
     }
     Ok(docs)
 }
@@ -151,7 +151,7 @@ mod tests {
         for (name, bytes, documents) in &files {
             let ext = name.rsplit('.').next().unwrap();
             let format = InputFormat::from_extension(ext).unwrap();
-            let loaded = read::read_bytes(bytes, name, format, &options).unwrap();
+            let loaded = formats::read_bytes(bytes, name, format, &options).unwrap();
             assert_eq!(loaded.documents.len(), *documents, "{name}");
             for doc in &loaded.documents {
                 assert!(texts.insert(doc.text().to_owned()), "{name} repeats a text");

@@ -7,7 +7,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use crate::bench::{self, Table};
-use crate::export::format::ExportFormat;
+use crate::formats::ExportFormat;
 
 /// Which benchmarks to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::inputs;
-use crate::export::format::{self, Destination, ExportFormat};
-use crate::read::ReadOptions;
+use crate::formats::ReadOptions;
+use crate::formats::exporter::{self, Destination, ExportFormat};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -53,7 +53,7 @@ pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         Some(path) => Destination::Path(path),
         None => Destination::Stream(out),
     };
-    let report = format::write(args.to, &inputs.documents, dest)
+    let report = exporter::write(args.to, &inputs.documents, dest)
         .with_context(|| format!("cannot write {} output", args.to))?;
     writeln!(err, "byline: {report}")?;
     Ok(inputs::exit_code(inputs.failed, inputs.skipped, err))

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::export::format::{BATCH, Destination, ExportFormat, Exporter};
+use crate::formats::{BATCH, Destination, ExportFormat, Exporter};
 use crate::model::DocStatus;
 use crate::store::Project;
 
@@ -36,7 +36,7 @@ fn parse_status(name: &str) -> Result<DocStatus, String> {
 
 /// Runs the export; its report goes to `err`, like `convert`'s.
 pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
-    let project = Project::open(&args.project).context("cannot export")?;
+    let project = Project::open_to_read(&args.project).context("cannot export")?;
     let dest = match &args.output {
         Some(path) => Destination::Path(path),
         None => Destination::Stream(out),
@@ -65,7 +65,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
 #[cfg(test)]
 mod tests {
     use super::BATCH;
-    use crate::export::format::{self, Destination, ExportFormat};
+    use crate::formats::exporter::{self, Destination, ExportFormat};
     use crate::model::{DocStatus, Document, Edit, Transaction, markup};
     use crate::store::Project;
     use crate::tests::support::byline;
@@ -135,7 +135,7 @@ mod tests {
             let exported = byline(["export", "--project", project, "--to", to, "-o", output]);
             assert_eq!(exported.code, 0, "{}", exported.err);
             let expected = dir.path().join(format!("expected.{format}"));
-            format::write(format, &docs, Destination::Path(&expected)).unwrap();
+            exporter::write(format, &docs, Destination::Path(&expected)).unwrap();
             assert!(
                 std::fs::read(&out).unwrap() == std::fs::read(&expected).unwrap(),
                 "{format}"

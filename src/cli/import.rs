@@ -1,6 +1,9 @@
 //! `byline import --project P FILES...`: adds articles (files or folders, any
-//! input format) to a project, creating it if needed. Documents already in the
-//! project are reported, not doubled; one bad file is reported and skipped.
+//! input format) to a project, creating it if needed, with the project's
+//! suggestions (built-in engines, its memory, and its external engine when
+//! this machine trusts it) unless `--no-suggest` leaves them to the window.
+//! Documents already in the project are reported, not doubled; one bad file
+//! is reported and skipped.
 
 use std::cell::Cell;
 use std::io::Write;
@@ -9,8 +12,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use super::inputs;
-use crate::read::{self, ReadOptions};
-use crate::store::{Project, import};
+use crate::editor::import;
+use crate::formats::{self, ReadOptions};
+use crate::store::Project;
 
 /// Arguments of `byline import`.
 #[derive(Debug, clap::Args)]
@@ -24,26 +28,40 @@ pub struct ImportArgs {
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
     #[arg(long)]
     lossy: bool,
+    /// Store the articles without suggestions; the window suggests on each
+    /// when it first shows it.
+    #[arg(long)]
+    no_suggest: bool,
 }
 
 /// Runs the import; the exit code says what was left out (see
 /// [`inputs::exit_code`]).
 pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let options = ReadOptions { lossy: args.lossy };
-    let (files, warnings) = read::collect_inputs(&args.inputs);
+    let (files, warnings) = formats::collect_inputs(&args.inputs);
     for warning in &warnings {
         writeln!(err, "byline: warning: {warning}")?;
     }
     let mut project = Project::open_or_create(&args.project).context("cannot import")?;
     let skipped = Cell::new(0);
     let read = |path: &Path| {
-        let loaded = read::read_path(path, &options);
+        let loaded = formats::read_path(path, &options);
         if let Ok(loaded) = &loaded {
             skipped.set(skipped.get() + loaded.skipped);
         }
         loaded
     };
-    let report = import::import_files(&mut project, &files, read).context("cannot import")?;
+    let engines = if args.no_suggest {
+        None
+    } else {
+        let (external, note) = import::trusted_external(&project);
+        if let Some(note) = note {
+            writeln!(err, "byline: warning: {note}")?;
+        }
+        Some(import::project_engines(&project, external).context("cannot import")?)
+    };
+    let report = import::import_files(&mut project, &files, read, engines.as_ref())
+        .context("cannot import")?;
     writeln!(out, "{report}")?;
     Ok(inputs::exit_code(report.failed.len(), skipped.get(), err))
 }

@@ -1,13 +1,13 @@
 //! Loading the inputs of a subcommand: files, folders (walked by extension) or
 //! `-` for stdin. One bad input is reported once and skipped; the rest load.
-//! A text read twice is kept once, the annotated copy first (see `read::dedupe`).
+//! A text read twice is kept once, the annotated copy first (see `formats::input::dedupe`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::formats::input::dedupe::without_copies;
+use crate::formats::{self, ReadOptions};
 use crate::model::Document;
-use crate::read::dedupe::without_copies;
-use crate::read::{self, ReadOptions};
 
 /// What loading the inputs gave.
 pub struct Inputs {
@@ -51,17 +51,17 @@ pub fn load(paths: &[PathBuf], options: &ReadOptions, err: &mut dyn Write) -> In
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         paths.iter().partition(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = files.into_iter().cloned().collect();
-    let (found, warnings) = read::collect_inputs(&files);
+    let (found, warnings) = formats::collect_inputs(&files);
     for warning in &warnings {
         let _ = writeln!(err, "byline: warning: {warning}");
     }
     if !stdin.is_empty() {
-        gathered.take("-", read::read_path(Path::new("-"), options), err);
+        gathered.take("-", formats::read_path(Path::new("-"), options), err);
     }
     for path in &found {
         gathered.take(
             &path.display().to_string(),
-            read::read_path(path, options),
+            formats::read_path(path, options),
             err,
         );
     }
@@ -88,7 +88,7 @@ impl Gathered {
     fn take(
         &mut self,
         name: &str,
-        result: Result<read::Loaded, read::ReadError>,
+        result: Result<formats::Loaded, formats::ReadError>,
         err: &mut dyn Write,
     ) {
         match result {

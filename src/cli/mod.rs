@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::Launch;
+use crate::editor::Launch;
 
 const EXAMPLES: &str = "\
 Examples:

@@ -18,7 +18,7 @@ pub struct StatsArgs {
 
 /// Prints the project's statistics to `out`.
 pub fn run(args: &StatsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<u8> {
-    let project = Project::open(&args.project).context("cannot read the statistics")?;
+    let project = Project::open_to_read(&args.project).context("cannot read the statistics")?;
     let stats = stats::compute(&project).context("cannot read the statistics")?;
     write!(out, "{stats}")?;
     Ok(0)

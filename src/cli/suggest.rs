@@ -12,13 +12,14 @@ use anyhow::Context;
 use rayon::prelude::*;
 
 use super::inputs;
-use crate::export::byline::{self, Flavor};
+use crate::formats::ReadOptions;
+use crate::formats::byline::{self, Flavor};
 use crate::model::Document;
-use crate::read::{self, ReadOptions};
+use crate::suggest;
+use crate::suggest::ClassSet;
+use crate::suggest::engines::Engines;
 use crate::suggest::external::{EngineCommand, ExternalEngine};
-use crate::suggest::pipeline::{suggest_all, suggest_document};
 use crate::suggest::rules::{Interrupted, RulesConfig};
-use crate::suggest::{self, ClassSet, Suggester};
 
 /// Lines processed together in streaming mode: enough to keep every core busy,
 /// few enough that output follows input closely.
@@ -73,7 +74,7 @@ pub struct SuggestArgs {
 /// Runs the suggester; the exit code says what was left out (see
 /// [`inputs::exit_code`]).
 pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
-    let owned = if args.no_builtin {
+    let builtin = if args.no_builtin {
         Vec::new()
     } else {
         suggest::builtin_with(RulesConfig {
@@ -81,7 +82,6 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
             interrupted: args.interrupted,
         })
     };
-    let engines: Vec<&dyn Suggester> = owned.iter().map(Box::as_ref).collect();
     let external = match &args.engine_cmd {
         Some(line) => Some(
             ExternalEngine::new(EngineCommand::parse(line)?)
@@ -89,9 +89,9 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         ),
         None => None,
     };
-    let external = external.as_ref();
+    let engines = Engines::new(builtin).with_external(external);
     if args.inputs.len() == 1 && args.inputs[0].as_os_str() == "-" && args.output.is_none() {
-        return stream(&engines, external, &mut std::io::stdin().lock(), out, err);
+        return stream(&engines, &mut std::io::stdin().lock(), out, err);
     }
     let options = ReadOptions { lossy: args.lossy };
     let mut loaded = inputs::load(&args.inputs, &options, err);
@@ -102,15 +102,14 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
             eprint!("\rsuggesting: {done}/{total} documents");
         }
     };
-    let results = suggest_all(&mut loaded.documents, &engines, &progress);
+    let results = engines.suggest_all(&mut loaded.documents, &progress);
     if show_progress {
         eprintln!();
     }
     let mut engine_warnings = 0;
-    if let Some(engine) = external {
-        for batch in loaded.documents.chunks_mut(EXTERNAL_BATCH) {
-            engine_warnings += report(engine.suggest(batch), err)?;
-        }
+    for batch in loaded.documents.chunks_mut(EXTERNAL_BATCH) {
+        let mut batch: Vec<&mut Document> = batch.iter_mut().collect();
+        engine_warnings += report(engines.suggest_external(&mut batch), err)?;
     }
     let mut failed = loaded.failed;
     for (doc, result) in loaded.documents.iter().zip(&results) {
@@ -120,10 +119,10 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         }
     }
     let report = match &args.output {
-        Some(path) => crate::export::format::write(
-            crate::export::format::ExportFormat::Byline,
+        Some(path) => crate::formats::exporter::write(
+            crate::formats::ExportFormat::Byline,
             &loaded.documents,
-            crate::export::format::Destination::Path(path),
+            crate::formats::Destination::Path(path),
         ),
         None => byline::write(&loaded.documents, &mut *out, Flavor::Byline),
     }
@@ -156,11 +155,10 @@ fn with_engine_warnings(code: u8, warnings: usize, err: &mut dyn Write) -> u8 {
 
 /// Streams JSONL documents from `input` to `out`, one line out per good line in,
 /// in order; a bad line is reported with its number and skipped, and the
-/// exit code says so (see [`inputs::exit_code`]). The `external` engine, if
+/// exit code says so (see [`inputs::exit_code`]). The external engine, if
 /// any, runs once per batch of lines.
 pub fn stream(
-    engines: &[&dyn Suggester],
-    external: Option<&ExternalEngine>,
+    engines: &Engines,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -188,9 +186,9 @@ pub fn stream(
             failed += usize::from(result.failed);
             skipped += usize::from(result.skipped);
         }
-        if let Some(engine) = external {
-            engine_warnings += report(with_external(engine, &mut results), err)?;
-        }
+        let mut docs: Vec<&mut Document> =
+            results.iter_mut().filter_map(|r| r.doc.as_mut()).collect();
+        engine_warnings += report(engines.suggest_external(&mut docs), err)?;
         for doc in results.iter().filter_map(|r| r.doc.as_ref()) {
             byline::write(std::slice::from_ref(doc), &mut *out, Flavor::Byline)?;
         }
@@ -201,13 +199,6 @@ pub fn stream(
         engine_warnings,
         err,
     ))
-}
-
-/// Runs the external engine once on the documents of a batch of lines;
-/// returns its warnings.
-fn with_external(engine: &ExternalEngine, results: &mut [LineResult]) -> Vec<String> {
-    let mut docs: Vec<&mut Document> = results.iter_mut().filter_map(|r| r.doc.as_mut()).collect();
-    engine.suggest_with(&mut docs, |_, _| {})
 }
 
 /// What one stdin line gave: the annotated document, and messages for the user.
@@ -221,7 +212,7 @@ struct LineResult {
     failed: bool,
 }
 
-fn suggest_line(engines: &[&dyn Suggester], line_no: usize, line: &str) -> LineResult {
+fn suggest_line(engines: &Engines, line_no: usize, line: &str) -> LineResult {
     let mut result = LineResult::default();
     if line.trim().is_empty() {
         return result;
@@ -233,7 +224,7 @@ fn suggest_line(engines: &[&dyn Suggester], line_no: usize, line: &str) -> LineR
         result.skipped = true;
         return result;
     }
-    match read::jsonl::read(line, "stdin") {
+    match byline::read(line, "stdin") {
         Ok(loaded) => {
             result.messages = loaded
                 .warnings
@@ -244,11 +235,7 @@ fn suggest_line(engines: &[&dyn Suggester], line_no: usize, line: &str) -> LineR
         }
         Err(e) => result.messages.push(format!("line {line_no}: {e}")),
     }
-    match result
-        .doc
-        .as_mut()
-        .map(|doc| suggest_document(doc, engines))
-    {
+    match result.doc.as_mut().map(|doc| engines.suggest(doc)) {
         Some(Ok(_)) => {}
         Some(Err(e)) => {
             result
@@ -273,10 +260,9 @@ mod tests {
     #[test]
     fn streams_one_line_out_per_good_line_in_order() {
         let input = "{\"text\":\"“Nous reviendrons,” Zoë Müller said.\"}\nnot json\n\n{\"text\":\"北京 talks: Ana Díaz said the port would reopen.\"}\n";
-        let owned = suggest::builtin();
-        let engines: Vec<&dyn Suggester> = owned.iter().map(Box::as_ref).collect();
+        let engines = Engines::new(suggest::builtin());
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = stream(&engines, None, &mut input.as_bytes(), &mut out, &mut err).unwrap();
+        let code = stream(&engines, &mut input.as_bytes(), &mut out, &mut err).unwrap();
         assert_eq!(code, inputs::SKIPPED_INPUT, "a bad line is skipped input");
         let out = String::from_utf8(out).unwrap();
         let texts: Vec<String> = out

@@ -9,8 +9,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Edit, Transaction};
-use crate::read::{Loaded, MAX_FILE_BYTES, ReadError, Warning, brat, conll, conllu, jsonl};
+use crate::formats::{Loaded, MAX_FILE_BYTES, ReadError, Warning, brat, byline, conll, conllu};
+use crate::model::{CUE, Edit, QUOTE, SPEAKER, Transaction};
 
 /// Why one side of an evaluation could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -27,7 +27,7 @@ pub enum EvalError {
 }
 
 /// Labels PolNeAR gold keeps; the others are not attributions.
-const POLNEAR_LABELS: [&str; 3] = ["QUOTE", "SPEAKER", "CUE"];
+const POLNEAR_LABELS: [&str; 3] = [QUOTE, SPEAKER, CUE];
 
 /// Loads every document under `path`.
 pub fn load(path: &Path) -> Result<Loaded, EvalError> {
@@ -106,8 +106,8 @@ fn load_file(path: &Path, loaded: &mut Loaded) -> Result<(), ReadError> {
         }
         "conll" | "iob" | "bio" => conll::read(&read_text(path)?, &source)?,
         "conllu" => conllu::read(&read_text(path)?, &source)?,
-        "jsonl" => jsonl::read(&read_text(path)?, &source)?,
-        "json" => jsonl::read_json(&read_text(path)?, &source)?,
+        "jsonl" => byline::read(&read_text(path)?, &source)?,
+        "json" => byline::read_json(&read_text(path)?, &source)?,
         _ => return Ok(()),
     };
     loaded.documents.extend(read.documents);

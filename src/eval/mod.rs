@@ -11,6 +11,7 @@
 
 mod cli;
 pub mod gold;
+pub mod learning;
 mod matching;
 mod quotes;
 pub mod report;
@@ -19,7 +20,7 @@ mod subsets;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::export::exported_spans;
+use crate::formats::output::exported_spans;
 use crate::model::{DocId, Document};
 
 pub use cli::run_cli;

@@ -9,12 +9,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::matching::{Candidate, one_to_one, overlapping_pairs};
 use super::report::{LabelScores, Prf};
-use crate::export::exported_spans;
-use crate::model::{ByteRange, Document, Layer};
+use crate::formats::output::exported_spans;
+use crate::model::{ByteRange, CUE, Document, Layer, QUOTE, SPEAKER};
 
 /// Attribution labels, never summed into the `entities` row whatever layer a
 /// reader gave them.
-const ATTRIBUTION: [&str; 3] = ["QUOTE", "SPEAKER", "CUE"];
+const ATTRIBUTION: [&str; 3] = [QUOTE, SPEAKER, CUE];
 
 /// Match counts of one label, summed over documents.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use crate::model::ByteRange;
-use crate::model::markup::has_quote_mark;
+use crate::model::quote::has_quote_mark;
 
 /// The speech verb list shipped with Byline.
 const SPEECH_VERBS: &str = include_str!("../../assets/speech-verbs.txt");

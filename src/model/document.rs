@@ -91,6 +91,10 @@ pub struct Document {
     pub meta: Map<String, Value>,
     /// Paragraphs that are not the story ("See also", comment forms, bios).
     pub boilerplate: Vec<ByteRange>,
+    /// True once a project's suggestion engines have run on it (at import,
+    /// or when the window first showed it); a project keeps this so each
+    /// document is suggested on once. Files do not carry it.
+    pub suggested: bool,
     pub(super) status: DocStatus,
     pub(super) spans: BTreeMap<SpanId, Span>,
     pub(super) quotes: BTreeMap<QuoteId, Quote>,
@@ -106,6 +110,7 @@ impl Document {
             text,
             meta: Map::new(),
             boilerplate: Vec::new(),
+            suggested: false,
             status: DocStatus::New,
             spans: BTreeMap::new(),
             quotes: BTreeMap::new(),

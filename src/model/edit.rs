@@ -277,6 +277,7 @@ mod tests {
     use super::*;
     use crate::model::quote::QuoteKind;
     use crate::model::span::{Layer, Origin, SpanState};
+    use crate::model::{CUE, QUOTE, SPEAKER};
 
     fn doc_with_quote() -> (Document, Quote) {
         let mut doc = Document::new(None, "“We will rebuild,” Díaz said.");
@@ -301,19 +302,19 @@ mod tests {
             .with(Edit::InsertSpan(Span::manual(
                 q,
                 range("“We will rebuild,”"),
-                "QUOTE",
+                QUOTE,
                 Layer::Attribution,
             )))
             .with(Edit::InsertSpan(Span::manual(
                 s,
                 range("Díaz"),
-                "SPEAKER",
+                SPEAKER,
                 Layer::Attribution,
             )))
             .with(Edit::InsertSpan(Span::manual(
                 c,
                 range("said"),
-                "CUE",
+                CUE,
                 Layer::Attribution,
             )))
             .with(Edit::InsertQuote(quote.clone()));

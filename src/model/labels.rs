@@ -5,6 +5,16 @@ use serde::{Deserialize, Serialize};
 
 use super::span::Layer;
 
+/// Label of a quote's content span (the reported words). Files that carry
+/// quotes as relations label them from the QUOTE span to its speaker and cue.
+pub const QUOTE: &str = "QUOTE";
+/// Label of a quote's speaker span (the source mention), and of the relation
+/// from a QUOTE span to it.
+pub const SPEAKER: &str = "SPEAKER";
+/// Label of a quote's cue span (`said`, `according to`), and of the relation
+/// from a QUOTE span to it.
+pub const CUE: &str = "CUE";
+
 /// The label set shipped with Byline.
 const BUILTIN: &str = include_str!("../../assets/labels.json");
 
@@ -133,7 +143,7 @@ mod tests {
         for name in ["PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "EVENT"] {
             assert_eq!(set.layer_of(name), Layer::Entity, "{name}");
         }
-        for name in ["QUOTE", "SPEAKER", "CUE"] {
+        for name in [QUOTE, SPEAKER, CUE] {
             assert_eq!(set.layer_of(name), Layer::Attribution, "{name}");
         }
         assert_eq!(set.by_key('1').map(|l| l.name.as_str()), Some("PERSON"));

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 
 use super::document::{Document, IdAllocator};
 use super::edit::{Edit, Transaction};
-use super::labels::LabelSet;
+use super::labels::{CUE, LabelSet, QUOTE, SPEAKER};
 use super::offsets::ByteRange;
-use super::quote::{Quote, QuoteKind};
+use super::quote::{Quote, QuoteKind, has_quote_mark};
 use super::span::{Origin, Span, SpanId, SpanState};
 
 /// Why a markup string cannot be parsed.
@@ -135,22 +135,17 @@ pub fn add_to_group<'g>(
         origin: Origin::Manual,
     });
     match mark.label.as_str() {
-        "QUOTE" => {
+        QUOTE => {
             quote.content.push(id);
             if mark.range.slice(text).is_some_and(has_quote_mark) {
                 quote.kind = QuoteKind::Direct;
             }
         }
-        "SPEAKER" => quote.speaker = Some(id),
-        "CUE" => quote.cue = Some(id),
+        SPEAKER => quote.speaker = Some(id),
+        CUE => quote.cue = Some(id),
         _ => {}
     }
     Some(quote)
-}
-
-/// True when `s` holds a straight or typographic quotation mark.
-pub fn has_quote_mark(s: &str) -> bool {
-    s.contains(['"', '“', '”', '«', '»', '„'])
 }
 
 /// Renders a document's spans back to markup (quotes not grouped), for readable

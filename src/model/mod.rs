@@ -1,11 +1,12 @@
 //! The document model: documents, spans, quotes, labels, edits, history,
-//! offsets and tokens. Pure data and functions — no egui, no SQL, no I/O.
+//! offsets, tokens and the project's memory of the editor's verdicts. Pure data and functions — no egui, no SQL, no I/O.
 
 pub mod document;
 pub mod edit;
 pub mod history;
 pub mod labels;
 pub mod markup;
+pub mod memory;
 pub mod offsets;
 pub mod quote;
 pub mod restore;
@@ -15,7 +16,7 @@ pub mod tokens;
 pub use document::{DocId, DocStatus, Document, IdAllocator};
 pub use edit::{Applied, Changes, Edit, EditError, Transaction};
 pub use history::History;
-pub use labels::{LabelDef, LabelSet};
+pub use labels::{CUE, LabelDef, LabelSet, QUOTE, SPEAKER};
 pub use offsets::{ByteRange, CharRange, OffsetError, OffsetIndex};
 pub use quote::{Quote, QuoteId, QuoteKind};
 pub use restore::DocumentParts;

@@ -3,8 +3,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::markup::has_quote_mark;
 use super::span::{Origin, SpanId, SpanState};
+
+/// The quotation marks that make quoted words direct speech: straight and
+/// typographic double quotes, low-9 quotes and guillemets. The tokenizer's
+/// quote characters include them (`tokens::chars`).
+pub const QUOTATION_MARKS: [char; 6] = ['"', '“', '”', '«', '»', '„'];
+
+/// True when `s` holds a straight or typographic quotation mark.
+pub fn has_quote_mark(s: &str) -> bool {
+    s.contains(QUOTATION_MARKS)
+}
 
 /// Stable identity of a quote inside its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -42,6 +51,18 @@ impl QuoteKind {
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == name)
     }
+
+    /// The kind a quote has when all that is known is its content text, as
+    /// when a file carries no kind (relations, brat events, tag columns):
+    /// direct when a content span holds a quotation mark, indirect otherwise
+    /// (partial and mixed cannot be told).
+    pub fn inferred<'t>(content: impl IntoIterator<Item = &'t str>) -> Self {
+        if content.into_iter().any(has_quote_mark) {
+            Self::Direct
+        } else {
+            Self::Indirect
+        }
+    }
 }
 
 /// One attribution: content, speaker, cue.
@@ -76,11 +97,7 @@ impl Quote {
             content: vec![content],
             speaker: None,
             cue: None,
-            kind: if has_quote_mark(content_text) {
-                QuoteKind::Direct
-            } else {
-                QuoteKind::Indirect
-            },
+            kind: QuoteKind::inferred([content_text]),
             speaker_entity: None,
             state: SpanState::Accepted,
             origin: Origin::Manual,

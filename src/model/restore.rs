@@ -25,6 +25,8 @@ pub struct DocumentParts {
     pub meta: Map<String, Value>,
     /// Boilerplate paragraphs.
     pub boilerplate: Vec<ByteRange>,
+    /// Whether the project's engines have run on it.
+    pub suggested: bool,
     /// Review status.
     pub status: DocStatus,
     /// Spans, in any order.
@@ -44,6 +46,7 @@ impl Document {
         }
         doc.meta = parts.meta;
         doc.boilerplate = parts.boilerplate;
+        doc.suggested = parts.suggested;
         doc.status = parts.status;
         for span in parts.spans {
             if ByteRange::checked(doc.text(), span.range.start, span.range.end).is_err() {
@@ -94,6 +97,7 @@ mod tests {
             text: doc.text().to_owned(),
             meta: doc.meta.clone(),
             boilerplate: doc.boilerplate.clone(),
+            suggested: doc.suggested,
             status: doc.status(),
             spans: doc.spans().cloned().collect(),
             quotes: doc.quotes().cloned().collect(),

@@ -16,7 +16,7 @@ use super::project::Project;
 use super::synthetic::article;
 use crate::model::{Edit, SpanState, Transaction};
 
-/// Articles per commit during the import, as `store::import` does.
+/// Articles per commit during the import, as `editor::import` does.
 const BATCH: usize = 500;
 
 /// Edits timed one by one.

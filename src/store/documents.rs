@@ -11,8 +11,8 @@ use super::memory::write_delta;
 use super::project::Project;
 use super::rows::{Bad, Res, parse_status};
 use super::save::{find_key, insert_document, save_changes, stored_source, title_of};
+use crate::model::memory::{observe, observe_document};
 use crate::model::{Applied, DocId, DocStatus, Document, OffsetIndex};
-use crate::suggest::memory::{observe, observe_document};
 
 /// One line of the document list: enough to show 10,000 documents without
 /// reading any text.

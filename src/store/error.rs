@@ -14,13 +14,16 @@ pub enum ReadOnlyReason {
     OpenElsewhere,
     /// The file (or its folder) does not allow writing.
     NotWritable,
+    /// A command that only reads opened it (`stats`, `export`).
+    OpenedToRead,
 }
 
 impl fmt::Display for ReadOnlyReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Self::OpenElsewhere => "another Byline window has it open",
+            Self::OpenElsewhere => "another Byline window or command has it open for writing",
             Self::NotWritable => "the file is not writable",
+            Self::OpenedToRead => "it was opened for reading only",
         })
     }
 }

@@ -3,9 +3,14 @@
 //! deleted, moved or replaced while open).
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::error::StoreError;
+
+/// How often, and how far apart, a held lock is tried before it counts as
+/// held by another window.
+const LOCK_TRIES: usize = 5;
+const LOCK_RETRY: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// The writer's lock on `<project>-lock`.
 pub(super) enum Lock {
@@ -19,9 +24,7 @@ pub(super) enum Lock {
 
 impl Lock {
     pub fn take(project: &Path) -> Result<Self, StoreError> {
-        let mut name = project.as_os_str().to_owned();
-        name.push("-lock");
-        let path = PathBuf::from(name);
+        let path = super::header::sibling(project, "-lock");
         let file = match OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -37,11 +40,19 @@ impl Lock {
             }
             Err(e) => return Err(StoreError::io("create the lock file", path, e)),
         };
-        match file.try_lock() {
-            Ok(()) => Ok(Self::Held(file)),
-            Err(TryLockError::WouldBlock) => Ok(Self::Elsewhere),
-            Err(TryLockError::Error(e)) => Err(StoreError::io("lock the project", path, e)),
+        // A lock held a moment longer than its holder (a process closing the
+        // project, or a child forked with the descriptor just before it ran
+        // its program) is worth a few short waits before reporting it.
+        for _ in 0..LOCK_TRIES {
+            match file.try_lock() {
+                Ok(()) => return Ok(Self::Held(file)),
+                Err(TryLockError::WouldBlock) => std::thread::sleep(LOCK_RETRY),
+                Err(TryLockError::Error(e)) => {
+                    return Err(StoreError::io("lock the project", path, e));
+                }
+            }
         }
+        Ok(Self::Elsewhere)
     }
 }
 

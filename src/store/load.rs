@@ -52,7 +52,7 @@ pub(super) fn read_documents(
 ) -> Res<()> {
     let Selection { from, to, status } = selection;
     let mut docs = conn.prepare_cached(
-        "SELECT d.key, d.id, d.source, d.status, d.meta, d.boilerplate, t.text
+        "SELECT d.key, d.id, d.source, d.status, d.meta, d.boilerplate, t.text, d.suggested
          FROM documents d JOIN texts t ON t.doc = d.key
          WHERE d.key BETWEEN ?1 AND ?2 AND (?3 IS NULL OR d.status = ?3) ORDER BY d.key",
     )?;
@@ -88,6 +88,7 @@ pub(super) fn read_documents(
                 id: Some(DocId(row.get(1)?)),
                 source: row.get(2)?,
                 text: row.get(6)?,
+                suggested: row.get(7)?,
                 ..DocumentParts::default()
             },
             row.get::<_, String>(3)?,

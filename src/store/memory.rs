@@ -8,7 +8,7 @@ use super::error::StoreError;
 use super::load::{Selection, read_documents};
 use super::project::Project;
 use super::rows::Res;
-use crate::suggest::memory::{Delta, Memory, PhraseDelta, SpeakerDelta, observe_document};
+use crate::model::memory::{Delta, Memory, PhraseDelta, SpeakerDelta, observe_document};
 
 impl Project {
     /// Everything the `memory` engine has learned in this project.

@@ -1,7 +1,7 @@
 //! Recognising a project file and bringing it up to date. Each step runs its
 //! SQL (from `schema`) and, where a new table must be filled from the old
-//! ones, a data step; all steps of one upgrade share one transaction, so an
-//! interrupted upgrade leaves the file as it was.
+//! ones, a data step (after all the SQL); all steps of one upgrade share one
+//! transaction, so an interrupted upgrade leaves the file as it was.
 
 use std::path::Path;
 
@@ -16,7 +16,8 @@ use super::{memory, view};
 type DataStep = fn(&Connection) -> Res<()>;
 
 /// Data steps by migration index; `None` where the SQL is enough.
-const DATA_STEPS: [Option<DataStep>; MIGRATIONS.len()] = [None, Some(memory::backfill), None];
+const DATA_STEPS: [Option<DataStep>; MIGRATIONS.len()] =
+    [None, Some(memory::backfill), None, None, None];
 
 /// Turns a fresh, empty file into a project of the current version.
 pub(super) fn initialize(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
@@ -57,14 +58,16 @@ pub(super) fn check_readable(
     Ok(())
 }
 
-/// Runs migrations `from..` and records the new version.
+/// Runs migrations `from..` and records the new version. The data steps
+/// run after all the SQL, since they read and write with today's code,
+/// which expects today's tables.
 fn run_steps(conn: &Connection, from: i32) -> Res<()> {
     let from = usize::try_from(from).unwrap_or(0);
-    for (sql, data) in MIGRATIONS.iter().zip(DATA_STEPS).skip(from) {
+    for sql in MIGRATIONS.iter().skip(from) {
         conn.execute_batch(sql)?;
-        if let Some(step) = data {
-            step(conn)?;
-        }
+    }
+    for step in DATA_STEPS.iter().skip(from).flatten() {
+        step(conn)?;
     }
     conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     Ok(())
@@ -125,12 +128,42 @@ mod tests {
         tx.execute_batch(MIGRATIONS[0]).unwrap();
         tx.pragma_update(None, "user_version", 1).unwrap();
         let doc = markup::document("[Olaf Scholz|PERSON] spoke in [Zürich|GPE].").unwrap();
-        assert!(matches!(
-            crate::store::save::insert_document(&tx, &doc),
-            Ok(Some(_))
-        ));
+        insert_v1(&tx, &doc, None);
         tx.commit().unwrap();
         doc
+    }
+
+    /// Writes `doc` (accepted entities, or spans of `engine`) with the
+    /// version 1 columns only, as the first release did.
+    fn insert_v1(conn: &Connection, doc: &crate::model::Document, engine: Option<&str>) {
+        conn.execute(
+            "INSERT INTO documents (id, title, status, span_count) VALUES (?1, 'title', ?2, ?3)",
+            rusqlite::params![doc.id.0, doc.status().as_str(), doc.span_count() as i64],
+        )
+        .unwrap();
+        let key = conn.last_insert_rowid();
+        conn.execute(
+            "INSERT INTO texts (doc, text) VALUES (?1, ?2)",
+            rusqlite::params![key, doc.text()],
+        )
+        .unwrap();
+        let index = crate::model::OffsetIndex::new(doc.text());
+        for span in doc.spans() {
+            let chars = index.to_chars(span.range).unwrap();
+            conn.execute(
+                "INSERT INTO spans (doc, id, start, \"end\", label, layer, state, engine)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'entity', 'accepted', ?6)",
+                rusqlite::params![
+                    key,
+                    span.id.0 as i64,
+                    chars.start as i64,
+                    chars.end as i64,
+                    span.label,
+                    engine
+                ],
+            )
+            .unwrap();
+        }
     }
 
     #[test]
@@ -140,6 +173,11 @@ mod tests {
         let doc = version_one_file(&path);
         let project = Project::open(&path).unwrap();
         assert_eq!(project.load_document(&doc.id).unwrap(), doc);
+        assert_eq!(
+            project.search_text("scholz zurich").unwrap(),
+            std::slice::from_ref(&doc.id),
+            "the text is indexed"
+        );
         let memory = project.load_memory().unwrap();
         assert_eq!(
             memory.counts("GPE", "Zürich").accepted,
@@ -151,6 +189,27 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn documents_an_engine_suggested_on_count_as_suggested_after_an_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.byline");
+        version_one_file(&path);
+        let conn = Connection::open(&path).unwrap();
+        let by_rules = markup::document("[Ana Díaz|PERSON] spoke.").unwrap();
+        let by_memory = markup::document("[Ana Díaz|PERSON] left.").unwrap();
+        insert_v1(&conn, &by_rules, Some("rules"));
+        insert_v1(&conn, &by_memory, Some("memory"));
+        drop(conn);
+        let project = Project::open(&path).unwrap();
+        let suggested =
+            |doc: &crate::model::Document| project.load_document(&doc.id).unwrap().suggested;
+        assert!(suggested(&by_rules));
+        assert!(
+            !suggested(&by_memory),
+            "the memory alone is not the engines"
+        );
     }
 
     #[test]

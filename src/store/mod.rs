@@ -24,7 +24,7 @@
 //! [`Document`]: crate::model::Document
 //! [`Applied`]: crate::model::Applied
 //! [`LabelSet`]: crate::model::LabelSet
-//! [`Memory`]: crate::suggest::memory::Memory
+//! [`Memory`]: crate::model::memory::Memory
 
 pub mod bench;
 mod checkpoint;
@@ -32,16 +32,18 @@ mod documents;
 mod engine;
 mod error;
 mod guard;
+mod header;
 mod history;
-pub mod import;
 mod load;
 mod memory;
 mod migrate;
+mod opening;
 mod places;
 mod project;
 mod rows;
 mod save;
 mod schema;
+mod search;
 pub mod stats;
 mod synthetic;
 mod trust;

@@ -25,14 +25,18 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use super::checkpoint::Checkpointer;
 use super::error::{ReadOnlyReason, StoreError};
 use super::guard::{Identity, Lock};
+use super::header::{self, Kind};
 use super::migrate;
+use super::opening::{
+    CREATION_POLL, CREATION_WAIT, check_sound, lock_project, not_a_project, uri_path,
+};
 use super::rows::{Bad, Res};
 
 /// How long a statement waits for another process's lock before giving up.
@@ -76,6 +80,10 @@ impl Project {
         let Lock::Held(lock) = Lock::take(path)? else {
             return Err(StoreError::Busy { path: path.into() });
         };
+        // Another process may have created it between the check and the lock.
+        if path.exists() {
+            return Err(StoreError::AlreadyExists { path: path.into() });
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -102,12 +110,14 @@ impl Project {
 
     /// Opens an existing project: for writing if no other window has it,
     /// read-only otherwise (see [`Project::access`]). An older file is
-    /// upgraded; a newer one, or a file that is not a project, is refused.
+    /// upgraded; a newer one, a damaged one, or a file that is not a project
+    /// is refused — a file that is plainly not a project is not even opened
+    /// as a database, so nothing is created beside it or changed in it.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         if !path.is_file() {
             return Err(StoreError::NotFound { path: path.into() });
         }
-        let (lock, mut access) = match Lock::take(path)? {
+        let (lock, mut access) = match lock_project(path)? {
             Lock::Held(file) => (Some(file), Access::ReadWrite),
             Lock::Elsewhere => (None, Access::ReadOnly(ReadOnlyReason::OpenElsewhere)),
             Lock::Unavailable => (None, Access::ReadOnly(ReadOnlyReason::NotWritable)),
@@ -124,7 +134,10 @@ impl Project {
         }
         configure(&conn, path, access == Access::ReadWrite)?;
         match access {
-            Access::ReadWrite => migrate::upgrade(&mut conn, path)?,
+            Access::ReadWrite => {
+                migrate::upgrade(&mut conn, path)?;
+                check_sound(&conn, path)?;
+            }
             Access::ReadOnly(reason) => migrate::check_readable(&conn, path, reason)?,
         }
         let writable = access == Access::ReadWrite;
@@ -138,12 +151,69 @@ impl Project {
         })
     }
 
-    /// Opens the project at `path`, creating it first if there is no file.
-    pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
-        if path.exists() {
-            Self::open(path)
+    /// Opens an existing project only to read it (`byline stats`, `byline
+    /// export`): nothing is created or changed — no lock file, no journal
+    /// files, no journal mode switch — so it works on a read-only folder or
+    /// file, on a project another window is writing, and never leaves a trace
+    /// beside a file that turns out not to be a project. An older project
+    /// that needs an upgrade is opened as [`Project::open`] does, which
+    /// upgrades it when it can.
+    pub fn open_to_read(path: &Path) -> Result<Self, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound { path: path.into() });
+        }
+        match header::kind(path)? {
+            Kind::Project | Kind::Unsettled => {}
+            Kind::Empty => return Err(not_a_project("the file is empty", path)),
+            Kind::Foreign(reason) => return Err(not_a_project(reason, path)),
+        }
+        // Without a `-wal` file everything is in the main file, which can be
+        // read as it is; with one, SQLite must read both (and its `-shm`).
+        let mode = if header::sibling(path, "-wal").is_file() {
+            "mode=ro"
         } else {
-            Self::create(path)
+            "immutable=1"
+        };
+        let uri = format!("file:{}?{mode}", uri_path(path));
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(uri, flags)
+            .map_err(|e| StoreError::sqlite("open the project", path.into(), e))?;
+        configure(&conn, path, false)?;
+        match migrate::check_readable(&conn, path, ReadOnlyReason::OpenedToRead) {
+            Err(StoreError::CannotUpgrade { .. }) => {
+                drop(conn);
+                return Self::open(path);
+            }
+            checked => checked?,
+        }
+        Ok(Self {
+            checkpointer: None,
+            identity: Identity::of(path),
+            conn,
+            path: path.into(),
+            access: Access::ReadOnly(ReadOnlyReason::OpenedToRead),
+            _lock: None,
+        })
+    }
+
+    /// Opens the project at `path`, creating it first if there is no file.
+    /// When another process is creating the same file at the same moment,
+    /// this waits for it (up to the busy timeout) and opens its project.
+    pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
+        let waited_until = Instant::now() + CREATION_WAIT;
+        loop {
+            if path.exists() {
+                return Self::open(path);
+            }
+            match Self::create(path) {
+                Err(StoreError::Busy { .. }) if Instant::now() < waited_until => {
+                    std::thread::sleep(CREATION_POLL);
+                }
+                Err(StoreError::AlreadyExists { .. }) => return Self::open(path),
+                created => return created,
+            }
         }
     }
 

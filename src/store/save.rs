@@ -33,8 +33,9 @@ pub(super) fn insert_document(conn: &Connection, doc: &Document) -> Res<Option<i
     let index = OffsetIndex::new(doc.text());
     let inserted = conn
         .prepare_cached(
-            "INSERT INTO documents (id, source, title, status, meta, boilerplate, span_count, pending)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO documents
+               (id, source, title, status, meta, boilerplate, span_count, pending, suggested)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING",
         )?
         .execute(params![
             doc.id.0,
@@ -45,6 +46,7 @@ pub(super) fn insert_document(conn: &Connection, doc: &Document) -> Res<Option<i
             boilerplate_json(doc, &index)?,
             sql_offset(doc.span_count())?,
             sql_offset(doc.pending_count())?,
+            doc.suggested,
         ])?;
     if inserted == 0 {
         return Ok(None);
@@ -82,11 +84,12 @@ pub(super) fn save_changes(
             None => delete_quote(conn, key, id)?,
         }
     }
-    // Meta and boilerplate change outside edits (engines flag boilerplate), so
-    // their current state goes with every commit; they are small.
+    // Meta, boilerplate and the suggested mark change outside edits (engines
+    // flag boilerplate), so their current state goes with every commit; they
+    // are small.
     conn.prepare_cached(
         "UPDATE documents SET status = ?2, span_count = ?3, pending = ?4, meta = ?5,
-           boilerplate = ?6 WHERE key = ?1",
+           boilerplate = ?6, suggested = ?7 WHERE key = ?1",
     )?
     .execute(params![
         key,
@@ -95,6 +98,7 @@ pub(super) fn save_changes(
         sql_offset(doc.pending_count())?,
         meta_json(doc),
         boilerplate_json(doc, &index)?,
+        doc.suggested,
     ])?;
     Ok(())
 }

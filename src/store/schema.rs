@@ -17,7 +17,7 @@ pub const APPLICATION_ID: i32 = 0x4279_6C6E;
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// Forward migrations, oldest first.
-pub const MIGRATIONS: &[&str] = &[V1_DOCUMENTS, V2_MEMORY, V3_HISTORY];
+pub const MIGRATIONS: &[&str] = &[V1_DOCUMENTS, V2_MEMORY, V3_HISTORY, V4_SUGGESTED, V5_SEARCH];
 
 /// Version 1: documents and their annotations, labels, settings.
 const V1_DOCUMENTS: &str = r#"
@@ -133,4 +133,33 @@ CREATE TABLE history (
     edits TEXT NOT NULL CHECK (json_valid(edits)),
     PRIMARY KEY (doc, stack, seq)
 ) WITHOUT ROWID;
+"#;
+
+/// Version 4: which documents the project's suggestion engines have run on,
+/// so each is suggested on once whichever way it came in (`byline import
+/// --no-suggest` leaves it to the window). A document of an older project
+/// counts as suggested when an engine other than the memory left a span on it.
+const V4_SUGGESTED: &str = r#"
+ALTER TABLE documents ADD COLUMN suggested INTEGER NOT NULL DEFAULT 0
+    CHECK (suggested IN (0, 1));
+UPDATE documents SET suggested = 1 WHERE EXISTS (
+    SELECT 1 FROM spans s WHERE s.doc = documents.key
+      AND s.engine IS NOT NULL AND s.engine <> 'memory');
+"#;
+
+/// Version 5: a full-text index of every document's text (FTS5, kept by
+/// triggers; texts never change, so inserts and deletes are all there is),
+/// for the document list's search. Words match without case or accents.
+const V5_SEARCH: &str = r#"
+CREATE VIRTUAL TABLE texts_fts USING fts5(
+    text, content = 'texts', content_rowid = 'doc',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER texts_fts_insert AFTER INSERT ON texts BEGIN
+    INSERT INTO texts_fts (rowid, text) VALUES (new.doc, new.text);
+END;
+CREATE TRIGGER texts_fts_delete AFTER DELETE ON texts BEGIN
+    INSERT INTO texts_fts (texts_fts, rowid, text) VALUES ('delete', old.doc, old.text);
+END;
+INSERT INTO texts_fts (texts_fts) VALUES ('rebuild');
 "#;

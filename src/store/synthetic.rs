@@ -4,7 +4,8 @@
 //! cue). Deterministic for a given index.
 
 use crate::model::{
-    ByteRange, Document, Edit, Layer, Origin, Quote, QuoteKind, Span, SpanState, Transaction,
+    ByteRange, CUE, Document, Edit, Layer, Origin, QUOTE, Quote, QuoteKind, SPEAKER, Span,
+    SpanState, Transaction,
 };
 
 const PEOPLE: &[&str] = &[
@@ -107,13 +108,13 @@ pub fn article(index: usize) -> Document {
         b.push(", warned on Monday that talks were stalling.\n\n");
         let content = b.span(
             &format!("“{},”", rng.pick(SAYINGS)),
-            "QUOTE",
+            QUOTE,
             Layer::Attribution,
         );
         b.push(" ");
-        let speaker = b.span(person, "SPEAKER", Layer::Attribution);
+        let speaker = b.span(person, SPEAKER, Layer::Attribution);
         b.push(" ");
-        let cue = b.span(rng.pick(CUES), "CUE", Layer::Attribution);
+        let cue = b.span(rng.pick(CUES), CUE, Layer::Attribution);
         b.push(". ");
         b.quotes.push([content, speaker, cue]);
         b.push(rng.pick(FILLER));

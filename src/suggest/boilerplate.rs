@@ -8,8 +8,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
-use crate::model::ByteRange;
+use super::phrase_set::PhraseSet;
 use crate::model::document::paragraphs;
+use crate::model::{ByteRange, Document};
 
 /// How much of a paragraph's start a bio is looked for in.
 const HEAD: usize = 320;
@@ -110,22 +111,8 @@ const PHRASES: &[&str] = &[
 ];
 const PHRASES_ALWAYS: usize = 6;
 
-/// Over ASCII-lowercased text (the phrases are lowercase), which lets the
-/// automaton skip ahead with a prefilter where a case-insensitive one reads
-/// every byte.
-static PHRASE: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::builder().build(PHRASES).ok());
-
-/// Whether any phrase occurs at all, the question most paragraphs stop at:
-/// leftmost matching lets the automaton use a vectorised prefilter, which
-/// [`PHRASE`]'s standard matching (whose non-overlapping matches decide the
-/// rest) cannot.
-static ANY_PHRASE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(PHRASES)
-        .ok()
-});
+/// [`PHRASES`], found in ASCII-lowercased text.
+static PHRASE: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PHRASES));
 
 /// An author bio: `<Name> is a … correspondent based in …`.
 static BIO: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -134,6 +121,17 @@ static BIO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
     .ok()
 });
+
+/// The paragraphs an engine skips in `doc`: the boilerplate [`detect`]
+/// finds and the ranges the document already marks (from its file, or by
+/// the editor), sorted, without repeats.
+pub fn skip_ranges(doc: &Document) -> Vec<ByteRange> {
+    let mut skip = detect(doc.text());
+    skip.extend(doc.boilerplate.iter().copied());
+    skip.sort();
+    skip.dedup();
+    skip
+}
 
 /// Paragraphs found to be boilerplate, in text order.
 pub fn detect(text: &str) -> Vec<ByteRange> {
@@ -202,25 +200,13 @@ fn is_boilerplate(para: &str) -> bool {
     {
         return true;
     }
-    let Some(ac) = PHRASE.as_ref() else {
-        return false;
-    };
     let mut buf = [0u8; MAX_LEN];
     let Some(lower) = buf.get_mut(..para.len()) else {
         return false;
     };
     lower.copy_from_slice(para.as_bytes());
     lower.make_ascii_lowercase();
-    if ANY_PHRASE
-        .as_ref()
-        .is_some_and(|any| !any.is_match(&*lower))
-    {
-        return false;
-    }
-    let mut found = ac
-        .find_iter(&*lower)
-        .map(|m| m.pattern().as_usize())
-        .peekable();
+    let mut found = PHRASE.found(lower).peekable();
     let short = || para.split_whitespace().count() <= 30;
     found.peek().is_some() && (found.any(|p| p < PHRASES_ALWAYS) || short())
 }

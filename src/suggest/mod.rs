@@ -4,9 +4,12 @@
 
 pub mod boilerplate;
 pub mod class;
+pub mod engines;
 pub mod entities;
 pub mod external;
+pub mod learned;
 pub mod memory;
+mod phrase_set;
 pub mod pipeline;
 pub mod rules;
 

@@ -51,6 +51,7 @@ pub fn suggest_all(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::QUOTE;
     use crate::model::{ByteRange, Layer, Origin, QuoteKind, SpanState};
     use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggestions};
 
@@ -66,7 +67,7 @@ mod tests {
             for (start, w) in doc.text().match_indices(self.0) {
                 out.spans.push(SuggestedSpan {
                     range: ByteRange::new(start, start + w.len()),
-                    label: "QUOTE".into(),
+                    label: QUOTE.into(),
                     layer: Layer::Attribution,
                     origin: Origin::suggested("word", "literal", 0.5),
                     refers_to: None,

@@ -7,6 +7,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
 use super::app_review::{click_on, doc, span_over, window};
+use crate::model::SPEAKER;
 use crate::model::{OffsetIndex, SpanState};
 use crate::tests::support::suggested;
 
@@ -37,13 +38,14 @@ fn review_by_keyboard_then_export_what_is_on_screen() {
     h.key_press(Key::S);
     h.run();
     click_on(&mut h, "senior");
-    let mention = span_over(&h, "the official", "SPEAKER").unwrap();
-    let first = span_over(&h, "A senior State Department official", "SPEAKER").unwrap();
+    let mention = span_over(&h, "the official", SPEAKER).unwrap();
+    let first = span_over(&h, "A senior State Department official", SPEAKER).unwrap();
     assert_eq!(doc(&h).span(mention).unwrap().refers_to, Some(first));
     let quote = doc(&h).quotes().next().unwrap();
     assert_eq!(
         quote.speaker_entity.as_deref(),
-        Some("A senior State Department official")
+        Some("senior State Department official"),
+        "the name the rules would give, not a second one with its article"
     );
 
     let dir = tempfile::tempdir().unwrap();

@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use super::app_project::{project_with, settle};
 use super::app_review::window;
 use crate::app::BylineApp;
-use crate::app::session::opening::OpenMode;
+use crate::editor::Command;
 use crate::model::{Origin, SpanState};
 use crate::store::{Places, Project, trust_command};
 
@@ -15,7 +15,7 @@ use crate::store::{Places, Project, trust_command};
 fn opened(
     h: &egui_kittest::Harness<'static, crate::app::BylineApp>,
 ) -> Vec<(String, String, String)> {
-    let ws = h.state().workspace();
+    let ws = h.state().editor().workspace();
     let doc = &ws.loaded(ws.entries().len() - 1).unwrap().doc;
     doc.spans()
         .map(|s| {
@@ -44,15 +44,16 @@ fn open_article(engine: &str, trusted: bool) -> (Harness<'static, BylineApp>, te
         places.trust_engine(&path, engine).unwrap();
     }
     let mut h = window(Vec::new());
-    h.state_mut().set_places(Some(places));
+    h.state_mut().editor_mut().set_places(Some(places));
     let ctx = h.ctx.clone();
     h.state_mut()
-        .open_project(path.clone(), OpenMode::Open, Vec::new(), &ctx);
-    settle(&mut h, |app| app.session().path().is_some());
+        .run_command(&ctx, Command::OpenProject(path.clone()));
+    settle(&mut h, |app| app.editor().session().path().is_some());
     let article = dir.path().join("later.txt");
     std::fs::write(&article, "Later, Søren Ødegård sold the café.\n").unwrap();
-    h.state_mut().opener_mut().load(vec![article], &ctx);
-    settle(&mut h, |app| !app.workspace().entries().is_empty());
+    h.state_mut()
+        .run_command(&ctx, Command::OpenPaths(vec![article]));
+    settle(&mut h, |app| !app.editor().workspace().entries().is_empty());
     (h, dir)
 }
 
@@ -83,7 +84,7 @@ fn the_projects_engine_suggests_in_every_article_opened() {
 fn a_missing_engine_is_a_notice_and_the_article_still_opens() {
     let (h, _dir) = open_article("byline-no-such-engine", true);
     assert!(opened(&h).is_empty());
-    let notices = h.state().workspace().notices.join("\n");
+    let notices = h.state().editor().workspace().notices.join("\n");
     assert!(
         notices.contains("external engine `byline-no-such-engine`: command not found"),
         "{notices}"
@@ -100,7 +101,7 @@ fn an_engine_not_trusted_on_this_machine_does_not_run_and_says_how_to_allow_it()
     let (h, project_dir) = open_article(&engine, false);
     assert!(opened(&h).is_empty());
     assert!(!ran.exists(), "the engine ran");
-    let notices = h.state().workspace().notices.join("\n");
+    let notices = h.state().editor().workspace().notices.join("\n");
     let project = project_dir.path().join("x.byline");
     assert_eq!(
         notices,

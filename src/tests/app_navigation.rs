@@ -25,7 +25,10 @@ fn an_article_dropped_while_paging_comes_back_with_its_edits_and_undo() {
     let docs: Vec<Document> = (0..30).map(article).collect();
     let path = project_with(dir.path(), "thirty.byline", &docs);
     let mut h = project_window(&path);
-    h.state_mut().workspace_mut().set_keep_loaded(3);
+    h.state_mut()
+        .editor_mut()
+        .workspace_mut()
+        .set_keep_loaded(3);
     h.get_by_label_contains("0 of 30 documents done");
 
     h.key_press(Key::Tab);
@@ -41,7 +44,7 @@ fn an_article_dropped_while_paging_comes_back_with_its_edits_and_undo() {
     }
     h.key_press(Key::D);
     h.run();
-    let ws = h.state().workspace();
+    let ws = h.state().editor().workspace();
     assert_eq!(ws.current_index(), Some(10), "done, then the next undone");
     assert!(doc(&h).text().starts_with("Story 10:"));
     assert_eq!(ws.entries()[9].summary.status, DocStatus::Done);
@@ -73,5 +76,5 @@ fn an_article_dropped_while_paging_comes_back_with_its_edits_and_undo() {
     h.key_press(Key::N);
     h.run();
     assert!(doc(&h).text().starts_with("Story 1:"));
-    assert!(h.state().workspace().loaded_count() <= 3);
+    assert!(h.state().editor().workspace().loaded_count() <= 3);
 }

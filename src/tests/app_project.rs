@@ -13,8 +13,7 @@ use egui_kittest::kittest::Queryable;
 
 use super::app_review::{ARTICLE, doc, offset, span_over, window};
 use crate::app::BylineApp;
-use crate::app::open::Purpose;
-use crate::app::session::opening::OpenMode;
+use crate::editor::{Command, Purpose};
 use crate::model::{DocStatus, Document, Origin, SpanState};
 use crate::store::{Project, ReadOnlyReason};
 use crate::tests::support::suggested;
@@ -23,7 +22,7 @@ use crate::tests::support::suggested;
 pub fn settle(h: &mut Harness<'static, BylineApp>, done: impl Fn(&BylineApp) -> bool) {
     for _ in 0..1000 {
         h.step();
-        if done(h.state()) && !h.state().busy() {
+        if done(h.state()) && !h.state().editor().busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(2));
@@ -36,16 +35,20 @@ pub fn project_window(path: &Path) -> Harness<'static, BylineApp> {
     let mut h = window(Vec::new());
     let ctx = h.ctx.clone();
     h.state_mut()
-        .open_project(path.to_path_buf(), OpenMode::Open, Vec::new(), &ctx);
-    settle(&mut h, |app| app.session().path().is_some());
-    assert_eq!(h.state().session().path(), Some(path), "project opened");
+        .run_command(&ctx, Command::OpenProject(path.to_path_buf()));
+    settle(&mut h, |app| app.editor().session().path().is_some());
+    assert_eq!(
+        h.state().editor().session().path(),
+        Some(path),
+        "project opened"
+    );
     h
 }
 
 /// Opens `paths` in the window, as File → Open does, and waits for them.
 fn open_files(h: &mut Harness<'static, BylineApp>, paths: Vec<PathBuf>) {
     let ctx = h.ctx.clone();
-    h.state_mut().opener_mut().load(paths, &ctx);
+    h.state_mut().run_command(&ctx, Command::OpenPaths(paths));
     settle(h, |_| true);
 }
 
@@ -71,7 +74,7 @@ fn long_article() -> Document {
 }
 
 fn notices(h: &Harness<'static, BylineApp>) -> String {
-    h.state().workspace().notices.join("\n")
+    h.state().editor().workspace().notices.join("\n")
 }
 
 #[test]
@@ -108,7 +111,7 @@ fn edits_statuses_and_the_readers_place_survive_closing_the_window() {
     drop(h);
 
     let mut h = project_window(&path);
-    let ws = h.state().workspace();
+    let ws = h.state().editor().workspace();
     assert_eq!(ws.entries().len(), 2);
     assert_eq!(ws.entries()[0].summary.status, DocStatus::Done);
     let stored = Project::open(&path).unwrap().load_documents().unwrap();
@@ -144,10 +147,12 @@ fn a_second_window_on_the_project_is_read_only_and_says_so() {
     let mut first = project_window(&path);
     let mut second = project_window(&path);
     assert_eq!(
-        second.state().session().read_only(),
+        second.state().editor().session().read_only(),
         Some(ReadOnlyReason::OpenElsewhere)
     );
-    second.get_by_label_contains("Read-only: another Byline window has it open");
+    second.get_by_label_contains(
+        "Read-only: another Byline window or command has it open for writing",
+    );
     second.key_press(Key::Tab);
     second.run();
     second.key_press(Key::Enter);
@@ -183,13 +188,13 @@ fn a_deleted_project_file_costs_no_work() {
     h.run();
     let soren = span_over(&h, "Søren Ødegård", "PERSON").unwrap();
     assert_eq!(doc(&h).span(soren).unwrap().state, SpanState::Accepted);
-    assert_eq!(h.state().session().unsaved(), 1);
+    assert_eq!(h.state().editor().session().unsaved(), 1);
     h.get_by_label_contains("Not saved: project file was deleted or moved");
 
     let rescue = dir.path().join("rescued");
+    let ctx = h.ctx.clone();
     h.state_mut()
-        .opener_mut()
-        .show_path_field(Purpose::SaveProjectAs);
+        .run_command(&ctx, Command::AskPath(Purpose::SaveProjectAs));
     h.run();
     let field = h.get_by_label(Purpose::SaveProjectAs.prompt());
     field.focus();
@@ -197,7 +202,7 @@ fn a_deleted_project_file_costs_no_work() {
     h.run();
     h.get_by_label("Save").click();
     h.run();
-    assert_eq!(h.state().session().unsaved(), 0);
+    assert_eq!(h.state().editor().session().unsaved(), 0);
     assert!(h.query_by_label_contains("Not saved").is_none());
     drop(h);
     let saved = Project::open(&rescue.with_extension("byline")).unwrap();
@@ -264,7 +269,7 @@ fn what_the_editor_accepts_is_suggested_in_the_next_article_opened() {
     let next = dir.path().join("next.txt");
     std::fs::write(&next, "Later, Søren Ødegård sold the café.\n").unwrap();
     open_files(&mut h, vec![next]);
-    let ws = h.state().workspace();
+    let ws = h.state().editor().workspace();
     let later = &ws.loaded(ws.entries().len() - 1).unwrap().doc;
     let suggested: Vec<(&str, &str, &str)> = later
         .spans()
@@ -289,7 +294,7 @@ fn a_gold_copy_takes_over_the_bare_article_in_the_project() {
     let bare = doc(&h).clone();
     assert_eq!(bare.status(), DocStatus::New);
     open_files(&mut h, vec![samples.join("annotated/flood.jsonl")]);
-    let ws = h.state().workspace();
+    let ws = h.state().editor().workspace();
     assert_eq!(ws.entries().len(), 1, "one document for one text");
     let gold = &ws.loaded(0).unwrap().doc;
     assert_eq!(gold.id, bare.id);

@@ -7,9 +7,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::app::BylineApp;
-use crate::app::state::{Selection, Workspace};
+use crate::editor::{Command, Editor, Selection, Workspace};
 use crate::model::markup::ids_by_label;
 use crate::model::{DocStatus, Document, LabelSet, SpanId, SpanState};
+use crate::model::{QUOTE, SPEAKER};
 use crate::tests::support::suggested;
 
 /// An article with pending suggestions: a quote with speaker and cue, a
@@ -26,14 +27,22 @@ pub fn window(docs: Vec<Document>) -> Harness<'static, BylineApp> {
         .with_size([1280.0, 800.0])
         .with_max_steps(64)
         .with_context_setup(crate::app::fonts::install)
-        .build_ui_state(|ui, app: &mut BylineApp| app.ui(ui), BylineApp::new(ws));
+        .build_ui_state(
+            |ui, app: &mut BylineApp| app.ui(ui),
+            BylineApp::new(Editor::new(ws)),
+        );
     harness.run();
     harness
 }
 
 /// The document shown.
 pub fn doc<'h>(h: &'h Harness<'_, BylineApp>) -> &'h Document {
-    &h.state().workspace().current().expect("a document").doc
+    &h.state()
+        .editor()
+        .workspace()
+        .current()
+        .expect("a document")
+        .doc
 }
 
 /// Byte offset of `needle` in the shown document.
@@ -113,16 +122,17 @@ fn opens_a_file_and_shows_it_in_the_list_and_the_article() {
     let missing = dir.path().join("missing.txt");
     let mut h = window(Vec::new());
     let ctx = h.ctx.clone();
-    h.state_mut().opener_mut().load(vec![path, missing], &ctx);
+    h.state_mut()
+        .run_command(&ctx, Command::OpenPaths(vec![path, missing]));
     for _ in 0..200 {
         h.step();
-        if h.state_mut().opener_mut().progress().is_none() {
+        if h.state().editor().loading().is_none() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     h.run();
-    let ws = h.state().workspace();
+    let ws = h.state().editor().workspace();
     assert_eq!(ws.entries().len(), 1);
     assert_eq!(
         doc(&h).text(),
@@ -146,12 +156,18 @@ fn enter_accepts_the_suggestion_tab_selected_and_moves_on() {
     h.key_press(Key::Tab);
     h.run();
     let first = span_over(&h, "Søren Ødegård", "PERSON").unwrap();
-    assert_eq!(h.state().workspace().selection, Selection::Span(first));
+    assert_eq!(
+        h.state().editor().workspace().selection,
+        Selection::Span(first)
+    );
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(doc(&h).span(first).unwrap().state, SpanState::Accepted);
     let zurich = span_over(&h, "Zürich", "GPE").unwrap();
-    assert_eq!(h.state().workspace().selection, Selection::Span(zurich));
+    assert_eq!(
+        h.state().editor().workspace().selection,
+        Selection::Span(zurich)
+    );
     assert_eq!(doc(&h).status(), DocStatus::InProgress);
 }
 
@@ -159,8 +175,11 @@ fn enter_accepts_the_suggestion_tab_selected_and_moves_on() {
 fn accepting_a_quote_with_a_clicks_accepts_speaker_and_cue() {
     let mut h = window(vec![suggested(ARTICLE)]);
     click_on(&mut h, "rebuild");
-    let quote = span_over(&h, "“We will rebuild,”", "QUOTE").unwrap();
-    assert_eq!(h.state().workspace().selection, Selection::Span(quote));
+    let quote = span_over(&h, "“We will rebuild,”", QUOTE).unwrap();
+    assert_eq!(
+        h.state().editor().workspace().selection,
+        Selection::Span(quote)
+    );
     h.key_press(Key::A);
     h.run();
     let q = doc(&h).quotes().next().unwrap();
@@ -174,10 +193,10 @@ fn accepting_a_quote_with_a_clicks_accepts_speaker_and_cue() {
 fn dragging_over_words_and_pressing_a_number_makes_a_span() {
     let mut h = window(vec![suggested(ARTICLE)]);
     drag_over(&mut h, "na Dí", "Díaz");
-    let Selection::Range(range) = h.state().workspace().selection else {
+    let Selection::Range(range) = h.state().editor().workspace().selection else {
         panic!(
             "expected a range, got {:?}",
-            h.state().workspace().selection
+            h.state().editor().workspace().selection
         );
     };
     assert_eq!(
@@ -190,7 +209,10 @@ fn dragging_over_words_and_pressing_a_number_makes_a_span() {
     let id = span_over(&h, "Ana Díaz", "PERSON").expect("new PERSON span");
     let span = doc(&h).span(id).unwrap();
     assert_eq!(span.state, SpanState::Accepted);
-    assert_eq!(h.state().workspace().selection, Selection::Span(id));
+    assert_eq!(
+        h.state().editor().workspace().selection,
+        Selection::Span(id)
+    );
 }
 
 #[test]
@@ -226,7 +248,7 @@ fn s_then_a_click_links_the_quote_to_its_speaker() {
         ("SPEAKER", "Søren Ødegård")
     );
     assert_eq!(q.speaker_entity.as_deref(), Some("Søren Ødegård"));
-    let old = ids_by_label(doc(&h), "SPEAKER");
+    let old = ids_by_label(doc(&h), SPEAKER);
     assert!(
         old.iter()
             .any(|id| doc(&h).span(*id).unwrap().state == SpanState::Rejected)
@@ -258,7 +280,7 @@ fn d_marks_done_and_opens_the_next_undone_article() {
     let mut h = window(vec![suggested(ARTICLE), second]);
     h.key_press(Key::D);
     h.run();
-    let ws = h.state().workspace();
+    let ws = h.state().editor().workspace();
     assert_eq!(ws.entries()[0].summary.status, DocStatus::Done);
     assert_eq!(ws.current_index(), Some(1));
     h.get_by_label_contains("1 of 2 documents done");
@@ -271,4 +293,20 @@ fn question_mark_shows_the_shortcut_sheet() {
     h.run();
     assert!(h.state().shortcuts_shown());
     h.get_by_label("Keyboard shortcuts");
+}
+
+#[test]
+fn file_menu_items_and_ctrl_l_go_through_the_command_queue() {
+    let mut h = window(vec![suggested(ARTICLE)]);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export…").click();
+    h.run();
+    h.get_by_label("Export documents");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Export documents").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    h.get_by_label("A file or folder to open:");
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::support::{Run, byline};
-use crate::read::MAX_FILE_BYTES;
+use crate::formats::MAX_FILE_BYTES;
 
 const GOOD: &str = "Zoë Müller said “好 👍” in Zürich.";
 

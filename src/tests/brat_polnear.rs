@@ -7,8 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::support::byline;
-use crate::export::brat::write_document;
-use crate::read::brat::read;
+use crate::formats::brat::{read, write_document};
 
 type Fragments = Vec<(usize, usize)>;
 type Annotation = (String, Fragments);

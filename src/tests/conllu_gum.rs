@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use crate::read::conllu::read;
+use crate::formats::conllu::read;
+use crate::model::QUOTE;
 
 #[test]
 fn gum_news_gives_the_named_entity_gold() {
@@ -33,7 +34,7 @@ fn gum_news_gives_the_named_entity_gold() {
             assert!(!span.text(doc.text()).is_empty());
             *counts.entry(span.label.clone()).or_insert(0) += 1;
         }
-        let quote_spans = doc.spans().filter(|s| s.label == "QUOTE").count();
+        let quote_spans = doc.spans().filter(|s| s.label == QUOTE).count();
         assert_eq!(doc.quotes().count(), quote_spans);
         files += 1;
     }
@@ -41,5 +42,5 @@ fn gum_news_gives_the_named_entity_gold() {
     assert_eq!(counts["PERSON"], 331);
     assert_eq!(counts["ORG"], 405);
     assert_eq!(counts["PLACE"], 341);
-    assert!(counts["QUOTE"] > 0);
+    assert!(counts[QUOTE] > 0);
 }

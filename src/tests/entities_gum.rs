@@ -7,8 +7,8 @@ use std::fs;
 use std::path::Path;
 
 use crate::eval::{EvalOptions, evaluate};
+use crate::formats::conllu::read;
 use crate::model::Document;
-use crate::read::conllu::read;
 use crate::suggest::entities::EntitySuggester;
 use crate::suggest::{Suggester, to_transaction};
 

@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 use std::fs;
 
 use super::support::byline;
-use crate::export::byline::{Flavor, write};
-use crate::export::json_fixtures::rich;
+use crate::formats::byline::{Flavor, write};
+use crate::formats::fixtures::rich;
 
 const REVIEW: [&str; 3] = [
     "pending review states",

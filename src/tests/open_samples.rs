@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use super::app_review::window;
 use crate::cli::{Outcome, run};
+use crate::editor::Command;
+use crate::formats::input::dedupe::is_annotated;
+use crate::formats::{ReadOptions, read_path};
 use crate::model::Document;
-use crate::read::dedupe::is_annotated;
-use crate::read::{ReadOptions, read_path};
 
 fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
@@ -82,16 +83,17 @@ fn convert_keeps_the_gold_copy_of_each_annotated_article() {
 fn the_window_opens_the_gold_copy_of_each_annotated_article() {
     let mut h = window(Vec::new());
     let ctx = h.ctx.clone();
-    h.state_mut().opener_mut().load(vec![samples()], &ctx);
+    h.state_mut()
+        .run_command(&ctx, Command::OpenPaths(vec![samples()]));
     for _ in 0..3000 {
         h.step();
-        if !h.state().busy() {
+        if !h.state().editor().busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    assert!(!h.state().busy(), "samples still loading");
-    let ws = h.state().workspace();
+    assert!(!h.state().editor().busy(), "samples still loading");
+    let ws = h.state().editor().workspace();
     // Without a project every document stays loaded.
     let docs: Vec<Document> = (0..ws.entries().len())
         .filter_map(|i| ws.loaded(i).map(|o| o.doc.clone()))

@@ -1,15 +1,15 @@
-//! Reading files end to end through `read::read_path` and `collect_inputs`:
+//! Reading files end to end through `formats::read_path` and `collect_inputs`:
 //! bad inputs get a clear error or warning, good ones load with offsets that
 //! slice back, folders are walked once per document.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Document, OffsetIndex};
-use crate::read::{
+use crate::formats::{
     InputFormat, Loaded, MAX_FILE_BYTES, ReadError, ReadOptions, collect_inputs, read_bytes,
     read_path,
 };
+use crate::model::{Document, OffsetIndex};
 
 const STRICT: ReadOptions = ReadOptions { lossy: false };
 

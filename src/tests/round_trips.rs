@@ -14,11 +14,12 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::support::{Run, byline, check_json_offsets, py_slice};
-use crate::export::byline::{Flavor, write};
+use crate::formats::byline::{Flavor, write};
+use crate::formats::{ReadOptions, collect_inputs, read_path};
 use crate::model::{
     ByteRange, DocStatus, Document, Edit, OffsetIndex, SpanId, Transaction, markup,
 };
-use crate::read::{ReadOptions, collect_inputs, read_path};
+use crate::model::{CUE, QUOTE};
 
 const FIRST: &str = "[“[北京|GPE] 👍 is ready,”|QUOTE:1] [[Zoë Müller|PERSON]|SPEAKER:1] \
     [said|CUE:1], [“and so is 東京.”|QUOTE:1]\n\n\
@@ -284,9 +285,9 @@ fn doccano_to_byline_to_doccano_gives_back_the_same_spans() {
         serde_json::json!([start, start + needle.chars().count(), label])
     };
     let labels = vec![
-        at("“北京 👍,”", "QUOTE"),
+        at("“北京 👍,”", QUOTE),
         at("北京", "GPE"),
-        at("said", "CUE"),
+        at("said", CUE),
         at("Zoë Müller", "PERSON"),
         at("Nguye\u{302}\u{303}n", "PERSON"),
         at("東京", "GPE"),

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::document::normalize_text;
 use crate::model::markup::{self, MarkedSpan};
+use crate::model::{CUE, QUOTE, SPEAKER};
 use crate::model::{Document, LabelSet};
 
 /// Gold markup files end so; `.markup` is no article format, so no reader
@@ -156,7 +157,7 @@ struct Group<'t> {
 fn groups<'t>(stem: &str, marked: &[MarkedSpan], text: &'t str) -> BTreeMap<u32, Group<'t>> {
     let mut groups: BTreeMap<u32, Group> = BTreeMap::new();
     for span in marked {
-        let attribution = matches!(span.label.as_str(), "QUOTE" | "SPEAKER" | "CUE");
+        let attribution = matches!(span.label.as_str(), QUOTE | SPEAKER | CUE);
         let covered = span.range.slice(text).unwrap_or_default();
         let Some(n) = span.group else {
             assert!(!attribution, "{stem}: {covered:?} has no quote group");
@@ -165,8 +166,8 @@ fn groups<'t>(stem: &str, marked: &[MarkedSpan], text: &'t str) -> BTreeMap<u32,
         assert!(attribution, "{stem}: {covered:?} is grouped but not a role");
         let group = groups.entry(n).or_default();
         match span.label.as_str() {
-            "QUOTE" => group.content.push(covered),
-            "SPEAKER" => group.speakers += 1,
+            QUOTE => group.content.push(covered),
+            SPEAKER => group.speakers += 1,
             _ => group.cues += 1,
         }
     }
@@ -216,12 +217,12 @@ fn every_quote_keeps_the_speaker_and_cue_marked_for_it() {
             let expect = |marked: usize, label| (marked == 1).then_some(label);
             assert_eq!(
                 role(quote.speaker),
-                expect(group.speakers, "SPEAKER"),
+                expect(group.speakers, SPEAKER),
                 "{stem}: {parts:?}"
             );
             assert_eq!(
                 role(quote.cue),
-                expect(group.cues, "CUE"),
+                expect(group.cues, CUE),
                 "{stem}: {parts:?}"
             );
         }

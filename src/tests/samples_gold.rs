@@ -13,9 +13,9 @@ use std::fs;
 use std::path::PathBuf;
 
 use super::samples::{gold_files, read, samples_dir};
-use crate::export::byline::{self, Flavor};
+use crate::formats::byline::{self, Flavor};
+use crate::formats::{ReadOptions, read_path};
 use crate::model::{DocStatus, Document, Edit, Transaction, markup};
-use crate::read::{ReadOptions, read_path};
 
 fn gold_jsonl(stem: &str) -> PathBuf {
     samples_dir()

@@ -6,6 +6,7 @@ use crate::model::{
     ByteRange, DocStatus, Document, Edit, History, LabelSet, Layer, Origin, Quote, QuoteKind, Span,
     SpanId, SpanState, Transaction,
 };
+use crate::model::{CUE, QUOTE, SPEAKER};
 use crate::store::{Project, Step, ViewPosition};
 
 /// A document using every field: non-ASCII text, meta, boilerplate, spans of
@@ -44,16 +45,11 @@ pub(super) fn rich_document() -> Document {
         Origin::suggested("memory", "phrase", 0.9),
     );
     city.state = SpanState::Rejected;
-    let second = Span::manual(
-        id(4),
-        at("“whatever happens.”"),
-        "QUOTE",
-        Layer::Attribution,
-    );
-    let first = Span::manual(id(5), at("“We’ll stay,”"), "QUOTE", Layer::Attribution);
-    let mut she = Span::manual(id(6), at("she"), "SPEAKER", Layer::Attribution);
+    let second = Span::manual(id(4), at("“whatever happens.”"), QUOTE, Layer::Attribution);
+    let first = Span::manual(id(5), at("“We’ll stay,”"), QUOTE, Layer::Attribution);
+    let mut she = Span::manual(id(6), at("she"), SPEAKER, Layer::Attribution);
     she.refers_to = Some(id(1));
-    let said = Span::manual(id(7), at("said"), "CUE", Layer::Attribution);
+    let said = Span::manual(id(7), at("said"), CUE, Layer::Attribution);
     let accent = Span::manual(id(8), at("Cafe\u{301}"), "ORG", Layer::Entity);
     let quotes = [
         Quote {

@@ -30,9 +30,9 @@ fn the_second_window_is_read_only_and_says_why() {
     let refused = second.apply(&doc, &applied).unwrap_err();
     assert!(matches!(refused, StoreError::ReadOnly { .. }));
     assert!(
-        refused
-            .to_string()
-            .starts_with("project is read-only (another Byline window has it open)"),
+        refused.to_string().starts_with(
+            "project is read-only (another Byline window or command has it open for writing)"
+        ),
         "{refused}"
     );
     assert!(second.add_documents(&[Document::new(None, "x")]).is_err());

@@ -9,7 +9,9 @@ use serde_json::Value;
 
 use crate::cli::{self, Outcome};
 
-use crate::model::markup::{self, has_quote_mark};
+use crate::model::markup;
+use crate::model::quote::has_quote_mark;
+use crate::model::{CUE, QUOTE, SPEAKER};
 use crate::model::{Document, LabelSet, Origin, QuoteKind};
 use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggestions, to_transaction};
 
@@ -41,14 +43,14 @@ pub fn suggested(markup_text: &str) -> Document {
             group: None,
         });
         match m.label.as_str() {
-            "QUOTE" => {
+            QUOTE => {
                 quote.content.push(i);
                 if m.range.slice(&text).is_some_and(has_quote_mark) {
                     quote.kind = QuoteKind::Direct;
                 }
             }
-            "SPEAKER" => quote.speaker = Some(i),
-            "CUE" => quote.cue = Some(i),
+            SPEAKER => quote.speaker = Some(i),
+            CUE => quote.cue = Some(i),
             _ => {}
         }
     }

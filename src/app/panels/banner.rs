@@ -6,9 +6,7 @@ use std::path::Path;
 
 use egui::{Color32, Frame, RichText, Ui};
 
-use crate::app::commands::Command;
-use crate::app::open::Purpose;
-use crate::app::session::Session;
+use crate::editor::{Command, Purpose, Session};
 
 /// Whether there is anything to say.
 pub fn shown(session: &Session, opening: Option<&Path>) -> bool {
@@ -47,7 +45,7 @@ pub fn ui(ui: &mut Ui, session: &Session, opening: Option<&Path>, cmds: &mut Vec
                 cmds.push(Command::RetrySave);
             }
             if ui.button("Save project as…").clicked() {
-                cmds.push(Command::PickProject(Purpose::SaveProjectAs));
+                cmds.push(Command::PickPath(Purpose::SaveProjectAs));
             }
         });
     }

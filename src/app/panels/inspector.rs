@@ -4,11 +4,11 @@
 
 use egui::{ComboBox, Grid, RichText, Ui};
 
-use crate::app::commands::Command;
-use crate::app::edits::{CUE, SPEAKER};
-use crate::app::state::{Role, Selection, Workspace, truncate};
 use crate::app::theme;
-use crate::model::{Document, Layer, Origin, Quote, QuoteKind, SpanId};
+use crate::editor::edits::{CUE, SPEAKER};
+use crate::editor::{Command, Role, Selection, Workspace, truncate};
+use crate::model::quote::QUOTATION_MARKS;
+use crate::model::{Document, Layer, Origin, Quote, QuoteKind, SpanId, SpanState};
 
 /// Shows the inspector for the current selection.
 pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
@@ -35,7 +35,7 @@ pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
 
 fn span_ui(ui: &mut Ui, ws: &Workspace, doc: &Document, id: SpanId, cmds: &mut Vec<Command>) {
     let Some(span) = doc.span(id) else { return };
-    ui.label(RichText::new(format!("“{}”", truncate(span.text(doc.text()), 160))).size(14.0));
+    ui.label(RichText::new(quoted(&truncate(span.text(doc.text()), 160))).size(14.0));
     Grid::new("span-facts")
         .num_columns(2)
         .striped(true)
@@ -86,7 +86,7 @@ fn span_ui(ui: &mut Ui, ws: &Workspace, doc: &Document, id: SpanId, cmds: &mut V
             if let Some(target) = span.refers_to.and_then(|t| doc.span(t)) {
                 ui.label("Refers to");
                 if ui
-                    .link(format!("“{}”", truncate(target.text(doc.text()), 40)))
+                    .link(quoted(&truncate(target.text(doc.text()), 40)))
                     .clicked()
                 {
                     cmds.push(Command::Jump(target.id));
@@ -95,7 +95,7 @@ fn span_ui(ui: &mut Ui, ws: &Workspace, doc: &Document, id: SpanId, cmds: &mut V
             }
         });
     ui.horizontal(|ui| {
-        if ui.button("Accept (Enter)").clicked() {
+        if span.state != SpanState::Accepted && ui.button("Accept (Enter)").clicked() {
             cmds.push(Command::Accept);
         }
         if ui.button("Reject (X)").clicked() {
@@ -108,6 +108,20 @@ fn span_ui(ui: &mut Ui, ws: &Workspace, doc: &Document, id: SpanId, cmds: &mut V
     for quote in doc.quotes_of_span(id) {
         ui.separator();
         quote_ui(ui, doc, quote, cmds);
+    }
+}
+
+/// `text` in quotation marks, unless it brings its own (quote content
+/// usually does: "“We will rebuild,”" is not shown as "““We will rebuild,””").
+pub fn quoted(text: &str) -> String {
+    let opens = text.starts_with(QUOTATION_MARKS);
+    let closes = text
+        .trim_end_matches(['.', ',', '…'])
+        .ends_with(QUOTATION_MARKS);
+    if opens || closes {
+        text.to_owned()
+    } else {
+        format!("“{text}”")
     }
 }
 
@@ -178,7 +192,7 @@ fn pick_part(
         .width(180.0)
         .show_ui(ui, |ui| {
             let candidates = doc.spans_sorted().into_iter().filter(|s| {
-                s.state != crate::model::SpanState::Rejected
+                s.state != SpanState::Rejected
                     && (s.label == wanted
                         || (role == Role::Speaker
                             && s.layer == Layer::Entity
@@ -192,4 +206,17 @@ fn pick_part(
             }
         })
         .response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_text_keeps_its_own_marks_and_other_text_gets_some() {
+        assert_eq!(quoted("“We will rebuild,”"), "“We will rebuild,”");
+        assert_eq!(quoted("«Ça va»"), "«Ça va»");
+        assert_eq!(quoted("we will rebuild,”."), "we will rebuild,”.");
+        assert_eq!(quoted("Zoë Ødegård"), "“Zoë Ødegård”");
+    }
 }

@@ -1,22 +1,13 @@
 //! The quote ledger: every quote of the article in text order, with its
 //! speaker, cue, kind and state. Clicking one selects it and scrolls to it.
 
-use egui::{Color32, ScrollArea, Ui};
+use egui::{ScrollArea, Ui};
 
 use super::row;
 
-use crate::app::commands::Command;
-use crate::app::state::{Workspace, truncate};
-use crate::model::{SpanId, SpanState};
-
-/// The dot colour of a quote's review state.
-fn dot(state: SpanState) -> Color32 {
-    match state {
-        SpanState::Pending => Color32::from_rgb(230, 170, 50),
-        SpanState::Accepted => Color32::from_rgb(80, 180, 100),
-        SpanState::Rejected => Color32::from_rgb(200, 80, 80),
-    }
-}
+use crate::app::theme::{self, Palette};
+use crate::editor::{Command, Workspace, truncate};
+use crate::model::SpanId;
 
 /// Shows the ledger of the current document.
 pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
@@ -33,6 +24,7 @@ pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
             .map_or_else(|| "—".to_owned(), |s| truncate(s.text(doc.text()), 40))
     };
     let row_height = 38.0;
+    let palette = Palette::of(ui.visuals());
     ScrollArea::vertical()
         .id_salt("ledger")
         .auto_shrink(false)
@@ -54,9 +46,15 @@ pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                 let detail = format!("{} · {}", quote.kind.as_str(), text(quote.cue));
                 let title = format!("{who}: {content}");
                 let selected = selected_quote == Some(quote.id);
-                let response =
-                    row::two_lines(ui, row_height, &title, &detail, dot(quote.state), selected)
-                        .on_hover_text(format!("{} quote: {content}", quote.kind.as_str()));
+                let response = row::two_lines(
+                    ui,
+                    row_height,
+                    &title,
+                    &detail,
+                    theme::state_color(quote.state, &palette),
+                    selected,
+                )
+                .on_hover_text(format!("{} quote: {content}", quote.kind.as_str()));
                 if response.clicked() {
                     cmds.push(Command::Jump(first));
                 }

@@ -1,15 +1,18 @@
-//! The menu bar. Every item names its shortcut from the same table the
-//! keyboard reads, and pushes the same command.
+//! The menu bar. Every item pushes a command — the File menu's dialogs
+//! included — and names its shortcut from the same tables the keyboard
+//! reads.
 
 use egui::{Button, Ui};
 
-use crate::app::commands::Command;
-use crate::app::keys;
+use crate::app::side_panels::{SidePanels, Visibility};
+use crate::app::{keys, theme};
+use crate::editor::{Command, Purpose, Session, Side, Theme};
 
-/// The shortcut text of a command, if the table binds one.
+/// The shortcut text of a command, if a table binds one.
 fn shortcut_of(ui: &Ui, command: &Command) -> String {
-    keys::table()
-        .into_iter()
+    (keys::table().into_iter())
+        .chain(keys::open_table())
+        .chain(keys::view_table())
         .find(|s| &s.command == command)
         .and_then(|s| s.keys.first().map(|k| ui.ctx().format_shortcut(k)))
         .unwrap_or_default()
@@ -24,10 +27,11 @@ pub fn item(ui: &mut Ui, text: &str, command: Command, cmds: &mut Vec<Command>) 
     }
 }
 
-/// Shows the menu bar; `extra_file` adds the File menu's open/export items.
-pub fn ui(ui: &mut Ui, cmds: &mut Vec<Command>, extra_file: impl FnOnce(&mut Ui)) {
+/// Shows the menu bar; `session` lists the recent projects, `shown` says
+/// which side panels were toggled and whether the find bar is open.
+pub fn ui(ui: &mut Ui, session: &Session, shown: (SidePanels, bool), cmds: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", extra_file);
+        ui.menu_button("File", |ui| file_menu(ui, session, cmds));
         ui.menu_button("Edit", |ui| {
             item(ui, "Undo", Command::Undo, cmds);
             item(ui, "Redo", Command::Redo, cmds);
@@ -37,9 +41,13 @@ pub fn ui(ui: &mut Ui, cmds: &mut Vec<Command>, extra_file: impl FnOnce(&mut Ui)
             item(ui, "Accept all pending", Command::AcceptAll, cmds);
             item(ui, "Next quote kind", Command::CycleQuoteKind, cmds);
         });
+        ui.menu_button("View", |ui| view_menu(ui, shown, cmds));
         ui.menu_button("Go", |ui| {
             item(ui, "Next suggestion", Command::NextPending, cmds);
             item(ui, "Previous suggestion", Command::PrevPending, cmds);
+            ui.separator();
+            item(ui, "Next document", Command::NextDocument, cmds);
+            item(ui, "Previous document", Command::PrevDocument, cmds);
             item(ui, "Done, next article", Command::DoneAndNext, cmds);
         });
         ui.menu_button("Help", |ui| {
@@ -52,4 +60,74 @@ pub fn ui(ui: &mut Ui, cmds: &mut Vec<Command>, extra_file: impl FnOnce(&mut Ui)
             }
         });
     });
+}
+
+/// The View menu: find, the side panels, the theme.
+fn view_menu(ui: &mut Ui, (panels, finding): (SidePanels, bool), cmds: &mut Vec<Command>) {
+    if !finding {
+        item(ui, "Find in article…", Command::OpenFind, cmds);
+    } else {
+        item(ui, "Close the find bar", Command::CloseFind, cmds);
+    }
+    ui.separator();
+    let hidden = |v: Visibility| v == Visibility::Hidden;
+    let documents = if hidden(panels.documents) {
+        "Show the document list"
+    } else {
+        "Show or hide the document list"
+    };
+    item(ui, documents, Command::TogglePanel(Side::Documents), cmds);
+    let inspector = if hidden(panels.inspector) {
+        "Show the inspector"
+    } else {
+        "Show or hide the inspector"
+    };
+    item(ui, inspector, Command::TogglePanel(Side::Inspector), cmds);
+    ui.separator();
+    let current = theme::choice::current(ui.ctx());
+    ui.menu_button("Theme", |ui| {
+        for theme in Theme::ALL {
+            if ui.radio(current == theme, theme.name()).clicked() {
+                cmds.push(Command::SetTheme(theme));
+                ui.close();
+            }
+        }
+        ui.separator();
+        item(ui, "Next theme", Command::NextTheme, cmds);
+    });
+}
+
+/// The File menu: projects, articles, export, quit.
+fn file_menu(ui: &mut Ui, session: &Session, cmds: &mut Vec<Command>) {
+    let pick = Command::PickPath;
+    item(ui, "New project…", pick(Purpose::NewProject), cmds);
+    item(ui, "Open project…", pick(Purpose::OpenProject), cmds);
+    ui.menu_button("Recent projects", |ui| {
+        let recent = session.recent();
+        if recent.is_empty() {
+            ui.weak("None yet");
+        }
+        for path in recent {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let item = ui
+                .add(Button::new(name))
+                .on_hover_text(path.display().to_string());
+            if item.clicked() {
+                cmds.push(Command::OpenProject(path));
+                ui.close();
+            }
+        }
+    });
+    item(ui, "Save project as…", pick(Purpose::SaveProjectAs), cmds);
+    ui.separator();
+    item(ui, "Open files…", pick(Purpose::Files), cmds);
+    item(ui, "Open folder…", pick(Purpose::Folder), cmds);
+    item(ui, "Open path…", Command::AskPath(Purpose::AnyPath), cmds);
+    ui.separator();
+    item(ui, "Export…", Command::Export, cmds);
+    ui.separator();
+    item(ui, "Quit", Command::Quit, cmds);
 }

@@ -3,6 +3,9 @@
 
 pub mod banner;
 pub mod documents;
+pub mod drop_hint;
+pub mod field;
+pub mod find_bar;
 pub mod inspector;
 pub mod ledger;
 pub mod menu;

@@ -3,12 +3,13 @@
 
 use egui::{Align2, Context, ScrollArea, Vec2, Window};
 
-/// Shows the notices, newest last; "Dismiss" clears them.
-pub fn ui(ctx: &Context, notices: &mut Vec<String>) {
+use crate::editor::Command;
+
+/// Shows the notices, newest last; "Dismiss" pushes [`Command::DismissNotices`].
+pub fn ui(ctx: &Context, notices: &[String], cmds: &mut Vec<Command>) {
     if notices.is_empty() {
         return;
     }
-    let mut dismiss = false;
     Window::new(format!("Notices ({})", notices.len()))
         .anchor(Align2::RIGHT_BOTTOM, Vec2::new(-12.0, -40.0))
         .collapsible(true)
@@ -16,13 +17,12 @@ pub fn ui(ctx: &Context, notices: &mut Vec<String>) {
         .default_width(420.0)
         .show(ctx, |ui| {
             ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
-                for notice in notices.iter() {
+                for notice in notices {
                     ui.label(notice);
                 }
             });
-            dismiss = ui.button("Dismiss").clicked();
+            if ui.button("Dismiss").clicked() {
+                cmds.push(Command::DismissNotices);
+            }
         });
-    if dismiss {
-        notices.clear();
-    }
 }

@@ -3,9 +3,8 @@
 
 use egui::{Button, RichText, Ui};
 
-use crate::app::commands::Command;
-use crate::app::state::{Selection, Workspace};
 use crate::app::theme;
+use crate::editor::{Command, Selection, Workspace};
 
 /// Shows the palette as a wrapping row of label chips.
 pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {

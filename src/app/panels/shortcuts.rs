@@ -28,7 +28,7 @@ pub fn ui(ctx: &Context, open: &mut bool, labels: &LabelSet) {
                         .num_columns(2)
                         .striped(true)
                         .show(ui, |ui| {
-                            for row in keys::table() {
+                            for row in keys::table().into_iter().chain(keys::view_table()) {
                                 let names: Vec<String> =
                                     row.keys.iter().map(|k| ctx.format_shortcut(k)).collect();
                                 ui.monospace(names.join(" / "));

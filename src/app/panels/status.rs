@@ -1,11 +1,13 @@
-//! The status bar: progress over all documents, pending suggestions, the last
-//! action, loading progress, and a hint for what the keys do right now.
+//! The status bar: progress over all documents, pending suggestions, the
+//! background work (reading files, suggesting, exporting) with a way to
+//! cancel it, the last action, and a hint for what the keys do right now.
 
 use std::path::Path;
 
-use egui::{RichText, Ui};
+use egui::{Align, Color32, FontId, Label, Layout, ProgressBar, RichText, Ui};
 
-use crate::app::state::{Mode, Role, Selection, Workspace};
+use super::documents;
+use crate::editor::{Command, Mode, Role, Selection, Task, Work, Workspace};
 use crate::model::DocStatus;
 
 /// What the keyboard does in the current state, in a few words.
@@ -37,9 +39,17 @@ pub fn hint(ws: &Workspace) -> &'static str {
     }
 }
 
-/// Shows the status bar; `loading` is the reading/suggesting progress, if
-/// any, and `project` the project file every change is saved to.
-pub fn ui(ui: &mut Ui, ws: &Workspace, loading: Option<(usize, usize)>, project: Option<&Path>) {
+/// Shows the status bar: the project file, progress over all documents,
+/// pending suggestions, the background work with its Cancel buttons, the
+/// last action and, as far as room allows, the hint (the hint gives way
+/// first, cut short, so the two never overlap).
+pub fn ui(
+    ui: &mut Ui,
+    ws: &Workspace,
+    work: &[Work],
+    project: Option<&Path>,
+    cmds: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         if let Some(name) = project.and_then(Path::file_name) {
             ui.label(format!("🗄 {}", name.to_string_lossy()))
@@ -50,22 +60,49 @@ pub fn ui(ui: &mut Ui, ws: &Workspace, loading: Option<(usize, usize)>, project:
             ui.separator();
         }
         let done = ws.count_status(DocStatus::Done);
+        ui.add(ProgressBar::new(documents::progress(ws)).desired_width(60.0));
         ui.label(format!("{done} of {} documents done", ws.entries().len()));
-        ui.separator();
         let here = ws.current().map_or(0, |o| o.pending);
         let all = ws.pending_total();
         ui.label(format!("{here} pending here · {all} in all"));
-        if let Some((finished, total)) = loading {
+        for w in work {
             ui.separator();
-            ui.spinner();
-            ui.label(format!("reading {finished}/{total}"));
+            work_ui(ui, w, cmds);
         }
+        let rest = ui.available_width();
+        let hint = hint(ws);
+        let hint_width = ui
+            .fonts_mut(|f| f.layout_no_wrap(hint.to_owned(), FontId::default(), Color32::WHITE))
+            .size()
+            .x
+            .min(rest * 0.5);
         if let Some(action) = &ws.last_action {
             ui.separator();
-            ui.label(RichText::new(action).strong());
+            let room = (ui.available_width() - hint_width - 16.0).max(0.0);
+            ui.scope(|ui| {
+                ui.set_max_width(room);
+                ui.add(Label::new(RichText::new(action).strong()).truncate());
+            });
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.weak(hint(ws));
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.add(Label::new(RichText::new(hint).weak()).truncate());
         });
     });
+}
+
+/// One piece of background work: what it does, how far, and Cancel.
+fn work_ui(ui: &mut Ui, work: &Work, cmds: &mut Vec<Command>) {
+    ui.spinner();
+    ui.label(work.describe());
+    if let Some(fraction) = work.fraction() {
+        ui.add(ProgressBar::new(fraction).desired_width(80.0));
+    }
+    let what = match work.task {
+        Task::Reading => "Stop reading the files; what was read stays",
+        Task::Suggesting => "Stop suggesting on this article",
+        Task::Exporting => "Stop the export; the unfinished file is removed",
+    };
+    if ui.small_button("Cancel").on_hover_text(what).clicked() {
+        cmds.push(Command::Cancel(work.task));
+    }
 }

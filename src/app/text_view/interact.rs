@@ -7,9 +7,7 @@ use egui::{CursorIcon, Pos2, Rect, Response, Ui, Vec2};
 
 use super::model::Para;
 use super::{Drag, TextView, geometry};
-use crate::app::commands::Command;
-use crate::app::state::{Mode, Selection, Workspace};
-use crate::model::tokens::{snap_to_tokens, tokenize};
+use crate::editor::{Command, Mode, Selection, Workspace, finish_range};
 use crate::model::{ByteRange, Document, OffsetIndex, SpanId};
 
 /// How far outside a span's text box a click still counts, vertically.
@@ -32,36 +30,6 @@ fn byte_in_para(text: &str, para: &Para, at: usize) -> Option<usize> {
         .char_to_byte(at.min(index.char_len()))
         .ok()
         .map(|b| para.range.start + b)
-}
-
-/// A dragged range made whole: ordered, snapped to tokens unless `by_char`.
-pub fn finish_range(doc: &Document, a: usize, b: usize, by_char: bool) -> Option<ByteRange> {
-    let range = ByteRange::checked(doc.text(), a.min(b), a.max(b)).ok()?;
-    if by_char {
-        return Some(range);
-    }
-    let text = doc.text();
-    let from = text.get(..range.start)?.rfind('\n').map_or(0, |i| i + 1);
-    let to = text
-        .get(range.end..)?
-        .find('\n')
-        .map_or(text.len(), |i| range.end + i);
-    let window = text.get(from..to)?;
-    let local = ByteRange::new(range.start - from, range.end - from);
-    let snapped = snap_to_tokens(&tokenize(window), local);
-    let snapped = ByteRange::new(snapped.start + from, snapped.end + from);
-    let trimmed = trim(text, snapped);
-    (!trimmed.is_empty()).then_some(trimmed)
-}
-
-/// Drops whitespace at both ends of a range.
-fn trim(text: &str, range: ByteRange) -> ByteRange {
-    let Some(slice) = range.slice(text) else {
-        return range;
-    };
-    let start = range.start + (slice.len() - slice.trim_start().len());
-    let end = range.end - (slice.len() - slice.trim_end().len());
-    ByteRange::new(start, end.max(start))
 }
 
 impl TextView {
@@ -237,24 +205,5 @@ fn drag_command(
             };
             Some(Command::SetRange(span, kept))
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finishing_a_drag_snaps_to_tokens_and_trims_or_keeps_chars_with_alt() {
-        let doc = Document::new(None, "Der Bürgermeister Jürgen Öz sagte.\nNein");
-        let text = doc.text();
-        let inside = text.find("rgen").unwrap();
-        let back = text.find("Öz").unwrap() + 'Ö'.len_utf8();
-        let snapped = finish_range(&doc, back, inside, false).unwrap();
-        assert_eq!(snapped.slice(text), Some("Jürgen Öz"));
-        let exact = finish_range(&doc, inside, back, true).unwrap();
-        assert_eq!(exact.slice(text), Some("rgen Ö"));
-        let space = text.find(" sagte").unwrap();
-        assert!(finish_range(&doc, space, space + 1, false).is_none());
     }
 }

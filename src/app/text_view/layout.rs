@@ -11,7 +11,7 @@ use egui::{Align, Color32, Galley, Pos2, Rect, Vec2};
 
 use super::geometry::{char_box, range_rects};
 use super::model::{MarkKind, Para};
-use crate::app::theme::{self, SpanColors};
+use crate::app::theme::{self, Palette, SpanColors};
 use crate::model::{LabelSet, OffsetIndex, SpanId};
 
 /// Horizontal padding inside a chip.
@@ -70,14 +70,10 @@ pub struct ParaLayout {
 pub struct Style<'a> {
     /// Label colours.
     pub labels: &'a LabelSet,
-    /// Dark theme.
-    pub dark: bool,
+    /// The theme's page and text colours.
+    pub palette: Palette,
     /// Wrap width.
     pub width: f32,
-    /// Body text colour.
-    pub text: Color32,
-    /// Boilerplate text colour.
-    pub dimmed: Color32,
 }
 
 /// Chip galleys by label, shared by all paragraphs.
@@ -120,9 +116,9 @@ pub fn layout_para(
     };
 
     let color = if para.boilerplate {
-        style.dimmed
+        style.palette.dimmed
     } else {
-        style.text
+        style.palette.text
     };
     let format = TextFormat {
         font_id: theme::article_font(),
@@ -213,11 +209,5 @@ fn colors_of(
     state: crate::model::SpanState,
     boilerplate: bool,
 ) -> SpanColors {
-    let mut colors = theme::span_colors(style.labels, label, state, style.dark);
-    if boilerplate {
-        for c in [&mut colors.fill, &mut colors.stroke, &mut colors.chip_fill] {
-            *c = c.gamma_multiply(0.5);
-        }
-    }
-    colors
+    theme::span_colors(style.labels, label, state, &style.palette, boilerplate)
 }

@@ -15,11 +15,9 @@ use egui::{Align, Pos2, Rect, ScrollArea, Sense, Ui, Vec2};
 
 use self::layout::{ChipCache, ParaLayout, Style};
 use self::model::ViewModel;
-use crate::app::commands::Command;
-use crate::app::state::Workspace;
-use crate::app::theme;
+use crate::app::{side_panels, theme};
+use crate::editor::{Command, Find, ViewPosition, Workspace};
 use crate::model::{ByteRange, DocId};
-use crate::store::ViewPosition;
 
 /// Space between paragraphs.
 const PARA_GAP: f32 = 12.0;
@@ -29,6 +27,14 @@ const MARGIN: f32 = 24.0;
 const AVG_CHAR: f32 = 7.8;
 /// Frames a reveal keeps correcting the scroll while estimated heights settle.
 const REVEAL_FRAMES: u8 = 6;
+/// What the article column needs besides its text: the central panel's
+/// margins and the scroll bar.
+const CHROME: f32 = 28.0;
+/// Characters a wrapped line loses at its end, on average, to the word that
+/// did not fit: the column is set this much wider than its minimum.
+const WRAP_SLACK: f32 = 6.0;
+/// Wire copy of ordinary letter frequencies, for the average character width.
+const SAMPLE: &str = "“We will rebuild the harbour before the winter storms,” the mayor                       told reporters in Zürich on Monday, according to officials.";
 
 /// An edge drag or a range drag in progress.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +65,9 @@ pub struct TextView {
     reveal: Option<(ByteRange, Align, u8)>,
     /// Where the reader is: first character at the top of the view, and the scroll.
     position: Option<ViewPosition>,
+    /// The width the column needs for [`side_panels::MIN_CHARS`] characters a
+    /// line, at the scale it was measured for.
+    needed: Option<(u32, f32)>,
 }
 
 impl TextView {
@@ -78,13 +87,53 @@ impl TextView {
         Some((self.doc.as_ref()?, self.position?))
     }
 
+    /// The width the article needs for [`side_panels::MIN_CHARS`] characters a
+    /// line (and its margins), measured in the article font once per scale.
+    pub fn needed_width(&mut self, ui: &Ui) -> f32 {
+        let scale = ui.ctx().pixels_per_point().to_bits();
+        if let Some((at, width)) = self.needed
+            && at == scale
+        {
+            return width;
+        }
+        let sample = ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                SAMPLE.to_owned(),
+                theme::article_font(),
+                egui::Color32::WHITE,
+            )
+        });
+        let per_char = sample.size().x / SAMPLE.chars().count() as f32;
+        let width = (side_panels::MIN_CHARS + WRAP_SLACK) * per_char + 2.0 * MARGIN + CHROME;
+        self.needed = Some((scale, width));
+        width
+    }
+
+    /// The width [`TextView::needed_width`] measured last (a fair guess before).
+    pub fn last_needed_width(&self) -> f32 {
+        self.needed.map_or(
+            (side_panels::MIN_CHARS + WRAP_SLACK) * AVG_CHAR + 2.0 * MARGIN + CHROME,
+            |(_, w)| w,
+        )
+    }
+
+    /// Characters on the longest line drawn in the last frame.
+    pub fn chars_per_line(&self) -> usize {
+        (self.visible.iter())
+            .filter_map(|&(i, _)| self.layouts.get(i)?.as_ref())
+            .flat_map(|l| l.galley.rows.iter().map(|r| r.glyphs.len()))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Number of paragraphs laid out and cached, for tests and the benchmark.
     pub fn laid_out(&self) -> usize {
         self.layouts.iter().filter(|l| l.is_some()).count()
     }
 
-    /// Shows the current document of `ws`; clicks and drags push commands.
-    pub fn ui(&mut self, ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    /// Shows the current document of `ws` with what `find` found; clicks
+    /// and drags push commands.
+    pub fn ui(&mut self, ui: &mut Ui, ws: &Workspace, find: &Find, cmds: &mut Vec<Command>) {
         let Some(open) = ws.current() else {
             ui.centered_and_justified(|ui| {
                 ui.weak(
@@ -116,20 +165,27 @@ impl TextView {
         ScrollArea::vertical()
             .id_salt(("article", &open.doc.id.0))
             .auto_shrink(false)
-            .show_viewport(ui, |ui, viewport| self.content(ui, viewport, ws, cmds));
+            .show_viewport(ui, |ui, viewport| {
+                self.content(ui, viewport, ws, find, cmds)
+            });
     }
 
-    fn content(&mut self, ui: &mut Ui, viewport: Rect, ws: &Workspace, cmds: &mut Vec<Command>) {
+    fn content(
+        &mut self,
+        ui: &mut Ui,
+        viewport: Rect,
+        ws: &Workspace,
+        find: &Find,
+        cmds: &mut Vec<Command>,
+    ) {
         let Some(open) = ws.current() else { return };
         let full = ui.available_width();
         let width = (full - 2.0 * MARGIN).clamp(120.0, theme::MAX_MEASURE);
         let left = ((full - width) / 2.0).max(0.0);
         let style = Style {
             labels: &ws.labels,
-            dark: ui.visuals().dark_mode,
+            palette: theme::Palette::of(ui.visuals()),
             width,
-            text: theme::text_color(ui.visuals()),
-            dimmed: theme::dimmed_color(ui.visuals()),
         };
         let reveal_para = self
             .reveal
@@ -155,12 +211,13 @@ impl TextView {
                 self.visible.push((i, rect.min + Vec2::new(left, *top)));
             }
         }
+        self.paint_found(ui, open.doc.text(), find);
         self.paint_range(ui, ws);
         for &(i, origin) in &self.visible {
             if let Some(Some(layout)) = self.layouts.get(i) {
                 paint::under(ui.painter(), origin, layout);
                 ui.painter()
-                    .galley(origin, layout.galley.clone(), style.text);
+                    .galley(origin, layout.galley.clone(), style.palette.text);
                 paint::over(ui.painter(), origin, layout);
             }
         }

@@ -4,7 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use crate::app::edits::{CUE, QUOTE, SPEAKER};
+use crate::editor::edits::{CUE, QUOTE, SPEAKER};
 use crate::model::{ByteRange, DocId, Document, SpanId, SpanState};
 
 /// How a span is drawn.

@@ -5,9 +5,9 @@
 use egui::{Pos2, Rect, Response, Ui};
 
 use super::{TextView, geometry, interact, paint};
-use crate::app::state::{Mode, Selection, Workspace};
-use crate::app::theme;
-use crate::model::{ByteRange, Document, LabelSet, Origin, Quote, SpanId};
+use crate::app::theme::{self, Palette};
+use crate::editor::{Find, Mode, Selection, Workspace};
+use crate::model::{ByteRange, CUE, Document, LabelSet, Origin, QUOTE, Quote, SPEAKER, SpanId};
 
 impl TextView {
     /// Screen rectangles of a byte range over the visible paragraphs.
@@ -56,6 +56,38 @@ impl TextView {
         rects
     }
 
+    /// Paints what the find bar found under the text of the visible
+    /// paragraphs, the current match stronger.
+    pub(super) fn paint_found(&self, ui: &Ui, text: &str, find: &Find) {
+        let matches = find.matches();
+        if matches.is_empty() {
+            return;
+        }
+        let palette = Palette::of(ui.visuals());
+        let current = find.current();
+        for &(i, origin) in &self.visible {
+            let (Some(para), Some(Some(layout))) = (self.model.paras.get(i), self.layouts.get(i))
+            else {
+                continue;
+            };
+            let first = matches.partition_point(|m| m.end <= para.range.start);
+            for m in matches[first..]
+                .iter()
+                .take_while(|m| m.start < para.range.end)
+            {
+                let a = interact::char_in_para(text, para, m.start);
+                let b = interact::char_in_para(text, para, m.end);
+                let (Some(a), Some(b)) = (a, b) else { continue };
+                let rects: Vec<Rect> = geometry::range_rects(&layout.galley, a, b)
+                    .into_iter()
+                    .map(|r| r.translate(origin.to_vec2()))
+                    .collect();
+                let fill = theme::found_fill(&palette, current == Some(*m));
+                paint::range(ui.painter(), &rects, fill);
+            }
+        }
+    }
+
     /// Paints the range being dragged or waiting for a label, under the text.
     pub(super) fn paint_range(&self, ui: &Ui, ws: &Workspace) {
         let Some(open) = ws.current() else { return };
@@ -90,7 +122,7 @@ impl TextView {
             paint::handles(ui.painter(), start, end, strong);
             let referent = doc.span(id).and_then(|s| s.refers_to);
             if let (Some(from), Some(target)) = (rects.first(), referent) {
-                let color = theme::label_color(&ws.labels, "SPEAKER");
+                let color = theme::label_ink(&ws.labels, SPEAKER, &Palette::of(ui.visuals()));
                 let to = self.outline_span(ui, target, color);
                 if let Some(to) = to.first() {
                     paint::link(ui.painter(), from.center_top(), to.center_top(), color);
@@ -100,18 +132,19 @@ impl TextView {
     }
 
     fn paint_quote(&self, ui: &Ui, doc: &Document, labels: &LabelSet, quote: &Quote) {
+        let palette = Palette::of(ui.visuals());
         let mut content_end: Option<Pos2> = None;
         for &id in &quote.content {
-            let color = theme::label_color(labels, "QUOTE");
+            let color = theme::label_ink(labels, QUOTE, &palette);
             if let Some(last) = self.outline_span(ui, id, color).last() {
                 content_end = Some(last.right_top());
             }
         }
-        for (part, label) in [(quote.speaker, "SPEAKER"), (quote.cue, "CUE")] {
+        for (part, label) in [(quote.speaker, SPEAKER), (quote.cue, CUE)] {
             let Some(part) = part.filter(|p| doc.span(*p).is_some()) else {
                 continue;
             };
-            let color = theme::label_color(labels, label);
+            let color = theme::label_ink(labels, label, &palette);
             let rects = self.outline_span(ui, part, color);
             if let (Some(from), Some(to)) = (content_end, rects.first()) {
                 paint::link(ui.painter(), from, to.center_top(), color);

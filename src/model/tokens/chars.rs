@@ -10,14 +10,16 @@ const PUNCT: &[char] = &[
     '*', '&', '。', '？', '！', '，', '、', '；', '：', '～', '·', '।', '،', '۔', '؛', '٪',
 ];
 
-/// Quotation marks and brackets split off both ends of a chunk (`LIST_QUOTES`).
-const QUOTES: &[char] = &[
-    '\'', '"', '”', '“', '`', '‘', '´', '’', '‚', ',', '„', '»', '«', '「', '」', '『', '』', '（',
-    '）', '〔', '〕', '【', '】', '《', '》', '〈', '〉', '\u{2329}', '\u{232A}', '⟦', '⟧',
+/// Quotation marks and brackets split off both ends of a chunk (`LIST_QUOTES`)
+/// besides the model's [`QUOTATION_MARKS`], which spaCy's list holds too.
+const OTHER_QUOTES: &[char] = &[
+    '\'', '`', '‘', '´', '’', '‚', ',', '「', '」', '『', '』', '（', '）', '〔', '〕', '【', '】',
+    '《', '》', '〈', '〉', '\u{2329}', '\u{232A}', '⟦', '⟧',
 ];
 
 use super::tables::{ALPHA, ICONS, UNCASED};
 pub(super) use super::tables::{CURRENCY, UNITS};
+use crate::model::quote::QUOTATION_MARKS;
 
 fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
     let i = ranges.partition_point(|&(_, hi)| hi < c);
@@ -77,7 +79,7 @@ pub(super) fn is_icon(c: char) -> bool {
 
 /// A quotation mark or bracket from spaCy's quote list.
 pub(super) fn is_quote(c: char) -> bool {
-    QUOTES.contains(&c)
+    QUOTATION_MARKS.contains(&c) || OTHER_QUOTES.contains(&c)
 }
 
 fn is_punct(c: char) -> bool {

@@ -123,7 +123,15 @@ pub fn find(text: &str, words: &[Word], mode: Mode, out: &mut Vec<Candidate>) {
         }
         return;
     }
-    let listed_at = |i: usize| listed.iter().find(|l| l.0 == i).map(|l| l.1);
+    // `listed` is in word order, so both look-ups are binary searches: a
+    // paragraph with thousands of names stays linear.
+    let listed_at = |i: usize| {
+        listed
+            .binary_search_by_key(&i, |l| l.0)
+            .ok()
+            .and_then(|at| listed.get(at))
+            .map(|l| l.1)
+    };
     let mut i = 0;
     while i < words.len() {
         let capital = words[i].is_capital();
@@ -140,9 +148,10 @@ pub fn find(text: &str, words: &[Word], mode: Mode, out: &mut Vec<Candidate>) {
             let chunk = Chunk {
                 start,
                 end,
-                listed: listed
+                listed: listed[listed.partition_point(|l| l.0 < start)..]
                     .iter()
-                    .filter(|l| l.0 >= start && l.1 <= end)
+                    .take_while(|l| l.0 < end)
+                    .filter(|l| l.1 <= end)
                     .copied()
                     .collect(),
             };

@@ -7,10 +7,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::classify::Candidate;
 use super::{EntityLabel, GAZETTEER};
+use crate::suggest::phrase_set::PhraseSet;
 
 /// Words of match reports.
 const SPORTS_WORDS: &[&str] = &[
@@ -42,22 +41,8 @@ const SPORTS_WORDS: &[&str] = &[
 const MIN_WORDS: usize = 3;
 const MIN_SCORES: usize = 2;
 
-/// Over ASCII-lowercased text (the words are lowercase), which lets the
-/// automaton skip ahead with a prefilter where a case-insensitive one reads
-/// every byte.
-static WORDS: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::builder().build(SPORTS_WORDS).ok());
-
-/// Whether any sports word occurs at all, the question most texts stop at:
-/// leftmost matching lets the automaton use a vectorised prefilter, which
-/// [`WORDS`]'s standard matching (whose non-overlapping matches are counted)
-/// cannot.
-static ANY_WORD: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(SPORTS_WORDS)
-        .ok()
-});
+/// [`SPORTS_WORDS`], found in ASCII-lowercased text.
+static WORDS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SPORTS_WORDS));
 
 /// Counts scores such as `1–0`, `3 - 2` or `2-1`: one or two digits, a dash, one or two digits.
 fn scores(text: &str) -> usize {
@@ -109,12 +94,7 @@ fn score_ranges(text: &str) -> Vec<(usize, usize)> {
 /// True when `text` reads as a sports report.
 pub fn is_report(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    if ANY_WORD.as_ref().is_some_and(|any| !any.is_match(&lower)) {
-        return false;
-    }
-    let words = WORDS
-        .as_ref()
-        .map_or(0, |ac| ac.find_iter(&lower).take(MIN_WORDS).count());
+    let words = WORDS.found(lower.as_bytes()).take(MIN_WORDS).count();
     words >= MIN_WORDS && scores(text) >= MIN_SCORES
 }
 

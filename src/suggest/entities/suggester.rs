@@ -22,10 +22,7 @@ impl Suggester for EntitySuggester {
 
     fn suggest(&self, doc: &Document) -> Suggestions {
         let text = doc.text();
-        let mut skip = boilerplate::detect(text);
-        skip.extend(doc.boilerplate.iter().copied());
-        skip.sort();
-        skip.dedup();
+        let skip = boilerplate::skip_ranges(doc);
         let mentions = find_entities(text, &doc.paragraphs(), &skip);
         Suggestions {
             spans: entity_spans(text, &mentions, &skip),

@@ -10,6 +10,7 @@
 //! documents keep whatever else was suggested.
 
 pub mod command;
+mod output;
 pub mod process;
 pub mod protocol;
 
@@ -19,12 +20,21 @@ mod tests;
 use std::time::Duration;
 
 pub use command::{CommandError, EngineCommand};
+use process::{Limits, OutputLine};
 
 use super::{Suggestions, to_transaction};
 use crate::model::{Document, LabelSet};
 
 /// How long one batch may take when the user sets no timeout.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Output allowed per input byte, and beyond that in any case: an engine's
+/// answer lists spans of its input, so much more than the input means it is
+/// not answering the protocol.
+const OUTPUT_PER_INPUT_BYTE: usize = 4;
+const OUTPUT_SLACK: usize = 1 << 20;
+/// Output allowed per document beyond its share, for short documents.
+const OUTPUT_PER_DOCUMENT: usize = 64 << 10;
 
 /// Document names listed in a "no answer for" warning before "and N more".
 const NAMES_LISTED: usize = 3;
@@ -88,22 +98,25 @@ impl ExternalEngine {
         if docs.is_empty() {
             return batch;
         }
-        let input: String = docs.iter().map(|d| protocol::document_line(d)).collect();
-        let run = process::run(&self.command, input.into_bytes(), self.timeout);
+        let input: Vec<String> = docs.iter().map(|d| protocol::document_line(d)).collect();
+        let limits = limits_for(&input);
+        let input = input.concat().into_bytes();
+        let run = process::run(&self.command, input, docs.len(), self.timeout, limits);
         if let Some(problem) = &run.problem {
             batch.warn(&self.name, &problem.to_string());
         }
-        // Blank lines are padding, not answers.
-        let lines = run
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| !l.trim_ascii().is_empty());
+        let lines = run.lines.iter().enumerate().filter(|(_, l)| !l.is_blank());
         let mut answered = 0;
         for ((i, line), doc) in lines.clone().zip(docs) {
             answered += 1;
             let at = format!("output line {} (document {})", i + 1, doc_name(doc));
-            match protocol::parse_line(line, doc, &self.labels, &self.name) {
+            let parsed = match line {
+                OutputLine::Text(line) => protocol::parse_line(line, doc, &self.labels, &self.name),
+                OutputLine::TooLong { bytes, limit } => Err(format!(
+                    "{bytes} bytes long, over the line limit of {limit} bytes"
+                )),
+            };
+            match parsed {
                 Ok(parsed) => {
                     for w in parsed.warnings {
                         batch.warn(&self.name, &format!("{at}: {w}"));
@@ -168,6 +181,23 @@ impl Batch {
     fn warn(&mut self, engine: &str, message: &str) {
         self.warnings
             .push(format!("external engine `{engine}`: {message}"));
+    }
+}
+
+/// The output limits of a batch whose input lines are `input`: a few times
+/// the input, in all and per line (the longest document's), plus slack for
+/// small documents with many spans.
+fn limits_for(input: &[String]) -> Limits {
+    let longest = input.iter().map(String::len).max().unwrap_or(0);
+    let total: usize = input.iter().map(String::len).sum();
+    let scaled = |bytes: usize| {
+        bytes
+            .saturating_mul(OUTPUT_PER_INPUT_BYTE)
+            .saturating_add(OUTPUT_SLACK)
+    };
+    Limits {
+        output_bytes: scaled(total).saturating_add(input.len().saturating_mul(OUTPUT_PER_DOCUMENT)),
+        line_bytes: scaled(longest),
     }
 }
 

@@ -1,29 +1,33 @@
 //! Running the engine's process once: input bytes to its stdin, lines from its
-//! stdout, the last lines of its stderr, all under one deadline.
+//! stdout, the last lines of its stderr, all under one deadline and within
+//! output limits.
 //!
 //! Its stdin is written on its own thread, so a child that answers while we
 //! are still writing (and fills its stdout pipe) cannot deadlock us; stdout
-//! and stderr are drained on threads too. When the deadline passes the child
-//! is killed and whatever it answered so far is kept. Helper threads are
-//! never joined blindly: a grandchild that keeps a pipe open (`sh -c 'sleep
-//! 99 & …'`) only keeps its own reader thread alive, never the caller.
+//! and stderr are drained on threads too. The child runs in a process group
+//! of its own, and the whole group is ended when the run ends, however it
+//! ends (timeout, too much output, all answers in, or the caller going away):
+//! a grandchild that keeps a pipe open (`sh -c 'sleep 99 & cat'`) neither
+//! holds the batch until the timeout nor outlives it. The run completes as
+//! soon as every expected answer line arrived.
 
 use std::collections::VecDeque;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, Write};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use super::command::EngineCommand;
+use super::output::{Event, keep_tail, read_lines};
+pub use super::output::{Limits, OutputLine};
 
-/// Lines of stderr kept for the message when the engine fails.
-const STDERR_LINES: usize = 5;
-/// Characters kept of each stderr line.
-const STDERR_WIDTH: usize = 200;
 /// How often the exit status is checked once stdout is closed.
 const POLL: Duration = Duration::from_millis(5);
+/// How long, once every answer is in, further output and the exit status are
+/// waited for before the process group is ended.
+const GRACE: Duration = Duration::from_millis(100);
 
 /// Why a run gave no (or not all of its) answer.
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +45,14 @@ pub enum RunError {
         timeout: Duration,
         /// Its last stderr lines.
         stderr: Vec<String>,
+    },
+    /// It wrote more than [`Limits::output_bytes`]; the child was killed.
+    #[error(
+        "more than {limit} bytes of output (the output limit); the command was stopped and the rest ignored"
+    )]
+    TooMuchOutput {
+        /// The limit passed.
+        limit: usize,
     },
     /// The child exited with a failure status.
     #[error("the command failed ({status}){}", tail(.stderr))]
@@ -66,100 +78,149 @@ fn tail(stderr: &[String]) -> String {
 /// What one run gave.
 #[derive(Debug)]
 pub struct Run {
-    /// Stdout lines in order, without their line ending; bytes, since a line
-    /// that is not UTF-8 is the caller's to report.
-    pub lines: Vec<Vec<u8>>,
+    /// Stdout lines in order.
+    pub lines: Vec<OutputLine>,
     /// Why the answer may be incomplete.
     pub problem: Option<RunError>,
 }
 
 /// Starts `command`, writes `input` to its stdin, closes it, and collects its
-/// stdout lines until it exits or `timeout` passes.
-pub fn run(command: &EngineCommand, input: Vec<u8>, timeout: Duration) -> Run {
+/// stdout lines until it exits, `answers` non-blank lines arrived, `timeout`
+/// passes or the output passes `limits`.
+pub fn run(
+    command: &EngineCommand,
+    input: Vec<u8>,
+    answers: usize,
+    timeout: Duration,
+    limits: Limits,
+) -> Run {
     let deadline = Instant::now() + timeout;
-    let spawned = Command::new(command.program())
+    let mut spawn = Command::new(command.program());
+    spawn
         .args(command.args())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match spawned {
-        Ok(child) => child,
+        .stderr(Stdio::piped());
+    own_process_group(&mut spawn);
+    let child = match spawn.spawn() {
+        Ok(child) => Group(child),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return failed(RunError::NotFound),
         Err(e) => return failed(RunError::Spawn(e)),
     };
-    let (Some(stdin), Some(stdout), Some(stderr)) =
-        (child.stdin.take(), child.stdout.take(), child.stderr.take())
-    else {
-        kill(&mut child);
+    let mut child = child;
+    let (Some(stdin), Some(stdout), Some(stderr)) = (
+        child.0.stdin.take(),
+        child.0.stdout.take(),
+        child.0.stderr.take(),
+    ) else {
         return failed(RunError::Pipe(io::Error::other("a pipe was not opened")));
     };
     let written = on_thread(move || write_all(stdin, &input));
-    let lines = Arc::new(Mutex::new(Vec::new()));
-    let read = on_thread({
-        let lines = Arc::clone(&lines);
-        move || read_lines(stdout, &lines)
-    });
+    let (events, received) = mpsc::channel();
+    thread::spawn(move || read_lines(stdout, limits, &events));
     let stderr_tail = Arc::new(Mutex::new(VecDeque::new()));
     let stderr_read = on_thread({
         let tail = Arc::clone(&stderr_tail);
         move || keep_tail(stderr, &tail)
     });
 
-    let problem = finish(&mut child, &read, &written, deadline);
-    // stderr closes with stdout in nearly every case; wait for it within the deadline only.
+    let (lines, ended) = collect(&received, answers, deadline);
+    let problem = match ended {
+        Ended::Eof => wait_for_exit(&mut child.0, &written, deadline),
+        // Every answer is in: only a failure the engine reports itself counts,
+        // not a signal from the pipe closing or the group being ended.
+        Ended::Answered => match wait_until(&mut child.0, Instant::now() + GRACE) {
+            Ok(Some(status)) if status.code().is_some_and(|code| code != 0) => {
+                Some(Finish::Failed(status))
+            }
+            _ => None,
+        },
+        Ended::TimedOut => Some(Finish::TimedOut),
+        Ended::TooMuch => Some(Finish::TooMuch),
+        Ended::Pipe(e) => Some(Finish::Pipe(e)),
+    };
+    child.end();
+    // stderr closes once the group is gone; wait for it within the deadline only.
     let _ = stderr_read.recv_timeout(deadline.saturating_duration_since(Instant::now()));
     let stderr = lock(&stderr_tail).iter().cloned().collect();
     let problem = problem.map(|p| match p {
         Finish::TimedOut => RunError::TimedOut { timeout, stderr },
+        Finish::TooMuch => RunError::TooMuchOutput {
+            limit: limits.output_bytes,
+        },
         Finish::Failed(status) => RunError::Failed { status, stderr },
         Finish::Pipe(e) => RunError::Pipe(e),
     });
-    Run {
-        lines: std::mem::take(&mut *lock(&lines)),
-        problem,
+    Run { lines, problem }
+}
+
+/// How reading stdout ended.
+enum Ended {
+    /// Stdout closed.
+    Eof,
+    /// Every expected answer arrived (and the grace period for more passed).
+    Answered,
+    /// The deadline passed first.
+    TimedOut,
+    /// The output limit was passed.
+    TooMuch,
+    /// Reading failed.
+    Pipe(io::Error),
+}
+
+/// Receives lines until stdout closes, `answers` non-blank lines are in (plus
+/// a grace period for any more), the deadline passes or the output is too big.
+fn collect(
+    received: &Receiver<Event>,
+    answers: usize,
+    deadline: Instant,
+) -> (Vec<OutputLine>, Ended) {
+    let mut lines = Vec::new();
+    let mut answered = 0;
+    let mut all_in: Option<Instant> = None;
+    loop {
+        let until = all_in.map_or(deadline, |at| at.min(deadline));
+        let event = received.recv_timeout(until.saturating_duration_since(Instant::now()));
+        match event {
+            Ok(Event::Line(line)) => {
+                if !line.is_blank() {
+                    answered += 1;
+                    if answered == answers {
+                        all_in = Some(Instant::now() + GRACE);
+                    }
+                }
+                lines.push(line);
+            }
+            Ok(Event::Eof) | Err(RecvTimeoutError::Disconnected) => return (lines, Ended::Eof),
+            Ok(Event::TooMuch) => return (lines, Ended::TooMuch),
+            Ok(Event::Failed(e)) => return (lines, Ended::Pipe(e)),
+            Err(RecvTimeoutError::Timeout) if all_in.is_some() => {
+                return (lines, Ended::Answered);
+            }
+            Err(RecvTimeoutError::Timeout) => return (lines, Ended::TimedOut),
+        }
     }
 }
 
 /// How waiting for the child ended, when not well.
 enum Finish {
     TimedOut,
+    TooMuch,
     Failed(ExitStatus),
     Pipe(io::Error),
 }
 
-/// Waits for stdout to close and the child to exit, killing it at the deadline.
-fn finish(
+/// Once stdout is closed: waits for the child to exit (up to the deadline)
+/// and checks how it exited and whether its input went in.
+fn wait_for_exit(
     child: &mut Child,
-    read: &Receiver<io::Result<()>>,
     written: &Receiver<io::Result<()>>,
     deadline: Instant,
 ) -> Option<Finish> {
-    let remaining = || deadline.saturating_duration_since(Instant::now());
-    match read.recv_timeout(remaining()) {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => {
-            kill(child);
-            return Some(Finish::Pipe(e));
-        }
-        Err(_) => {
-            kill(child);
-            return Some(Finish::TimedOut);
-        }
-    }
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if Instant::now() >= deadline => {
-                kill(child);
-                return Some(Finish::TimedOut);
-            }
-            Ok(None) => thread::sleep(POLL),
-            Err(e) => {
-                kill(child);
-                return Some(Finish::Pipe(e));
-            }
-        }
+    let status = match wait_until(child, deadline) {
+        Ok(Some(status)) => status,
+        Ok(None) => return Some(Finish::TimedOut),
+        Err(e) => return Some(Finish::Pipe(e)),
     };
     if !status.success() {
         return Some(Finish::Failed(status));
@@ -172,6 +233,19 @@ fn finish(
     }
 }
 
+/// The child's exit status once it exits, or `None` at `until`.
+fn wait_until(child: &mut Child, until: Instant) -> io::Result<Option<ExitStatus>> {
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(Some(status));
+        }
+        if Instant::now() >= until {
+            return Ok(None);
+        }
+        thread::sleep(POLL);
+    }
+}
+
 fn failed(problem: RunError) -> Run {
     Run {
         lines: Vec::new(),
@@ -179,11 +253,47 @@ fn failed(problem: RunError) -> Run {
     }
 }
 
-fn kill(child: &mut Child) {
-    // It may have exited already; either way it is reaped.
-    let _ = child.kill();
-    let _ = child.wait();
+/// The child as the leader of its own process group; ending it (explicitly
+/// or on drop) kills the whole group and reaps the child.
+struct Group(Child);
+
+impl Group {
+    fn end(&mut self) {
+        kill_group(&self.0);
+        // It may have exited already; either way it is reaped.
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        self.end();
+    }
+}
+
+#[cfg(unix)]
+fn own_process_group(command: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    command.process_group(0);
+}
+
+#[cfg(not(unix))]
+fn own_process_group(_: &mut Command) {}
+
+#[cfg(unix)]
+fn kill_group(child: &Child) {
+    if let Ok(pid) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: kill(2) with a negative pid signals the process group the
+        // child leads (set up by `process_group(0)`); it touches no memory.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn kill_group(_: &Child) {}
 
 /// Runs `work` on a detached thread; its result arrives on the receiver.
 fn on_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Receiver<T> {
@@ -199,42 +309,7 @@ fn write_all(mut stdin: impl Write, input: &[u8]) -> io::Result<()> {
     stdin.flush()
 }
 
-fn read_lines(stdout: impl Read, lines: &Mutex<Vec<Vec<u8>>>) -> io::Result<()> {
-    let mut reader = BufReader::new(stdout);
-    loop {
-        let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            return Ok(());
-        }
-        if line.last() == Some(&b'\n') {
-            line.pop();
-        }
-        if line.last() == Some(&b'\r') {
-            line.pop();
-        }
-        lock(lines).push(line);
-    }
-}
-
-fn keep_tail(stderr: impl Read, tail: &Mutex<VecDeque<String>>) {
-    let mut reader = BufReader::new(stderr);
-    let mut line = Vec::new();
-    while matches!(reader.read_until(b'\n', &mut line), Ok(n) if n > 0) {
-        let text = String::from_utf8_lossy(&line);
-        let text: String = text.trim_end().chars().take(STDERR_WIDTH).collect();
-        line.clear();
-        if text.trim().is_empty() {
-            continue;
-        }
-        let mut tail = lock(tail);
-        if tail.len() == STDERR_LINES {
-            tail.pop_front();
-        }
-        tail.push_back(text);
-    }
-}
-
 /// A poisoned lock only means a reader thread panicked; its data is still whole lines.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(super) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

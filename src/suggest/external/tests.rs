@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use super::*;
+use crate::model::{CUE, QUOTE, SPEAKER};
 use crate::model::{Layer, Origin, QuoteKind, SpanState};
 
 const TEXT: &str = "“Nous reviendrons,” Zoë Müller said in 北京 🚢.";
@@ -46,8 +47,8 @@ fn code_point_offsets_round_trip_on_non_ascii_text_and_quotes_link_spans() {
     let line = format!(
         r#"{{"id":"{}","spans":[{},{},{{"start":{qs},"end":{qe},"label":"QUOTE","score":0.25,"rule":"quotes-v2","text":"Nous reviendrons,"}},{}],"quotes":[{{"content":[2],"speaker":0,"cue":1,"kind":"direct","score":0.75}}]}}"#,
         d.id,
-        span_json(TEXT, "Zoë Müller", "SPEAKER"),
-        span_json(TEXT, "said", "CUE"),
+        span_json(TEXT, "Zoë Müller", SPEAKER),
+        span_json(TEXT, "said", CUE),
         span_json(TEXT, "北京", "GPE"),
     );
     let batch = printing(&[line]).run(&[&d]);
@@ -83,8 +84,8 @@ fn suggest_adds_pending_spans_and_quotes_beside_existing_ones() {
     let mut docs = vec![doc(TEXT)];
     let line = format!(
         r#"{{"spans":[{},{}],"quotes":[{{"content":[1],"speaker":0}}]}}"#,
-        span_json(TEXT, "Zoë Müller", "SPEAKER"),
-        span_json(TEXT, "Nous reviendrons,", "QUOTE"),
+        span_json(TEXT, "Zoë Müller", SPEAKER),
+        span_json(TEXT, "Nous reviendrons,", QUOTE),
     );
     let engine = printing(&[line]);
     assert_eq!(engine.suggest(&mut docs), Vec::<String>::new());
@@ -124,7 +125,7 @@ fn bad_spans_and_quotes_are_skipped_one_by_one_with_their_field() {
     let line = format!(
         r#"{{"spans":[{},{{"start":3,"end":900,"label":"PERSON"}},{byte_offsets},{},{{"start":4,"end":4,"label":"ORG"}}],"quotes":[{{"content":[1]}},{{"content":[3],"kind":"sarcastic"}},{{"content":[3],"speaker":0}}]}}"#,
         span_json(text, "Zoë Müller", "PERSONA"),
-        span_json(text, "no", "QUOTE"),
+        span_json(text, "no", QUOTE),
     );
     let batch = printing(&[line]).run(&[&d]);
     assert_eq!(
@@ -245,4 +246,106 @@ fn input_lines_carry_id_text_and_meta() {
         line.ends_with('\n') && line.matches('\n').count() == 1,
         "one line: {line}"
     );
+}
+
+/// Waits (up to two seconds) for process `pid` to be gone or a zombie.
+fn ended(pid: &str) -> bool {
+    let stat = format!("/proc/{}/stat", pid.trim());
+    for _ in 0..200 {
+        match std::fs::read_to_string(&stat) {
+            Err(_) => return true,
+            Ok(s) if s.contains(") Z ") => return true,
+            Ok(_) => std::thread::sleep(Duration::from_millis(10)),
+        }
+    }
+    false
+}
+
+/// An engine given by a shell script (`$1`… are not used).
+fn script(body: &str) -> ExternalEngine {
+    let argv = ["sh", "-c", body].map(String::from).to_vec();
+    ExternalEngine::new(EngineCommand::from_argv(argv).unwrap())
+}
+
+#[test]
+fn a_flooding_engine_is_stopped_at_the_output_limit_without_keeping_the_flood() {
+    // One endless line, then endless short lines: neither is kept in memory.
+    let started = std::time::Instant::now();
+    let batch = script("cat >/dev/null; head -c 50000000 /dev/zero | tr '\\0' x")
+        .with_timeout(Duration::from_secs(20))
+        .run(&[&doc(TEXT)]);
+    assert!(started.elapsed() < Duration::from_secs(15), "{batch:?}");
+    assert_eq!(batch.warnings.len(), 1, "{:?}", batch.warnings);
+    assert!(
+        batch.warnings[0].contains("bytes of output (the output limit); the command was stopped"),
+        "{:?}",
+        batch.warnings
+    );
+    // Endless good lines: the two answers are kept, the rest is not waited for.
+    let started = std::time::Instant::now();
+    let batch = script("cat >/dev/null; while :; do echo '{\"spans\": []}'; done")
+        .with_timeout(Duration::from_secs(20))
+        .run(&[&doc(TEXT), &doc("Ana said so.")]);
+    assert!(started.elapsed() < Duration::from_secs(5), "{batch:?}");
+    assert_eq!(batch.suggestions.len(), 2);
+    assert!(
+        batch
+            .warnings
+            .iter()
+            .all(|w| w.contains("the extra lines are ignored") || w.contains("(the output limit)")),
+        "{:?}",
+        batch.warnings
+    );
+}
+
+#[test]
+fn a_line_over_the_line_limit_is_named_and_skipped_alone() {
+    let d = doc(TEXT);
+    let ok = r#"{"spans": []}"#;
+    let body = format!("cat >/dev/null; head -c 1100000 /dev/zero | tr '\\0' x; echo; echo '{ok}'");
+    let batch = script(&body).run(&[&d, &doc("Ana said so.")]);
+    assert_eq!(batch.warnings.len(), 1, "{:?}", batch.warnings);
+    assert!(
+        batch.warnings[0].contains("output line 1")
+            && batch.warnings[0].contains("1100000 bytes long, over the line limit of"),
+        "{:?}",
+        batch.warnings
+    );
+}
+
+#[test]
+fn a_batch_ends_when_every_answer_is_in_and_its_lingering_children_go_with_it() {
+    let marker = tempfile::NamedTempFile::new().unwrap();
+    let pid_file = marker.path().to_str().unwrap().to_owned();
+    let body =
+        format!("sleep 1000 & echo $! > {pid_file}; cat >/dev/null; echo '{{\"spans\": []}}'");
+    let started = std::time::Instant::now();
+    let batch = script(&body)
+        .with_timeout(Duration::from_secs(30))
+        .run(&[&doc(TEXT)]);
+    assert!(batch.warnings.is_empty(), "{:?}", batch.warnings);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    assert!(ended(&pid), "sleep {pid} outlived its batch");
+}
+
+#[test]
+fn a_timed_out_engine_takes_its_children_with_it() {
+    let marker = tempfile::NamedTempFile::new().unwrap();
+    let pid_file = marker.path().to_str().unwrap().to_owned();
+    let body = format!("sleep 1000 & echo $! > {pid_file}; sleep 1000");
+    let batch = script(&body)
+        .with_timeout(Duration::from_millis(500))
+        .run(&[&doc(TEXT)]);
+    assert!(
+        batch.warnings[0].contains("no complete answer within"),
+        "{:?}",
+        batch.warnings
+    );
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    assert!(ended(&pid), "sleep {pid} outlived its batch");
 }

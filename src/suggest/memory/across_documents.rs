@@ -6,6 +6,7 @@ use crate::model::{
     ByteRange, Document, Edit, History, Layer, Origin, QuoteKind, Span, SpanState, Transaction,
     markup,
 };
+use crate::model::{QUOTE, SPEAKER};
 use crate::suggest::{
     AttributionClass, SuggestedQuote, SuggestedSpan, Suggester, Suggestions, to_transaction,
 };
@@ -117,7 +118,7 @@ fn refine_keeps_quote_links_pointing_at_the_right_spans() {
     let mut suggestions = may_is_a_person(&second);
     suggestions.spans.push(SuggestedSpan {
         range: ByteRange::new(10, second.text().len()),
-        label: "QUOTE".into(),
+        label: QUOTE.into(),
         layer: Layer::Attribution,
         origin: Origin::suggested("rules", "quote", 0.9),
         refers_to: None,
@@ -175,10 +176,10 @@ fn speakers_names_carry_across_documents() {
     };
     let mut suggestions = Suggestions {
         spans: vec![
-            span("“No,”", "QUOTE", None),
-            span("Blinken", "SPEAKER", None),
-            span("“Never,”", "QUOTE", None),
-            span("he", "SPEAKER", Some(1)),
+            span("“No,”", QUOTE, None),
+            span("Blinken", SPEAKER, None),
+            span("“Never,”", QUOTE, None),
+            span("he", SPEAKER, Some(1)),
         ],
         quotes: vec![quote(0, 1), quote(2, 3)],
         boilerplate: vec![],
@@ -225,5 +226,42 @@ fn refresh_withdraws_pending_rejected_and_adds_learned() {
     assert!(
         engine.refresh(&opened).is_empty(),
         "a second refresh has nothing to do"
+    );
+}
+
+#[test]
+fn nothing_comes_to_done_documents_boilerplate_or_over_the_same_label() {
+    let engine = MemoryEngine::default();
+    let mut first = Document::new(None, "Blinken met Ana Díaz.");
+    add(&engine, &mut first, "Blinken", "PERSON");
+    add(&engine, &mut first, "Ana Díaz", "PERSON");
+
+    let text = "Antony Blinken met Ana Díaz in Tokyo.\n\nSee also: Blinken in Seoul";
+    let mut next = markup::document(
+        "[Antony Blinken|PERSON] met Ana Díaz in Tokyo.\n\nSee also: Blinken in Seoul",
+    )
+    .unwrap();
+    assert_eq!(next.text(), text);
+    let see_also = text.find("See also").unwrap();
+    next.boilerplate.push(ByteRange::new(see_also, text.len()));
+    assert_eq!(
+        suggested(&next, &engine.suggest(&next)),
+        ["Ana Díaz=PERSON"],
+        "no Blinken inside Antony Blinken, none in the See also line"
+    );
+    next.apply(&engine.refresh(&next)).unwrap();
+    let blinkens = next
+        .spans()
+        .filter(|s| s.text(next.text()).contains("Blinken"))
+        .count();
+    assert_eq!(blinkens, 1, "one chip on Antony Blinken");
+
+    let mut done = Document::new(None, "Ana Díaz and Blinken, again.");
+    done.apply(&Transaction::new("Done").with(Edit::SetStatus(crate::model::DocStatus::Done)))
+        .unwrap();
+    assert!(engine.suggest(&done).spans.is_empty());
+    assert!(
+        engine.refresh(&done).is_empty(),
+        "a done document gets nothing new"
     );
 }

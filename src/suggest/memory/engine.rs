@@ -9,9 +9,12 @@
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
+use super::ENGINE;
 use super::matcher::{Matcher, flat_suggestions};
-use super::{Delta, ENGINE, Memory, Verdict, is_name_like, observe, phrase_of};
-use crate::model::{Applied, ByteRange, Document, Edit, Layer, Origin, SpanState, Transaction};
+use crate::model::memory::{Delta, Memory, Verdict, is_name_like, observe, phrase_of};
+use crate::model::{
+    Applied, ByteRange, DocStatus, Document, Edit, Layer, Origin, SpanState, Transaction,
+};
 use crate::suggest::{SuggestedSpan, Suggester, Suggestions, to_transaction};
 
 /// How far a speaker's `refers_to` chain is followed when naming it.
@@ -184,10 +187,26 @@ impl Suggester for MemoryEngine {
         ENGINE
     }
 
+    /// What the editor accepted elsewhere, found in `doc` — but nothing in a
+    /// document marked done, nothing in boilerplate, and nothing over a span
+    /// of the same label the document has (a "Blinken" inside "Antony
+    /// Blinken" would be a second PERSON chip on the same person).
     fn suggest(&self, doc: &Document) -> Suggestions {
+        if doc.status() == DocStatus::Done {
+            return Suggestions::default();
+        }
         let hits = self.matcher().find(doc.text());
+        let taken: Vec<(ByteRange, &str)> = (doc.spans())
+            .filter(|s| s.state != SpanState::Rejected)
+            .map(|s| (s.range, s.label.as_str()))
+            .collect();
+        let free = |range: &ByteRange, label: &str| {
+            !doc.boilerplate.iter().any(|b| b.overlaps(range))
+                && !(taken.iter()).any(|(r, l)| *l == label && r.overlaps(range))
+        };
         let spans = flat_suggestions(&hits)
             .into_iter()
+            .filter(|(range, label, _)| free(range, label))
             .map(|(range, label, score)| SuggestedSpan {
                 range,
                 label: label.to_owned(),

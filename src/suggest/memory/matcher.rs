@@ -6,7 +6,8 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{Memory, Verdict, case_matches};
+use super::case_matches;
+use crate::model::memory::{Memory, Verdict};
 use crate::model::{ByteRange, words};
 
 /// One remembered label on a phrase.
@@ -149,7 +150,7 @@ pub(super) fn flat_suggestions(hits: &[Hit]) -> Vec<(ByteRange, &str, f32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::suggest::memory::{Delta, PhraseDelta};
+    use crate::model::memory::{Delta, PhraseDelta};
 
     fn memory(entries: &[(&str, &str, i64, i64)]) -> Memory {
         let mut memory = Memory::new();

@@ -65,7 +65,8 @@ fn slice(text: &str, r: (usize, usize)) -> &str {
     text.get(r.0..r.1).unwrap_or("")
 }
 
-fn without_determiner(s: &str) -> String {
+/// `s` without its leading determiner (`a`, `the`, `two`, `his` …).
+pub(super) fn without_determiner(s: &str) -> String {
     let mut words = s.split_whitespace();
     let first = words.next().unwrap_or("");
     if lexicon::is_determiner(first) {

@@ -48,6 +48,15 @@ use super::{Suggester, Suggestions, boilerplate, entities};
 
 pub use config::{Interrupted, RulesConfig};
 
+/// The name a speaker mention gives who is quoted: the mention without a
+/// leading determiner ("a senior State Department official" → "senior State
+/// Department official"). The rules name the speakers they find this way and
+/// the editor names a speaker it links the same way, so one speaker is never
+/// exported under two names.
+pub fn speaker_name(mention: &str) -> String {
+    coref::without_determiner(mention.trim())
+}
+
 /// The built-in suggestion engine.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RulesSuggester {
@@ -73,10 +82,7 @@ impl Suggester for RulesSuggester {
 
     fn suggest(&self, doc: &Document) -> Suggestions {
         let text = doc.text();
-        let mut skip = boilerplate::detect(text);
-        skip.extend(doc.boilerplate.iter().copied());
-        skip.sort();
-        skip.dedup();
+        let skip = boilerplate::skip_ranges(doc);
         let mentions = entities::find_entities(text, &doc.paragraphs(), &skip);
         let runs = names::from_entities(text, &mentions);
         let mut found = Vec::new();

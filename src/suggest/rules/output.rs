@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{ByteRange, Layer, Origin};
+use crate::model::{ByteRange, CUE, Layer, Origin, QUOTE, SPEAKER};
 use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggestions};
 
 use super::config::{Interrupted, RulesConfig};
@@ -69,7 +69,7 @@ pub fn build(
         let f = &found[k];
         out.spans.push(SuggestedSpan {
             range: range(r),
-            label: "SPEAKER".into(),
+            label: SPEAKER.into(),
             layer: Layer::Attribution,
             origin: origin(f.rule, f.score),
             refers_to,
@@ -81,10 +81,10 @@ pub fn build(
         let mut content = Vec::with_capacity(f.content.len());
         for &c in &f.content {
             content.push(out.spans.len());
-            out.spans.push(attribution(c, "QUOTE", f));
+            out.spans.push(attribution(c, QUOTE, f));
         }
         let cue = f.cue.map(|c| {
-            out.spans.push(attribution(c, "CUE", f));
+            out.spans.push(attribution(c, CUE, f));
             out.spans.len() - 1
         });
         let quote = SuggestedQuote {

@@ -13,6 +13,7 @@ mod speaker_phrases;
 
 use std::collections::BTreeMap;
 
+use crate::model::{CUE, QUOTE, SPEAKER};
 use crate::model::{Document, Origin, markup};
 use crate::suggest::{Suggester, Suggestions};
 
@@ -90,9 +91,9 @@ pub(super) fn check_with(config: RulesConfig, marked: &str) -> Suggestions {
         let entry = groups.entry(g).or_default();
         let r = (m.range.start, m.range.end);
         match m.label.as_str() {
-            "QUOTE" => entry.0.push(r),
-            "SPEAKER" => entry.1 = Some(r),
-            "CUE" => entry.2 = Some(r),
+            QUOTE => entry.0.push(r),
+            SPEAKER => entry.1 = Some(r),
+            CUE => entry.2 = Some(r),
             other => panic!("unexpected label {other}"),
         }
     }

@@ -1,6 +1,7 @@
 //! One test per attribution pattern, in wire style.
 
 use crate::model::QuoteKind;
+use crate::model::SPEAKER;
 
 use super::{assert_origins, check, suggest};
 
@@ -190,7 +191,7 @@ fn first_person_inside_quotes_is_not_a_speaker() {
     let s =
         check("[“I think we can still win this race,”|QUOTE:1] [Ortiz|SPEAKER:1] [said|CUE:1].");
     let text = "“I think we can still win this race,” Ortiz said.";
-    for span in s.spans.iter().filter(|x| x.label == "SPEAKER") {
+    for span in s.spans.iter().filter(|x| x.label == SPEAKER) {
         assert_eq!(&text[span.range.start..span.range.end], "Ortiz");
     }
 }

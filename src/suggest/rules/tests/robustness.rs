@@ -1,6 +1,7 @@
 //! Bad and adversarial input: unbalanced marks, huge lines, thousands of
 //! marks, no letters. Each must finish and give spans on char boundaries.
 
+use crate::model::QUOTE;
 use crate::model::{Document, markup};
 use crate::suggest::{Suggestions, to_transaction};
 
@@ -35,7 +36,7 @@ fn an_unclosed_quote_stays_in_its_paragraph() {
     assert!(
         s.spans
             .iter()
-            .filter(|x| x.label == "QUOTE")
+            .filter(|x| x.label == QUOTE)
             .all(|x| x.range.end <= first_paragraph)
     );
 }

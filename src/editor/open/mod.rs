@@ -1,0 +1,139 @@
+//! Getting articles into the editor in the background: each [`Loads::start`]
+//! reads the given files and folders on a worker (see [`loader`]) and runs
+//! the suggestion engines on what it reads — the built-in ones refined by the
+//! project's memory, and the project's external engine (combined once, in
+//! [`Engines`]). The editor polls for what arrived; `wake` asks the window
+//! to repaint when something did.
+
+mod loader;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use self::loader::Delivered;
+use self::loader::Load;
+use crate::formats::InputFormat;
+use crate::suggest::Suggester;
+use crate::suggest::engines::Engines;
+use crate::suggest::external::ExternalEngine;
+use crate::suggest::memory::MemoryEngine;
+
+/// Asks the window to draw again (so it polls): work finished in the background.
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
+/// The running loads and the engines the next ones run.
+#[derive(Default)]
+pub struct Loads {
+    /// Each with the number [`Loads::start`] gave it.
+    running: Vec<(u64, Load)>,
+    /// The number the next load gets.
+    next: u64,
+    engines: Engines,
+    memory: Option<Arc<MemoryEngine>>,
+}
+
+/// The bundled sample articles (not their README or gold files), for a
+/// first run.
+pub fn sample_articles() -> Vec<PathBuf> {
+    let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/samples"));
+    let Ok(entries) = std::fs::read_dir(samples) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && InputFormat::of_path(p).is_some())
+        .filter(|p| p.file_stem().is_none_or(|s| s != "README"))
+        .collect();
+    files.sort();
+    files
+}
+
+impl Loads {
+    /// Sets the built-in suggestion engines run on every document opened from now on.
+    pub fn set_engines(&mut self, engines: Vec<Box<dyn Suggester>>) {
+        self.engines = Engines::new(engines);
+    }
+
+    /// Sets the project's external engine (or none) for documents opened from now on.
+    pub fn set_external(&mut self, external: Option<ExternalEngine>) {
+        self.engines = self.engines.with_external(external);
+    }
+
+    /// Sets the project's memory, which refines and adds to every suggestion.
+    pub fn set_memory(&mut self, memory: Arc<MemoryEngine>) {
+        self.memory = Some(memory);
+    }
+
+    /// The engines a document is suggested on: the built-in and external
+    /// ones refined by the memory, then the memory.
+    pub fn engines(&self) -> Engines {
+        match &self.memory {
+            Some(memory) => self.engines.with_memory(Arc::clone(memory)),
+            None => self.engines.clone(),
+        }
+    }
+
+    /// Starts reading `paths` (files or folders) in the background; `wake`
+    /// is called as files finish. Returns the number of the load, which
+    /// comes back with what it delivers.
+    pub fn start(&mut self, paths: Vec<PathBuf>, wake: &Wake) -> Option<u64> {
+        if paths.is_empty() {
+            return None;
+        }
+        let engines = self.engines();
+        let wake = Arc::clone(wake);
+        let number = self.next;
+        self.next += 1;
+        self.running
+            .push((number, Load::start(paths, engines, move || wake())));
+        Some(number)
+    }
+
+    /// Drops the loads still running (their project was closed).
+    pub fn cancel(&mut self) {
+        self.running.clear();
+    }
+
+    /// Files read so far and files in all, over every running load.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        if self.running.is_empty() {
+            return None;
+        }
+        Some(self.running.iter().fold((0, 0), |(d, t), (_, l)| {
+            let (ld, lt) = l.progress();
+            (d + ld, t + lt)
+        }))
+    }
+
+    /// Takes in what each load delivered since the last poll, in input order.
+    pub fn poll(&mut self) -> Vec<Delivered> {
+        let out = (self.running.iter_mut())
+            .map(|(number, load)| Delivered {
+                load: *number,
+                ..load.poll()
+            })
+            .collect();
+        self.running.retain(|(_, l)| !l.finished());
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_samples_are_the_articles_not_their_readme_or_gold() {
+        let samples = sample_articles();
+        assert!(samples.len() > 10, "{samples:?}");
+        for path in &samples {
+            let name = path.file_name().unwrap().to_string_lossy();
+            assert!(name != "README.md" && !name.contains(".markup."), "{name}");
+        }
+        assert!(
+            samples
+                .iter()
+                .any(|p| p.ends_with("museum-restitution.html"))
+        );
+    }
+}

@@ -1,0 +1,296 @@
+//! Turns parsed `.ann` lines into a document: text-bound annotations become
+//! spans (one per fragment), attribution events become quotes, `RefersTo`
+//! relations become mention links, `Kind` attributes set quote kinds, and what
+//! the model has no place for goes to `meta.brat` (see `schema`).
+
+use std::collections::{HashMap, HashSet};
+
+use super::events::{Kept, quote_of, raw_event, refers_to};
+use super::parse::{Parsed, TextLine};
+use super::plan::plan;
+use super::raw_text::RawText;
+use super::schema::{
+    ATTRIBUTE_KIND, BratMeta, META_KEY, Note, ROLE_CONTENT, RawEvent, byline_label, is_role,
+};
+use crate::formats::{ExportReport, Warning};
+use crate::model::{
+    Document, Edit, LabelSet, Quote, QuoteId, QuoteKind, Span, SpanId, Transaction,
+};
+
+/// State shared by the building steps.
+struct Builder<'p> {
+    doc: Document,
+    source: String,
+    meta: BratMeta,
+    kept: HashMap<&'p str, Kept>,
+    spans_of: HashMap<&'p str, Vec<SpanId>>,
+    warnings: Vec<Warning>,
+}
+
+/// Builds the document from the parsed lines, adding a warning per refused annotation.
+pub fn build(
+    doc: Document,
+    parsed: &Parsed,
+    raw: &RawText<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Document {
+    let mut builder = Builder {
+        source: doc.source.clone().unwrap_or_default(),
+        doc,
+        meta: BratMeta::default(),
+        kept: HashMap::new(),
+        spans_of: HashMap::new(),
+        warnings: Vec::new(),
+    };
+    builder.check_texts(parsed, raw);
+    let spans_ok = builder.make_spans(parsed);
+    if spans_ok {
+        builder.make_quotes(parsed);
+    }
+    builder.keep_notes(parsed);
+    warnings.append(&mut builder.warnings);
+    builder.doc
+}
+
+impl<'p> Builder<'p> {
+    fn warn(&mut self, line: usize, message: String) {
+        self.warnings
+            .push(Warning::at_line(self.source.clone(), line, message));
+    }
+
+    /// Keeps the `T` lines whose offsets and text fit the file.
+    fn check_texts(&mut self, parsed: &'p Parsed, raw: &RawText<'_>) {
+        for t in &parsed.texts {
+            if self.kept.contains_key(t.id.as_str()) {
+                self.warn(
+                    t.line,
+                    format!("{}: id used twice, this annotation skipped", t.id),
+                );
+                continue;
+            }
+            match check_text(t, raw) {
+                Ok(k) => {
+                    self.kept.insert(t.id.as_str(), k);
+                }
+                Err(message) => self.warn(
+                    t.line,
+                    format!("{} ({}): {message}; annotation refused", t.id, t.label),
+                ),
+            }
+        }
+    }
+
+    /// One span per fragment of every kept `T` but event triggers; false when refused.
+    fn make_spans(&mut self, parsed: &'p Parsed) -> bool {
+        let triggers: HashSet<&str> = parsed.events.iter().map(|e| e.trigger.as_str()).collect();
+        let arguments: HashSet<&str> = parsed
+            .events
+            .iter()
+            .flat_map(|e| e.args.iter())
+            .chain(parsed.relations.iter().flat_map(|r| r.args.iter()))
+            .map(|(_, id)| id.as_str())
+            .collect();
+        let contents: HashSet<&str> = parsed
+            .events
+            .iter()
+            .flat_map(|e| e.args.iter())
+            .filter(|(role, _)| is_role(role, ROLE_CONTENT))
+            .map(|(_, id)| id.as_str())
+            .collect();
+        let labels = LabelSet::builtin();
+        let mut ids = self.doc.ids();
+        let mut tx = Transaction::new("Read brat");
+        for t in &parsed.texts {
+            let id = t.id.as_str();
+            let Some(k) = self.kept.get(id) else {
+                continue;
+            };
+            if self.spans_of.contains_key(id) || (triggers.contains(id) && !arguments.contains(id))
+            {
+                continue;
+            }
+            let label = match byline_label(&k.label) {
+                Some(renamed) => {
+                    self.meta.labels.insert(renamed.to_owned(), k.label.clone());
+                    renamed.to_owned()
+                }
+                None => k.label.clone(),
+            };
+            if k.fragments.len() > 1 && !contents.contains(id) {
+                self.meta.groups.push(k.bound());
+            }
+            let mut ranges = k.ranges.clone();
+            ranges.sort();
+            let layer = labels.layer_of(&label);
+            let span_ids: Vec<SpanId> = ranges
+                .into_iter()
+                .map(|range| {
+                    let span_id = ids.span();
+                    tx.push(Edit::InsertSpan(Span::manual(
+                        span_id,
+                        range,
+                        label.clone(),
+                        layer,
+                    )));
+                    span_id
+                })
+                .collect();
+            self.spans_of.insert(id, span_ids);
+        }
+        match self.doc.apply(&tx) {
+            Ok(_) => true,
+            Err(err) => {
+                let warning =
+                    Warning::new(self.source.clone(), format!("annotations refused: {err}"));
+                self.warnings.push(warning);
+                false
+            }
+        }
+    }
+
+    /// Quotes from attribution events (kinds from `Kind` attributes), mention
+    /// links from relations; events the writer would not give back go to `meta.brat`.
+    fn make_quotes(&mut self, parsed: &'p Parsed) {
+        let mut ids = self.doc.ids();
+        let mut originals: Vec<(QuoteId, RawEvent)> = Vec::new();
+        let mut quote_of_event: HashMap<&str, Quote> = HashMap::new();
+        for event in &parsed.events {
+            let (raw_event, problems) = raw_event(event, &self.kept);
+            for problem in problems {
+                self.warn(event.line, problem);
+            }
+            let Some(raw_event) = raw_event else { continue };
+            if raw_event.signature().content.is_empty() {
+                self.meta.events.push(raw_event);
+                continue;
+            }
+            let quote = quote_of(
+                event,
+                &self.doc,
+                &self.spans_of,
+                ids.quote(),
+                &mut self.warnings,
+                &self.source,
+            );
+            originals.push((quote.id, raw_event));
+            quote_of_event.insert(event.id.as_str(), quote);
+        }
+        for attribute in &parsed.attributes {
+            let quote = quote_of_event.get_mut(attribute.target.as_str());
+            let kind = attribute.value.as_deref().and_then(QuoteKind::parse);
+            match (attribute.name == ATTRIBUTE_KIND, quote, kind) {
+                (true, Some(quote), Some(kind)) => quote.kind = kind,
+                _ => self.warn(
+                    attribute.line,
+                    format!(
+                        "attribute {} on {} is not kept (Byline keeps `{ATTRIBUTE_KIND}` with a quote kind on an attribution event)",
+                        attribute.name, attribute.target
+                    ),
+                ),
+            }
+        }
+        let mut quotes: Vec<Quote> = quote_of_event.into_values().collect();
+        quotes.sort_by_key(|q| q.id);
+        let mut tx = Transaction::new("Read brat events");
+        for quote in quotes {
+            tx.push(Edit::InsertQuote(quote));
+        }
+        for relation in &parsed.relations {
+            match refers_to(&relation.kind, &relation.args, &self.spans_of, &self.doc) {
+                Ok(span) => {
+                    tx.push(Edit::ReplaceSpan(span));
+                }
+                Err(message) => self.warn(relation.line, format!("{}: {message}", relation.id)),
+            }
+        }
+        if let Err(err) = self.doc.apply(&tx) {
+            let warning = Warning::new(
+                self.source.clone(),
+                format!("events and relations refused: {err}"),
+            );
+            self.warnings.push(warning);
+        }
+        keep_meta(&mut self.doc, &self.meta);
+        keep_overrides(&mut self.doc, &mut self.meta, originals);
+    }
+
+    /// Annotator notes on kept annotations, into `meta.brat`.
+    fn keep_notes(&mut self, parsed: &'p Parsed) {
+        for note in &parsed.notes {
+            match self.kept.get(note.target.as_str()) {
+                Some(k) => self.meta.notes.push(Note {
+                    target: k.bound(),
+                    text: note.text.clone(),
+                }),
+                None => self.warn(
+                    note.line,
+                    format!(
+                        "note on {} is not kept (notes are kept on kept T annotations)",
+                        note.target
+                    ),
+                ),
+            }
+        }
+        keep_meta(&mut self.doc, &self.meta);
+    }
+}
+
+/// Checks a `T` line's offsets and its text against the file.
+fn check_text(t: &TextLine, raw: &RawText<'_>) -> Result<Kept, String> {
+    let mut fragments = Vec::with_capacity(t.fragments.len());
+    let mut ranges = Vec::with_capacity(t.fragments.len());
+    let mut covered = Vec::with_capacity(t.fragments.len());
+    for &fragment in &t.fragments {
+        let [start, end] = fragment;
+        let (range, chars) = raw
+            .to_doc(fragment)
+            .map_err(|e| format!("offsets {start} {end}: {e}"))?;
+        covered.push(
+            raw.slice(fragment)
+                .map_err(|e| format!("offsets {start} {end}: {e}"))?,
+        );
+        fragments.push(chars);
+        ranges.push(range);
+    }
+    let flat = |s: &str| s.replace(['\n', '\t', '\r'], " ");
+    let covered = flat(&covered.join(" "));
+    match &t.text {
+        Some(text) if flat(text) != covered => Err(format!(
+            "its text `{text}` is not the text at its offsets (`{covered}`)"
+        )),
+        _ => Ok(Kept {
+            label: t.label.clone(),
+            fragments,
+            ranges,
+        }),
+    }
+}
+
+fn keep_meta(doc: &mut Document, meta: &BratMeta) {
+    if meta.is_empty() {
+        doc.meta.remove(META_KEY);
+    } else if let Ok(value) = serde_json::to_value(meta) {
+        doc.meta.insert(META_KEY.to_owned(), value);
+    }
+}
+
+/// Keeps in `meta.brat` every event the writer's default would not give back.
+fn keep_overrides(doc: &mut Document, meta: &mut BratMeta, originals: Vec<(QuoteId, RawEvent)>) {
+    let Ok(standoff) = plan(doc, &mut ExportReport::default()) else {
+        return;
+    };
+    let planned: HashMap<QuoteId, &RawEvent> = standoff
+        .events
+        .iter()
+        .filter_map(|e| Some((e.quote?, &e.event)))
+        .collect();
+    for (quote, original) in originals {
+        let same = planned
+            .get(&quote)
+            .is_some_and(|p| p.canonical() == original.canonical());
+        if !same {
+            meta.events.push(original);
+        }
+    }
+    keep_meta(doc, meta);
+}

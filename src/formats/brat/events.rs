@@ -1,0 +1,172 @@
+//! Reads the links of a brat file: attribution events as quotes, `RefersTo`
+//! relations as mention links. Unusable arguments are named, not fatal.
+
+use std::collections::HashMap;
+
+use super::parse::EventLine;
+use super::schema::{
+    Bound, RELATION_REFERS_TO, ROLE_CONTENT, ROLE_CUE, ROLE_SOURCE, RawArg, RawEvent, is_role,
+};
+use crate::formats::Warning;
+use crate::model::{
+    ByteRange, Document, Origin, Quote, QuoteId, QuoteKind, Span, SpanId, SpanState,
+};
+
+/// A `T` line that passed its checks.
+pub struct Kept {
+    /// brat label.
+    pub label: String,
+    /// Code point fragments of the document text, in file order.
+    pub fragments: Vec<[usize; 2]>,
+    /// The same fragments as document byte ranges.
+    pub ranges: Vec<ByteRange>,
+}
+
+impl Kept {
+    /// The annotation without its id.
+    pub fn bound(&self) -> Bound {
+        Bound {
+            label: self.label.clone(),
+            fragments: self.fragments.clone(),
+        }
+    }
+}
+
+/// The event as written, with unusable arguments left out and named.
+pub fn raw_event(event: &EventLine, kept: &HashMap<&str, Kept>) -> (Option<RawEvent>, Vec<String>) {
+    let mut problems = Vec::new();
+    let Some(trigger) = kept.get(event.trigger.as_str()) else {
+        problems.push(format!(
+            "{}: trigger {} is not a kept annotation; event skipped",
+            event.id, event.trigger
+        ));
+        return (None, problems);
+    };
+    let mut args = Vec::new();
+    for (role, id) in &event.args {
+        match kept.get(id.as_str()) {
+            Some(k) => args.push(RawArg {
+                role: role.clone(),
+                target: k.bound(),
+            }),
+            None => problems.push(format!(
+                "{}: argument {role}:{id} is not a kept annotation; argument ignored",
+                event.id
+            )),
+        }
+    }
+    let raw = RawEvent {
+        kind: event.kind.clone(),
+        trigger: trigger.fragments.clone(),
+        args,
+    };
+    (Some(raw), problems)
+}
+
+/// The quote an attribution event reads as.
+pub fn quote_of(
+    event: &EventLine,
+    doc: &Document,
+    spans_of: &HashMap<&str, Vec<SpanId>>,
+    id: QuoteId,
+    warnings: &mut Vec<Warning>,
+    source: &str,
+) -> Quote {
+    let spans = |role: &str| -> Vec<SpanId> {
+        event
+            .args
+            .iter()
+            .filter(|(r, _)| is_role(r, role))
+            .filter_map(|(_, t)| spans_of.get(t.as_str()))
+            .flatten()
+            .copied()
+            .collect()
+    };
+    let mut content = spans(ROLE_CONTENT);
+    content.sort_by_key(|s| (doc.span(*s).map(|s| s.range.start), *s));
+    content.dedup();
+    let mut one = |role: &str| {
+        let found: Vec<&str> = event
+            .args
+            .iter()
+            .filter(|(r, _)| is_role(r, role))
+            .map(|(_, t)| t.as_str())
+            .collect();
+        if found.len() > 1 {
+            warnings.push(Warning::at_line(
+                source,
+                event.line,
+                format!(
+                    "{}: {} {role} arguments; the quote keeps the first",
+                    event.id,
+                    found.len()
+                ),
+            ));
+        }
+        found
+            .first()
+            .and_then(|t| spans_of.get(t))
+            .and_then(|s| s.first())
+            .copied()
+    };
+    let speaker = one(ROLE_SOURCE);
+    let cue = one(ROLE_CUE);
+    for (role, _) in &event.args {
+        if ![ROLE_CONTENT, ROLE_SOURCE, ROLE_CUE]
+            .iter()
+            .any(|base| is_role(role, base))
+        {
+            warnings.push(Warning::at_line(
+                source,
+                event.line,
+                format!(
+                    "{}: role {role} is not kept (Content, Source and Cue are)",
+                    event.id
+                ),
+            ));
+        }
+    }
+    let texts = content
+        .iter()
+        .filter_map(|s| doc.span(*s))
+        .map(|s| s.text(doc.text()));
+    Quote {
+        id,
+        kind: QuoteKind::inferred(texts),
+        content,
+        speaker,
+        cue,
+        speaker_entity: None,
+        state: SpanState::Accepted,
+        origin: Origin::Manual,
+    }
+}
+
+/// The first span of `Arg1`, linked to the first span of `Arg2`.
+pub fn refers_to(
+    kind: &str,
+    args: &[(String, String)],
+    spans_of: &HashMap<&str, Vec<SpanId>>,
+    doc: &Document,
+) -> Result<Span, String> {
+    if !kind.eq_ignore_ascii_case(RELATION_REFERS_TO) {
+        return Err(format!(
+            "relation type {kind} is not kept (Byline keeps {RELATION_REFERS_TO})"
+        ));
+    }
+    let first = |role: &str| {
+        args.iter()
+            .find(|(r, _)| r == role)
+            .and_then(|(_, t)| spans_of.get(t.as_str()))
+            .and_then(|s| s.first())
+            .and_then(|id| doc.span(*id))
+    };
+    match (first("Arg1"), first("Arg2")) {
+        (Some(mention), Some(antecedent)) if mention.id != antecedent.id => {
+            let mut span = mention.clone();
+            span.refers_to = Some(antecedent.id);
+            Ok(span)
+        }
+        _ => Err("Arg1 and Arg2 must be two kept annotations; relation skipped".to_owned()),
+    }
+}

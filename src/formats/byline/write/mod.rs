@@ -1,0 +1,197 @@
+//! Byline JSONL, the default export: one Prodigy task per line (`text`,
+//! `meta`, hashes, `tokens`, `spans`, `relations`, `answer`) that spaCy and
+//! Prodigy load as is, plus byline's extension keys so [`super::read`] reads it
+//! back losslessly. The Prodigy flavor is the same task without the extensions.
+//!
+//! Offsets are code points; `token_end` is inclusive, as in Prodigy. Relations
+//! go from each QUOTE span to its SPEAKER and CUE span; `head`/`child` are the
+//! last token of each span. Rejected spans never go under `spans` (nobody trains
+//! on them): the byline flavor keeps them under `rejected_spans`.
+
+mod encode;
+mod task;
+#[cfg(test)]
+mod tests;
+
+use std::io::Write;
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+use crate::model::{Document, Span, SpanState};
+
+use crate::formats::json::{Answer, encode_meta, quote_links};
+use crate::formats::output::losses::{self, Holds};
+use crate::formats::output::parallel::{check_all, write_ordered};
+use crate::formats::{ExportError, ExportReport};
+use task::{Layout, QuoteOut, QuotePart, RelationOut, SpanOut, SpanRefs, Task};
+
+/// Which keys a task carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flavor {
+    /// Prodigy's keys plus byline's extensions (`id`, `layer`, `state`,
+    /// `origin`, `refers_to` on spans; `rejected_spans`; `quotes`): lossless.
+    #[default]
+    Byline,
+    /// Prodigy's keys only; what they cannot hold is counted in the report.
+    Prodigy,
+}
+
+/// Writes one task per document, in the order given, encoding documents on
+/// all cores. Every document is checked for alignment before anything is
+/// written, so a bad one leaves `out` untouched.
+pub fn write(
+    docs: &[Document],
+    out: impl Write,
+    flavor: Flavor,
+) -> Result<ExportReport, ExportError> {
+    check_all(docs)?;
+    write_ordered(docs, out, |doc, buffer| {
+        let mut report = ExportReport::default();
+        // A task line is about 20 times its text (mostly the token list).
+        buffer.reserve(doc.text().len() * 24);
+        let layout = Layout::new(doc);
+        encode::write_task(buffer, &task(&layout, flavor, &mut report)?, &layout)?;
+        buffer.push(b'\n');
+        report.documents += 1;
+        Ok(report)
+    })
+}
+
+fn task<'d>(
+    layout: &Layout<'d>,
+    flavor: Flavor,
+    report: &mut ExportReport,
+) -> Result<Task<'d>, ExportError> {
+    let doc = layout.doc;
+    let byline = flavor == Flavor::Byline;
+    let refs = SpanRefs::new(layout)?;
+    let (mut spans, mut rejected_spans) = (Vec::new(), Vec::new());
+    for span in doc.spans_sorted() {
+        let Some(out) = span_out(&refs, layout.text, span, byline) else {
+            continue;
+        };
+        match span.state {
+            SpanState::Rejected if byline => rejected_spans.push(out),
+            SpanState::Rejected => {}
+            _ => spans.push(out),
+        }
+    }
+    if !byline {
+        let holds = Holds {
+            quote_links: true,
+            refers_to: false,
+        };
+        losses::count(doc, holds, report);
+    }
+    let relations = relations(doc, &refs);
+    let quotes = byline.then(|| quotes(doc, &refs, layout.text));
+    report.spans += spans.len() + rejected_spans.len();
+    let text_hash = xxh3_64(doc.text().as_bytes());
+    Ok(Task {
+        text: doc.text(),
+        meta: encode_meta(doc, &|r| layout.index().to_chars(r), report),
+        input_hash: signed32(text_hash),
+        task_hash: task_hash(text_hash, &spans, &relations),
+        spans,
+        rejected_spans,
+        relations,
+        answer: Answer::of_status(doc.status()).as_str(),
+        quotes,
+    })
+}
+
+/// A span with its extension keys in the byline flavor; `None` only for a
+/// span the table lacks, which cannot happen.
+fn span_out<'d>(
+    refs: &SpanRefs<'d>,
+    text: &'d str,
+    span: &'d Span,
+    byline: bool,
+) -> Option<SpanOut<'d>> {
+    Some(SpanOut {
+        span: refs.get(span.id)?,
+        text: span.text(text),
+        id: byline.then_some(span.id.0),
+        layer: byline.then_some(span.layer),
+        state: byline.then_some(span.state),
+        origin: byline.then_some(&span.origin),
+        refers_to: span.refers_to.filter(|_| byline).map(|id| id.0),
+    })
+}
+
+fn relations<'d>(doc: &Document, refs: &SpanRefs<'d>) -> Vec<RelationOut<'d>> {
+    quote_links(doc)
+        .into_iter()
+        .filter_map(|link| {
+            let (head_span, child_span) = (refs.get(link.head)?, refs.get(link.child)?);
+            Some(RelationOut {
+                head: head_span.token_end,
+                child: child_span.token_end,
+                head_span,
+                child_span,
+                label: link.role,
+            })
+        })
+        .collect()
+}
+
+fn quotes<'d>(doc: &'d Document, refs: &SpanRefs<'d>, text: &'d str) -> Vec<QuoteOut<'d>> {
+    let part = |id| {
+        let (span, r) = (doc.span(id)?, refs.get(id)?);
+        Some(QuotePart {
+            start: r.start,
+            end: r.end,
+            text: span.text(text),
+            id: id.0,
+        })
+    };
+    doc.quotes_sorted()
+        .into_iter()
+        .map(|q| QuoteOut {
+            id: q.id.0,
+            content: q.content.iter().filter_map(|&id| part(id)).collect(),
+            speaker: q.speaker.and_then(part),
+            cue: q.cue.and_then(part),
+            kind: q.kind,
+            speaker_entity: q.speaker_entity.as_deref(),
+            state: q.state,
+            origin: &q.origin,
+        })
+        .collect()
+}
+
+/// Prodigy's hashes are signed 32-bit integers; ours keep the low half of xxh3.
+fn signed32(hash: u64) -> i32 {
+    i32::from_ne_bytes((hash as u32).to_ne_bytes())
+}
+
+/// Hash of the text and of what is annotated on it (not of the flavor or ids),
+/// so the same annotations give the same `_task_hash` in either flavor: the
+/// hash of the lines `s{start}:{end}:{label}` and
+/// `r{start}:{end}>{start}:{end}:{label}`, seeded with the text's hash.
+fn task_hash(text_hash: u64, spans: &[SpanOut<'_>], relations: &[RelationOut<'_>]) -> i32 {
+    let mut key = Vec::with_capacity(24 * (spans.len() + 2 * relations.len()));
+    let mut numbers = itoa::Buffer::new();
+    let mut number = |key: &mut Vec<u8>, n: usize, after: u8| {
+        key.extend_from_slice(numbers.format(n).as_bytes());
+        key.push(after);
+    };
+    for SpanOut { span: s, .. } in spans {
+        key.push(b's');
+        number(&mut key, s.start, b':');
+        number(&mut key, s.end, b':');
+        key.extend_from_slice(s.label.as_bytes());
+        key.push(b'\n');
+    }
+    for r in relations {
+        let (h, c) = (&r.head_span, &r.child_span);
+        key.push(b'r');
+        number(&mut key, h.start, b':');
+        number(&mut key, h.end, b'>');
+        number(&mut key, c.start, b':');
+        number(&mut key, c.end, b':');
+        key.extend_from_slice(r.label.as_bytes());
+        key.push(b'\n');
+    }
+    signed32(xxh3_64_with_seed(&key, text_hash))
+}

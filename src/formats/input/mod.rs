@@ -1,0 +1,17 @@
+//! Reading machinery every reader shares, whatever its format: the checks an
+//! input passes before any reader sees it ([`checks`]: size, binary content,
+//! encoding), which reader a path or a stream needs ([`InputFormat`]), folder
+//! walks ([`collect_inputs`]), the same article read twice ([`dedupe`]), and
+//! the steps shared by several readers: article metadata for text, Markdown
+//! and HTML ([`article`]), tag columns to spans for CoNLL and CoNLL-U
+//! ([`columns`]).
+
+pub mod article;
+pub mod checks;
+pub mod columns;
+pub mod dedupe;
+mod format;
+mod walk;
+
+pub use format::InputFormat;
+pub use walk::collect_inputs;

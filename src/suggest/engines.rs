@@ -1,0 +1,280 @@
+//! The suggestion engines combined, once, for every caller (`byline suggest`
+//! and the editor): the built-in ones, each filtered through a project's
+//! `memory` when there is one (a suggestion the editor rejected anywhere in
+//! the project does not come back, whichever engine makes it), then the
+//! memory's own suggestions (what the editor accepted elsewhere). The memory
+//! is shared with the editor, which teaches it after every edit, so the next
+//! document opened already benefits. An external engine (`--engine-cmd`, or
+//! a project's `byline engine --project P --cmd …`) runs once per batch of
+//! documents, its suggestions refined the same way.
+
+use std::sync::Arc;
+
+use crate::model::{Document, EditError};
+use crate::suggest::external::ExternalEngine;
+use crate::suggest::memory::MemoryEngine;
+use crate::suggest::pipeline::{suggest_all, suggest_document};
+use crate::suggest::{Suggester, Suggestions};
+
+/// The engines to run. Cheap to clone: loads run on worker threads.
+#[derive(Clone, Default)]
+pub struct Engines {
+    builtin: Arc<Vec<Box<dyn Suggester>>>,
+    memory: Option<Arc<MemoryEngine>>,
+    external: Option<Arc<ExternalEngine>>,
+}
+
+impl Engines {
+    /// The built-in engines, in the order they run.
+    pub fn new(builtin: Vec<Box<dyn Suggester>>) -> Self {
+        Self {
+            builtin: Arc::new(builtin),
+            memory: None,
+            external: None,
+        }
+    }
+
+    /// The same engines refined by, and followed by, the project's memory.
+    pub fn with_memory(&self, memory: Arc<MemoryEngine>) -> Self {
+        Self {
+            builtin: Arc::clone(&self.builtin),
+            memory: Some(memory),
+            external: self.external.clone(),
+        }
+    }
+
+    /// The same engines with the project's external engine, or without one.
+    pub fn with_external(&self, external: Option<ExternalEngine>) -> Self {
+        Self {
+            builtin: Arc::clone(&self.builtin),
+            memory: self.memory.clone(),
+            external: external.map(Arc::new),
+        }
+    }
+
+    /// The project's memory, when the engines are refined by one.
+    pub fn memory(&self) -> Option<&Arc<MemoryEngine>> {
+        self.memory.as_ref()
+    }
+
+    /// True when nothing but the memory would suggest (no built-in and no
+    /// external engine): such a run does not count as the project's
+    /// engines having seen a document.
+    pub fn runs_only_memory(&self) -> bool {
+        self.builtin.is_empty() && self.external.is_none()
+    }
+
+    /// Names of the engines, in the order they run.
+    pub fn names(&self) -> Vec<String> {
+        let memory = self.memory.as_ref().map(|m| m.name().to_owned());
+        let external = self.external.as_ref().map(|_| "external".to_owned());
+        self.builtin
+            .iter()
+            .map(|e| e.name().to_owned())
+            .chain(memory)
+            .chain(external)
+            .collect()
+    }
+
+    /// Runs the project's external engine, if any, once on all of `docs`,
+    /// after [`suggest`](Self::suggest); returns its warnings.
+    pub fn suggest_external(&self, docs: &mut [&mut Document]) -> Vec<String> {
+        let Some(external) = &self.external else {
+            return Vec::new();
+        };
+        let memory = self.memory.as_deref();
+        external.suggest_with(docs, |doc, suggestions| {
+            if let Some(memory) = memory {
+                memory.refine(doc, suggestions);
+            }
+        })
+    }
+
+    /// Runs every engine but the external one on `doc` as pending
+    /// suggestions; returns the number of spans added.
+    pub fn suggest(&self, doc: &mut Document) -> Result<usize, EditError> {
+        self.with_engines(|engines| suggest_document(doc, engines))
+    }
+
+    /// [`suggest`](Self::suggest) on every document on all cores, calling
+    /// `progress(done)` as documents finish; results in input order.
+    pub fn suggest_all(
+        &self,
+        docs: &mut [Document],
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Vec<Result<usize, EditError>> {
+        self.with_engines(|engines| suggest_all(docs, engines, progress))
+    }
+
+    /// Calls `run` with the engines in the order they run: each built-in one
+    /// refined by the memory, then the memory.
+    fn with_engines<R>(&self, run: impl FnOnce(&[&dyn Suggester]) -> R) -> R {
+        let refined: Vec<Refined<'_>> = self
+            .builtin
+            .iter()
+            .map(|engine| Refined {
+                engine: engine.as_ref(),
+                memory: self.memory.as_deref(),
+            })
+            .collect();
+        let mut engines: Vec<&dyn Suggester> =
+            refined.iter().map(|r| r as &dyn Suggester).collect();
+        if let Some(memory) = &self.memory {
+            engines.push(memory.as_ref());
+        }
+        run(&engines)
+    }
+}
+
+/// An engine whose suggestions pass through the memory's verdicts.
+struct Refined<'a> {
+    engine: &'a dyn Suggester,
+    memory: Option<&'a MemoryEngine>,
+}
+
+impl Suggester for Refined<'_> {
+    fn name(&self) -> &str {
+        self.engine.name()
+    }
+
+    fn suggest(&self, doc: &Document) -> Suggestions {
+        let mut suggestions = self.engine.suggest(doc);
+        if let Some(memory) = self.memory {
+            memory.refine(doc, &mut suggestions);
+        }
+        suggestions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ByteRange, Edit, Layer, Origin, Span, SpanState, Transaction};
+    use crate::suggest::SuggestedSpan;
+    use crate::suggest::external::EngineCommand;
+
+    /// Suggests every capitalised word as PERSON.
+    struct Capitals;
+
+    impl Suggester for Capitals {
+        fn name(&self) -> &str {
+            "capitals"
+        }
+        fn suggest(&self, doc: &Document) -> Suggestions {
+            let text = doc.text();
+            let mut spans = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (start, c.is_alphabetic()) {
+                    (None, true) if c.is_uppercase() => start = Some(i),
+                    (Some(s), false) => {
+                        spans.push(SuggestedSpan {
+                            range: ByteRange::new(s, i),
+                            label: "PERSON".into(),
+                            layer: Layer::Entity,
+                            origin: Origin::suggested("capitals", "word", 0.5),
+                            refers_to: None,
+                        });
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            Suggestions {
+                spans,
+                ..Suggestions::default()
+            }
+        }
+    }
+
+    fn labelled(doc: &Document) -> Vec<(&str, &str, SpanState)> {
+        doc.spans_sorted()
+            .into_iter()
+            .map(|s| (s.text(doc.text()), s.label.as_str(), s.state))
+            .collect()
+    }
+
+    #[test]
+    fn the_external_engine_runs_on_a_part_through_the_memory() {
+        let memory = Arc::new(MemoryEngine::default());
+        let mut first = Document::new(None, "Monday in Zürich.");
+        let origin = Origin::suggested("external", "ner", 0.5);
+        let monday = Span::suggested(
+            first.ids().span(),
+            ByteRange::new(0, 6),
+            "PERSON",
+            Layer::Entity,
+            origin,
+        );
+        first
+            .apply(&Transaction::new("Suggest").with(Edit::InsertSpan(monday.clone())))
+            .unwrap();
+        let mut rejected = monday;
+        rejected.state = SpanState::Rejected;
+        let applied = first
+            .apply(&Transaction::new("Review").with(Edit::ReplaceSpan(rejected)))
+            .unwrap();
+        memory.learn(&applied, &first);
+
+        let line = r#"{"spans":[{"start":0,"end":6,"label":"PERSON"},{"start":10,"end":16,"label":"GPE"}]}"#;
+        let script = "cat >/dev/null; printf '%s\\n' \"$1\" \"$1\"";
+        let argv = ["sh", "-c", script, "fixture", line].map(String::from);
+        let external = ExternalEngine::new(EngineCommand::from_argv(argv.into()).unwrap());
+        let engines = Engines::new(Vec::new())
+            .with_external(Some(external))
+            .with_memory(Arc::clone(&memory));
+        assert_eq!(engines.names(), ["memory", "external"]);
+
+        let mut part = vec![
+            Document::new(None, "Monday in Zürich."),
+            Document::new(None, "Monday in Zürich, again."),
+        ];
+        for doc in &mut part {
+            engines.suggest(doc).unwrap();
+        }
+        let mut refs: Vec<&mut Document> = part.iter_mut().collect();
+        assert_eq!(engines.suggest_external(&mut refs), Vec::<String>::new());
+        for doc in &part {
+            assert_eq!(
+                labelled(doc),
+                [("Zürich", "GPE", SpanState::Pending)],
+                "Monday as PERSON was rejected elsewhere"
+            );
+        }
+    }
+
+    #[test]
+    fn what_the_editor_rejected_or_added_elsewhere_shapes_the_next_document() {
+        let memory = Arc::new(MemoryEngine::default());
+        let engines = Engines::new(vec![Box::new(Capitals)]).with_memory(Arc::clone(&memory));
+        assert_eq!(engines.names(), ["capitals", "memory"]);
+
+        let mut first = Document::new(None, "Monday: Zoë met Ana Díaz in Zürich.");
+        engines.suggest(&mut first).unwrap();
+        let monday = first.spans().find(|s| s.text(first.text()) == "Monday");
+        let mut rejected = monday.unwrap().clone();
+        rejected.state = SpanState::Rejected;
+        let gpe = Span::manual(
+            first.ids().span(),
+            ByteRange::new(30, 37),
+            "GPE",
+            Layer::Entity,
+        );
+        let tx = Transaction::new("Review")
+            .with(Edit::ReplaceSpan(rejected))
+            .with(Edit::InsertSpan(gpe));
+        let applied = first.apply(&tx).unwrap();
+        memory.learn(&applied, &first);
+
+        let mut next = Document::new(None, "Monday in Zürich.");
+        engines.suggest(&mut next).unwrap();
+        assert_eq!(
+            labelled(&next),
+            [
+                ("Zürich", "PERSON", SpanState::Pending),
+                ("Zürich", "GPE", SpanState::Pending)
+            ],
+            "Monday is not suggested again; Zürich is a GPE by memory"
+        );
+    }
+}
