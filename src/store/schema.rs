@@ -17,7 +17,14 @@ pub const APPLICATION_ID: i32 = 0x4279_6C6E;
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// Forward migrations, oldest first.
-pub const MIGRATIONS: &[&str] = &[V1_DOCUMENTS, V2_MEMORY, V3_HISTORY, V4_SUGGESTED, V5_SEARCH];
+pub const MIGRATIONS: &[&str] = &[
+    V1_DOCUMENTS,
+    V2_MEMORY,
+    V3_HISTORY,
+    V4_SUGGESTED,
+    V5_SEARCH,
+    V6_QUOTE_CLASS,
+];
 
 /// Version 1: documents and their annotations, labels, settings.
 const V1_DOCUMENTS: &str = r#"
@@ -162,4 +169,11 @@ CREATE TRIGGER texts_fts_delete AFTER DELETE ON texts BEGIN
     INSERT INTO texts_fts (texts_fts, rowid, text) VALUES ('delete', old.doc, old.text);
 END;
 INSERT INTO texts_fts (texts_fts) VALUES ('rebuild');
+"#;
+
+/// Version 6: what each quote's attribution reports (speech, writing,
+/// belief, stance, evidence); quotes made before are speech.
+const V6_QUOTE_CLASS: &str = r#"
+ALTER TABLE quotes ADD COLUMN class TEXT NOT NULL DEFAULT 'speech'
+    CHECK (class IN ('speech', 'writing', 'belief', 'stance', 'evidence'));
 "#;

@@ -3,7 +3,6 @@
 //! suggestion carries its engine, the rule that fired and a confidence.
 
 pub mod boilerplate;
-pub mod class;
 pub mod engines;
 pub mod entities;
 pub mod external;
@@ -15,7 +14,7 @@ pub mod rules;
 
 use std::collections::HashMap;
 
-pub use class::{AttributionClass, ClassSet};
+pub use crate::model::{AttributionClass, ClassSet};
 
 use crate::model::{
     ByteRange, Document, Edit, Layer, Origin, Quote, QuoteKind, Span, SpanId, SpanState,
@@ -144,6 +143,7 @@ pub fn to_transaction(doc: &Document, suggestions: &Suggestions) -> Transaction 
             speaker: q.speaker.and_then(id_of),
             cue: q.cue.and_then(id_of),
             kind: q.kind,
+            class: q.class,
             speaker_entity: q.speaker_entity.clone(),
             state: SpanState::Pending,
             origin: q.origin.clone(),

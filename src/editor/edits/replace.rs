@@ -132,7 +132,7 @@ mod tests {
                     kind: q.kind,
                     speaker_entity: q.speaker_entity.clone(),
                     origin: q.origin.clone(),
-                    class: crate::suggest::AttributionClass::Speech,
+                    class: q.class,
                     group: None,
                 })
                 .collect(),

@@ -8,7 +8,9 @@ use rustc_hash::FxHashSet as HashSet;
 use serde_json::Value;
 
 use crate::formats::json::{LinkedQuote, QuoteLink, REFERS_TO, group_links};
-use crate::model::{CUE, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER, SpanId};
+use crate::model::{
+    AttributionClass, CUE, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER, SpanId,
+};
 
 use super::quotes;
 use super::record::Ctx;
@@ -210,6 +212,7 @@ fn from_links(
                 let quote = Quote {
                     id: QuoteId(0),
                     kind: QuoteKind::inferred(texts),
+                    class: AttributionClass::Speech,
                     content,
                     speaker,
                     cue,

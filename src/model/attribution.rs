@@ -1,10 +1,16 @@
-//! What kind of attribution a suggestion is — speech, writing, belief,
-//! stance or evidence — and the set of kinds a project wants suggested.
+//! What kind of attribution a quote is — speech, writing, belief, stance or
+//! evidence — and the set of kinds a project wants suggested.
 //! Quote datasets differ here: a quote-attribution set wants what people said
 //! or wrote, PolNeAR-style sets also want beliefs, stances and findings.
 
-/// How an attribution reports its content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+use serde::{Deserialize, Serialize};
+
+/// How an attribution reports its content. Quotes made before classes
+/// existed, and files that carry none, are speech.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum AttributionClass {
     /// Words someone said: `she said`, `“…,” he added`, `according to X`.
     #[default]
@@ -73,6 +79,17 @@ impl ClassSet {
         Self(self.0 | class.bit())
     }
 
+    /// The classes in the set, in [`AttributionClass::ALL`] order, as
+    /// [`ClassSet::parse`] reads them back (`speech,writing`).
+    pub fn names(self) -> String {
+        AttributionClass::ALL
+            .into_iter()
+            .filter(|&c| self.contains(c))
+            .map(AttributionClass::as_str)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
     /// Parses a comma-separated list of class names, or `all`.
     pub fn parse(list: &str) -> Result<Self, String> {
         let mut set = Self::NONE;
@@ -124,5 +141,17 @@ mod tests {
         let default = ClassSet::default();
         assert!(default.contains(AttributionClass::Writing));
         assert!(!default.contains(AttributionClass::Stance));
+        for set in [default, ClassSet::ALL, set] {
+            assert_eq!(ClassSet::parse(&set.names()), Ok(set));
+        }
+        assert_eq!(default.names(), "speech,writing");
+    }
+
+    #[test]
+    fn classes_are_written_in_lowercase() {
+        let json = serde_json::to_string(&AttributionClass::Evidence).unwrap();
+        assert_eq!(json, "\"evidence\"");
+        let back: AttributionClass = serde_json::from_str("\"belief\"").unwrap();
+        assert_eq!(back, AttributionClass::Belief);
     }
 }
