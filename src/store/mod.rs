@@ -40,6 +40,7 @@ mod migrate;
 mod opening;
 mod places;
 mod project;
+mod quote_classes;
 mod rows;
 mod save;
 mod schema;
