@@ -281,4 +281,32 @@ mod tests {
         assert_eq!(quotes.len(), 1, "{first}");
         assert_eq!(quotes[0]["speaker"]["text"], "Zoë Müller");
     }
+
+    #[test]
+    fn quote_classes_choose_what_is_suggested_and_each_quote_says_its_class() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("vote.txt");
+        let text = "Ortiz believes the vote will be close. “We will win,” Ana Díaz said.\n";
+        std::fs::write(&article, text).unwrap();
+        let classes = |extra: &[&str]| {
+            let mut args = vec!["suggest", article.to_str().unwrap()];
+            args.extend(extra);
+            let run = crate::tests::support::byline(args);
+            assert_eq!(run.code, 0, "{}", run.err);
+            let line: serde_json::Value = serde_json::from_str(run.out.trim()).unwrap();
+            let quotes = line["quotes"].as_array().unwrap().clone();
+            quotes
+                .iter()
+                .map(|q| q["class"].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(classes(&[]), [r#""speech""#]);
+        assert_eq!(
+            classes(&["--quote-classes", "speech,belief"]),
+            [r#""belief""#, r#""speech""#]
+        );
+        assert_eq!(classes(&["--quote-classes", "belief"]), [r#""belief""#]);
+        let bad = crate::tests::support::byline(["suggest", "x.txt", "--quote-classes", "gossip"]);
+        assert_eq!(bad.code, 2, "{}", bad.err);
+    }
 }
