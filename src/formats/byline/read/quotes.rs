@@ -159,7 +159,7 @@ fn byline_quote(
         speaker,
         cue,
         kind,
-        class: class,
+        class,
         speaker_entity,
         state,
         origin,
