@@ -160,7 +160,8 @@ impl BylineApp {
         let editor = &self.editor;
         let (ws, session) = (editor.workspace(), editor.session());
         let shown = (self.panels, self.find_bar.is_open());
-        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, shown, cmds));
+        let least_sure = editor.learning().least_sure_first();
+        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, shown, least_sure, cmds));
         let opening = editor.opening();
         if banner::shown(session, opening) {
             Panel::top("banner").show(ui, |ui| banner::ui(ui, session, opening, cmds));

@@ -1,19 +1,20 @@
 //! `byline import --project P FILES...`: adds articles (files or folders, any
 //! input format) to a project, creating it if needed, with the project's
 //! suggestions (built-in engines, its memory, and its external engine when
-//! this machine trusts it) unless `--no-suggest` leaves them to the window.
-//! `--quote-classes` sets which attribution classes the project's rules
-//! engine suggests, here and in the window.
+//! this machine trusts it) unless `--no-suggest` leaves them to the window;
+//! with `--done`, as reviewed gold (no suggestions) that trains the project's
+//! learned model (see `reviewed`). `--quote-classes` sets which attribution
+//! classes the project's rules engine suggests, here and in the window.
 //! Documents already in the project are reported, not doubled; one bad file
 //! is reported and skipped.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use super::inputs;
+use super::{inputs, reviewed};
 use crate::editor::import;
 use crate::formats::{self, ReadOptions};
 use crate::model::ClassSet;
@@ -41,6 +42,11 @@ pub struct ImportArgs {
     /// project's own (speech,writing unless set).
     #[arg(long, value_name = "LIST", value_parser = ClassSet::parse)]
     quote_classes: Option<ClassSet>,
+    /// The files are reviewed gold: accept what they hold, mark every
+    /// document done (no suggestions added), then train the project's
+    /// learned model once.
+    #[arg(long)]
+    done: bool,
 }
 
 /// Runs the import; the exit code says what was left out (see
@@ -56,14 +62,20 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         (project.set_quote_classes(classes)).context("cannot set the quote classes")?;
     }
     let skipped = Cell::new(0);
+    let refused = RefCell::new(Vec::new());
     let read = |path: &Path| {
-        let loaded = formats::read_path(path, &options);
-        if let Ok(loaded) = &loaded {
+        let mut loaded = formats::read_path(path, &options);
+        if let Ok(loaded) = &mut loaded {
             skipped.set(skipped.get() + loaded.skipped);
+            if args.done {
+                refused
+                    .borrow_mut()
+                    .extend(reviewed::as_reviewed_all(&mut loaded.documents));
+            }
         }
         loaded
     };
-    let engines = if args.no_suggest {
+    let engines = if args.no_suggest || args.done {
         None
     } else {
         let (external, note) = import::trusted_external(&project);
@@ -75,6 +87,12 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
     let report = import::import_files(&mut project, &files, read, engines.as_ref())
         .context("cannot import")?;
     writeln!(out, "{report}")?;
+    for message in refused.borrow().iter() {
+        writeln!(err, "byline: warning: {message}")?;
+    }
+    if args.done {
+        reviewed::train(&mut project, out)?;
+    }
     Ok(inputs::exit_code(report.failed.len(), skipped.get(), err))
 }
 

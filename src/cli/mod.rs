@@ -144,6 +144,9 @@ mod eval;
 mod export;
 mod import;
 mod inputs;
+mod learned;
+mod project_engines;
+mod reviewed;
 mod stats;
 mod suggest;
 

@@ -1,11 +1,14 @@
 //! `byline stats --project P`: documents by status, spans by label and state,
-//! quotes by kind, and how often each engine's suggestions were accepted.
+//! quotes by kind, how often each engine's suggestions were accepted, and
+//! the learned model: what it learned from, when, and its held-out score.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::learned;
+use crate::model::DocStatus;
 use crate::store::{Project, stats};
 
 /// Arguments of `byline stats`.
@@ -21,6 +24,9 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
     let project = Project::open_to_read(&args.project).context("cannot read the statistics")?;
     let stats = stats::compute(&project).context("cannot read the statistics")?;
     write!(out, "{stats}")?;
+    let model = project.model_info().context("cannot read the statistics")?;
+    let reviewed = stats.documents.get(&DocStatus::Done).copied().unwrap_or(0);
+    write!(out, "\n{}", learned::describe(model.as_ref(), reviewed))?;
     Ok(0)
 }
 

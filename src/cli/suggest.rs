@@ -1,6 +1,7 @@
 //! `byline suggest`: pre-annotate articles in batch with the built-in engine
-//! (and an external one given by `--engine-cmd`) and write byline JSONL with
-//! every suggestion pending. With `-` it is a pure stdin → stdout filter (one
+//! (and an external one given by `--engine-cmd`, and a project's memory and
+//! learned model with `--project`) and write byline JSONL with every
+//! suggestion pending. With `-` it is a pure stdin → stdout filter (one
 //! JSONL document in, one out, in order), so it runs under GNU parallel or a
 //! cluster engine's pipe.
 
@@ -11,10 +12,11 @@ use std::time::Duration;
 use anyhow::Context;
 use rayon::prelude::*;
 
-use super::inputs;
+use super::{inputs, project_engines};
 use crate::formats::ReadOptions;
 use crate::formats::byline::{self, Flavor};
 use crate::model::Document;
+use crate::store::Project;
 use crate::suggest;
 use crate::suggest::ClassSet;
 use crate::suggest::engines::Engines;
@@ -60,15 +62,19 @@ pub struct SuggestArgs {
     #[arg(long, requires = "engine_cmd")]
     no_builtin: bool,
     /// Attribution classes the built-in engine suggests, comma-separated:
-    /// speech, writing, belief, stance, evidence, or all.
-    #[arg(long, value_name = "LIST", default_value = "speech,writing",
-          value_parser = ClassSet::parse)]
-    quote_classes: ClassSet,
+    /// speech, writing, belief, stance, evidence, or all. Default: the
+    /// project's with `--project`, else speech,writing.
+    #[arg(long, value_name = "LIST", value_parser = ClassSet::parse)]
+    quote_classes: Option<ClassSet>,
     /// An interrupted quote (`“A,” she said. “B.”`) as one record with several
     /// content parts, or one record per part linked by a group.
     #[arg(long, value_name = "HOW", default_value = "one-record",
           value_parser = |s: &str| Interrupted::parse(s).ok_or("one-record or per-segment"))]
     interrupted: Interrupted,
+    /// Suggest with this project's engines too: its memory, and its learned
+    /// model in the rules' place once trusted. The project is only read.
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
 }
 
 /// Runs the suggester; the exit code says what was left out (see
@@ -78,7 +84,7 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         Vec::new()
     } else {
         suggest::builtin_with(RulesConfig {
-            classes: args.quote_classes,
+            classes: quote_classes(args)?,
             interrupted: args.interrupted,
         })
     };
@@ -89,7 +95,10 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         ),
         None => None,
     };
-    let engines = Engines::new(builtin).with_external(external);
+    let mut engines = Engines::new(builtin).with_external(external);
+    if let Some(project) = &args.project {
+        engines = project_engines::with_project(&engines, project, err)?;
+    }
     if args.inputs.len() == 1 && args.inputs[0].as_os_str() == "-" && args.output.is_none() {
         return stream(&engines, &mut std::io::stdin().lock(), out, err);
     }
@@ -133,6 +142,17 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         engine_warnings,
         err,
     ))
+}
+
+/// The classes asked for, else those of the project given, else the default.
+fn quote_classes(args: &SuggestArgs) -> anyhow::Result<ClassSet> {
+    Ok(match (args.quote_classes, &args.project) {
+        (Some(classes), _) => classes,
+        (None, Some(path)) => Project::open_to_read(path)
+            .and_then(|project| project.quote_classes())
+            .with_context(|| format!("cannot read the quote classes of {}", path.display()))?,
+        (None, None) => ClassSet::default(),
+    })
 }
 
 /// Prints the external engine's warnings; returns how many there were.
@@ -306,6 +326,23 @@ mod tests {
             [r#""belief""#, r#""speech""#]
         );
         assert_eq!(classes(&["--quote-classes", "belief"]), [r#""belief""#]);
+        let project = dir.path().join("p.byline");
+        let mut created = crate::store::Project::create(&project).unwrap();
+        created
+            .set_quote_classes(ClassSet::parse("belief").unwrap())
+            .unwrap();
+        drop(created);
+        let project = project.to_str().unwrap();
+        assert_eq!(
+            classes(&["--project", project]),
+            [r#""belief""#],
+            "the project's classes"
+        );
+        assert_eq!(
+            classes(&["--project", project, "--quote-classes", "speech"]),
+            [r#""speech""#],
+            "the flag wins"
+        );
         let bad = crate::tests::support::byline(["suggest", "x.txt", "--quote-classes", "gossip"]);
         assert_eq!(bad.code, 2, "{}", bad.err);
     }

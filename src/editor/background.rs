@@ -18,6 +18,8 @@ impl Editor {
     /// at the start of every frame.
     pub fn poll(&mut self) -> Vec<Effect> {
         let mut effects: Vec<Effect> = self.poll_project().into_iter().collect();
+        let (ws, session) = (&mut self.workspace, &mut self.session);
+        (self.learning).poll(ws, session, &mut self.loads, &self.wake);
         for delivered in self.loads.poll() {
             for message in delivered.messages {
                 self.workspace.notify(message);
@@ -125,6 +127,7 @@ impl Editor {
                 let fresh = project::take_over(opened, notices, keep, self.places.as_ref());
                 self.loads.set_quote_classes(fresh.quote_classes);
                 self.loads.set_external(fresh.external);
+                self.loads.set_learned(None);
                 self.loads.set_memory(Arc::clone(fresh.session.memory()));
                 (self.workspace, self.session) = (fresh.workspace, fresh.session);
                 self.shown.forget();

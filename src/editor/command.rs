@@ -67,6 +67,12 @@ pub enum Command {
     DoneAndNext,
     /// Set the article's status.
     SetStatus(DocStatus),
+    /// Replace the article's pending suggestions with what the engines
+    /// propose now (the learned model's, once trusted).
+    SuggestAgain,
+    /// Let "next article" favour the articles the learned model is least
+    /// sure of (true), or follow the project's order (false).
+    LeastSureFirst(bool),
     /// Show or hide the shortcut sheet.
     ToggleShortcuts,
     /// Open the export dialog.

@@ -16,12 +16,14 @@ pub mod edits;
 mod export;
 pub mod find;
 pub mod import;
+pub mod learning;
 mod lookup;
 mod navigate;
 mod open;
 mod opened;
 mod project;
 mod purpose;
+mod resuggest;
 mod selection;
 pub mod session;
 mod shown;
@@ -49,6 +51,7 @@ pub use crate::formats::ExportFormat;
 pub use crate::store::{PROJECT_EXTENSION, Places, ViewPosition};
 
 use self::export::ExportJob;
+use self::learning::Learning;
 use self::open::Loads;
 use self::opened::Opens;
 use self::session::opening::ProjectLoad;
@@ -81,6 +84,8 @@ pub struct Editor {
     places: Option<Places>,
     /// The document brought into view last, and the reader's place.
     shown: Shown,
+    /// The project's learned model and the work on it.
+    learning: Learning,
     wake: Wake,
 }
 
@@ -101,6 +106,7 @@ impl Editor {
             search: TextSearch::default(),
             places: None,
             shown: Shown::default(),
+            learning: Learning::default(),
             wake: Arc::new(|| {}),
         }
     }
@@ -150,6 +156,11 @@ impl Editor {
     /// The project behind the editor.
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// The project's learned model and whether it is being trained.
+    pub fn learning(&self) -> &Learning {
+        &self.learning
     }
 
     /// True while a project is opening, articles are being read, the
@@ -235,6 +246,8 @@ impl Editor {
             | Command::LabelAllFound(_)
             | Command::CloseFind
             | Command::SearchDocuments(_) => return self.lookup(cmd),
+            Command::LeastSureFirst(on) => self.learning.set_least_sure_first(on, ws, session),
+            Command::SuggestAgain => resuggest::run(ws, session, &self.loads.engines()),
             Command::Quit => {
                 self.shown.save_place(ws, session);
                 return Some(Effect::Quit);

@@ -1,5 +1,7 @@
 //! Moving between documents: showing one from the list, the next or
-//! previous one, the next one not done. A document that is not loaded is
+//! previous one, the next one not done — or, when the workspace holds the
+//! learned model's ranking, the least sure one still to review for both
+//! "next" moves. A document that is not loaded is
 //! read from the project (with its undo history) first, and afterwards the
 //! workspace drops the least recently shown documents the project holds in
 //! full (see `editor::workspace::documents`).
@@ -22,7 +24,8 @@ pub fn show_document(ws: &mut Workspace, session: &mut Session, shown: &mut Show
 
 /// Shows the document after (or before) the current one.
 pub fn show_neighbour(ws: &mut Workspace, session: &mut Session, shown: &mut Shown, forward: bool) {
-    match ws.neighbour_document(forward) {
+    let least_sure = if forward { ws.least_sure() } else { None };
+    match least_sure.or_else(|| ws.neighbour_document(forward)) {
         Some(index) => show_document(ws, session, shown, index),
         None => {
             let end = if forward { "last" } else { "first" };
@@ -33,7 +36,7 @@ pub fn show_neighbour(ws: &mut Workspace, session: &mut Session, shown: &mut Sho
 
 /// Shows the next document neither done nor skipped.
 pub fn show_next_undone(ws: &mut Workspace, session: &mut Session, shown: &mut Shown) {
-    match ws.next_undone() {
+    match ws.least_sure().or_else(|| ws.next_undone()) {
         Some(next) => show_document(ws, session, shown, next),
         None => ws.last_action = Some("All documents done".into()),
     }

@@ -17,7 +17,7 @@ type DataStep = fn(&Connection) -> Res<()>;
 
 /// Data steps by migration index; `None` where the SQL is enough.
 const DATA_STEPS: [Option<DataStep>; MIGRATIONS.len()] =
-    [None, Some(memory::backfill), None, None, None, None];
+    [None, Some(memory::backfill), None, None, None, None, None];
 
 /// Turns a fresh, empty file into a project of the current version.
 pub(super) fn initialize(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {

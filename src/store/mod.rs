@@ -37,7 +37,9 @@ mod history;
 mod load;
 mod memory;
 mod migrate;
+mod model;
 mod opening;
+mod order;
 mod places;
 mod project;
 mod quote_classes;
@@ -54,6 +56,7 @@ mod view;
 pub use documents::{AddReport, DocSummary, Duplicate};
 pub use error::{ReadOnlyReason, StoreError};
 pub use history::Step;
+pub use model::{HeldOut, ModelBytes, ModelInfo, StoredModel};
 pub use places::{
     PROJECT_EXTENSION, Places, default_project_path, recent_projects, remember_project,
     startup_project,

@@ -23,7 +23,8 @@ pub const MIGRATIONS: &[&str] = &[
     V3_HISTORY,
     V4_SUGGESTED,
     V5_SEARCH,
-    V6_QUOTE_CLASS,
+    V6_LEARNED_MODEL,
+    V7_QUOTE_CLASS,
 ];
 
 /// Version 1: documents and their annotations, labels, settings.
@@ -171,9 +172,28 @@ END;
 INSERT INTO texts_fts (texts_fts) VALUES ('rebuild');
 "#;
 
-/// Version 6: what each quote's attribution reports (speech, writing,
+/// Version 6: the `learned` engine's model, trained on the reviewed documents
+/// (one row): its bytes in the tagger's own format, how many reviewed
+/// documents it learned from and which (a fingerprint of their ids), its
+/// k-fold held-out F1 once measured, and when it was trained (UTC).
+const V6_LEARNED_MODEL: &str = r#"
+CREATE TABLE learned_model (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    format      INTEGER NOT NULL,
+    model       BLOB NOT NULL,
+    documents   INTEGER NOT NULL,
+    reviewed    TEXT NOT NULL,
+    folds       INTEGER,
+    f1          REAL,
+    rules_f1    REAL,
+    combined_f1 REAL,
+    trained_at  TEXT NOT NULL
+);
+"#;
+
+/// Version 7: what each quote's attribution reports (speech, writing,
 /// belief, stance, evidence); quotes made before are speech.
-const V6_QUOTE_CLASS: &str = r#"
+const V7_QUOTE_CLASS: &str = r#"
 ALTER TABLE quotes ADD COLUMN class TEXT NOT NULL DEFAULT 'speech'
     CHECK (class IN ('speech', 'writing', 'belief', 'stance', 'evidence'));
 "#;

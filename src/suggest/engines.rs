@@ -6,20 +6,26 @@
 //! is shared with the editor, which teaches it after every edit, so the next
 //! document opened already benefits. An external engine (`--engine-cmd`, or
 //! a project's `byline engine --project P --cmd …`) runs once per batch of
-//! documents, its suggestions refined the same way.
+//! documents, its suggestions refined the same way. Once a project's
+//! `learned` model is trusted, it takes the plain rules engine's place
+//! ([`Engines::with_learned`]).
 
 use std::sync::Arc;
 
 use crate::model::{Document, EditError};
 use crate::suggest::external::ExternalEngine;
+use crate::suggest::learned::{LearnedSuggester, Model, TRUST_AFTER};
 use crate::suggest::memory::MemoryEngine;
 use crate::suggest::pipeline::{suggest_all, suggest_document};
+use crate::suggest::rules::RulesSuggester;
 use crate::suggest::{Suggester, Suggestions};
 
 /// The engines to run. Cheap to clone: loads run on worker threads.
 #[derive(Clone, Default)]
 pub struct Engines {
     builtin: Arc<Vec<Box<dyn Suggester>>>,
+    /// Runs in place of the built-in `rules` engine.
+    learned: Option<Arc<LearnedSuggester>>,
     memory: Option<Arc<MemoryEngine>>,
     external: Option<Arc<ExternalEngine>>,
 }
@@ -29,6 +35,7 @@ impl Engines {
     pub fn new(builtin: Vec<Box<dyn Suggester>>) -> Self {
         Self {
             builtin: Arc::new(builtin),
+            learned: None,
             memory: None,
             external: None,
         }
@@ -37,18 +44,29 @@ impl Engines {
     /// The same engines refined by, and followed by, the project's memory.
     pub fn with_memory(&self, memory: Arc<MemoryEngine>) -> Self {
         Self {
-            builtin: Arc::clone(&self.builtin),
             memory: Some(memory),
-            external: self.external.clone(),
+            ..self.clone()
         }
     }
 
     /// The same engines with the project's external engine, or without one.
     pub fn with_external(&self, external: Option<ExternalEngine>) -> Self {
         Self {
-            builtin: Arc::clone(&self.builtin),
-            memory: self.memory.clone(),
             external: external.map(Arc::new),
+            ..self.clone()
+        }
+    }
+
+    /// The same engines with a project's learned model in place of the
+    /// built-in `rules` engine (it runs the rules itself and combines; see
+    /// `suggest::learned`), while the model has seen at least
+    /// [`TRUST_AFTER`] reviewed documents; with `None` or a younger model,
+    /// the rules engine again.
+    pub fn with_learned(&self, model: Option<Arc<Model>>) -> Self {
+        let trusted = model.filter(|m| m.documents_seen() >= TRUST_AFTER);
+        Self {
+            learned: trusted.map(|m| Arc::new(LearnedSuggester::new(m))),
+            ..self.clone()
         }
     }
 
@@ -70,7 +88,10 @@ impl Engines {
         let external = self.external.as_ref().map(|_| "external".to_owned());
         self.builtin
             .iter()
-            .map(|e| e.name().to_owned())
+            .map(|e| match self.in_place(e.as_ref()) {
+                Some(learned) => learned.name().to_owned(),
+                None => e.name().to_owned(),
+            })
             .chain(memory)
             .chain(external)
             .collect()
@@ -106,6 +127,13 @@ impl Engines {
         self.with_engines(|engines| suggest_all(docs, engines, progress))
     }
 
+    /// The learned engine that runs in place of built-in `engine`, on its
+    /// output: for the rules engine, when there is one.
+    fn in_place(&self, engine: &dyn Suggester) -> Option<&LearnedSuggester> {
+        let rules = RulesSuggester::default();
+        (self.learned.as_deref()).filter(|_| engine.name() == rules.name())
+    }
+
     /// Calls `run` with the engines in the order they run: each built-in one
     /// refined by the memory, then the memory.
     fn with_engines<R>(&self, run: impl FnOnce(&[&dyn Suggester]) -> R) -> R {
@@ -114,6 +142,7 @@ impl Engines {
             .iter()
             .map(|engine| Refined {
                 engine: engine.as_ref(),
+                learned: self.in_place(engine.as_ref()),
                 memory: self.memory.as_deref(),
             })
             .collect();
@@ -129,16 +158,24 @@ impl Engines {
 /// An engine whose suggestions pass through the memory's verdicts.
 struct Refined<'a> {
     engine: &'a dyn Suggester,
+    /// The learned engine that runs on this (rules) engine's output, if any.
+    learned: Option<&'a LearnedSuggester>,
     memory: Option<&'a MemoryEngine>,
 }
 
 impl Suggester for Refined<'_> {
     fn name(&self) -> &str {
-        self.engine.name()
+        match self.learned {
+            Some(learned) => learned.name(),
+            None => self.engine.name(),
+        }
     }
 
     fn suggest(&self, doc: &Document) -> Suggestions {
         let mut suggestions = self.engine.suggest(doc);
+        if let Some(learned) = self.learned {
+            suggestions = learned.on_rules(doc, suggestions);
+        }
         if let Some(memory) = self.memory {
             memory.refine(doc, &mut suggestions);
         }
@@ -276,5 +313,58 @@ mod tests {
             ],
             "Monday is not suggested again; Zürich is a GPE by memory"
         );
+    }
+
+    #[test]
+    fn a_trusted_model_takes_the_rules_engines_place() {
+        let engines = Engines::new(crate::suggest::builtin());
+        assert_eq!(engines.names(), ["rules"]);
+        let model = |n: usize| {
+            let docs: Vec<Document> = (0..n)
+                .map(|i| {
+                    crate::model::markup::document(&format!("[Leeds|ORG] won {i}-0.")).unwrap()
+                })
+                .collect();
+            Some(Arc::new(Model::train(&docs, &Default::default())))
+        };
+        assert_eq!(
+            engines.with_learned(model(TRUST_AFTER - 1)).names(),
+            ["rules"]
+        );
+        let learned = engines.with_learned(model(TRUST_AFTER));
+        assert_eq!(learned.names(), ["learned"]);
+        let mut doc = Document::new(None, "Leeds won 3-0.");
+        learned.suggest(&mut doc).unwrap();
+        let leeds = doc.spans().find(|s| s.text(doc.text()) == "Leeds").unwrap();
+        assert!(
+            matches!(&leeds.origin, Origin::Suggested { engine, .. } if engine == "learned"),
+            "{leeds:?}"
+        );
+        assert_eq!(learned.with_learned(None).names(), ["rules"]);
+    }
+
+    #[test]
+    fn the_learned_engine_runs_on_the_projects_rules_and_keeps_their_quote_classes() {
+        use crate::model::AttributionClass;
+        use crate::suggest::learned::TrainOptions;
+        use crate::suggest::rules::RulesConfig;
+
+        let reviewed: Vec<Document> = (0..TRUST_AFTER)
+            .map(|i| {
+                let text = format!("[Ana Díaz|PERSON] spoke in [Leeds|GPE] on day {i}.");
+                crate::model::markup::document(&text).unwrap()
+            })
+            .collect();
+        let model = Arc::new(Model::train(&reviewed, &TrainOptions::default()));
+        let config = RulesConfig {
+            classes: crate::model::ClassSet::ALL,
+            ..RulesConfig::default()
+        };
+        let engines = Engines::new(crate::suggest::builtin_with(config)).with_learned(Some(model));
+        assert_eq!(engines.names(), ["learned"]);
+        let mut doc = Document::new(None, "Ortiz believes the vote in the valley will be close.");
+        engines.suggest(&mut doc).unwrap();
+        let classes: Vec<AttributionClass> = doc.quotes().map(|q| q.class).collect();
+        assert_eq!(classes, [AttributionClass::Belief]);
     }
 }

@@ -2,6 +2,7 @@
 
 mod app_export;
 mod app_external;
+mod app_learned;
 mod app_navigation;
 mod app_project;
 mod app_review;
@@ -10,11 +11,14 @@ mod brat_polnear;
 mod conllu_gum;
 mod convert_cli;
 mod editor_commands;
+mod editor_learning;
 mod editor_project;
 mod entities_gum;
 mod eval_gold;
 mod exit_codes;
 mod export_losses;
+mod import_suggest;
+mod layout;
 mod memory_learning;
 mod open_samples;
 pub mod py_slice;
@@ -28,4 +32,5 @@ mod store_failures;
 mod store_foreign_files;
 mod store_round_trip;
 mod store_two_windows;
+pub mod suggest_project;
 pub mod support;

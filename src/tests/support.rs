@@ -146,3 +146,32 @@ pub fn check_json_offsets(jsonl: &str) -> usize {
     }
     checked
 }
+
+/// Clubs named after their cities, for the learned engine's scenarios.
+pub const CLUBS: [&str; 6] = [
+    "Leeds",
+    "Bristol",
+    "Portsmouth",
+    "Sheffield",
+    "Plymouth",
+    "Nottingham",
+];
+
+/// Match reports whose editor took the clubs named after their cities for
+/// ORG (accepted, as a gold file or a review gives them).
+pub fn match_reports(n: usize) -> Vec<Document> {
+    const COACHES: [&str; 4] = ["Ana Díaz", "Tom Hale", "Priya Nair", "Jonas Berg"];
+    (0..n)
+        .map(|i| {
+            let home = CLUBS[i % CLUBS.len()];
+            let away = CLUBS[(i + 1) % CLUBS.len()];
+            let coach = COACHES[i % COACHES.len()];
+            markup::document(&format!(
+                "[{home}|ORG] beat [{away}|ORG] {i}-1 on Saturday.\n\n\
+                 [{coach}|PERSON], who coaches [{home}|ORG], praised the defence.\n\n\
+                 Fans of [{away}|ORG] left early as [{home}|ORG] celebrated."
+            ))
+            .expect("valid markup")
+        })
+        .collect()
+}

@@ -28,8 +28,15 @@ pub fn item(ui: &mut Ui, text: &str, command: Command, cmds: &mut Vec<Command>) 
 }
 
 /// Shows the menu bar; `session` lists the recent projects, `shown` says
-/// which side panels were toggled and whether the find bar is open.
-pub fn ui(ui: &mut Ui, session: &Session, shown: (SidePanels, bool), cmds: &mut Vec<Command>) {
+/// which side panels were toggled and whether the find bar is open, and
+/// `least_sure_first` says how "next article" goes.
+pub fn ui(
+    ui: &mut Ui,
+    session: &Session,
+    shown: (SidePanels, bool),
+    least_sure_first: bool,
+    cmds: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, session, cmds));
         ui.menu_button("Edit", |ui| {
@@ -39,6 +46,7 @@ pub fn ui(ui: &mut Ui, session: &Session, shown: (SidePanels, bool), cmds: &mut 
             item(ui, "Accept", Command::Accept, cmds);
             item(ui, "Reject", Command::Reject, cmds);
             item(ui, "Accept all pending", Command::AcceptAll, cmds);
+            item(ui, "Suggest again", Command::SuggestAgain, cmds);
             item(ui, "Next quote kind", Command::CycleQuoteKind, cmds);
         });
         ui.menu_button("View", |ui| view_menu(ui, shown, cmds));
@@ -49,6 +57,8 @@ pub fn ui(ui: &mut Ui, session: &Session, shown: (SidePanels, bool), cmds: &mut 
             item(ui, "Next document", Command::NextDocument, cmds);
             item(ui, "Previous document", Command::PrevDocument, cmds);
             item(ui, "Done, next article", Command::DoneAndNext, cmds);
+            ui.separator();
+            least_sure_item(ui, least_sure_first, cmds);
         });
         ui.menu_button("Help", |ui| {
             if ui
@@ -95,6 +105,22 @@ fn view_menu(ui: &mut Ui, (panels, finding): (SidePanels, bool), cmds: &mut Vec<
         ui.separator();
         item(ui, "Next theme", Command::NextTheme, cmds);
     });
+}
+
+/// The choice of what "next article" shows: the next in the project, or
+/// the one the learned model is least sure of.
+fn least_sure_item(ui: &mut Ui, least_sure_first: bool, cmds: &mut Vec<Command>) {
+    let mut on = least_sure_first;
+    let hint = "Next article (N, and after D) goes to the article the learned model \
+                is least sure of, once it has learned from 20 reviewed articles";
+    if ui
+        .checkbox(&mut on, "Least sure article next")
+        .on_hover_text(hint)
+        .changed()
+    {
+        cmds.push(Command::LeastSureFirst(on));
+        ui.close();
+    }
 }
 
 /// The File menu: projects, articles, export, quit.

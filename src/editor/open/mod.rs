@@ -17,6 +17,7 @@ use crate::model::ClassSet;
 use crate::suggest::Suggester;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::ExternalEngine;
+use crate::suggest::learned::Model;
 use crate::suggest::memory::MemoryEngine;
 use crate::suggest::rules::RulesConfig;
 
@@ -79,6 +80,12 @@ impl Loads {
     /// Sets the project's external engine (or none) for documents opened from now on.
     pub fn set_external(&mut self, external: Option<ExternalEngine>) {
         self.engines = self.engines.with_external(external);
+    }
+
+    /// Sets the project's learned model (or none) for documents opened from
+    /// now on; it replaces the rules engine once trusted (see [`Engines::with_learned`]).
+    pub fn set_learned(&mut self, model: Option<Arc<Model>>) {
+        self.engines = self.engines.with_learned(model);
     }
 
     /// Sets the project's memory, which refines and adds to every suggestion.

@@ -16,6 +16,7 @@
 //! another window writes is opened read-only; edits are then refused with a
 //! message.
 
+mod learned;
 pub mod opening;
 pub mod startup;
 

@@ -6,6 +6,7 @@
 
 mod documents;
 mod entry;
+mod ranking;
 
 use std::collections::HashMap;
 
@@ -50,6 +51,9 @@ pub struct Workspace {
     pub last_action: Option<String>,
     /// Messages for the editor (unreadable files, refused edits), newest last.
     pub notices: Vec<String>,
+    /// The learned model's uncertainty per document, when "next article"
+    /// favours the least sure (see `ranking`).
+    ranking: Option<HashMap<DocId, f32>>,
 }
 
 impl Default for Workspace {
@@ -73,6 +77,7 @@ impl Workspace {
             mode: Mode::Normal,
             last_action: None,
             notices: Vec::new(),
+            ranking: None,
         }
     }
 

@@ -31,6 +31,7 @@ use crate::suggest::rules::RulesSuggester;
 use crate::suggest::{Suggester, Suggestions, to_transaction};
 
 pub use cli::run_learning_curve;
+pub use report::entities;
 pub use simulate::{accepted_only, reviewed};
 
 /// What a learning curve measures.

@@ -9,8 +9,9 @@ use crate::eval::EvalReport;
 use crate::eval::report::LabelScores;
 use crate::model::labels::{CUE, QUOTE, SPEAKER};
 
-/// The `entities` row of a report (or `all` when the gold has no entity labels).
-fn entities(report: &EvalReport) -> Option<&LabelScores> {
+/// The `entities` row of a report (or `all` when the gold has no entity
+/// labels): the scores a learning curve and `byline stats` quote.
+pub fn entities(report: &EvalReport) -> Option<&LabelScores> {
     let find = |name: &str| report.labels.iter().find(|l| l.label == name);
     find("entities").or_else(|| find("all"))
 }

@@ -16,7 +16,8 @@ use super::tags::TagSet;
 use super::{Model, Parts};
 
 const MAGIC: &[u8; 4] = b"BYLM";
-const VERSION: u8 = 1;
+/// The version of the layout above that [`Model::to_bytes`] writes.
+pub const FORMAT_VERSION: u8 = 1;
 
 /// Why bytes are not a model.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -25,7 +26,7 @@ pub enum ModelError {
     #[error("not a byline model")]
     NotAModel,
     /// A model from a newer Byline.
-    #[error("model format version {0} is newer than this Byline reads ({VERSION})")]
+    #[error("model format version {0} is newer than this Byline reads ({FORMAT_VERSION})")]
     Version(u8),
     /// They end too early.
     #[error("the model is cut short")]
@@ -41,7 +42,7 @@ impl Model {
         let n = self.tags.len();
         let mut out = Vec::with_capacity(16 + self.weights.len());
         out.extend_from_slice(MAGIC);
-        out.push(VERSION);
+        out.push(FORMAT_VERSION);
         out.extend_from_slice(
             &u32::try_from(self.documents_seen)
                 .unwrap_or(u32::MAX)
@@ -87,6 +88,17 @@ impl Model {
         out
     }
 
+    /// Reads a model kept somewhere that records its format version beside
+    /// its bytes (the project file's `learned_model` row): a version this
+    /// Byline does not write is reported, not guessed at.
+    pub fn from_stored(format: i64, bytes: &[u8]) -> Result<Self, ModelError> {
+        match u8::try_from(format) {
+            Ok(FORMAT_VERSION) => Self::from_bytes(bytes),
+            Ok(other) => Err(ModelError::Version(other)),
+            Err(_) => Err(ModelError::Damaged("format version out of range")),
+        }
+    }
+
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         let mut r = Reader { bytes };
@@ -94,7 +106,7 @@ impl Model {
             return Err(ModelError::NotAModel);
         }
         let version = r.u8()?;
-        if version != VERSION {
+        if version != FORMAT_VERSION {
             return Err(ModelError::Version(version));
         }
         let documents_seen = r.u32()? as usize;

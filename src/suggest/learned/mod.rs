@@ -39,7 +39,7 @@ mod train;
 #[cfg(test)]
 mod tests;
 
-pub use bytes::ModelError;
+pub use bytes::{FORMAT_VERSION, ModelError};
 pub use combine::TRUST_AFTER;
 pub use predict::Prediction;
 pub use suggester::LearnedSuggester;

@@ -4,8 +4,11 @@
 //!
 //! Gold is what the editor settled: entity spans that are accepted (made by
 //! hand, or suggested and accepted) are their label; every other token is
-//! `O`. Pending spans are not gold, and rejected ones are negative evidence:
-//! the token must not carry the rejected label (see `train`).
+//! `O`. Rejected spans are negative evidence: the token must not carry the
+//! rejected label (see `train`). Pending spans are not gold, and a line
+//! that holds one is not settled (a document marked done with suggestions
+//! left pending): training leaves that line out rather than teach that
+//! its tokens are outside any entity.
 
 use super::context::DocContext;
 use super::features::{LineFeatures, RulesTag, extract};
@@ -108,6 +111,8 @@ pub struct Gold {
     pub tags: Vec<usize>,
     /// The label number the editor rejected on each token, if any.
     pub rejected: Vec<Option<usize>>,
+    /// True when an entity span on the line is still pending.
+    pub unsettled: bool,
 }
 
 /// The gold of `line` in `doc` for the tag set `tags`.
@@ -120,6 +125,11 @@ pub fn gold(doc: &Document, line: &Line, tags: &TagSet) -> Gold {
             .collect();
         spans_in(line.range, &all)
     };
+    let unsettled = doc.spans().any(|s| {
+        s.state == SpanState::Pending
+            && is_entity(s.layer, &s.label)
+            && s.range.overlaps(&line.range)
+    });
     let accepted = lay(&line.tokens, &spans_of(SpanState::Accepted));
     let rejected = lay(&line.tokens, &spans_of(SpanState::Rejected));
     Gold {
@@ -136,5 +146,6 @@ pub fn gold(doc: &Document, line: &Line, tags: &TagSet) -> Gold {
                 (None, _) => None,
             })
             .collect(),
+        unsettled,
     }
 }

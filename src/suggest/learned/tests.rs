@@ -11,14 +11,8 @@ use crate::model::{ByteRange, Document, Edit, Layer, Origin, Span, SpanState, Tr
 use crate::suggest::rules::RulesSuggester;
 use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggester, Suggestions};
 
-const CLUBS: [&str; 6] = [
-    "Leeds",
-    "Bristol",
-    "Portsmouth",
-    "Sheffield",
-    "Plymouth",
-    "Nottingham",
-];
+use crate::tests::support::CLUBS;
+
 const PEOPLE: [&str; 4] = ["Ana Díaz", "Tom Hale", "Priya Nair", "Jonas Berg"];
 
 /// Match reports in which clubs named after their cities are ORG.
@@ -128,6 +122,11 @@ fn learns_that_clubs_named_after_cities_are_organisations() {
 
 /// `doc` with the rules' suggestion over `word` rejected.
 fn with_rejected(doc: Document, word: &str, label: &str) -> Document {
+    with_suggestion(doc, word, label, SpanState::Rejected)
+}
+
+/// `doc` with a rules suggestion over `word` in `state`.
+fn with_suggestion(doc: Document, word: &str, label: &str, state: SpanState) -> Document {
     let mut doc = doc;
     let start = doc.text().find(word).unwrap();
     let mut span = Span::suggested(
@@ -137,10 +136,25 @@ fn with_rejected(doc: Document, word: &str, label: &str) -> Document {
         Layer::Entity,
         Origin::suggested("rules", "test", 0.5),
     );
-    span.state = SpanState::Rejected;
-    doc.apply(&Transaction::new("reject").with(Edit::InsertSpan(span)))
+    span.state = state;
+    doc.apply(&Transaction::new("suggest").with(Edit::InsertSpan(span)))
         .unwrap();
     doc
+}
+
+#[test]
+fn lines_with_suggestions_left_pending_are_not_learned() {
+    let settled: Vec<Document> = (0..4)
+        .map(|i| document(&format!("[Ana Díaz|PERSON] flew to Paris on day {i}.")).unwrap())
+        .collect();
+    assert!(Model::train(&settled, &TrainOptions::default()).features() > 0);
+    let unsettled: Vec<Document> = settled
+        .into_iter()
+        .map(|d| with_suggestion(d, "Paris", "GPE", SpanState::Pending))
+        .collect();
+    let model = Model::train(&unsettled, &TrainOptions::default());
+    assert_eq!(model.features(), 0, "no settled line to learn from");
+    assert_eq!(model.documents_seen(), 4);
 }
 
 #[test]

@@ -140,6 +140,10 @@ fn samples(docs: &[Document], tags: &TagSet) -> (Vec<Sample>, Vec<u64>) {
             if line.tokens.is_empty() {
                 continue;
             }
+            let g = gold(doc, line, tags);
+            if g.unsettled {
+                continue;
+            }
             let rows = features
                 .hashes
                 .iter()
@@ -150,7 +154,6 @@ fn samples(docs: &[Document], tags: &TagSet) -> (Vec<Sample>, Vec<u64>) {
                     })
                 })
                 .collect();
-            let g = gold(doc, line, tags);
             out.push(Sample {
                 rows,
                 offsets: features.offsets.clone(),
