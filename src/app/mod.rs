@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod dialogs;
+pub mod done;
 pub mod export;
 pub mod fonts;
 pub mod keys;
@@ -23,6 +24,7 @@ use std::time::Duration;
 use egui::{CentralPanel, Context, Panel, Ui, ViewportCommand};
 
 use self::dialogs::Dialogs;
+use self::done::DoneDialog;
 use self::export::ExportDialog;
 use self::panels::{
     banner, documents::DocumentList, drop_hint, find_bar::FindBar, inspector, ledger, menu,
@@ -42,6 +44,7 @@ pub struct BylineApp {
     documents: DocumentList,
     dialogs: Dialogs,
     exporter: ExportDialog,
+    done: DoneDialog,
     find_bar: FindBar,
     /// Which side panels show, as the editor toggled them.
     panels: SidePanels,
@@ -59,6 +62,7 @@ impl BylineApp {
             documents: DocumentList::default(),
             dialogs: Dialogs::default(),
             exporter: ExportDialog::default(),
+            done: DoneDialog::default(),
             find_bar: FindBar::default(),
             panels: SidePanels::default(),
             show_shortcuts: false,
@@ -131,7 +135,7 @@ impl BylineApp {
         if self.editor.loading().is_some() {
             ctx.request_repaint_after(LOADING_REPAINT);
         }
-        if !self.dialogs.modal_open() && !self.exporter.is_open() {
+        if !self.dialogs.modal_open() && !self.exporter.is_open() && !self.done.is_open() {
             cmds.extend(keys::read(&ctx, &self.editor.workspace().labels));
             cmds.extend(keys::read_always(&ctx));
         }
@@ -145,6 +149,7 @@ impl BylineApp {
             .into_iter()
             .find(|w| w.task == Task::Exporting);
         self.exporter.ui(&ctx, ws, exporting.as_ref(), &mut cmds);
+        self.done.ui(&ctx, &mut cmds);
         notices::ui(&ctx, &ws.notices, &mut cmds);
         self.editor.report_place(self.view.position());
         for cmd in cmds {
@@ -216,6 +221,7 @@ impl BylineApp {
             Effect::Restore(offset) => self.view.restore(offset),
             Effect::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Effect::OpenExport => self.exporter.open(),
+            Effect::AskDone { pending } => self.done.open(pending),
             Effect::Exported(outcome) => self.exporter.show_outcome(outcome),
             Effect::PickPath(purpose) => self.dialogs.pick(purpose, ctx),
             Effect::AskPath(purpose) => self.dialogs.ask(purpose),

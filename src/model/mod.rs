@@ -4,6 +4,7 @@
 pub mod attribution;
 pub mod document;
 pub mod edit;
+pub mod gold;
 pub mod history;
 pub mod labels;
 pub mod markup;
