@@ -117,6 +117,8 @@ pub fn long_article(chars: usize) -> Document {
                     kind: QuoteKind::Direct,
                     speaker_entity: None,
                     origin: origin("quote"),
+                    class: crate::suggest::AttributionClass::Speech,
+                    group: None,
                 });
             }
         }

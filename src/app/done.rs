@@ -35,7 +35,8 @@ impl DoneDialog {
         let modal = Modal::new(Id::unique("mark-done")).show(ctx, |ui| {
             ui.heading("Mark the article done");
             ui.label(format!(
-                "{pending} suggestions are still pending. Only reviewed annotations are exported as gold."
+                "{pending} suggestions are still pending (spans and quotes together). \
+                 Only reviewed annotations are exported as gold."
             ));
             ui.horizontal(|ui| {
                 if ui.button("Accept all and mark done").clicked() {

@@ -182,7 +182,8 @@ impl Document {
         self.quotes.values().filter(move |q| q.mentions(id))
     }
 
-    /// Number of spans and quotes still waiting for review.
+    /// Number of spans still waiting for review (the document list's
+    /// "pending"; quotes are counted apart).
     pub fn pending_count(&self) -> usize {
         self.spans
             .values()

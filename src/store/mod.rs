@@ -42,6 +42,7 @@ mod opening;
 mod order;
 mod places;
 mod project;
+mod quote_classes;
 mod rows;
 mod save;
 mod schema;

@@ -4,8 +4,8 @@
 //! cue). Deterministic for a given index.
 
 use crate::model::{
-    ByteRange, CUE, Document, Edit, Layer, Origin, QUOTE, Quote, QuoteKind, SPEAKER, Span,
-    SpanState, Transaction,
+    AttributionClass, ByteRange, CUE, Document, Edit, Layer, Origin, QUOTE, Quote, QuoteKind,
+    SPEAKER, Span, SpanState, Transaction,
 };
 
 const PEOPLE: &[&str] = &[
@@ -141,6 +141,7 @@ pub fn article(index: usize) -> Document {
             speaker: span_ids.get(speaker).copied(),
             cue: span_ids.get(cue).copied(),
             kind: QuoteKind::Direct,
+            class: AttributionClass::Speech,
             speaker_entity: None,
             state: SpanState::Pending,
             origin: origin("quote"),

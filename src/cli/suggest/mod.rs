@@ -19,9 +19,12 @@ use super::{inputs, project_engines};
 use crate::formats::byline::{self, Flavor};
 use crate::formats::{ExportOptions, MAX_FILE_BYTES, ReadOptions};
 use crate::model::{DocStatus, Document};
+use crate::store::Project;
 use crate::suggest;
+use crate::suggest::ClassSet;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::{EngineCommand, ExternalEngine};
+use crate::suggest::rules::{Interrupted, RulesConfig};
 pub(crate) use stream::{StreamOptions, stream};
 
 /// Documents handed to one run of the external engine when reading files: its
@@ -63,6 +66,16 @@ pub struct SuggestArgs {
     /// Run only the external engine, not the built-in one.
     #[arg(long, requires = "engine_cmd")]
     no_builtin: bool,
+    /// Attribution classes the built-in engine suggests, comma-separated:
+    /// speech, writing, belief, stance, evidence, or all. Default: the
+    /// project's with `--project`, else speech,writing.
+    #[arg(long, value_name = "LIST", value_parser = ClassSet::parse)]
+    quote_classes: Option<ClassSet>,
+    /// An interrupted quote (`“A,” she said. “B.”`) as one record with several
+    /// content parts, or one record per part linked by a group.
+    #[arg(long, value_name = "HOW", default_value = "one-record",
+          value_parser = |s: &str| Interrupted::parse(s).ok_or("one-record or per-segment"))]
+    interrupted: Interrupted,
     /// Suggest with this project's engines too: its memory, and its learned
     /// model in the rules' place once trusted. The project is only read.
     #[arg(long, value_name = "FILE")]
@@ -75,7 +88,10 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     let builtin = if args.no_builtin {
         Vec::new()
     } else {
-        suggest::builtin()
+        suggest::builtin_with(RulesConfig {
+            classes: quote_classes(args)?,
+            interrupted: args.interrupted,
+        })
     };
     let external = match &args.engine_cmd {
         Some(line) => Some(
@@ -149,6 +165,17 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         engine_warnings,
         err,
     ))
+}
+
+/// The classes asked for, else those of the project given, else the default.
+fn quote_classes(args: &SuggestArgs) -> anyhow::Result<ClassSet> {
+    Ok(match (args.quote_classes, &args.project) {
+        (Some(classes), _) => classes,
+        (None, Some(path)) => Project::open_to_read(path)
+            .and_then(|project| project.quote_classes())
+            .with_context(|| format!("cannot read the quote classes of {}", path.display()))?,
+        (None, None) => ClassSet::default(),
+    })
 }
 
 /// Prints the external engine's warnings; returns how many there were.

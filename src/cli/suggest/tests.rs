@@ -1,5 +1,6 @@
 //! `byline suggest -` in process: one line out per line in, whatever the line
-//! holds, with a small line limit so an over-long line costs nothing here.
+//! holds, with a small line limit so an over-long line costs nothing here;
+//! and `--quote-classes`, which chooses what the built-in engine suggests.
 
 use serde_json::Value;
 
@@ -7,6 +8,7 @@ use super::stream::{StreamOptions, stream};
 use crate::cli::inputs::SKIPPED_INPUT;
 use crate::formats::ReadOptions;
 use crate::suggest;
+use crate::suggest::ClassSet;
 use crate::suggest::engines::Engines;
 
 const STRICT: StreamOptions = StreamOptions {
@@ -171,4 +173,49 @@ fn a_done_line_gets_no_suggestions() {
     assert_eq!(run.lines.len(), 1);
     assert_eq!(run.lines[0]["spans"], serde_json::json!([]));
     assert_eq!(run.lines[0]["meta"]["status"], "done");
+}
+
+#[test]
+fn quote_classes_choose_what_is_suggested_and_each_quote_says_its_class() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("vote.txt");
+    let text = "Ortiz believes the vote will be close. “We will win,” Ana Díaz said.\n";
+    std::fs::write(&article, text).unwrap();
+    let classes = |extra: &[&str]| {
+        let mut args = vec!["suggest", article.to_str().unwrap()];
+        args.extend(extra);
+        let run = crate::tests::support::byline(args);
+        assert_eq!(run.code, 0, "{}", run.err);
+        let line: serde_json::Value = serde_json::from_str(run.out.trim()).unwrap();
+        let quotes = line["quotes"].as_array().unwrap().clone();
+        quotes
+            .iter()
+            .map(|q| q["class"].to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(classes(&[]), [r#""speech""#]);
+    assert_eq!(
+        classes(&["--quote-classes", "speech,belief"]),
+        [r#""belief""#, r#""speech""#]
+    );
+    assert_eq!(classes(&["--quote-classes", "belief"]), [r#""belief""#]);
+    let project = dir.path().join("p.byline");
+    let mut created = crate::store::Project::create(&project).unwrap();
+    created
+        .set_quote_classes(ClassSet::parse("belief").unwrap())
+        .unwrap();
+    drop(created);
+    let project = project.to_str().unwrap();
+    assert_eq!(
+        classes(&["--project", project]),
+        [r#""belief""#],
+        "the project's classes"
+    );
+    assert_eq!(
+        classes(&["--project", project, "--quote-classes", "speech"]),
+        [r#""speech""#],
+        "the flag wins"
+    );
+    let bad = crate::tests::support::byline(["suggest", "x.txt", "--quote-classes", "gossip"]);
+    assert_eq!(bad.code, 2, "{}", bad.err);
 }
