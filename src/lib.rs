@@ -5,6 +5,7 @@
 //! one front end; the command line in [`cli`] is another.
 
 pub mod app;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod cli;
 pub mod editor;

@@ -6,5 +6,5 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(200);
-    print!("{}", byline::app::bench::run(frames));
+    print!("{}", byline::bench::frames::run(frames));
 }

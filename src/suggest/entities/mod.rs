@@ -129,6 +129,4 @@ fn title_case(word: &str) -> String {
 }
 
 #[cfg(test)]
-mod measure;
-#[cfg(test)]
 mod tests;
