@@ -1,8 +1,23 @@
 //! Byline: annotate quotes, speakers and entities in news articles.
 //!
-//! Everything here works without a window: the editor core in [`editor`]
-//! (documents, commands, sessions) is driven by the desktop app in [`app`],
-//! one front end; the command line in [`cli`] is another.
+//! What may import what (an arrow points at what a folder uses; no circles;
+//! `src/tests/layout.rs` checks it, and that no file passes 400 lines):
+//!
+//! ```text
+//! model                      documents, spans, quotes, edits, tokens
+//! formats  -> model          readers and writers, one folder per format
+//! suggest  -> formats model  the engines: rules, entities, memory, learned, external
+//! eval     -> suggest formats model           scores against gold
+//! store    -> model          the project file (SQLite): edits, memory, model bytes
+//! editor   -> store eval suggest formats model   the core, no egui
+//! app      -> editor model   the window: input to commands, the model drawn
+//! cli      -> editor store eval suggest formats model
+//! bench    -> anything, only with `--features bench`
+//! ```
+//!
+//! Everything but `app` works without a window: the editor core in
+//! [`editor`] (documents, commands, sessions) is driven by the desktop app
+//! in [`app`], one front end; the command line in [`cli`] is another.
 
 pub mod app;
 #[cfg(feature = "bench")]

@@ -14,7 +14,7 @@ use anyhow::Context;
 
 use crate::store::Project;
 use crate::suggest::engines::Engines;
-use crate::suggest::learned::TRUST_AFTER;
+use crate::suggest::learned::{Model, TRUST_AFTER};
 use crate::suggest::memory::MemoryEngine;
 
 /// `engines` with the memory and the learned model of the project at
@@ -28,7 +28,7 @@ pub fn with_project(
     let project = Project::open_to_read(path).with_context(fail)?;
     let memory = project.load_memory().with_context(fail)?;
     let stored = project.load_model().with_context(fail)?;
-    let model = match stored.map(|s| s.model) {
+    let model = match stored.map(|s| Model::from_stored(s.format, &s.bytes)) {
         Some(Ok(model)) if model.documents_seen() >= TRUST_AFTER => {
             writeln!(
                 err,

@@ -53,7 +53,7 @@ mod view;
 pub use documents::{AddReport, DocSummary, Duplicate};
 pub use error::{ReadOnlyReason, StoreError};
 pub use history::Step;
-pub use model::{HeldOut, ModelInfo, StoredModel};
+pub use model::{HeldOut, ModelBytes, ModelInfo, StoredModel};
 pub use places::{
     PROJECT_EXTENSION, Places, default_project_path, recent_projects, remember_project,
     startup_project,

@@ -3,14 +3,14 @@
 //! goes: the model's bytes in the tagger's own versioned format, the number
 //! of reviewed documents it learned from and a fingerprint of which ones (so
 //! the editor can tell when the reviewed set moved on), its k-fold held-out
-//! scores once they are measured, and when it was trained.
+//! scores once they are measured, and when it was trained. The bytes are
+//! opaque here: the tagger (`suggest::learned`) writes and reads them.
 
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::error::StoreError;
 use super::project::Project;
 use super::rows::Res;
-use crate::suggest::learned::{FORMAT_VERSION, Model, ModelError};
 
 /// K-fold held-out F1 of the model's entity spans (exact match, all labels
 /// together), with the rules alone and both combined on the same folds.
@@ -42,14 +42,28 @@ pub struct ModelInfo {
     pub bytes: usize,
 }
 
-/// The stored model and what is known about it; the model is an error when
-/// its bytes do not read (damaged, or written by another Byline's format).
+/// A learned model as the project keeps it: the tagger's bytes with their
+/// format version, and how many reviewed documents it learned from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelBytes {
+    /// The tagger's format version of `bytes`.
+    pub format: u8,
+    /// The model, in the tagger's own format.
+    pub bytes: Vec<u8>,
+    /// Reviewed documents it learned from.
+    pub documents: usize,
+}
+
+/// The stored model and what is known about it; its bytes are read by the
+/// tagger, which reports a damaged model or another Byline's format.
 #[derive(Debug)]
 pub struct StoredModel {
     /// What the project knows about it.
     pub info: ModelInfo,
-    /// The model itself.
-    pub model: Result<Model, ModelError>,
+    /// The format version recorded beside the bytes.
+    pub format: i64,
+    /// The model's bytes.
+    pub bytes: Vec<u8>,
 }
 
 const INFO_COLUMNS: &str =
@@ -78,24 +92,23 @@ fn info_from_row(row: &Row<'_>) -> rusqlite::Result<ModelInfo> {
 }
 
 impl Project {
-    /// Stores `model`, trained on the reviewed documents whose fingerprint
+    /// Stores `model` (its bytes), trained on the reviewed documents whose fingerprint
     /// is `reviewed`, in place of the one before; `held_out` when its
     /// scores are known already. The time of training is now.
     pub fn save_model(
         &mut self,
-        model: &Model,
+        model: &ModelBytes,
         reviewed: &str,
         held_out: Option<&HeldOut>,
     ) -> Result<(), StoreError> {
-        let bytes = model.to_bytes();
-        let documents = i64::try_from(model.documents_seen()).unwrap_or(i64::MAX);
+        let documents = i64::try_from(model.documents).unwrap_or(i64::MAX);
         self.write("save the learned model", |tx| {
             tx.prepare_cached(
                 "INSERT OR REPLACE INTO learned_model
                  (id, format, model, documents, reviewed, trained_at)
                  VALUES (1, ?1, ?2, ?3, ?4, strftime('%Y-%m-%d %H:%M:%S', 'now'))",
             )?
-            .execute(params![FORMAT_VERSION, bytes, documents, reviewed])?;
+            .execute(params![model.format, model.bytes, documents, reviewed])?;
             Ok(())
         })?;
         match held_out {
@@ -167,13 +180,10 @@ impl Project {
                     ))
                 })
                 .optional()?;
-            Ok(row.map(|(info, format, bytes)| {
-                let model = match u8::try_from(format) {
-                    Ok(FORMAT_VERSION) => Model::from_bytes(&bytes),
-                    Ok(other) => Err(ModelError::Version(other)),
-                    Err(_) => Err(ModelError::Damaged("format version out of range")),
-                };
-                StoredModel { info, model }
+            Ok(row.map(|(info, format, bytes)| StoredModel {
+                info,
+                format,
+                bytes,
             }))
         };
         read().map_err(|e| e.at("read the learned model", self.path()))
@@ -184,7 +194,15 @@ impl Project {
 mod tests {
     use super::*;
     use crate::model::markup::document;
-    use crate::suggest::learned::TrainOptions;
+    use crate::suggest::learned::{FORMAT_VERSION, Model, ModelError, TrainOptions};
+
+    fn bytes(model: &Model) -> ModelBytes {
+        ModelBytes {
+            format: FORMAT_VERSION,
+            bytes: model.to_bytes(),
+            documents: model.documents_seen(),
+        }
+    }
 
     fn trained() -> Model {
         let docs: Vec<_> = [
@@ -205,7 +223,7 @@ mod tests {
         assert_eq!(project.model_info().unwrap(), None);
         assert!(project.load_model().unwrap().is_none());
         let model = trained();
-        project.save_model(&model, "abc", None).unwrap();
+        project.save_model(&bytes(&model), "abc", None).unwrap();
         let scores = HeldOut {
             folds: 5,
             learned: Some(0.8),
@@ -229,11 +247,13 @@ mod tests {
         );
         let stored = project.load_model().unwrap().unwrap();
         assert_eq!(stored.info, info);
-        assert_eq!(stored.model.unwrap(), model);
+        assert_eq!(Model::from_stored(stored.format, &stored.bytes), Ok(model));
         drop(project);
 
         let mut project = Project::open(&path).unwrap();
-        project.save_model(&Model::empty(), "def", None).unwrap();
+        project
+            .save_model(&bytes(&Model::empty()), "def", None)
+            .unwrap();
         let info = project.model_info().unwrap().unwrap();
         assert_eq!((info.documents, info.held_out), (0, None), "replaced");
         project.clear_model().unwrap();
@@ -245,13 +265,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("wire.byline");
         let mut project = Project::create(&path).unwrap();
-        project.save_model(&trained(), "abc", None).unwrap();
+        project.save_model(&bytes(&trained()), "abc", None).unwrap();
         project
             .conn
             .execute("UPDATE learned_model SET format = 99", [])
             .unwrap();
         let stored = project.load_model().unwrap().unwrap();
-        assert_eq!(stored.model, Err(ModelError::Version(99)));
+        assert_eq!(
+            Model::from_stored(stored.format, &stored.bytes),
+            Err(ModelError::Version(99))
+        );
         assert_eq!(stored.info.documents, 2);
     }
 }

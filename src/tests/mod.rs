@@ -18,6 +18,7 @@ mod eval_gold;
 mod exit_codes;
 mod export_losses;
 mod import_suggest;
+mod layout;
 mod memory_learning;
 mod open_samples;
 pub mod py_slice;

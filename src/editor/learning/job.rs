@@ -171,7 +171,7 @@ impl Work {
         let Some(stored) = project.load_model()? else {
             return Ok(None);
         };
-        match stored.model {
+        match Model::from_stored(stored.format, &stored.bytes) {
             Ok(model) => {
                 let model = Arc::new(model);
                 self.send(Report::Stored(Arc::clone(&model)));

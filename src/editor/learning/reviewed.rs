@@ -11,8 +11,8 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::eval::learning::{cross_validate, entities};
 use crate::model::{DocId, DocStatus, Document};
-use crate::store::{HeldOut, Project, StoreError};
-use crate::suggest::learned::{Model, TRUST_AFTER, TrainOptions};
+use crate::store::{HeldOut, ModelBytes, Project, StoreError};
+use crate::suggest::learned::{FORMAT_VERSION, Model, TRUST_AFTER, TrainOptions};
 
 /// Folds of the held-out score.
 pub const FOLDS: usize = 5;
@@ -92,7 +92,7 @@ pub fn retrain(project: &mut Project) -> Result<Retrained, StoreError> {
     let seconds = started.elapsed().as_secs_f64();
     let scores = held_out(&docs);
     project.save_model(
-        &model,
+        &stored_form(&model),
         &fingerprint(docs.iter().map(|d| &d.id)),
         scores.as_ref(),
     )?;
@@ -101,6 +101,15 @@ pub fn retrain(project: &mut Project) -> Result<Retrained, StoreError> {
         seconds,
         held_out: scores,
     })
+}
+
+/// `model` as the project keeps it.
+pub fn stored_form(model: &Model) -> ModelBytes {
+    ModelBytes {
+        format: FORMAT_VERSION,
+        bytes: model.to_bytes(),
+        documents: model.documents_seen(),
+    }
 }
 
 #[cfg(test)]

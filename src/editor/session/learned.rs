@@ -3,6 +3,7 @@
 //! quietly nothing without a project or in a read-only window.
 
 use super::Session;
+use crate::editor::learning::reviewed::stored_form;
 use crate::store::{HeldOut, Project, StoreError};
 use crate::suggest::learned::Model;
 
@@ -23,7 +24,9 @@ impl Session {
 
     /// Stores `model`, trained on the reviewed set `reviewed`.
     pub fn save_model(&mut self, model: &Model, reviewed: &str) -> Result<(), StoreError> {
-        (self.writable()).map_or(Ok(()), |p| p.save_model(model, reviewed, None))
+        (self.writable()).map_or(Ok(()), |p| {
+            p.save_model(&stored_form(model), reviewed, None)
+        })
     }
 
     /// Records the held-out scores of the model trained on `reviewed`.

@@ -113,8 +113,9 @@ pub fn find_entities(
     propagate::run(text, &all_words, candidates)
 }
 
-/// Title-cases an all-caps word: `BEIJING` → `Beijing`.
-fn title_case(word: &str) -> String {
+/// Title-cases an all-caps word: `BEIJING` → `Beijing` (also how the
+/// learned tagger looks a caps word up in the gazetteers).
+pub(crate) fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut upper = true;
     for c in word.chars() {

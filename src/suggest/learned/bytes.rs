@@ -88,6 +88,17 @@ impl Model {
         out
     }
 
+    /// Reads a model kept somewhere that records its format version beside
+    /// its bytes (the project file's `learned_model` row): a version this
+    /// Byline does not write is reported, not guessed at.
+    pub fn from_stored(format: i64, bytes: &[u8]) -> Result<Self, ModelError> {
+        match u8::try_from(format) {
+            Ok(FORMAT_VERSION) => Self::from_bytes(bytes),
+            Ok(other) => Err(ModelError::Version(other)),
+            Err(_) => Err(ModelError::Damaged("format version out of range")),
+        }
+    }
+
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         let mut r = Reader { bytes };

@@ -17,6 +17,7 @@ use super::context::{DocContext, LineCase, ends_sentence, shape};
 use super::lines::{Line, lay};
 use super::tags::Part;
 use crate::suggest::entities::gazetteer::{GAZETTEER, TitleKind};
+use crate::suggest::entities::title_case;
 
 /// The rules engine's view of one token: label, part of span, rule.
 pub type RulesTag<'a> = Option<(&'a str, Part, &'a str)>;
@@ -85,17 +86,7 @@ fn gazetteer_form(word: &str, case: LineCase) -> String {
     if case != LineCase::Caps && !all_caps {
         return word.to_owned();
     }
-    let mut out = String::with_capacity(word.len());
-    let mut upper = true;
-    for c in word.chars() {
-        if upper {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        upper = !c.is_alphanumeric();
-    }
-    out
+    title_case(word)
 }
 
 const fn title_kind(kind: TitleKind) -> &'static str {

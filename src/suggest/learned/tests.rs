@@ -11,14 +11,8 @@ use crate::model::{ByteRange, Document, Edit, Layer, Origin, Span, SpanState, Tr
 use crate::suggest::rules::RulesSuggester;
 use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggester, Suggestions};
 
-const CLUBS: [&str; 6] = [
-    "Leeds",
-    "Bristol",
-    "Portsmouth",
-    "Sheffield",
-    "Plymouth",
-    "Nottingham",
-];
+use crate::tests::support::CLUBS;
+
 const PEOPLE: [&str; 4] = ["Ana Díaz", "Tom Hale", "Priya Nair", "Jonas Berg"];
 
 /// Match reports in which clubs named after their cities are ORG.
