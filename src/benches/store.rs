@@ -1,8 +1,8 @@
-//! `cargo bench --bench store [-- ARTICLES]`: the project store against its
-//! budgets (see `byline::bench::store`), then the window on the same project
-//! (see `byline::bench::window`), then `byline export --project` of it,
-//! each measured in a fresh process so the store benchmark's own allocations
-//! do not count. Works in a temporary folder.
+//! `cargo bench --features bench --bench store [-- ARTICLES]`: the project
+//! store against its budgets (see `byline::bench::store`), then the window on
+//! the same project (see `byline::bench::window`), then `byline export
+//! --project` of it, each measured in a fresh process so the store
+//! benchmark's own allocations do not count. Works in a temporary folder.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};

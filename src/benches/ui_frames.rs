@@ -1,5 +1,6 @@
-//! `cargo bench --bench ui_frames`: CPU time per frame of the annotator
-//! window on a 100,000-character article with 5,000 spans, headless.
+//! `cargo bench --features bench --bench ui_frames`: CPU time per frame of
+//! the annotator window on a 100,000-character article with 5,000 spans,
+//! headless.
 
 fn main() {
     let frames = std::env::args()
