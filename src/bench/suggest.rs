@@ -100,25 +100,26 @@ fn end_to_end(files: usize, runs: usize) -> Result<Row, BenchError> {
     })
 }
 
-/// The `byline` program to time: this one when it is `byline`, otherwise
-/// (a test or `cargo bench` program in `target/<profile>/deps/`) the
-/// `byline` cargo built in the folder above.
+/// The `byline` program to time: the running program, unless it is a test
+/// or `cargo bench` program (in `target/<profile>/deps/`), then the `byline`
+/// cargo built in the folder above.
 fn byline_exe() -> Result<PathBuf, BenchError> {
     let this = std::env::current_exe()?;
-    let name = format!("byline{}", std::env::consts::EXE_SUFFIX);
-    if this.file_name().is_some_and(|n| *n == *name) {
+    let Some(target) = (this.parent())
+        .filter(|dir| dir.file_name().is_some_and(|n| n == "deps"))
+        .and_then(|deps| deps.parent())
+    else {
         return Ok(this);
+    };
+    let byline = target.join(format!("byline{}", std::env::consts::EXE_SUFFIX));
+    if byline.is_file() {
+        Ok(byline)
+    } else {
+        Err(BenchError::Check(format!(
+            "no {} built to time `byline suggest` with",
+            byline.display()
+        )))
     }
-    let beside = this.parent().and_then(|deps| deps.parent());
-    beside
-        .map(|dir| dir.join(&name))
-        .filter(|path| path.is_file())
-        .ok_or_else(|| {
-            BenchError::Check(format!(
-                "no {name} built beside {} to time `byline suggest` with",
-                this.display()
-            ))
-        })
 }
 
 /// A folder under the system's temporary directory, removed when dropped.
