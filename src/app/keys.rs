@@ -177,8 +177,8 @@ pub fn table() -> Vec<Shortcut> {
         ),
         row(
             &[(NONE, D)],
-            "Mark the article done and open the next",
-            Command::DoneAndNext,
+            "Mark the article done and open the next (asks about pending suggestions)",
+            Command::MarkDone,
         ),
         row(
             &[(NONE, N)],

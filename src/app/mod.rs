@@ -7,6 +7,7 @@
 //! quit). It never changes a document itself. [`run`] opens the window.
 
 pub mod dialogs;
+pub mod done;
 pub mod export;
 pub mod fonts;
 pub mod keys;
@@ -21,6 +22,7 @@ use std::time::Duration;
 use egui::{CentralPanel, Context, Panel, Ui, ViewportCommand};
 
 use self::dialogs::Dialogs;
+use self::done::DoneDialog;
 use self::export::ExportDialog;
 use self::panels::{
     banner, documents::DocumentList, drop_hint, find_bar::FindBar, inspector, ledger, menu,
@@ -40,6 +42,7 @@ pub struct BylineApp {
     documents: DocumentList,
     dialogs: Dialogs,
     exporter: ExportDialog,
+    done: DoneDialog,
     find_bar: FindBar,
     /// Which side panels show, as the editor toggled them.
     panels: SidePanels,
@@ -57,6 +60,7 @@ impl BylineApp {
             documents: DocumentList::default(),
             dialogs: Dialogs::default(),
             exporter: ExportDialog::default(),
+            done: DoneDialog::default(),
             find_bar: FindBar::default(),
             panels: SidePanels::default(),
             show_shortcuts: false,
@@ -129,7 +133,7 @@ impl BylineApp {
         if self.editor.loading().is_some() {
             ctx.request_repaint_after(LOADING_REPAINT);
         }
-        if !self.dialogs.modal_open() && !self.exporter.is_open() {
+        if !self.dialogs.modal_open() && !self.exporter.is_open() && !self.done.is_open() {
             cmds.extend(keys::read(&ctx, &self.editor.workspace().labels));
             cmds.extend(keys::read_always(&ctx));
         }
@@ -143,6 +147,7 @@ impl BylineApp {
             .into_iter()
             .find(|w| w.task == Task::Exporting);
         self.exporter.ui(&ctx, ws, exporting.as_ref(), &mut cmds);
+        self.done.ui(&ctx, &mut cmds);
         notices::ui(&ctx, &ws.notices, &mut cmds);
         self.editor.report_place(self.view.position());
         for cmd in cmds {
@@ -214,6 +219,7 @@ impl BylineApp {
             Effect::Restore(offset) => self.view.restore(offset),
             Effect::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Effect::OpenExport => self.exporter.open(),
+            Effect::AskDone { pending } => self.done.open(pending),
             Effect::Exported(outcome) => self.exporter.show_outcome(outcome),
             Effect::PickPath(purpose) => self.dialogs.pick(purpose, ctx),
             Effect::AskPath(purpose) => self.dialogs.ask(purpose),

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use super::corpus::{self, gold};
 use super::{BenchError, Budget, Row, median_of};
+use crate::formats::ExportOptions;
 use crate::formats::byline;
 use crate::formats::exporter::{self, Destination, ExportFormat};
 
@@ -29,14 +30,28 @@ pub fn run(count: usize, runs: usize, formats: &[ExportFormat]) -> Result<Vec<Ro
     let text_bytes = corpus::text_bytes(&docs);
     let spans: usize = docs.iter().map(|d| d.span_count()).sum();
     let mut rows = Vec::new();
-    for &format in formats {
+    // Every format writes gold only by default; byline JSONL is also timed
+    // lossless, the whole corpus with its suggestions.
+    let lossless = (formats.contains(&ExportFormat::Byline))
+        .then_some((ExportFormat::Byline, ExportOptions::WITH_SUGGESTIONS));
+    let runs_of = formats
+        .iter()
+        .map(|&f| (f, ExportOptions::GOLD))
+        .chain(lossless);
+    for (format, options) in runs_of {
         let (median, written) = median_of(runs, || {
             let mut sink = Counter(0);
-            exporter::write(format, &docs, Destination::Stream(&mut sink)).map(|r| (r, sink.0))
+            exporter::write_with(format, &docs, Destination::Stream(&mut sink), options)
+                .map(|r| (r, sink.0))
         });
         let (report, bytes) = written?;
+        let with = if options.with_suggestions {
+            " --with-suggestions"
+        } else {
+            ""
+        };
         rows.push(Row {
-            name: format!("export {format}"),
+            name: format!("export {format}{with}"),
             median: median.wall,
             cpu: median.cpu,
             bytes: text_bytes,
@@ -50,7 +65,13 @@ pub fn run(count: usize, runs: usize, formats: &[ExportFormat]) -> Result<Vec<Ro
         });
     }
     let mut out = Vec::new();
-    exporter::write(ExportFormat::Byline, &docs, Destination::Stream(&mut out))?;
+    let dest = Destination::Stream(&mut out);
+    exporter::write_with(
+        ExportFormat::Byline,
+        &docs,
+        dest,
+        ExportOptions::WITH_SUGGESTIONS,
+    )?;
     let jsonl = String::from_utf8(out).map_err(|e| BenchError::Check(e.to_string()))?;
     let (median, loaded) = median_of(runs, || byline::read(&jsonl, "bench.jsonl"));
     let loaded = loaded?;
@@ -106,6 +127,7 @@ mod tests {
                 "export prodigy",
                 "export doccano",
                 "export conll",
+                "export byline --with-suggestions",
                 "read byline JSONL"
             ]
         );

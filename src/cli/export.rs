@@ -1,13 +1,15 @@
-//! `byline export --project P --to FORMAT [--only STATUS] [-o OUT]`: writes a
-//! project's documents (all, or those with one status) in any export format.
-//! Works while the project is open in a window (it only reads).
+//! `byline export --project P --to FORMAT [--only STATUS] [--with-suggestions]
+//! [-o OUT]`: writes the gold of a project's documents (all, or those with one
+//! status) in any export format, and their suggestions where asked for and
+//! the format has a place for them. Works while the project is open in a
+//! window (it only reads). The output replaces an earlier one only once complete.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::formats::{BATCH, Destination, ExportFormat, Exporter};
+use crate::formats::{BATCH, Destination, ExportFormat, ExportOptions, Exporter};
 use crate::model::DocStatus;
 use crate::store::Project;
 
@@ -17,13 +19,19 @@ pub struct ExportArgs {
     /// The project file.
     #[arg(long)]
     project: PathBuf,
-    /// Output format: byline, prodigy, doccano, doccano-rel, conll, hf, brat.
+    /// Output format: byline, prodigy, doccano, doccano-rel, conll,
+    /// conll-doccano, hf, brat, labelstudio.
     #[arg(long, value_parser = ExportFormat::parse, default_value = "byline")]
     to: ExportFormat,
     /// Only documents with this status: new, in_progress, done, skipped.
     #[arg(long, value_parser = parse_status)]
     only: Option<DocStatus>,
-    /// Output file (a folder for brat); stdout when absent.
+    /// Also write the suggestions nobody reviewed, marked as such where the
+    /// format can (byline: every state; prodigy: a `suggestions` key;
+    /// labelstudio: predictions); the other formats count them as left out.
+    #[arg(long)]
+    with_suggestions: bool,
+    /// Output file (a folder for hf, brat, labelstudio); stdout when absent.
     #[arg(short, long)]
     output: Option<PathBuf>,
 }
@@ -42,7 +50,10 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         None => Destination::Stream(out),
     };
     let failed = || format!("cannot write {} output", args.to);
-    let mut exporter = Exporter::open(args.to, dest).with_context(failed)?;
+    let options = ExportOptions {
+        with_suggestions: args.with_suggestions,
+    };
+    let mut exporter = Exporter::open_with(args.to, dest, options).with_context(failed)?;
     let mut batch = Vec::with_capacity(BATCH);
     let mut written = Ok(());
     project
@@ -136,10 +147,24 @@ mod tests {
             assert_eq!(exported.code, 0, "{}", exported.err);
             let expected = dir.path().join(format!("expected.{format}"));
             exporter::write(format, &docs, Destination::Path(&expected)).unwrap();
-            assert!(
-                std::fs::read(&out).unwrap() == std::fs::read(&expected).unwrap(),
-                "{format}"
-            );
+            assert!(contents(&out) == contents(&expected), "{format}");
         }
+    }
+
+    /// A file's bytes, or a folder's files' names and bytes.
+    fn contents(path: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+        if path.is_file() {
+            return vec![(String::new(), std::fs::read(path).unwrap())];
+        }
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read(&p).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
     }
 }

@@ -1,7 +1,9 @@
 //! `byline suggest`: pre-annotate articles in batch with the built-in engine
 //! (and an external one given by `--engine-cmd`, and a project's memory and
 //! learned model with `--project`) and write byline JSONL with every
-//! suggestion pending. With `-` it is a pure stdin → stdout filter (one
+//! suggestion pending (every state kept, as `--with-suggestions` writes it).
+//! A document read as done (a gold file) keeps its annotations and gets no
+//! suggestions. With `-` it is a pure stdin → stdout filter (one
 //! JSONL document in, one out, in order), so it runs under GNU parallel or a
 //! cluster engine's pipe.
 
@@ -13,9 +15,9 @@ use anyhow::Context;
 use rayon::prelude::*;
 
 use super::{inputs, project_engines};
-use crate::formats::ReadOptions;
 use crate::formats::byline::{self, Flavor};
-use crate::model::Document;
+use crate::formats::{ExportOptions, ReadOptions};
+use crate::model::{DocStatus, Document};
 use crate::suggest;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::{EngineCommand, ExternalEngine};
@@ -31,6 +33,9 @@ const EXTERNAL_BATCH: usize = 256;
 /// failed or answered badly for some documents (each named on stderr). Codes
 /// 1 and [`inputs::SKIPPED_INPUT`] win over it.
 pub const ENGINE_WARNINGS: u8 = 4;
+
+/// A document of the input, with its place in it.
+type Placed = (usize, Document);
 
 /// Arguments of `byline suggest`.
 #[derive(Debug, clap::Args)]
@@ -95,29 +100,43 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
             eprint!("\rsuggesting: {done}/{total} documents");
         }
     };
-    let results = engines.suggest_all(&mut loaded.documents, &progress);
+    // Done documents (gold) are set aside whole: no engine sees them.
+    let (open, done): (Vec<Placed>, Vec<Placed>) = loaded
+        .documents
+        .drain(..)
+        .enumerate()
+        .partition(|(_, d)| d.status() != DocStatus::Done);
+    let mut docs: Vec<Document> = open.into_iter().map(|(_, d)| d).collect();
+    let results = engines.suggest_all(&mut docs, &progress);
     if show_progress {
         eprintln!();
     }
     let mut engine_warnings = 0;
-    for batch in loaded.documents.chunks_mut(EXTERNAL_BATCH) {
+    for batch in docs.chunks_mut(EXTERNAL_BATCH) {
         let mut batch: Vec<&mut Document> = batch.iter_mut().collect();
         engine_warnings += report(engines.suggest_external(&mut batch), err)?;
     }
     let mut failed = loaded.failed;
-    for (doc, result) in loaded.documents.iter().zip(&results) {
+    for (doc, result) in docs.iter().zip(&results) {
         if let Err(e) = result {
             failed += 1;
             writeln!(err, "byline: suggestions refused ({e}): {}", source(doc))?;
         }
     }
+    // Back in input order: each done document at its place.
+    for (at, doc) in done {
+        docs.insert(at.min(docs.len()), doc);
+    }
+    loaded.documents = docs;
+    let lossless = ExportOptions::WITH_SUGGESTIONS;
     let report = match &args.output {
-        Some(path) => crate::formats::exporter::write(
+        Some(path) => crate::formats::exporter::write_with(
             crate::formats::ExportFormat::Byline,
             &loaded.documents,
             crate::formats::Destination::Path(path),
+            lossless,
         ),
-        None => byline::write(&loaded.documents, &mut *out, Flavor::Byline),
+        None => byline::write(&loaded.documents, &mut *out, Flavor::Byline, lossless),
     }
     .context("cannot write the suggestions")?;
     writeln!(err, "byline: {report}")?;
@@ -179,11 +198,19 @@ pub fn stream(
             failed += usize::from(result.failed);
             skipped += usize::from(result.skipped);
         }
-        let mut docs: Vec<&mut Document> =
-            results.iter_mut().filter_map(|r| r.doc.as_mut()).collect();
+        let mut docs: Vec<&mut Document> = (results.iter_mut())
+            .filter_map(|r| r.doc.as_mut())
+            .filter(|d| d.status() != DocStatus::Done)
+            .collect();
         engine_warnings += report(engines.suggest_external(&mut docs), err)?;
+        let lossless = ExportOptions::WITH_SUGGESTIONS;
         for doc in results.iter().filter_map(|r| r.doc.as_ref()) {
-            byline::write(std::slice::from_ref(doc), &mut *out, Flavor::Byline)?;
+            byline::write(
+                std::slice::from_ref(doc),
+                &mut *out,
+                Flavor::Byline,
+                lossless,
+            )?;
         }
         out.flush()?;
     }
@@ -228,16 +255,20 @@ fn suggest_line(engines: &Engines, line_no: usize, line: &str) -> LineResult {
         }
         Err(e) => result.messages.push(format!("line {line_no}: {e}")),
     }
-    match result.doc.as_mut().map(|doc| engines.suggest(doc)) {
-        Some(Ok(_)) => {}
-        Some(Err(e)) => {
-            result
-                .messages
-                .push(format!("line {line_no}: suggestions refused ({e}): stdin"));
-            result.doc = None;
-            result.failed = true;
+    let outcome = match result.doc.as_mut() {
+        Some(doc) if doc.status() == DocStatus::Done => Ok(()),
+        Some(doc) => engines.suggest(doc).map(|_| ()),
+        None => {
+            result.skipped = true;
+            Ok(())
         }
-        None => result.skipped = true,
+    };
+    if let Err(e) = outcome {
+        result
+            .messages
+            .push(format!("line {line_no}: suggestions refused ({e}): stdin"));
+        result.doc = None;
+        result.failed = true;
     }
     result
 }
@@ -273,5 +304,18 @@ mod tests {
         let quotes = first["quotes"].as_array().unwrap();
         assert_eq!(quotes.len(), 1, "{first}");
         assert_eq!(quotes[0]["speaker"]["text"], "Zoë Müller");
+    }
+
+    #[test]
+    fn a_done_line_gets_no_suggestions() {
+        let input =
+            "{\"text\":\"“Nous reviendrons,” Zoë Müller said.\",\"meta\":{\"status\":\"done\"}}\n";
+        let engines = Engines::new(suggest::builtin());
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = stream(&engines, &mut input.as_bytes(), &mut out, &mut err).unwrap();
+        assert_eq!(code, 0);
+        let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(line["spans"], serde_json::json!([]));
+        assert_eq!(line["meta"]["status"], "done");
     }
 }

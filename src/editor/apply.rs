@@ -12,7 +12,7 @@ use crate::editor::selection::{Mode, Role, Selection};
 use crate::editor::session::{Change, Session};
 use crate::editor::shown::Shown;
 use crate::editor::workspace::Workspace;
-use crate::model::{Applied, DocStatus, Edit, QuoteKind, SpanId, Transaction};
+use crate::model::{Applied, DocStatus, Document, Edit, QuoteKind, SpanId, SpanState, Transaction};
 
 /// Runs one command on the shown document (nothing without one); returns
 /// what the view must do, if anything.
@@ -39,11 +39,22 @@ pub fn run(
         }
         Command::StartLink(role) => start_link(ws, role),
         Command::Undo | Command::Redo => undo_or_redo(ws, session, cmd == Command::Undo),
-        Command::DoneAndNext => {
-            let tx = Transaction::new("Mark done").with(Edit::SetStatus(DocStatus::Done));
-            if apply(ws, session, tx) {
-                navigate::show_next_undone(ws, session, shown);
+        Command::MarkDone => {
+            let pending = ws.current().map_or(0, |o| pending_review(&o.doc));
+            if pending > 0 {
+                return Some(Effect::AskDone { pending });
             }
+            done_and_next(ws, session, shown, None);
+        }
+        Command::DoneAndNext => done_and_next(ws, session, shown, None),
+        Command::AcceptAllAndDone | Command::RejectAllAndDone => {
+            let doc = &ws.current()?.doc;
+            let review = if cmd == Command::AcceptAllAndDone {
+                edits::accept_all(doc)
+            } else {
+                edits::reject_all(doc)
+            };
+            done_and_next(ws, session, shown, review);
         }
         Command::ApplyLabel(label) if matches!(ws.selection, Selection::Range(_)) => {
             let Selection::Range(range) = ws.selection else {
@@ -64,6 +75,35 @@ pub fn run(
         edit => return run_edit(ws, session, &edit),
     }
     None
+}
+
+/// Spans and quotes of `doc` still waiting for review.
+fn pending_review(doc: &Document) -> usize {
+    let quotes = doc.quotes().filter(|q| q.state == SpanState::Pending);
+    doc.pending_count() + quotes.count()
+}
+
+/// Marks the article done, after `review` (accepting or rejecting what is
+/// pending) in the same transaction, so one undo takes both back; then shows
+/// the next article not done.
+fn done_and_next(
+    ws: &mut Workspace,
+    session: &mut Session,
+    shown: &mut Shown,
+    review: Option<Transaction>,
+) {
+    let mut tx = match review {
+        Some(review) => {
+            let mut tx = Transaction::new(format!("{} and mark done", review.label));
+            tx.edits = review.edits;
+            tx
+        }
+        None => Transaction::new("Mark done"),
+    };
+    tx.push(Edit::SetStatus(DocStatus::Done));
+    if apply(ws, session, tx) {
+        navigate::show_next_undone(ws, session, shown);
+    }
 }
 
 /// Runs a command that stands for one transaction; accepting or rejecting

@@ -63,8 +63,16 @@ pub enum Command {
     Undo,
     /// Redo the last undone change.
     Redo,
-    /// Mark the article done and show the next one not done.
+    /// Mark the article done, asking first (as [`Effect::AskDone`]) what to
+    /// do with suggestions still pending; without any, as [`Command::DoneAndNext`].
+    MarkDone,
+    /// Mark the article done and show the next one not done; suggestions
+    /// still pending stay pending, and are not gold.
     DoneAndNext,
+    /// Accept every pending suggestion, mark the article done, show the next.
+    AcceptAllAndDone,
+    /// Reject every pending suggestion, mark the article done, show the next.
+    RejectAllAndDone,
     /// Set the article's status.
     SetStatus(DocStatus),
     /// Replace the article's pending suggestions with what the engines
@@ -195,6 +203,14 @@ pub enum Effect {
     ProjectOpened {
         /// The window title naming the project.
         title: String,
+    },
+    /// Ask what to do with the suggestions still pending in the article
+    /// before marking it done: accept them ([`Command::AcceptAllAndDone`]),
+    /// reject them ([`Command::RejectAllAndDone`]) or leave them
+    /// ([`Command::DoneAndNext`]).
+    AskDone {
+        /// Spans and quotes still pending.
+        pending: usize,
     },
     /// Show the find bar and give it the keyboard.
     OpenFind,

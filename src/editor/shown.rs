@@ -9,7 +9,7 @@ use std::time::Duration;
 use crate::editor::command::Effect;
 use crate::editor::session::{Change, Session};
 use crate::editor::workspace::Workspace;
-use crate::model::DocId;
+use crate::model::{DocId, DocStatus};
 use crate::store::ViewPosition;
 
 /// Seconds the place must stay put before it is written.
@@ -48,7 +48,7 @@ impl Shown {
 
     /// Restores the place in a document just shown (as an effect for the
     /// view), and brings its suggestions up to date with what the memory
-    /// learned since.
+    /// learned since — unless it is done: done documents get no new suggestions.
     pub fn sync(&mut self, ws: &mut Workspace, session: &mut Session) -> Option<Effect> {
         let now = ws.current().map(|o| o.doc.id.clone());
         if now == self.doc {
@@ -61,7 +61,7 @@ impl Shown {
         let restore = (session.view(&open.doc))
             .filter(|v| v.offset > 0)
             .map(|v| Effect::Restore(v.offset));
-        if session.refusal().is_some() {
+        if session.refusal().is_some() || open.doc.status() == DocStatus::Done {
             return restore;
         }
         let refresh = session.memory().refresh(&open.doc);

@@ -7,7 +7,8 @@ use crate::formats::brat::files::{ann_beside, text_for};
 use crate::formats::input::InputFormat;
 use crate::formats::input::checks::{decode, read_file, read_limited};
 use crate::formats::{
-    Loaded, ReadError, ReadOptions, Warning, brat, byline, conll, conllu, html, md, txt,
+    Loaded, ReadError, ReadOptions, Warning, brat, byline, conll, conllu, html, labelstudio, md,
+    txt,
 };
 
 /// Reads one input: a file (format by extension; a `.txt` with an `.ann`
@@ -70,7 +71,7 @@ pub fn read_bytes(
             InputFormat::Markdown => md::read(text, source)?,
             InputFormat::Html => html::read(text, source)?,
             InputFormat::Jsonl => byline::read(text, source)?,
-            InputFormat::Json => byline::read_json(text, source)?,
+            InputFormat::Json => read_json(text, source)?,
             InputFormat::Conll => conll::read(text, source)?,
             InputFormat::Conllu => conllu::read(text, source)?,
             InputFormat::Brat => {
@@ -95,6 +96,21 @@ fn read_brat(txt_path: &Path, ann_path: &Path, opts: &ReadOptions) -> Result<Loa
         .warnings
         .splice(0..0, txt.warnings.into_iter().chain(ann.warnings));
     Ok(loaded)
+}
+
+/// A `.json` file: a Label Studio export, or records byline's JSON reader
+/// knows (Prodigy, doccano, byline).
+fn read_json(text: &str, source: &str) -> Result<Loaded, ReadError> {
+    let records = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Array(records)) => records,
+        Ok(one @ serde_json::Value::Object(_)) => vec![one],
+        _ => return byline::read_json(text, source),
+    };
+    if labelstudio::is_export(&records) {
+        labelstudio::read(records, source)
+    } else {
+        byline::read_json(text, source)
+    }
 }
 
 fn is_blank(text: &str) -> bool {

@@ -2,7 +2,7 @@
 //! written and of what the format could not hold ([`ExportReport`]), and the
 //! errors that stop an export ([`ExportError`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// What a writer did, and what the format could not hold.
@@ -14,18 +14,34 @@ pub struct ExportReport {
     pub spans: usize,
     /// Things left out, by reason ("overlapping entity spans (IOB2 holds one per token)") → count.
     pub lost: BTreeMap<String, usize>,
+    /// What the user must know to load the output (a project setting).
+    pub notes: BTreeSet<String>,
 }
 
 impl ExportReport {
     /// Counts one thing the format cannot hold. Writers call it per span, so
     /// the reason is copied only the first time it is counted.
     pub fn lose(&mut self, what: impl AsRef<str>) {
-        let what = what.as_ref();
+        self.lose_many(what.as_ref(), 1);
+    }
+
+    /// Counts `count` things left out for one reason (none: nothing said).
+    pub fn lose_many(&mut self, what: &str, count: usize) {
+        if count == 0 {
+            return;
+        }
         match self.lost.get_mut(what) {
-            Some(n) => *n += 1,
+            Some(n) => *n += count,
             None => {
-                self.lost.insert(what.to_owned(), 1);
+                self.lost.insert(what.to_owned(), count);
             }
+        }
+    }
+
+    /// Adds a note, once however often it is given.
+    pub fn note(&mut self, note: &str) {
+        if !self.notes.contains(note) {
+            self.notes.insert(note.to_owned());
         }
     }
 
@@ -36,6 +52,7 @@ impl ExportReport {
         for (what, n) in other.lost {
             *self.lost.entry(what).or_insert(0) += n;
         }
+        self.notes.extend(other.notes);
     }
 }
 
@@ -48,6 +65,9 @@ impl fmt::Display for ExportReport {
         )?;
         for (what, n) in &self.lost {
             write!(f, "; not written: {n} {what}")?;
+        }
+        for note in &self.notes {
+            write!(f, "; note: {note}")?;
         }
         Ok(())
     }

@@ -182,7 +182,8 @@ impl Document {
         self.quotes.values().filter(move |q| q.mentions(id))
     }
 
-    /// Number of spans and quotes still waiting for review.
+    /// Number of spans still waiting for review (the document list's
+    /// "pending"; quotes are counted apart).
     pub fn pending_count(&self) -> usize {
         self.spans
             .values()
@@ -207,6 +208,27 @@ impl Document {
     /// True when `range` lies inside a paragraph flagged as boilerplate.
     pub fn is_boilerplate(&self, range: ByteRange) -> bool {
         self.boilerplate.iter().any(|b| b.contains(&range))
+    }
+
+    /// A copy of the document (id, text, meta, status) holding these
+    /// annotations instead of its own, taken as they are: the caller keeps
+    /// them consistent (see `gold`).
+    pub(super) fn with_annotations(
+        &self,
+        spans: impl IntoIterator<Item = Span>,
+        quotes: impl IntoIterator<Item = Quote>,
+    ) -> Self {
+        Self {
+            id: self.id.clone(),
+            source: self.source.clone(),
+            text: self.text.clone(),
+            meta: self.meta.clone(),
+            boilerplate: self.boilerplate.clone(),
+            status: self.status,
+            suggested: self.suggested,
+            spans: spans.into_iter().map(|s| (s.id, s)).collect(),
+            quotes: quotes.into_iter().map(|q| (q.id, q)).collect(),
+        }
     }
 }
 

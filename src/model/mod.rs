@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod edit;
+pub mod gold;
 pub mod history;
 pub mod labels;
 pub mod markup;

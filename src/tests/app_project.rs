@@ -92,6 +92,8 @@ fn edits_statuses_and_the_readers_place_survive_closing_the_window() {
     h.run();
     h.key_press(Key::D);
     h.run();
+    h.get_by_label("Leave them pending and mark done").click();
+    h.run();
     assert_eq!(doc(&h).text().lines().next(), Some("Harbour talks resume"));
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     h.run();

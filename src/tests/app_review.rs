@@ -280,6 +280,8 @@ fn d_marks_done_and_opens_the_next_undone_article() {
     let mut h = window(vec![suggested(ARTICLE), second]);
     h.key_press(Key::D);
     h.run();
+    h.get_by_label("Leave them pending and mark done").click();
+    h.run();
     let ws = h.state().editor().workspace();
     assert_eq!(ws.entries()[0].summary.status, DocStatus::Done);
     assert_eq!(ws.current_index(), Some(1));

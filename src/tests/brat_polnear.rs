@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::support::byline;
+use crate::formats::ExportOptions;
 use crate::formats::brat::{read, write_document};
 
 type Fragments = Vec<(usize, usize)>;
@@ -79,7 +80,7 @@ fn polnear_round_trips_through_byline() {
         let doc = &loaded.documents[0];
         quotes += doc.quotes().count();
         let (mut txt_out, mut ann_out) = (Vec::new(), Vec::new());
-        write_document(doc, &mut txt_out, &mut ann_out).unwrap();
+        write_document(doc, &mut txt_out, &mut ann_out, ExportOptions::GOLD).unwrap();
         assert_eq!(String::from_utf8(txt_out).unwrap(), txt);
         let written = String::from_utf8(ann_out).unwrap();
         assert_eq!(standoff(&written), standoff(&ann), "{}", ann_path.display());

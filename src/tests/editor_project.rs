@@ -17,7 +17,7 @@ use crate::store::Project;
 use crate::tests::support::suggested;
 
 /// A project at `dir/name` holding `docs`.
-fn project_with(dir: &Path, name: &str, docs: &[Document]) -> PathBuf {
+pub fn project_with(dir: &Path, name: &str, docs: &[Document]) -> PathBuf {
     let path = dir.join(name);
     Project::create(&path).unwrap().add_documents(docs).unwrap();
     path
@@ -25,7 +25,7 @@ fn project_with(dir: &Path, name: &str, docs: &[Document]) -> PathBuf {
 
 /// Polls until `done` holds and nothing is opening or loading; the effects
 /// the polls returned.
-fn settle(ed: &mut Editor, done: impl Fn(&Editor) -> bool) -> Vec<Effect> {
+pub fn settle(ed: &mut Editor, done: impl Fn(&Editor) -> bool) -> Vec<Effect> {
     let mut effects = Vec::new();
     for _ in 0..2000 {
         effects.extend(ed.poll());
@@ -38,7 +38,7 @@ fn settle(ed: &mut Editor, done: impl Fn(&Editor) -> bool) -> Vec<Effect> {
 }
 
 /// An editor that opened the project at `path`, with the effects it gave.
-fn opened(path: &Path) -> (Editor, Vec<Effect>) {
+pub fn opened(path: &Path) -> (Editor, Vec<Effect>) {
     let mut ed = editor(Vec::new());
     ed.run(Command::OpenProject(path.to_path_buf()));
     let effects = settle(&mut ed, |ed| ed.session().path().is_some());

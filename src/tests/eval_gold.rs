@@ -113,8 +113,13 @@ fn byline_jsonl_predictions_score_against_brat_gold() {
     let loaded = gold::load(&path).unwrap();
     let docs = &loaded.documents[..3];
     let mut jsonl = Vec::new();
-    crate::formats::byline::write(docs, &mut jsonl, crate::formats::byline::Flavor::Byline)
-        .unwrap();
+    crate::formats::byline::write(
+        docs,
+        &mut jsonl,
+        crate::formats::byline::Flavor::Byline,
+        crate::formats::ExportOptions::WITH_SUGGESTIONS,
+    )
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let pred = dir.path().join("pred.jsonl");
     std::fs::write(&pred, jsonl).unwrap();

@@ -1,5 +1,6 @@
 //! End-to-end scenarios, one file per feature.
 
+mod app_done;
 mod app_export;
 mod app_external;
 mod app_learned;
@@ -11,11 +12,14 @@ mod brat_polnear;
 mod conllu_gum;
 mod convert_cli;
 mod editor_commands;
+mod editor_done;
 mod editor_learning;
 mod editor_project;
 mod entities_gum;
 mod eval_gold;
 mod exit_codes;
+mod export_atomic;
+mod export_gold;
 mod export_losses;
 mod import_suggest;
 mod layout;
@@ -32,5 +36,6 @@ mod store_failures;
 mod store_foreign_files;
 mod store_round_trip;
 mod store_two_windows;
+mod suggest_done;
 pub mod suggest_project;
 pub mod support;

@@ -18,7 +18,7 @@ use proptest::sample::Index;
 
 use crate::formats::byline::{self, Flavor};
 use crate::formats::input::InputFormat;
-use crate::formats::{Loaded, ReadOptions, brat, read_bytes};
+use crate::formats::{ExportOptions, Loaded, ReadOptions, brat, read_bytes};
 use crate::model::markup;
 
 /// Cases per reader when `BYLINE_FUZZ_CASES` is not set: enough to catch a
@@ -134,9 +134,14 @@ fn unsound(loaded: &Loaded) -> Option<String> {
         }
     }
     let mut out = Vec::new();
-    byline::write(&loaded.documents, &mut out, Flavor::Byline)
-        .err()
-        .map(|e| format!("the byline writer refuses what was read: {e}"))
+    byline::write(
+        &loaded.documents,
+        &mut out,
+        Flavor::Byline,
+        ExportOptions::WITH_SUGGESTIONS,
+    )
+    .err()
+    .map(|e| format!("the byline writer refuses what was read: {e}"))
 }
 
 /// Valid inputs of each single-file format, to mutate.
@@ -157,17 +162,17 @@ fn seeds(format: InputFormat) -> Vec<Vec<u8>> {
         InputFormat::Jsonl => {
             let mut seeds = by_extension("jsonl");
             seeds.push(written(|docs, out| {
-                byline::write(docs, out, Flavor::Byline).map(|_| ())
+                byline::write(docs, out, Flavor::Byline, ExportOptions::WITH_SUGGESTIONS).map(|_| ())
             }));
             seeds.push(written(|docs, out| {
-                crate::formats::doccano::write(docs, out, crate::formats::doccano::Mode::Relation)
+                crate::formats::doccano::write(docs, out, crate::formats::doccano::Mode::Relation, ExportOptions::GOLD)
                     .map(|_| ())
             }));
             seeds
         }
         InputFormat::Json => vec![br#"[{"text": "Ana D\u00edaz said so.", "spans": [{"start": 0, "end": 8, "label": "PERSON"}]}]"#.to_vec()],
         InputFormat::Conll => vec![written(|docs, out| {
-            crate::formats::conll::write(docs, out).map(|_| ())
+            crate::formats::conll::write(docs, out, crate::formats::conll::Columns::Spacy, ExportOptions::GOLD).map(|_| ())
         })],
         InputFormat::Conllu => vec![CONLLU.as_bytes().to_vec()],
         InputFormat::Brat => Vec::new(),
@@ -284,7 +289,7 @@ proptest! {
         prop_assume!(!docs.is_empty());
         let doc = &docs[seed.index(docs.len())];
         let (mut txt, mut ann) = (Vec::new(), Vec::new());
-        brat::write_document(doc, &mut txt, &mut ann).expect("brat takes the gold samples");
+        brat::write_document(doc, &mut txt, &mut ann, ExportOptions::GOLD).expect("brat takes the gold samples");
         let txt = String::from_utf8_lossy(&mutate(txt, &text_mutations)).into_owned();
         let ann = String::from_utf8_lossy(&mutate(ann, &ann_mutations)).into_owned();
         if let Ok(loaded) = brat::read(&txt, &ann, "fuzz.txt")

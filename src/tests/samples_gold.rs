@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use super::samples::{gold_files, read, samples_dir};
 use crate::formats::byline::{self, Flavor};
-use crate::formats::{ReadOptions, read_path};
+use crate::formats::{ExportOptions, ReadOptions, read_path};
 use crate::model::{DocStatus, Document, Edit, Transaction, markup};
 
 fn gold_jsonl(stem: &str) -> PathBuf {
@@ -48,8 +48,13 @@ fn gold_document(stem: &str, markup_path: &std::path::Path) -> Document {
 
 fn written(doc: &Document) -> String {
     let mut out = Vec::new();
-    byline::write(std::slice::from_ref(doc), &mut out, Flavor::Byline)
-        .unwrap_or_else(|e| panic!("cannot write gold: {e}"));
+    byline::write(
+        std::slice::from_ref(doc),
+        &mut out,
+        Flavor::Byline,
+        ExportOptions::GOLD,
+    )
+    .unwrap_or_else(|e| panic!("cannot write gold: {e}"));
     String::from_utf8(out).expect("the writer writes UTF-8")
 }
 

@@ -56,7 +56,7 @@ pub fn ui(
             ui.separator();
             item(ui, "Next document", Command::NextDocument, cmds);
             item(ui, "Previous document", Command::PrevDocument, cmds);
-            item(ui, "Done, next article", Command::DoneAndNext, cmds);
+            item(ui, "Done, next article", Command::MarkDone, cmds);
             ui.separator();
             least_sure_item(ui, least_sure_first, cmds);
         });

@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 pub use quote::{link_mention, link_quote, link_quote_to_range, set_quote_kind};
 pub use replace::{take_annotations, take_suggestions};
 pub use resize::{Edge, Step, resize, set_range};
-pub use review::{CUE, QUOTE, SPEAKER, accept, accept_all, create_span, reject, relabel};
+pub use review::{
+    CUE, QUOTE, SPEAKER, accept, accept_all, create_span, reject, reject_all, relabel,
+};
 
 use crate::model::{Document, Edit, Quote, QuoteId, Span, SpanId, SpanState, Transaction};
 

@@ -117,6 +117,45 @@ pub fn accept_all(doc: &Document) -> Option<Transaction> {
     draft.finish(format!("Accept all ({count})"))
 }
 
+/// Rejects every pending span and quote of the document. A quote that stays
+/// loses its links to the spans rejected here (rejected whole when nothing
+/// of its content stays), and so does a mention referring to one.
+pub fn reject_all(doc: &Document) -> Option<Transaction> {
+    let mut draft = Draft::new(doc);
+    let pending: Vec<SpanId> = doc
+        .spans()
+        .filter(|s| s.state == SpanState::Pending)
+        .map(|s| s.id)
+        .collect();
+    for &id in &pending {
+        draft.set_state(id, SpanState::Rejected);
+    }
+    let gone = |id: &SpanId| pending.contains(id);
+    for id in doc.quotes().map(|q| q.id).collect::<Vec<_>>() {
+        let Some(quote) = draft.quote_mut(id) else {
+            continue;
+        };
+        if quote.state == SpanState::Pending || quote.content.iter().all(gone) {
+            quote.state = SpanState::Rejected;
+            continue;
+        }
+        quote.content.retain(|c| !gone(c));
+        quote.speaker = quote.speaker.filter(|s| !gone(s));
+        quote.cue = quote.cue.filter(|c| !gone(c));
+    }
+    let mentions: Vec<SpanId> = doc
+        .spans()
+        .filter(|s| s.refers_to.is_some_and(|t| gone(&t)))
+        .map(|s| s.id)
+        .collect();
+    for id in mentions {
+        if let Some(span) = draft.span_mut(id) {
+            span.refers_to = None;
+        }
+    }
+    draft.finish(format!("Reject all ({})", pending.len()))
+}
+
 /// Gives a span another label (and accepts it). Leaving QUOTE, SPEAKER or CUE
 /// takes the span out of that role in its quotes; becoming QUOTE makes a new
 /// quote around it.

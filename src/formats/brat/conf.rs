@@ -33,7 +33,7 @@ impl ConfLabels {
     /// Takes in the labels and events `doc`'s `.ann` file uses.
     pub fn add(&mut self, doc: &Document) -> Result<(), ExportError> {
         check_alignment(doc)?;
-        let standoff = plan(doc, &mut ExportReport::default())?;
+        let standoff = plan(&doc.gold(), &mut ExportReport::default())?;
         for planned in &standoff.events {
             let roles = self.events.entry(planned.event.kind.clone()).or_default();
             for arg in &planned.event.args {

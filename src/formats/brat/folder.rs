@@ -5,17 +5,22 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, BufWriter};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::conf::ConfLabels;
 use super::write::write_document;
+use crate::formats::output::atomic::with_path;
+use crate::formats::output::review::ExportOptions;
 use crate::formats::{ExportError, ExportReport};
 use crate::model::Document;
 
-/// Writes every document into `dir`, plus `annotation.conf`.
+/// The file naming the labels of a folder.
+const CONF: &str = "annotation.conf";
+
+/// Writes the gold of every document into `dir`, plus `annotation.conf`.
 pub fn write_folder(docs: &[Document], dir: &Path) -> Result<ExportReport, ExportError> {
-    let mut folder = Folder::create(dir)?;
+    let mut folder = Folder::create(dir, ExportOptions::GOLD)?;
     let report = folder.write_batch(docs)?;
     folder.finish()?;
     Ok(report)
@@ -27,16 +32,23 @@ pub fn write_folder(docs: &[Document], dir: &Path) -> Result<ExportReport, Expor
 #[derive(Debug)]
 pub struct Folder {
     dir: PathBuf,
+    options: ExportOptions,
     used: HashMap<String, usize>,
     labels: ConfLabels,
 }
 
 impl Folder {
+    /// True for the names of an earlier export, which a new one replaces.
+    pub fn is_ours(name: &str) -> bool {
+        name == CONF || name.ends_with(".txt") || name.ends_with(".ann")
+    }
+
     /// Creates `dir` (and its parents) if needed.
-    pub fn create(dir: &Path) -> Result<Self, ExportError> {
+    pub fn create(dir: &Path, options: ExportOptions) -> Result<Self, ExportError> {
         fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
         Ok(Self {
             dir: dir.to_path_buf(),
+            options,
             used: HashMap::new(),
             labels: ConfLabels::default(),
         })
@@ -51,12 +63,14 @@ impl Folder {
             let ann_path = self.dir.join(format!("{name}.ann"));
             let txt = fs::File::create(&txt_path).map_err(|e| with_path(e, &txt_path))?;
             let ann = fs::File::create(&ann_path).map_err(|e| with_path(e, &ann_path))?;
-            let written = write_document(doc, BufWriter::new(txt), BufWriter::new(ann)).map_err(
-                |e| match e {
+            let (mut txt, mut ann) = (BufWriter::new(txt), BufWriter::new(ann));
+            let written =
+                write_document(doc, &mut txt, &mut ann, self.options).map_err(|e| match e {
                     ExportError::Io(e) => with_path(e, &ann_path),
                     other => other,
-                },
-            )?;
+                })?;
+            txt.flush().map_err(|e| with_path(e, &txt_path))?;
+            ann.flush().map_err(|e| with_path(e, &ann_path))?;
             report.merge(written);
             self.labels.add(doc)?;
         }
@@ -65,22 +79,15 @@ impl Folder {
 
     /// Writes `annotation.conf` for every document written.
     pub fn finish(self) -> Result<(), ExportError> {
-        let conf_path = self.dir.join("annotation.conf");
+        let conf_path = self.dir.join(CONF);
         let conf = fs::File::create(&conf_path).map_err(|e| with_path(e, &conf_path))?;
-        self.labels
-            .write(BufWriter::new(conf))
-            .map_err(|e| match e {
-                ExportError::Io(e) => with_path(e, &conf_path),
-                other => other,
-            })
+        let mut conf = BufWriter::new(conf);
+        self.labels.write(&mut conf).map_err(|e| match e {
+            ExportError::Io(e) => with_path(e, &conf_path),
+            other => other,
+        })?;
+        conf.flush().map_err(|e| with_path(e, &conf_path))
     }
-}
-
-fn with_path(err: io::Error, path: &Path) -> ExportError {
-    ExportError::Io(io::Error::new(
-        err.kind(),
-        format!("{err}: {}", path.display()),
-    ))
 }
 
 /// A file stem for `doc`: its source's stem with unsafe characters replaced,

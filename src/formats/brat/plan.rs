@@ -155,12 +155,18 @@ fn plan_events(
 ) -> Vec<PlannedEvent> {
     let known: BTreeSet<&Bound> = claims.bounds.iter().collect();
     let all_known = |e: &RawEvent| e.args.iter().all(|a| known.contains(&a.target));
-    let mut events = Vec::new();
+    let mut events: Vec<PlannedEvent> = Vec::new();
     for quote in quotes {
         let event = match overrides.get(&quote.id) {
             Some(kept) if all_known(kept) => (*kept).clone(),
             _ => default_event(quote, claims),
         };
+        if events.iter().any(|e| e.event == event) {
+            report.lose(
+                "quotes repeating another's content, speaker and cue (brat writes one event)",
+            );
+            continue;
+        }
         let texts = quote
             .content
             .iter()
@@ -262,7 +268,10 @@ fn default_groups(
         };
         match groups.iter_mut().find(|(b, _)| &b.label == label) {
             Some((bound, ids)) => {
-                bound.fragments.push(*range);
+                // Two content spans over one range are one fragment.
+                if !bound.fragments.contains(range) {
+                    bound.fragments.push(*range);
+                }
                 ids.push(*id);
             }
             None => groups.push((

@@ -16,24 +16,29 @@ use std::io::Write;
 
 use super::plan::{Standoff, plan};
 use super::schema::{ATTRIBUTE_KIND, Bound, META_KEY, RELATION_REFERS_TO};
-use crate::formats::output::losses::{count_document, count_review_states};
+use crate::formats::output::losses::{count_document, count_origins};
+use crate::formats::output::review::{ExportOptions, Kept, count_left_out};
 use crate::formats::output::{check_alignment, exported_spans};
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{CharRange, Document, OffsetIndex};
 
-/// Writes one document: its text to `txt` and its annotations to `ann`.
+/// Writes the gold of one document: its text to `txt` and its annotations to `ann`.
 pub fn write_document(
     doc: &Document,
     mut txt: impl Write,
     ann: impl Write,
+    options: ExportOptions,
 ) -> Result<ExportReport, ExportError> {
     check_alignment(doc)?;
     let mut report = ExportReport {
         documents: 1,
         ..ExportReport::default()
     };
+    count_left_out(doc, Kept::of(options, false), &mut report);
+    let gold = doc.gold();
+    let doc = gold.as_ref();
     let standoff = plan(doc, &mut report)?;
-    count_review_states(doc, true, &mut report);
+    count_origins(doc, true, &mut report);
     count_document(doc, &[META_KEY], &mut report);
     report.spans = exported_spans(doc).len();
     txt.write_all(doc.text().as_bytes())?;
@@ -151,7 +156,7 @@ mod tests {
 
     fn written(doc: &Document) -> (String, String) {
         let (mut txt, mut ann) = (Vec::new(), Vec::new());
-        write_document(doc, &mut txt, &mut ann).unwrap();
+        write_document(doc, &mut txt, &mut ann, ExportOptions::GOLD).unwrap();
         (
             String::from_utf8(txt).unwrap(),
             String::from_utf8(ann).unwrap(),
@@ -176,6 +181,44 @@ mod tests {
              E2\tAttribution-no-source:T7 Content:T8\n\
              R1\tRefersTo Arg1:T4 Arg2:T1\n\
              A1\tKind E2 partial\n"
+        );
+    }
+
+    #[test]
+    fn quotes_sharing_content_give_no_identical_events_nor_repeated_fragments() {
+        let mut doc =
+            markup::document("[“Wir bauen,”|QUOTE:1] [Zoë|SPEAKER:1] [sagte|CUE:1] 👋.").unwrap();
+        let quote = doc.quotes().next().unwrap().clone();
+        let mut ids = doc.ids();
+        let content = doc.span(quote.content[0]).unwrap().clone();
+        let mut twin_span = content.clone();
+        twin_span.id = ids.span();
+        let mut twin = quote.clone();
+        twin.id = ids.quote();
+        let mut both = quote.clone();
+        both.id = ids.quote();
+        both.content.push(twin_span.id);
+        doc.apply(
+            &Transaction::new("twins")
+                .with(Edit::InsertSpan(twin_span))
+                .with(Edit::InsertQuote(twin))
+                .with(Edit::InsertQuote(both)),
+        )
+        .unwrap();
+        let (mut txt, mut ann) = (Vec::new(), Vec::new());
+        let report = write_document(&doc, &mut txt, &mut ann, ExportOptions::GOLD).unwrap();
+        let ann = String::from_utf8(ann).unwrap();
+        assert_eq!(
+            ann,
+            "T1\tQUOTE 0 12\t“Wir bauen,”\n\
+             T2\tSPEAKER 13 16\tZoë\n\
+             T3\tAttribution 17 22\tsagte\n\
+             T4\tCUE 17 22\tsagte\n\
+             E1\tAttribution:T3 Content:T1 Cue:T4 Source:T2\n"
+        );
+        assert_eq!(
+            report.lost["quotes repeating another's content, speaker and cue (brat writes one event)"],
+            2
         );
     }
 

@@ -1,7 +1,10 @@
 //! CoNLL IOB2 reader: one token per line, blank lines between sentences,
-//! `-DOCSTART-` between documents. Columns (tab or space separated): token,
-//! entity-layer tag, attribution-layer tag; two columns mean no attribution
-//! layer, four or more are read as CoNLL-2003 (token first, entity tag last).
+//! `-DOCSTART-` between documents. Columns (tab or space separated): token
+//! and entity tag (two columns); token, entity tag, attribution tag (three,
+//! as Byline wrote it before); four or more are read as CoNLL-2003 (token
+//! first, entity tag last), the column before the last being the
+//! attribution layer when it holds nothing but attribution tags (Byline's
+//! `--to conll`: token, `-`, attribution, entity).
 //!
 //! The text is rebuilt by joining a sentence's tokens with one space and
 //! sentences with a newline (CoNLL keeps no whitespace). Tags are IOB2; an
@@ -10,6 +13,7 @@
 //! the attribution layer, and each QUOTE span is a quote without speaker.
 
 use crate::formats::input::columns::finish_document;
+use crate::formats::json::default_layer;
 use crate::formats::{Loaded, ReadError, Warning};
 use crate::model::{ByteRange, Document, Layer};
 
@@ -33,6 +37,7 @@ const LAYERS: [Layer; 2] = [Layer::Entity, Layer::Attribution];
 pub fn read(input: &str, source: &str) -> Result<Loaded, ReadError> {
     let mut loaded = Loaded::default();
     let mut doc = DocBuilder::default();
+    let attribution_column = has_attribution_column(input);
     for (index, line) in input.lines().enumerate() {
         let number = index + 1;
         let columns: Vec<&str> = line.split_whitespace().collect();
@@ -48,6 +53,7 @@ pub fn read(input: &str, source: &str) -> Result<Loaded, ReadError> {
                     }
                     [entity] => [entity, "O"],
                     [entity, attribution] => [entity, attribution],
+                    [.., attribution, entity] if attribution_column => [entity, attribution],
                     [.., entity] => [entity, "O"],
                 };
                 for (slot, tag) in tags.into_iter().enumerate() {
@@ -66,6 +72,25 @@ pub fn read(input: &str, source: &str) -> Result<Loaded, ReadError> {
     }
     doc.finish(source, &mut loaded);
     Ok(loaded)
+}
+
+/// True when every line of four or more columns has an attribution tag (or
+/// `O`) before its last column, and one at least has a tag there: Byline's
+/// own layout, not CoNLL-2003's chunk column.
+fn has_attribution_column(input: &str) -> bool {
+    let mut tagged = false;
+    for line in input.lines() {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        if columns.len() < 4 || columns.first().is_some_and(|c| c.starts_with("-DOCSTART-")) {
+            continue;
+        }
+        match columns.get(columns.len() - 2).and_then(|t| parse_tag(t)) {
+            Some(None) => {}
+            Some(Some((_, label))) if default_layer(label) == Layer::Attribution => tagged = true,
+            _ => return false,
+        }
+    }
+    tagged
 }
 
 /// `O` → `Some(None)`; `B-X` → `Some(Some((true, X)))`; `I-X` → `Some(Some((false, X)))`; else `None`.

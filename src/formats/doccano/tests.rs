@@ -9,55 +9,118 @@ use super::*;
 use crate::formats::byline;
 use crate::formats::fixtures::{plain, py_slice, rich};
 use crate::model::markup::render;
+use crate::model::{Edit, SpanState, Transaction};
 
 fn written(docs: &[Document], mode: Mode) -> (String, ExportReport) {
     let mut out = Vec::new();
-    let report = write(docs, &mut out, mode).unwrap();
+    let report = write(docs, &mut out, mode, ExportOptions::GOLD).unwrap();
     (String::from_utf8(out).unwrap(), report)
+}
+
+/// The rich fixture with its quote reviewed (the PERSON suggestion still pending).
+fn reviewed() -> Document {
+    let mut doc = rich();
+    let mut quote = doc.quotes().next().unwrap().clone();
+    quote.state = SpanState::Accepted;
+    doc.apply(&Transaction::new("accept").with(Edit::ReplaceQuote(quote)))
+        .unwrap();
+    doc
 }
 
 fn lost(report: &ExportReport) -> BTreeMap<&str, usize> {
     report.lost.iter().map(|(k, v)| (k.as_str(), *v)).collect()
 }
 
-/// The rich fixture for a sequence-labelling project (`México` has a combining accent).
+/// The reviewed fixture for a sequence-labelling project: its gold entity
+/// layer (`México` is rejected, the PERSON pending).
 const SEQUENCE_GOLDEN: &str = concat!(
-    r#"{"text":"“北京 👍,” Ana Díaz said. She left México.","label":[[0,7,"QUOTE"],[1,3,"GPE"],"#,
-    r#"[8,16,"SPEAKER"],[8,16,"PERSON"],[17,21,"CUE"],[23,26,"SPEAKER"]],"boilerplate":[[23,31]],"#,
+    r#"{"text":"“北京 👍,” Ana Díaz said. She left México.","label":[[1,3,"GPE"]],"boilerplate":[[23,31]],"#,
     r#""doc_id":"7753249b158a215c","source":"wire/díaz.txt","status":"in_progress","title":"Díaz in 北京"}"#,
 );
 
-/// The rich fixture for a relation project.
+/// The reviewed fixture for a relation project: every gold span.
 const RELATION_GOLDEN: &str = concat!(
     r#"{"text":"“北京 👍,” Ana Díaz said. She left México.","entities":[{"id":1,"start_offset":0,"end_offset":7,"label":"QUOTE"},"#,
     r#"{"id":3,"start_offset":1,"end_offset":3,"label":"GPE"},{"id":4,"start_offset":8,"end_offset":16,"label":"SPEAKER"},"#,
-    r#"{"id":7,"start_offset":8,"end_offset":16,"label":"PERSON"},{"id":5,"start_offset":17,"end_offset":21,"label":"CUE"},"#,
+    r#"{"id":5,"start_offset":17,"end_offset":21,"label":"CUE"},"#,
     r#"{"id":6,"start_offset":23,"end_offset":26,"label":"SPEAKER"}],"relations":[{"id":1,"from_id":1,"to_id":4,"type":"SPEAKER"},"#,
     r#"{"id":2,"from_id":1,"to_id":5,"type":"CUE"},{"id":3,"from_id":6,"to_id":4,"type":"REFERS_TO"}],"#,
     r#""boilerplate":[[23,31]],"doc_id":"7753249b158a215c","source":"wire/díaz.txt","status":"in_progress","title":"Díaz in 北京"}"#,
 );
 
 #[test]
-fn sequence_mode_matches_golden_and_counts_links_as_lost() {
-    let (out, report) = written(&[rich()], Mode::Sequence);
+fn sequence_mode_matches_golden_and_counts_what_it_leaves_out() {
+    let (out, report) = written(&[reviewed()], Mode::Sequence);
     assert_eq!(out, format!("{SEQUENCE_GOLDEN}\n"));
-    assert_eq!(report.spans, 6);
+    assert_eq!(report.spans, 1);
     assert_eq!(
         lost(&report),
         BTreeMap::from([
+            (
+                "attribution spans (doccano's sequence export holds the entity layer; quotes go to doccano-rel)",
+                4
+            ),
             ("coreference links (refers_to)", 1),
-            ("pending review states (written as plain annotations)", 1),
+            (
+                "pending spans (not gold; --with-suggestions writes them where a format can)",
+                1
+            ),
             ("quotes (links from QUOTE spans to speaker and cue)", 1),
-            ("rejected spans (training exports leave them out)", 1),
-            ("suggestion origins (engine, rule, score)", 1),
+            (
+                "rejected spans (not gold: training exports leave them out)",
+                1
+            ),
         ])
+    );
+    assert!(report.notes.is_empty());
+}
+
+#[test]
+fn sequence_mode_keeps_one_layer_without_overlaps() {
+    let doc = crate::model::markup::document(
+        "[[Ana|PERSON] Díaz|PERSON] of [北京 [Lab|ORG]|ORG] met [Zoë|PERSON].",
+    )
+    .unwrap();
+    let (out, report) = written(&[doc], Mode::Sequence);
+    let record: Value = serde_json::from_str(out.trim_end()).unwrap();
+    assert_eq!(
+        record["label"],
+        json!([[0, 8, "PERSON"], [12, 18, "ORG"], [23, 26, "PERSON"]])
+    );
+    assert_eq!(
+        lost(&report)["entity spans overlapping another (doccano's sequence labelling holds no overlaps)"],
+        2
     );
 }
 
 #[test]
+fn every_record_has_every_meta_key_and_no_null() {
+    let mut first = plain();
+    first.meta.insert("id".into(), Value::from(7));
+    let mut second = crate::model::markup::document("[Zoë|PERSON] 👋").unwrap();
+    second.meta.insert("title".into(), Value::Null);
+    let (out, _) = written(&[first, second], Mode::Sequence);
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let keys = |r: &Value| r.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&records[0]), keys(&records[1]));
+    assert_eq!(records[1]["id"], "");
+    assert_eq!(records[1]["title"], "");
+    assert_eq!(records[1]["source"], "", "no source");
+    assert!(out.lines().all(|l| !l.contains("null")), "{out}");
+}
+
+#[test]
 fn relation_mode_matches_golden_and_keeps_links() {
-    let (out, report) = written(&[rich()], Mode::Relation);
+    let (out, report) = written(&[reviewed()], Mode::Relation);
     assert_eq!(out, format!("{RELATION_GOLDEN}\n"));
+    assert_eq!(
+        report.notes.iter().collect::<Vec<_>>(),
+        [OVERLAP_NOTE],
+        "the project must allow overlapping spans"
+    );
     let lost = lost(&report);
     assert!(!lost.contains_key("coreference links (refers_to)"));
     assert_eq!(lost.get("speaker entity names"), Some(&1));
@@ -70,11 +133,13 @@ fn relation_mode_matches_golden_and_keeps_links() {
 #[test]
 fn every_offset_slices_its_label_text_in_code_points() {
     let doc = rich();
-    let expected: Vec<String> = exported_spans(&doc)
-        .iter()
-        .map(|s| s.text(doc.text()).to_owned())
-        .collect();
     for mode in [Mode::Sequence, Mode::Relation] {
+        let gold = doc.gold();
+        let expected: Vec<String> = exported_spans(&gold)
+            .iter()
+            .filter(|s| mode == Mode::Relation || s.layer == Layer::Entity)
+            .map(|s| s.text(doc.text()).to_owned())
+            .collect();
         let (out, _) = written(std::slice::from_ref(&doc), mode);
         let record: Value = serde_json::from_str(out.trim_end()).unwrap();
         let text = record["text"].as_str().unwrap();
@@ -124,9 +189,7 @@ fn meta_keys_named_like_record_keys_are_counted_not_written() {
 }
 
 fn doccano_lines(docs: &[Document], mode: Mode) -> String {
-    let mut out = Vec::new();
-    write(docs, &mut out, mode).unwrap();
-    String::from_utf8(out).unwrap()
+    written(docs, mode).0
 }
 
 #[test]
@@ -145,7 +208,13 @@ fn doccano_to_byline_to_doccano_keeps_the_spans() {
         "offsets past the \\r\\n shift by one"
     );
     let mut bylined = Vec::new();
-    byline::write(&first.documents, &mut bylined, byline::Flavor::Byline).unwrap();
+    byline::write(
+        &first.documents,
+        &mut bylined,
+        byline::Flavor::Byline,
+        ExportOptions::WITH_SUGGESTIONS,
+    )
+    .unwrap();
     let again = byline::read(std::str::from_utf8(&bylined).unwrap(), "b.jsonl").unwrap();
     assert_eq!(again.documents, first.documents);
     let out = doccano_lines(&again.documents, Mode::Sequence);
@@ -153,10 +222,7 @@ fn doccano_to_byline_to_doccano_keeps_the_spans() {
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["label"].clone())
         .collect();
-    assert_eq!(
-        labels[0],
-        json!([[0, 7, "QUOTE"], [8, 16, "PERSON"], [32, 39, "GPE"]])
-    );
+    assert_eq!(labels[0], json!([[8, 16, "PERSON"], [32, 39, "GPE"]]));
     assert_eq!(labels[1], json!([[18, 20, "PERSON"]]));
     let meta: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert_eq!(
@@ -167,17 +233,14 @@ fn doccano_to_byline_to_doccano_keeps_the_spans() {
 
 #[test]
 fn doccano_relation_mode_round_trips_quotes_and_coreference() {
-    let doc = plain();
-    for original in [doc, rich()] {
+    for original in [plain(), reviewed()] {
         let out = doccano_lines(std::slice::from_ref(&original), Mode::Relation);
         let mut loaded = byline::read(&out, "in.jsonl").unwrap();
         assert_eq!(loaded.documents.len(), 1, "{:?}", loaded.warnings);
         let (back, warnings) = (loaded.documents.remove(0), loaded.warnings);
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(
-            render(&back),
-            render(&original).replace("[Me\u{301}xico|GPE]", "Me\u{301}xico")
-        );
+        let gold = original.gold();
+        assert_eq!(render(&back), render(&gold));
         let quote = back.quotes().next().unwrap();
         let orig = original.quotes().next().unwrap();
         assert_eq!(

@@ -1,6 +1,9 @@
 //! The export dispatch, and batched exports giving the bytes of one batch.
 
+use std::path::Path;
+
 use super::*;
+use crate::formats::{byline, conll, doccano, hf};
 use crate::model::markup;
 
 #[test]
@@ -43,7 +46,7 @@ fn every_format_writes_to_a_path() {
         assert_eq!(report.documents, 1, "{format}");
         assert!(path.exists(), "{format}");
     }
-    assert!(hf_labels_path(&dir.path().join("out-hf")).exists());
+    assert!(dir.path().join("out-hf/README.md").exists());
 }
 
 /// Documents whose batches must not change the output: non-ASCII text, the
@@ -108,7 +111,7 @@ fn batches_give_the_bytes_of_one_batch_in_every_format() {
         assert_eq!(report.documents, docs.len(), "{format}");
         let expected_files = match format {
             ExportFormat::Brat => 2 * docs.len() + 1,
-            ExportFormat::Hf => 2,
+            ExportFormat::Hf | ExportFormat::LabelStudio => 2,
             _ => 1,
         };
         assert_eq!(whole.len(), expected_files, "{format}");
@@ -138,20 +141,25 @@ type Writer = fn(&[Document], &mut Vec<u8>) -> ExportReport;
 #[test]
 fn one_stream_of_batches_is_the_writers_output() {
     let docs = batch_docs();
-    let writers: [(ExportFormat, Writer); 5] = [
+    let writers: [(ExportFormat, Writer); 6] = [
         (ExportFormat::Byline, |d, o| {
-            byline::write(d, o, byline::Flavor::Byline).unwrap()
+            byline::write(d, o, byline::Flavor::Byline, ExportOptions::GOLD).unwrap()
         }),
         (ExportFormat::Prodigy, |d, o| {
-            byline::write(d, o, byline::Flavor::Prodigy).unwrap()
+            byline::write(d, o, byline::Flavor::Prodigy, ExportOptions::GOLD).unwrap()
         }),
         (ExportFormat::Doccano, |d, o| {
-            doccano::write(d, o, doccano::Mode::Sequence).unwrap()
+            doccano::write(d, o, doccano::Mode::Sequence, ExportOptions::GOLD).unwrap()
         }),
         (ExportFormat::DoccanoRelations, |d, o| {
-            doccano::write(d, o, doccano::Mode::Relation).unwrap()
+            doccano::write(d, o, doccano::Mode::Relation, ExportOptions::GOLD).unwrap()
         }),
-        (ExportFormat::Conll, |d, o| conll::write(d, o).unwrap()),
+        (ExportFormat::Conll, |d, o| {
+            conll::write(d, o, conll::Columns::Spacy, ExportOptions::GOLD).unwrap()
+        }),
+        (ExportFormat::ConllDoccano, |d, o| {
+            conll::write(d, o, conll::Columns::Doccano, ExportOptions::GOLD).unwrap()
+        }),
     ];
     for (format, writer) in writers {
         let mut expected = Vec::new();
@@ -167,17 +175,53 @@ fn one_stream_of_batches_is_the_writers_output() {
 }
 
 #[test]
-fn batched_hf_rows_and_labels_are_the_writers_output() {
+fn batched_hf_rows_and_card_are_the_writers_output() {
     let docs = batch_docs();
-    let (mut rows, mut labels) = (Vec::new(), Vec::new());
-    let report = hf::write(&docs, &mut rows, &mut labels, hf::HfOptions::default()).unwrap();
-    let labels = String::from_utf8(labels).unwrap();
+    let mut rows = Vec::new();
+    let (report, names) = hf::write(&docs, &mut rows, ExportOptions::GOLD).unwrap();
     assert!(
-        labels.ends_with("\"B-LAB\",\"I-LAB\",\"B-ZOO\",\"I-ZOO\"]\n"),
-        "{labels}"
+        names
+            .ner
+            .ends_with(&["B-LAB", "I-LAB", "B-ZOO", "I-ZOO"].map(String::from)),
+        "{names:?}"
     );
     let (written, batched_report) = export_in_batches(ExportFormat::Hf, &docs, 1);
     assert_eq!(batched_report, report);
-    assert_eq!(written[0], ("labels.json".to_owned(), labels.into_bytes()));
-    assert_eq!(written[1], ("out-hf".to_owned(), rows));
+    assert_eq!(
+        written[0],
+        ("README.md".to_owned(), hf::card(&names).into_bytes())
+    );
+    assert_eq!(written[1], ("train.jsonl".to_owned(), rows));
+}
+
+#[test]
+fn doccano_records_written_before_a_new_meta_key_get_it_at_the_end() {
+    let mut docs = batch_docs();
+    docs[3].meta.insert("desk".into(), "sport".into());
+    let mut expected = Vec::new();
+    doccano::write(
+        &docs,
+        &mut expected,
+        doccano::Mode::Sequence,
+        ExportOptions::GOLD,
+    )
+    .unwrap();
+    for size in [1, 2] {
+        let mut out = Vec::new();
+        let mut exporter =
+            Exporter::open(ExportFormat::Doccano, Destination::Stream(&mut out)).unwrap();
+        for batch in docs.chunks(size) {
+            exporter.write_batch(batch).unwrap();
+        }
+        exporter.finish().unwrap();
+        assert!(out == expected, "stream, batches of {size}");
+        let (written, _) = export_in_batches(ExportFormat::Doccano, &docs, size);
+        assert!(written[0].1 == expected, "file, batches of {size}");
+    }
+    assert!(
+        String::from_utf8(expected)
+            .unwrap()
+            .lines()
+            .all(|l| l.contains("\"desk\":"))
+    );
 }

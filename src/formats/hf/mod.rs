@@ -1,12 +1,21 @@
-//! Hugging Face token-classification writer: one JSON line per sentence,
-//! `{"id", "tokens", "ner_tags"}` with integer tags, and the tag names
-//! (`labels.json`: a list, index = tag) written to a second writer — the
-//! shape of `conll2003`, loadable with `datasets.load_dataset("json", …)`.
+//! Hugging Face token classification, gold only: a dataset folder with
+//! `train.jsonl` — one row per sentence, `{"id", "tokens", "ner_tags",
+//! "attribution_tags"}`, the shape of `conll2003` — and a dataset card
+//! (`README.md`) whose `dataset_info` declares both tag columns as
+//! `Sequence(ClassLabel(names=[…]))`, so `datasets.load_dataset(FOLDER)`
+//! gives the label names with the data and the token-classification recipe
+//! (`features["ner_tags"].feature.names`) runs as it is. Nothing else is in
+//! the folder for the JSON loader to take for data.
 //!
-//! One layer per export (entities by default). The names list the built-in
-//! labels of that layer in palette order, then any other label found, sorted,
-//! so ids stay stable between exports. The other layer, quote and mention
-//! links, overlaps and spans off token edges are counted in the report.
+//! `ner_tags` tag the entity layer, `attribution_tags` the attribution layer
+//! (QUOTE, SPEAKER, CUE). Each column's names list the built-in labels of its
+//! layer in palette order, then any other label found, sorted, so ids stay
+//! stable between exports. Quote and mention links, overlaps and spans off
+//! token edges are counted in the report.
+
+mod card;
+mod folder;
+mod stream;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -14,27 +23,26 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::formats::output::iob::{Tag, Tokenized, lose_links};
-use crate::formats::output::losses::{count_document, count_review_states};
+use crate::formats::output::losses::{count_document, count_origins};
+use crate::formats::output::review::{ExportOptions, Kept, count_left_out};
 use crate::formats::output::{check_alignment, exported_spans};
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{Document, LabelSet, Layer};
 
-mod stream;
+pub use card::card;
+pub use folder::Folder;
 pub use stream::{HfFinished, HfRows, renumber};
 
-/// What the export holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct HfOptions {
-    /// The layer tagged in `ner_tags`.
-    pub layer: Layer,
-}
+/// The two tag columns, in the order they are written.
+pub const LAYERS: [Layer; 2] = [Layer::Entity, Layer::Attribution];
 
-impl Default for HfOptions {
-    fn default() -> Self {
-        Self {
-            layer: Layer::Entity,
-        }
-    }
+/// The tag names of each column: `O`, then `B-`/`I-` per label.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TagNames {
+    /// Names of `ner_tags` (the entity layer).
+    pub ner: Vec<String>,
+    /// Names of `attribution_tags` (the attribution layer).
+    pub attribution: Vec<String>,
 }
 
 /// One dataset row.
@@ -43,38 +51,34 @@ struct Row<'a> {
     id: String,
     tokens: Vec<&'a str>,
     ner_tags: Vec<usize>,
+    attribution_tags: Vec<usize>,
 }
 
-/// The IOB2 tag names of a layer for these documents: `O`, then `B-`/`I-` per label.
+/// The IOB2 tag names of a layer for these documents' gold.
 pub fn tag_names(docs: &[Document], layer: Layer) -> Vec<String> {
     let mut seen = SeenLabels::new(layer);
     for doc in docs {
-        seen.add(doc);
+        seen.add(&doc.gold());
     }
     seen.sorted_names()
 }
 
-/// Writes the rows of every document to `rows` and the tag names to `labels`.
+/// Writes the rows of every document to `rows`; returns the report and the
+/// tag names the card declares.
 pub fn write(
     docs: &[Document],
     mut rows: impl Write,
-    labels: impl Write,
-    options: HfOptions,
-) -> Result<ExportReport, ExportError> {
-    let names = tag_names(docs, options.layer);
+    options: ExportOptions,
+) -> Result<(ExportReport, TagNames), ExportError> {
+    let names = TagNames {
+        ner: tag_names(docs, Layer::Entity),
+        attribution: tag_names(docs, Layer::Attribution),
+    };
     let mut report = ExportReport::default();
     for doc in docs {
         write_document(doc, &names, options, &mut rows, &mut report)?;
     }
-    write_names(&names, labels)?;
-    Ok(report)
-}
-
-/// Writes the tag names as `labels.json` holds them: a JSON list, one line.
-pub fn write_names(names: &[String], mut labels: impl Write) -> Result<(), ExportError> {
-    serde_json::to_writer(&mut labels, names)?;
-    writeln!(labels)?;
-    Ok(())
+    Ok((report, names))
 }
 
 /// The labels of one layer an export has met: the built-in ones, then the
@@ -99,10 +103,10 @@ impl SeenLabels {
         }
     }
 
-    /// Takes in the labels of `doc`'s exported spans on the layer; true when one was new.
-    fn add(&mut self, doc: &Document) -> bool {
+    /// Takes in the labels of the layer in `gold` (a document's gold); true when one was new.
+    fn add(&mut self, gold: &Document) -> bool {
         let before = self.others.len();
-        for span in exported_spans(doc) {
+        for span in exported_spans(gold) {
             let label = &span.label;
             if span.layer == self.layer
                 && !self.builtin.contains(label)
@@ -135,42 +139,38 @@ fn names<'a>(labels: impl Iterator<Item = &'a String>) -> Vec<String> {
     names
 }
 
-/// Writes the rows of one document, tag numbers being positions in `names`.
+/// Writes the rows of one document's gold, tag numbers being positions in `names`.
 fn write_document(
     doc: &Document,
-    names: &[String],
-    options: HfOptions,
+    names: &TagNames,
+    options: ExportOptions,
     mut rows: impl Write,
     report: &mut ExportReport,
 ) -> Result<(), ExportError> {
     check_alignment(doc)?;
     report.documents += 1;
+    count_left_out(doc, Kept::of(options, false), report);
+    let gold = doc.gold();
+    let doc = gold.as_ref();
     let tokenized = Tokenized::new(doc);
-    let tags = tokenized.tags(options.layer, report);
-    let other = match options.layer {
-        Layer::Entity => Layer::Attribution,
-        Layer::Attribution => Layer::Entity,
-    };
-    for _ in exported_spans(doc).iter().filter(|s| s.layer == other) {
-        report.lose(format!(
-            "{} spans (this export holds the {} layer)",
-            other.as_str(),
-            options.layer.as_str()
-        ));
-    }
+    let ner = tokenized.tags(Layer::Entity, report);
+    let attribution = tokenized.tags(Layer::Attribution, report);
     lose_links(doc, report);
-    count_review_states(doc, false, report);
+    count_origins(doc, false, report);
     count_document(doc, &[], report);
+    let number = |tags: &[Tag<'_>], names: &[String], i: usize| {
+        let tag = tags.get(i).copied().unwrap_or(Tag::Outside);
+        names.iter().position(|n| tag.is(n)).unwrap_or(0)
+    };
     for (n, sentence) in tokenized.sentences.iter().enumerate() {
         let row = Row {
             id: format!("{}-{n}", doc.id),
             tokens: sentence.clone().map(|i| tokenized.token_text(i)).collect(),
-            ner_tags: sentence
-                .clone()
-                .map(|i| {
-                    let tag = tags.get(i).copied().unwrap_or(Tag::Outside);
-                    names.iter().position(|n| tag.is(n)).unwrap_or(0)
-                })
+            ner_tags: (sentence.clone())
+                .map(|i| number(&ner, &names.ner, i))
+                .collect(),
+            attribution_tags: (sentence.clone())
+                .map(|i| number(&attribution, &names.attribution, i))
                 .collect(),
         };
         serde_json::to_writer(&mut rows, &row)?;
@@ -185,52 +185,42 @@ mod tests {
     use crate::model::markup;
 
     #[test]
-    fn writes_golden_rows_and_labels() {
+    fn writes_golden_rows_with_both_layers() {
         let doc = markup::document(
             "[“We won,”|QUOTE:1] [Ødegaard|PERSON] [said|CUE:1]. [北京|GPE] e\u{301} 👋 [Acme Lab|LAB]",
         )
         .unwrap();
-        let (mut rows, mut labels) = (Vec::new(), Vec::new());
-        let report = write(
-            std::slice::from_ref(&doc),
-            &mut rows,
-            &mut labels,
-            HfOptions::default(),
-        )
-        .unwrap();
+        let mut rows = Vec::new();
+        let (report, names) =
+            write(std::slice::from_ref(&doc), &mut rows, ExportOptions::GOLD).unwrap();
         let id = &doc.id;
         assert_eq!(
             String::from_utf8(rows).unwrap(),
             format!(
-                "{{\"id\":\"{id}-0\",\"tokens\":[\"“\",\"We\",\"won\",\",\",\"”\",\"Ødegaard\",\"said\",\".\"],\"ner_tags\":[0,0,0,0,0,1,0,0]}}\n\
-                 {{\"id\":\"{id}-1\",\"tokens\":[\"北京\",\"e\u{301}\",\"👋\",\"Acme\",\"Lab\"],\"ner_tags\":[5,0,0,15,16]}}\n"
+                "{{\"id\":\"{id}-0\",\"tokens\":[\"“\",\"We\",\"won\",\",\",\"”\",\"Ødegaard\",\"said\",\".\"],\"ner_tags\":[0,0,0,0,0,1,0,0],\"attribution_tags\":[1,2,2,2,2,0,5,0]}}\n\
+                 {{\"id\":\"{id}-1\",\"tokens\":[\"北京\",\"e\u{301}\",\"👋\",\"Acme\",\"Lab\"],\"ner_tags\":[5,0,0,15,16],\"attribution_tags\":[0,0,0,0,0]}}\n"
             )
         );
         assert_eq!(
-            String::from_utf8(labels).unwrap(),
-            "[\"O\",\"B-PERSON\",\"I-PERSON\",\"B-ORG\",\"I-ORG\",\"B-GPE\",\"I-GPE\",\"B-LOC\",\"I-LOC\",\"B-NORP\",\"I-NORP\",\"B-DATE\",\"I-DATE\",\"B-EVENT\",\"I-EVENT\",\"B-LAB\",\"I-LAB\"]\n"
+            names.ner,
+            [
+                "O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-GPE", "I-GPE", "B-LOC", "I-LOC",
+                "B-NORP", "I-NORP", "B-DATE", "I-DATE", "B-EVENT", "I-EVENT", "B-LAB", "I-LAB"
+            ]
         );
-        assert_eq!(report.spans, 3);
         assert_eq!(
-            report.lost["attribution spans (this export holds the entity layer)"],
-            2
+            names.attribution,
+            [
+                "O",
+                "B-QUOTE",
+                "I-QUOTE",
+                "B-SPEAKER",
+                "I-SPEAKER",
+                "B-CUE",
+                "I-CUE"
+            ]
         );
-        assert_eq!(report.lost.len(), 2);
-    }
-
-    #[test]
-    fn attribution_layer_on_request() {
-        let doc = markup::document("[Ana|SPEAKER:1] [said|CUE:1] [it rains|QUOTE:1].").unwrap();
-        let (mut rows, mut labels) = (Vec::new(), Vec::new());
-        let options = HfOptions {
-            layer: Layer::Attribution,
-        };
-        write(&[doc], &mut rows, &mut labels, options).unwrap();
-        let rows = String::from_utf8(rows).unwrap();
-        assert!(rows.ends_with("\"ner_tags\":[3,5,1,2,0]}\n"), "{rows}");
-        assert_eq!(
-            String::from_utf8(labels).unwrap(),
-            "[\"O\",\"B-QUOTE\",\"I-QUOTE\",\"B-SPEAKER\",\"I-SPEAKER\",\"B-CUE\",\"I-CUE\"]\n"
-        );
+        assert_eq!(report.spans, 5);
+        assert_eq!(report.lost.len(), 1, "{report}");
     }
 }

@@ -4,13 +4,15 @@
 //! walks ([`collect_inputs`]), the same article read twice ([`dedupe`]), and
 //! the steps shared by several readers: article metadata for text, Markdown
 //! and HTML ([`article`]), tag columns to spans for CoNLL and CoNLL-U
-//! ([`columns`]).
+//! ([`columns`]), a record's code points to its normalized text's bytes for
+//! the JSON readers ([`offsets`]).
 
 pub mod article;
 pub mod checks;
 pub mod columns;
 pub mod dedupe;
 mod format;
+pub mod offsets;
 mod walk;
 
 pub use format::InputFormat;

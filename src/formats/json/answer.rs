@@ -4,9 +4,11 @@
 
 use crate::model::{DocStatus, SpanState};
 
-/// Prodigy's verdict on a task. Byline writes `accept`, or `ignore` for a
-/// skipped document; on reading it sets the default review state of spans
-/// that carry none of their own, and the status when `meta` has none.
+/// Prodigy's verdict on a task. Byline writes `accept` for a document marked
+/// done and `ignore` for the others, which Prodigy does not train on (always
+/// written: `prodigy db-in` takes a missing answer for `accept`); on reading
+/// it sets the default review state of spans that carry none of their own,
+/// and the status when `meta` has none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Answer {
     /// The annotations are right (Prodigy trains on them).
@@ -37,12 +39,13 @@ impl Answer {
         }
     }
 
-    /// The answer written for a document: skipped documents are not training data.
+    /// The answer written for a document: only finished documents are
+    /// training data.
     pub fn of_status(status: DocStatus) -> Self {
-        if status == DocStatus::Skipped {
-            Self::Ignore
-        } else {
+        if status == DocStatus::Done {
             Self::Accept
+        } else {
+            Self::Ignore
         }
     }
 
@@ -73,7 +76,7 @@ mod tests {
         for status in DocStatus::ALL {
             let answer = Answer::of_status(status);
             assert_eq!(Answer::parse(answer.as_str()), Some(answer));
-            assert_eq!(answer == Answer::Ignore, status == DocStatus::Skipped);
+            assert_eq!(answer == Answer::Accept, status == DocStatus::Done);
         }
         assert_eq!(Answer::Reject.span_state(), SpanState::Rejected);
         assert_eq!(Answer::parse("Accept"), None);

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{CUE, Document, SPEAKER, SpanId, SpanState};
+use crate::model::{CUE, Document, Quote, SPEAKER, SpanId, SpanState};
 
 /// A quote-to-span relation, by span id: `head` is the QUOTE span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,12 +26,20 @@ pub fn quote_links(doc: &Document) -> Vec<QuoteLink> {
         if quote.state == SpanState::Rejected {
             continue;
         }
-        for &head in quote.content.iter().filter(|&&id| exported(id)) {
-            let roles = [(quote.speaker, SPEAKER), (quote.cue, CUE)];
-            for (child, role) in roles {
-                if let Some(child) = child.filter(|&c| exported(c)) {
-                    links.push(QuoteLink { head, child, role });
-                }
+        let kept = |link: &QuoteLink| exported(link.head) && exported(link.child);
+        links.extend(links_of(quote).into_iter().filter(kept));
+    }
+    links
+}
+
+/// The links of one quote: from each content span to its speaker and cue.
+pub fn links_of(quote: &Quote) -> Vec<QuoteLink> {
+    let mut links = Vec::new();
+    for &head in &quote.content {
+        let roles = [(quote.speaker, SPEAKER), (quote.cue, CUE)];
+        for (child, role) in roles {
+            if let Some(child) = child {
+                links.push(QuoteLink { head, child, role });
             }
         }
     }

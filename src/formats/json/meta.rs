@@ -59,7 +59,7 @@ pub fn encode_meta(
 /// Document fields found in a record's `meta`.
 #[derive(Debug, Default, PartialEq)]
 pub struct DecodedMeta {
-    /// `Some(None)` when `meta.source` is `null`; `None` when absent.
+    /// `Some(None)` when `meta.source` is `null` or `""`; `None` when absent.
     pub source: Option<Option<String>>,
     /// A valid `meta.status`.
     pub status: Option<DocStatus>,
@@ -74,7 +74,9 @@ pub struct DecodedMeta {
 /// else's data and stays in `meta`.
 pub fn decode_meta(mut meta: Map<String, Value>, id: &DocId) -> DecodedMeta {
     let source = match meta.get(META_SOURCE) {
+        // doccano records write a missing source as "" (see `doccano::keys`).
         Some(Value::Null) => Some(None),
+        Some(Value::String(s)) if s.is_empty() => Some(None),
         Some(Value::String(s)) => Some(Some(s.clone())),
         _ => None,
     };

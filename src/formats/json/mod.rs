@@ -14,8 +14,10 @@ use std::sync::LazyLock;
 use crate::model::{LabelSet, Layer};
 
 pub use answer::Answer;
-pub use links::{LinkedQuote, QuoteLink, group_links, quote_links};
-pub use meta::{DecodedMeta, decode_meta, encode_meta};
+pub use links::{LinkedQuote, QuoteLink, group_links, links_of, quote_links};
+pub use meta::{
+    DecodedMeta, META_BOILERPLATE, META_DOC_ID, META_SOURCE, META_STATUS, decode_meta, encode_meta,
+};
 
 /// Relation from a mention (`he`, `the official`) to the mention it refers to.
 /// Quotes travel as relations labelled [`crate::model::SPEAKER`] and

@@ -1,12 +1,14 @@
-//! What the Prodigy and doccano shapes cannot hold of a document, counted into
-//! an [`ExportReport`] so nothing is dropped silently. The byline flavor holds
-//! everything and counts nothing here. brat, CoNLL and Hugging Face count the
-//! review state and document fields they cannot hold through
-//! [`count_review_states`] and [`count_document`].
+//! What a format cannot hold of the gold of a document, counted into an
+//! [`ExportReport`] so nothing is dropped silently: the Prodigy and doccano
+//! shapes ([`count`]); the suggestion origins of accepted suggestions and
+//! the document fields of the formats that write the text alone
+//! ([`count_origins`], [`count_document`]). What is not gold is counted by
+//! [`super::review::count_left_out`]. The byline flavor holds everything
+//! and counts nothing here.
 
 use crate::formats::ExportReport;
 use crate::formats::json::default_layer;
-use crate::model::{DocStatus, Document, Origin, QuoteKind, SpanState};
+use crate::model::{DocStatus, Document, Origin, QuoteKind};
 
 /// Which of byline's links a format can carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,35 +19,23 @@ pub struct Holds {
     pub refers_to: bool,
 }
 
-/// Counts what a training-data shape leaves out of `doc`.
+/// Counts what a training-data shape leaves out of `doc`, a document's gold.
 pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
     for span in doc.spans() {
-        if span.state == SpanState::Rejected {
-            report.lose("rejected spans (training exports leave them out)");
-            continue;
-        }
-        count_review(span.state, &span.origin, report);
+        count_origin(&span.origin, report);
         if span.layer != default_layer(&span.label) {
             report.lose("layers that differ from the label's default");
         }
-        let target_rejected = span
-            .refers_to
-            .and_then(|t| doc.span(t))
-            .is_some_and(|t| t.state == SpanState::Rejected);
-        if span.refers_to.is_some() && (!holds.refers_to || target_rejected) {
+        if span.refers_to.is_some() && !holds.refers_to {
             report.lose("coreference links (refers_to)");
         }
     }
     for quote in doc.quotes() {
-        if quote.state == SpanState::Rejected {
-            report.lose("rejected quotes (training exports leave them out)");
-            continue;
-        }
         if !holds.quote_links {
             report.lose("quotes (links from QUOTE spans to speaker and cue)");
             continue;
         }
-        count_review(quote.state, &quote.origin, report);
+        count_origin(&quote.origin, report);
         let texts = quote
             .content
             .iter()
@@ -65,24 +55,16 @@ pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
     }
 }
 
-/// Counts, for formats without review state (brat, CoNLL, Hugging Face), the
-/// rejected spans they leave out and the pending states and suggestion origins
-/// they drop; `quotes_held` when the format writes quotes (brat), whose review
-/// state is then counted too.
-pub fn count_review_states(doc: &Document, quotes_held: bool, report: &mut ExportReport) {
+/// Counts, for formats without origins (brat, CoNLL, Hugging Face), the
+/// suggestion origins of the accepted suggestions of `doc` (a document's
+/// gold); `quotes_held` when the format writes quotes (brat), whose origins
+/// and speaker names are then counted too.
+pub fn count_origins(doc: &Document, quotes_held: bool, report: &mut ExportReport) {
     for span in doc.spans() {
-        if span.state == SpanState::Rejected {
-            report.lose("rejected spans (training exports leave them out)");
-        } else {
-            count_review(span.state, &span.origin, report);
-        }
+        count_origin(&span.origin, report);
     }
     for quote in doc.quotes().filter(|_| quotes_held) {
-        if quote.state == SpanState::Rejected {
-            report.lose("rejected quotes (training exports leave them out)");
-            continue;
-        }
-        count_review(quote.state, &quote.origin, report);
+        count_origin(&quote.origin, report);
         if quote.speaker_entity.is_some() {
             report.lose("speaker entity names");
         }
@@ -101,11 +83,8 @@ pub fn count_document(doc: &Document, kept_meta: &[&str], report: &mut ExportRep
     }
 }
 
-fn count_review(state: SpanState, origin: &Origin, report: &mut ExportReport) {
-    if state == SpanState::Pending {
-        report.lose("pending review states (written as plain annotations)");
-    }
+fn count_origin(origin: &Origin, report: &mut ExportReport) {
     if matches!(origin, Origin::Suggested { .. }) {
-        report.lose("suggestion origins (engine, rule, score)");
+        report.lose("suggestion origins of accepted suggestions (engine, rule, score)");
     }
 }

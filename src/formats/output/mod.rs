@@ -1,12 +1,15 @@
 //! Writing machinery every writer shares, whatever its format: the checks
-//! before writing ([`check_alignment`]), the spans a training export carries
-//! ([`exported_spans`]), what a format cannot hold counted into the report
+//! before writing ([`check_alignment`]), gold and suggestions ([`review`],
+//! [`exported_spans`]), what a format cannot hold counted into the report
 //! ([`losses`]), documents encoded on all cores in input order
-//! ([`parallel`]), and the IOB2 tagging of the token formats ([`iob`]).
+//! ([`parallel`]), the IOB2 tagging of the token formats ([`iob`]), and
+//! outputs that replace an earlier one only once complete ([`atomic`]).
 
+pub mod atomic;
 pub mod iob;
 pub mod losses;
 pub mod parallel;
+pub mod review;
 
 use crate::formats::ExportError;
 use crate::model::{Document, Span, SpanState};
@@ -25,8 +28,9 @@ pub fn check_alignment(doc: &Document) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// The spans a training export carries: accepted and pending, not rejected,
-/// sorted by start then id.
+/// The spans of `doc` that are not rejected, sorted by start then id: what
+/// an evaluation scores, and, on a document's gold ([`Document::gold`], what
+/// every writer is given), every span it writes.
 pub fn exported_spans(doc: &Document) -> Vec<&Span> {
     doc.spans_sorted()
         .into_iter()

@@ -1,14 +1,15 @@
 //! Relations of one record: Prodigy's (`head_span`/`child_span`) and doccano's
 //! (`from_id`/`to_id`/`type`). SPEAKER and CUE relations from a QUOTE span
 //! become quotes, unless the record has byline's `quotes` (read by `quotes`),
-//! which say it exactly; REFERS_TO relations become coreference.
+//! which say it exactly; REFERS_TO relations become coreference. The
+//! Prodigy flavor's `suggested_relations` become pending quotes.
 
 use rustc_hash::FxHashSet as HashSet;
 
 use serde_json::Value;
 
 use crate::formats::json::{LinkedQuote, QuoteLink, REFERS_TO, group_links};
-use crate::model::{CUE, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER, SpanId};
+use crate::model::{CUE, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER, SpanId, SpanState};
 
 use super::quotes;
 use super::record::Ctx;
@@ -21,6 +22,7 @@ pub(super) fn read(
     ctx: &mut Ctx<'_>,
     table: &mut SpanTable,
     relations: Items<'_, RelationRec<'_>>,
+    suggested: &Value,
     quotes: Items<'_, QuoteRec<'_>>,
 ) -> Vec<Quote> {
     let exact_quotes = match quotes {
@@ -58,10 +60,23 @@ pub(super) fn read(
             }
         }
     }
+    let mut suggested_links = Vec::new();
+    let suggested = suggested.as_array().map_or(&[][..], Vec::as_slice);
+    for (i, rel) in suggested.iter().enumerate() {
+        let field = format!("suggested_relations[{i}]");
+        match relation(ctx, table, rel, false) {
+            Ok(Some(found)) => link(ctx, table, &field, found, &mut suggested_links),
+            Ok(None) => {}
+            Err(why) => ctx.warn(&field, format!("{why}; relation refused")),
+        }
+    }
     let drafts = if exact_quotes {
         quotes::read(ctx, table, quotes)
     } else {
-        from_links(ctx, table, &links)
+        let default_state = ctx.default_state;
+        let mut drafts = from_links(ctx, table, &links, default_state);
+        drafts.extend(from_links(ctx, table, &suggested_links, SpanState::Pending));
+        drafts
     };
     let mut next = drafts
         .iter()
@@ -179,11 +194,13 @@ fn link(
     }
 }
 
-/// Quotes rebuilt from SPEAKER/CUE relations.
+/// Quotes rebuilt from SPEAKER/CUE relations, in `state`; a pending one
+/// takes the origin of its first content span.
 fn from_links(
     ctx: &mut Ctx<'_>,
     table: &SpanTable,
     links: &[QuoteLink],
+    state: SpanState,
 ) -> Vec<(Option<u64>, Quote)> {
     let (grouped, refused) = group_links(links);
     for link in refused {
@@ -207,6 +224,10 @@ fn from_links(
                     .iter()
                     .filter_map(|&id| table.get(id))
                     .map(|s| s.text(ctx.text));
+                let origin = match (state, content.first().and_then(|&id| table.get(id))) {
+                    (SpanState::Pending, Some(head)) => head.origin.clone(),
+                    _ => Origin::Manual,
+                };
                 let quote = Quote {
                     id: QuoteId(0),
                     kind: QuoteKind::inferred(texts),
@@ -214,8 +235,8 @@ fn from_links(
                     speaker,
                     cue,
                     speaker_entity: None,
-                    state: ctx.default_state,
-                    origin: Origin::Manual,
+                    state,
+                    origin,
                 };
                 (None, quote)
             },

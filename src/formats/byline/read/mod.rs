@@ -11,7 +11,6 @@
 //! (`accept`, `reject`) or skipped (`ignore`), and new when there is no answer.
 
 mod links;
-mod offsets;
 mod quotes;
 mod record;
 mod spans;

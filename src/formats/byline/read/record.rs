@@ -12,10 +12,10 @@ use crate::formats::json::{Answer, decode_meta};
 use crate::model::{DocStatus, Document, Edit, SpanState, Transaction};
 
 use super::links;
-use super::offsets::FileOffsets;
 use super::spans;
 use super::table::SpanTable;
 use super::typed::{Items, Typed};
+use crate::formats::input::offsets::FileOffsets;
 
 /// What every part of a record's reading needs: where it is, its text, and
 /// where warnings go.
@@ -47,10 +47,12 @@ pub(super) const RECOMPUTED: [&str; 3] = ["tokens", "_input_hash", "_task_hash"]
 
 /// Top-level keys read as annotations; every other key (but [`RECOMPUTED`])
 /// goes into the document's meta.
-const ANNOTATION_KEYS: [&str; 7] = [
+const ANNOTATION_KEYS: [&str; 9] = [
     "spans",
     "rejected_spans",
+    "suggestions",
     "relations",
+    "suggested_relations",
     "quotes",
     "entities",
     "answer",
@@ -165,6 +167,13 @@ fn annotations_of(
         Some(recs) => spans::prodigy_typed(ctx, recs, "rejected_spans", rejected),
         None => spans::prodigy(ctx, get("rejected_spans"), "rejected_spans", rejected),
     });
+    let pending = SpanState::Pending;
+    drafts.extend(spans::prodigy(
+        ctx,
+        get("suggestions"),
+        "suggestions",
+        pending,
+    ));
     if let Some((key, value)) = triples {
         drafts.extend(spans::doccano_triples(ctx, value, key));
     }
@@ -178,7 +187,8 @@ fn annotations_of(
         .quotes
         .as_deref()
         .map_or(Items::Json(get("quotes")), Items::Typed);
-    let quotes = links::read(ctx, &mut table, relations, quotes);
+    let suggested = get("suggested_relations");
+    let quotes = links::read(ctx, &mut table, relations, suggested, quotes);
     let mut tx = Transaction::new("Import");
     let spans = table.into_spans();
     // A link may point at a span inserted after it, so links come second.

@@ -178,9 +178,15 @@ pub(super) fn prodigy_typed(
     out
 }
 
-/// byline's extension keys of a span. A bad one is warned about and left at
-/// its default: the span itself is sound.
+/// byline's extension keys of a span, or the `engine`, `rule` and `score` of
+/// a Prodigy-shaped suggestion. A bad one is warned about and left at its
+/// default: the span itself is sound.
 fn extensions(ctx: &mut Ctx<'_>, obj: &Value, mut span: Span, field: Field) -> Draft {
+    if let Some(engine) = obj.get("engine").and_then(Value::as_str) {
+        let rule = obj.get("rule").and_then(Value::as_str).unwrap_or("prodigy");
+        let score = obj.get("score").and_then(Value::as_f64).unwrap_or(0.5);
+        span.origin = Origin::suggested(engine, rule, score as f32);
+    }
     let layer = span.layer.as_str();
     if let Some(v) = soft(ctx, obj, field, "layer", "entity or attribution", layer) {
         span.layer = v;

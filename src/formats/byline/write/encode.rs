@@ -45,6 +45,12 @@ pub(super) fn write_task(
         w.raw(b",\"quotes\":");
         w.list(quotes, Json::quote)?;
     }
+    if let Some(suggestions) = &task.suggestions {
+        w.raw(b",\"suggestions\":");
+        w.list(&suggestions.spans, Json::span)?;
+        w.raw(b",\"suggested_relations\":");
+        w.list(&suggestions.relations, Json::relation)?;
+    }
     w.raw(b"}");
     Ok(())
 }
@@ -170,6 +176,19 @@ impl Json<'_> {
         if let Some(target) = s.refers_to {
             self.raw(b",\"refers_to\":");
             self.number(target);
+        }
+        if let Some(Origin::Suggested {
+            engine,
+            rule,
+            score,
+        }) = s.scored
+        {
+            self.raw(b",\"score\":");
+            self.value(score)?;
+            self.raw(b",\"engine\":");
+            self.string(engine)?;
+            self.raw(b",\"rule\":");
+            self.string(rule)?;
         }
         self.raw(b"}");
         Ok(())

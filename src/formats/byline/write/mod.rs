@@ -5,25 +5,36 @@
 //!
 //! Offsets are code points; `token_end` is inclusive, as in Prodigy. Relations
 //! go from each QUOTE span to its SPEAKER and CUE span; `head`/`child` are the
-//! last token of each span. Rejected spans never go under `spans` (nobody trains
-//! on them): the byline flavor keeps them under `rejected_spans`.
+//! last token of each span. `answer` is `accept` for a document marked done
+//! and `ignore` for the others, so Prodigy trains on finished work only.
+//!
+//! Gold only by default ([`crate::model::Document::gold`]). With suggestions
+//! the byline flavor is lossless: pending spans and quotes keep their
+//! `state`, rejected spans go under `rejected_spans`; the Prodigy flavor puts
+//! pending spans under `suggestions` (with `score`, `engine`, `rule`) and the
+//! links of pending quotes under `suggested_relations`, keys Prodigy does not
+//! train on.
 
 mod encode;
 mod task;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use crate::model::{Document, Span, SpanState};
 
-use crate::formats::json::{Answer, encode_meta, quote_links};
+use crate::formats::json::{Answer, QuoteLink, encode_meta, links_of, quote_links};
 use crate::formats::output::losses::{self, Holds};
 use crate::formats::output::parallel::{check_all, write_ordered};
+use crate::formats::output::review::{
+    ExportOptions, Kept, count_left_out, pending_spans, suggested_quotes,
+};
 use crate::formats::{ExportError, ExportReport};
-use task::{Layout, QuoteOut, QuotePart, RelationOut, SpanOut, SpanRefs, Task};
+use task::{Layout, QuoteOut, QuotePart, RelationOut, SpanOut, SpanRefs, Suggestions, Task};
 
 /// Which keys a task carries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,23 +54,39 @@ pub fn write(
     docs: &[Document],
     out: impl Write,
     flavor: Flavor,
+    options: ExportOptions,
 ) -> Result<ExportReport, ExportError> {
     check_all(docs)?;
+    let kept = match flavor {
+        Flavor::Byline if options.with_suggestions => Kept::Everything,
+        Flavor::Byline => Kept::Gold { asked: false },
+        Flavor::Prodigy => Kept::of(options, true),
+    };
     write_ordered(docs, out, |doc, buffer| {
         let mut report = ExportReport::default();
+        count_left_out(doc, kept, &mut report);
         // A task line is about 20 times its text (mostly the token list).
         buffer.reserve(doc.text().len() * 24);
-        let layout = Layout::new(doc);
-        encode::write_task(buffer, &task(&layout, flavor, &mut report)?, &layout)?;
+        let shown = match kept {
+            Kept::Everything => Cow::Borrowed(doc),
+            _ => doc.gold(),
+        };
+        let layout = Layout::new(&shown);
+        let original = (kept == Kept::GoldAndSuggestions).then_some(doc);
+        let task = task(&layout, flavor, original, &mut report)?;
+        encode::write_task(buffer, &task, &layout)?;
         buffer.push(b'\n');
         report.documents += 1;
         Ok(report)
     })
 }
 
+/// The task of the document `layout` lays out (a document or its gold);
+/// with the suggestions of `original` (the whole document) when given.
 fn task<'d>(
     layout: &Layout<'d>,
     flavor: Flavor,
+    original: Option<&'d Document>,
     report: &mut ExportReport,
 ) -> Result<Task<'d>, ExportError> {
     let doc = layout.doc;
@@ -83,9 +110,11 @@ fn task<'d>(
         };
         losses::count(doc, holds, report);
     }
-    let relations = relations(doc, &refs);
+    let relations = relations(&quote_links(doc), &refs);
     let quotes = byline.then(|| quotes(doc, &refs, layout.text));
+    let suggestions = original.map(|o| suggestions(layout, o)).transpose()?;
     report.spans += spans.len() + rejected_spans.len();
+    report.spans += suggestions.as_ref().map_or(0, |s| s.spans.len());
     let text_hash = xxh3_64(doc.text().as_bytes());
     Ok(Task {
         text: doc.text(),
@@ -97,6 +126,44 @@ fn task<'d>(
         relations,
         answer: Answer::of_status(doc.status()).as_str(),
         quotes,
+        suggestions,
+    })
+}
+
+/// The pending spans and the links of the pending quotes of the whole
+/// document, for the Prodigy flavor's suggestion keys (laid out on its
+/// gold's layout: same text, same tokens).
+fn suggestions<'d>(
+    layout: &Layout<'d>,
+    original: &'d Document,
+) -> Result<Suggestions<'d>, ExportError> {
+    let pending = pending_spans(original);
+    let links: Vec<QuoteLink> = suggested_quotes(original)
+        .iter()
+        .flat_map(links_of)
+        .collect();
+    let ends = links.iter().flat_map(|l| [l.head, l.child]);
+    let mut spans = pending.clone();
+    spans.extend(ends.filter_map(|id| original.span(id)));
+    let refs = SpanRefs::of(layout, spans)?;
+    let spans = pending
+        .into_iter()
+        .filter_map(|span| {
+            Some(SpanOut {
+                span: refs.get(span.id)?,
+                text: span.text(layout.text),
+                id: None,
+                layer: None,
+                state: None,
+                origin: None,
+                refers_to: None,
+                scored: Some(&span.origin),
+            })
+        })
+        .collect();
+    Ok(Suggestions {
+        spans,
+        relations: relations(&links, &refs),
     })
 }
 
@@ -116,13 +183,14 @@ fn span_out<'d>(
         state: byline.then_some(span.state),
         origin: byline.then_some(&span.origin),
         refers_to: span.refers_to.filter(|_| byline).map(|id| id.0),
+        scored: None,
     })
 }
 
-fn relations<'d>(doc: &Document, refs: &SpanRefs<'d>) -> Vec<RelationOut<'d>> {
-    quote_links(doc)
-        .into_iter()
-        .filter_map(|link| {
+fn relations<'d>(links: &[QuoteLink], refs: &SpanRefs<'d>) -> Vec<RelationOut<'d>> {
+    links
+        .iter()
+        .filter_map(|&link| {
             let (head_span, child_span) = (refs.get(link.head)?, refs.get(link.child)?);
             Some(RelationOut {
                 head: head_span.token_end,

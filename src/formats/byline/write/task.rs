@@ -28,6 +28,16 @@ pub(super) struct Task<'d> {
     pub answer: &'static str,
     /// Left out of the line when `None` (the Prodigy flavor).
     pub quotes: Option<Vec<QuoteOut<'d>>>,
+    /// Left out of the line when `None` (unless the Prodigy flavor is asked
+    /// for suggestions).
+    pub suggestions: Option<Suggestions<'d>>,
+}
+
+/// The Prodigy flavor's suggestion keys: pending spans (`suggestions`) and
+/// the links of pending quotes (`suggested_relations`).
+pub(super) struct Suggestions<'d> {
+    pub spans: Vec<SpanOut<'d>>,
+    pub relations: Vec<RelationOut<'d>>,
 }
 
 /// A span: Prodigy's keys, then byline's extension keys (`None` in the
@@ -41,6 +51,8 @@ pub(super) struct SpanOut<'d> {
     pub state: Option<SpanState>,
     pub origin: Option<&'d Origin>,
     pub refers_to: Option<u64>,
+    /// A suggestion's `score`, `engine` and `rule`, as Prodigy-shaped keys.
+    pub scored: Option<&'d Origin>,
 }
 
 /// A span inside a relation (`head_span`, `child_span`): code points, first
@@ -218,6 +230,17 @@ impl<'d> SpanRefs<'d> {
             .spans()
             .map(|s| Ok((s.id, layout.span_ref(s)?)))
             .collect::<Result<_, ExportError>>()?;
+        Ok(Self(refs))
+    }
+
+    /// The table of some spans (of a document with the layout's text).
+    pub fn of(layout: &Layout<'d>, spans: Vec<&'d Span>) -> Result<Self, ExportError> {
+        let mut refs = spans
+            .into_iter()
+            .map(|s| Ok((s.id, layout.span_ref(s)?)))
+            .collect::<Result<Vec<_>, ExportError>>()?;
+        refs.sort_by_key(|(id, _)| *id);
+        refs.dedup_by_key(|(id, _)| *id);
         Ok(Self(refs))
     }
 

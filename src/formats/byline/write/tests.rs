@@ -6,14 +6,24 @@ use super::*;
 use crate::formats::fixtures::{plain, py_slice, rich};
 use crate::model::{DocStatus, Edit, QUOTE, Transaction};
 
-fn written(docs: &[Document], flavor: Flavor) -> (String, ExportReport) {
+fn written_with(
+    docs: &[Document],
+    flavor: Flavor,
+    options: ExportOptions,
+) -> (String, ExportReport) {
     let mut out = Vec::new();
-    let report = write(docs, &mut out, flavor).unwrap();
+    let report = write(docs, &mut out, flavor, options).unwrap();
     (String::from_utf8(out).unwrap(), report)
 }
 
-/// The rich fixture in the byline flavor. `México` is written with a combining
-/// accent (`e` + U+0301), so it spans 7 code points: 32..39.
+/// Gold only, the default.
+fn written(docs: &[Document], flavor: Flavor) -> (String, ExportReport) {
+    written_with(docs, flavor, ExportOptions::GOLD)
+}
+
+/// The rich fixture in the byline flavor with its suggestions (lossless).
+/// `México` is written with a combining accent (`e` + U+0301), so it spans 7
+/// code points: 32..39.
 const BYLINE_GOLDEN: &str = concat!(
     r#"{"text":"“北京 👍,” Ana Díaz said. She left México.","meta":{"boilerplate":[[23,31]],"#,
     r#""doc_id":"7753249b158a215c","source":"wire/díaz.txt","status":"in_progress","title":"Díaz in 北京"},"#,
@@ -35,16 +45,18 @@ const BYLINE_GOLDEN: &str = concat!(
     r#""child_span":{"start":8,"end":16,"token_start":5,"token_end":6,"label":"SPEAKER"},"#,
     r#""label":"SPEAKER"},{"head":4,"child":7,"head_span":{"start":0,"end":7,"token_start":0,"token_end":4,"label":"QUOTE"},"#,
     r#""child_span":{"start":17,"end":21,"token_start":7,"token_end":7,"label":"CUE"},"label":"CUE"}],"#,
-    r#""answer":"accept","quotes":[{"id":2,"content":[{"start":0,"end":7,"text":"“北京 👍,”","id":1}],"#,
+    r#""answer":"ignore","quotes":[{"id":2,"content":[{"start":0,"end":7,"text":"“北京 👍,”","id":1}],"#,
     r#""speaker":{"start":8,"end":16,"text":"Ana Díaz","id":4},"cue":{"start":17,"end":21,"text":"said","id":5},"#,
     r#""kind":"partial","speaker_entity":"Ana Díaz","state":"pending","origin":{"kind":"suggested","engine":"rules","rule":"quote-said","score":0.875}}]}"#,
 );
 
-/// The same task without byline's extension keys.
+/// The same task in the Prodigy flavor with suggestions: gold under
+/// `spans` and `relations`, the pending PERSON under `suggestions`, the
+/// pending quote's links under `suggested_relations`.
 const PRODIGY_GOLDEN: &str = concat!(
     r#"{"text":"“北京 👍,” Ana Díaz said. She left México.","meta":{"boilerplate":[[23,31]],"#,
     r#""doc_id":"7753249b158a215c","source":"wire/díaz.txt","status":"in_progress","title":"Díaz in 北京"},"#,
-    r#""_input_hash":361374044,"_task_hash":1480871128,"tokens":[{"text":"“","start":0,"end":1,"id":0,"ws":false},"#,
+    r#""_input_hash":361374044,"_task_hash":TASK_HASH,"tokens":[{"text":"“","start":0,"end":1,"id":0,"ws":false},"#,
     r#"{"text":"北京","start":1,"end":3,"id":1,"ws":true},{"text":"👍","start":4,"end":5,"id":2,"ws":false},"#,
     r#"{"text":",","start":5,"end":6,"id":3,"ws":false},{"text":"”","start":6,"end":7,"id":4,"ws":true},"#,
     r#"{"text":"Ana","start":8,"end":11,"id":5,"ws":true},{"text":"Díaz","start":12,"end":16,"id":6,"ws":true},"#,
@@ -53,19 +65,19 @@ const PRODIGY_GOLDEN: &str = concat!(
     r#"{"text":"México","start":32,"end":39,"id":11,"ws":false},{"text":".","start":39,"end":40,"id":12,"ws":false}],"#,
     r#""spans":[{"start":0,"end":7,"token_start":0,"token_end":4,"label":"QUOTE","text":"“北京 👍,”"},"#,
     r#"{"start":1,"end":3,"token_start":1,"token_end":1,"label":"GPE","text":"北京"},{"start":8,"end":16,"token_start":5,"token_end":6,"label":"SPEAKER","text":"Ana Díaz"},"#,
-    r#"{"start":8,"end":16,"token_start":5,"token_end":6,"label":"PERSON","text":"Ana Díaz"},"#,
     r#"{"start":17,"end":21,"token_start":7,"token_end":7,"label":"CUE","text":"said"},"#,
     r#"{"start":23,"end":26,"token_start":9,"token_end":9,"label":"SPEAKER","text":"She"}],"#,
-    r#""relations":[{"head":4,"child":6,"head_span":{"start":0,"end":7,"token_start":0,"token_end":4,"label":"QUOTE"},"#,
+    r#""relations":[],"answer":"ignore","#,
+    r#""suggestions":[{"start":8,"end":16,"token_start":5,"token_end":6,"label":"PERSON","text":"Ana Díaz","score":0.5,"engine":"rules","rule":"title-case"}],"#,
+    r#""suggested_relations":[{"head":4,"child":6,"head_span":{"start":0,"end":7,"token_start":0,"token_end":4,"label":"QUOTE"},"#,
     r#""child_span":{"start":8,"end":16,"token_start":5,"token_end":6,"label":"SPEAKER"},"#,
     r#""label":"SPEAKER"},{"head":4,"child":7,"head_span":{"start":0,"end":7,"token_start":0,"token_end":4,"label":"QUOTE"},"#,
-    r#""child_span":{"start":17,"end":21,"token_start":7,"token_end":7,"label":"CUE"},"label":"CUE"}],"#,
-    r#""answer":"accept"}"#,
+    r#""child_span":{"start":17,"end":21,"token_start":7,"token_end":7,"label":"CUE"},"label":"CUE"}]}"#,
 );
 
 #[test]
-fn byline_flavor_matches_golden() {
-    let (out, report) = written(&[rich()], Flavor::Byline);
+fn byline_flavor_with_suggestions_matches_golden() {
+    let (out, report) = written_with(&[rich()], Flavor::Byline, ExportOptions::WITH_SUGGESTIONS);
     assert_eq!(out, format!("{BYLINE_GOLDEN}\n"));
     assert_eq!(report.documents, 1);
     assert_eq!(report.spans, 7, "six exported spans and one rejected");
@@ -73,22 +85,63 @@ fn byline_flavor_matches_golden() {
 }
 
 #[test]
+fn byline_flavor_writes_gold_only_by_default() {
+    let (out, report) = written(&[rich()], Flavor::Byline);
+    let task: Value = serde_json::from_str(out.trim_end()).unwrap();
+    let labels: Vec<&str> = (task["spans"].as_array().unwrap().iter())
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["QUOTE", "GPE", "SPEAKER", "CUE", "SPEAKER"]);
+    assert!(
+        task["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["state"] == "accepted")
+    );
+    assert_eq!(task.get("rejected_spans"), None);
+    assert_eq!(
+        task["quotes"],
+        serde_json::json!([]),
+        "the quote is pending"
+    );
+    assert_eq!(task["relations"], serde_json::json!([]));
+    assert_eq!(task["answer"], "ignore", "not done");
+    let lost: Vec<&str> = report.lost.keys().map(String::as_str).collect();
+    assert_eq!(
+        lost,
+        [
+            "pending quotes (not gold; --with-suggestions writes them where a format can)",
+            "pending spans (not gold; --with-suggestions writes them where a format can)",
+            "rejected spans (not gold: training exports leave them out)",
+        ]
+    );
+}
+
+#[test]
 fn prodigy_flavor_matches_golden_and_counts_what_it_drops() {
-    let (out, report) = written(&[rich()], Flavor::Prodigy);
-    assert_eq!(out, format!("{PRODIGY_GOLDEN}\n"));
+    let (out, report) = written_with(&[rich()], Flavor::Prodigy, ExportOptions::WITH_SUGGESTIONS);
+    let hash = serde_json::from_str::<Value>(out.trim_end()).unwrap()["_task_hash"].clone();
+    assert_eq!(
+        out,
+        format!(
+            "{}\n",
+            PRODIGY_GOLDEN.replace("TASK_HASH", &hash.to_string())
+        )
+    );
+    let (gold_only, _) = written(&[rich()], Flavor::Prodigy);
+    let gold: Value = serde_json::from_str(gold_only.trim_end()).unwrap();
+    assert_eq!(gold["_task_hash"], hash, "suggestions are not in the hash");
+    assert_eq!(gold.get("suggestions"), None);
     let lost: BTreeMap<&str, usize> = report.lost.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     assert_eq!(
         lost,
         BTreeMap::from([
             ("coreference links (refers_to)", 1),
-            ("pending review states (written as plain annotations)", 2),
             (
-                "quote kinds partial/mixed (read back as direct or indirect)",
+                "rejected spans (not gold: training exports leave them out)",
                 1
             ),
-            ("rejected spans (training exports leave them out)", 1),
-            ("speaker entity names", 1),
-            ("suggestion origins (engine, rule, score)", 2),
         ])
     );
 }
@@ -102,14 +155,16 @@ fn ranges(task: &Value) -> Vec<(String, usize, usize, Option<String>)> {
             found.push((path, s as usize, e as usize, text));
         }
     };
-    for key in ["tokens", "spans", "rejected_spans"] {
+    for key in ["tokens", "spans", "rejected_spans", "suggestions"] {
         for (i, v) in task[key].as_array().into_iter().flatten().enumerate() {
             visit(format!("{key}[{i}]"), v);
         }
     }
-    for (i, r) in task["relations"].as_array().unwrap().iter().enumerate() {
-        visit(format!("relations[{i}].head_span"), &r["head_span"]);
-        visit(format!("relations[{i}].child_span"), &r["child_span"]);
+    for key in ["relations", "suggested_relations"] {
+        for (i, r) in task[key].as_array().into_iter().flatten().enumerate() {
+            visit(format!("{key}[{i}].head_span"), &r["head_span"]);
+            visit(format!("{key}[{i}].child_span"), &r["child_span"]);
+        }
     }
     for (i, q) in task["quotes"].as_array().into_iter().flatten().enumerate() {
         for (j, p) in q["content"].as_array().unwrap().iter().enumerate() {
@@ -124,7 +179,7 @@ fn ranges(task: &Value) -> Vec<(String, usize, usize, Option<String>)> {
 #[test]
 fn every_written_offset_slices_its_text_in_code_points() {
     for flavor in [Flavor::Byline, Flavor::Prodigy] {
-        let (out, _) = written(&[rich(), plain()], flavor);
+        let (out, _) = written_with(&[rich(), plain()], flavor, ExportOptions::WITH_SUGGESTIONS);
         for line in out.lines() {
             let task: Value = serde_json::from_str(line).unwrap();
             let text = task["text"].as_str().unwrap();
@@ -143,7 +198,7 @@ fn every_written_offset_slices_its_text_in_code_points() {
 
 #[test]
 fn relations_point_at_the_last_token_of_each_span() {
-    let (out, _) = written(&[rich()], Flavor::Prodigy);
+    let (out, _) = written(&[plain()], Flavor::Prodigy);
     let task: Value = serde_json::from_str(out.trim_end()).unwrap();
     for rel in task["relations"].as_array().unwrap() {
         assert_eq!(rel["head"], rel["head_span"]["token_end"]);
@@ -156,8 +211,10 @@ fn relations_point_at_the_last_token_of_each_span() {
 }
 
 #[test]
-fn skipped_documents_are_ignored_and_hashes_follow_the_annotations() {
+fn only_done_documents_are_accepted_and_hashes_follow_the_annotations() {
     let mut doc = plain();
+    doc.apply(&Transaction::new("done").with(Edit::SetStatus(DocStatus::Done)))
+        .unwrap();
     let (first, _) = written(&[doc.clone()], Flavor::Prodigy);
     doc.apply(&Transaction::new("skip").with(Edit::SetStatus(DocStatus::Skipped)))
         .unwrap();
@@ -174,7 +231,11 @@ fn skipped_documents_are_ignored_and_hashes_follow_the_annotations() {
     let (rich_out, _) = written(&[rich()], Flavor::Prodigy);
     let c: Value = serde_json::from_str(rich_out.trim_end()).unwrap();
     assert_eq!(a["_input_hash"], c["_input_hash"], "same text");
-    assert_ne!(a["_task_hash"], c["_task_hash"], "one more span");
+    assert_eq!(c["answer"], "ignore", "in progress");
+    assert_ne!(
+        a["_task_hash"], c["_task_hash"],
+        "its quote is not gold there"
+    );
 }
 
 #[test]

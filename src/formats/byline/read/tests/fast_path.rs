@@ -5,14 +5,14 @@
 use serde_json::{Value, json};
 
 use super::*;
-use crate::formats::byline;
 use crate::formats::fixtures::{annotated, plain, rich};
+use crate::formats::{ExportOptions, byline};
 
 fn exported(flavor: byline::Flavor) -> Vec<Value> {
     let mut docs = annotated();
     docs.extend([rich(), plain()]);
     let mut out = Vec::new();
-    byline::write(&docs, &mut out, flavor).unwrap();
+    byline::write(&docs, &mut out, flavor, ExportOptions::WITH_SUGGESTIONS).unwrap();
     String::from_utf8(out)
         .unwrap()
         .lines()

@@ -8,14 +8,20 @@ mod fast_path;
 use serde_json::json;
 
 use super::*;
-use crate::formats::byline;
 use crate::formats::fixtures::{plain, rich};
+use crate::formats::{ExportOptions, byline};
 use crate::model::markup::render;
 use crate::model::{CUE, DocStatus, Document, QUOTE, QuoteKind, SPEAKER, SpanState};
 
 fn byline_line(doc: &Document, flavor: byline::Flavor) -> String {
     let mut out = Vec::new();
-    byline::write(std::slice::from_ref(doc), &mut out, flavor).unwrap();
+    byline::write(
+        std::slice::from_ref(doc),
+        &mut out,
+        flavor,
+        ExportOptions::WITH_SUGGESTIONS,
+    )
+    .unwrap();
     String::from_utf8(out).unwrap()
 }
 

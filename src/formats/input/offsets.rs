@@ -1,13 +1,14 @@
 //! Offsets in a record point into its text as written (code points), but the
 //! document holds the normalized text (BOM stripped, `\r\n` → `\n`). This maps
 //! one onto the other in O(log n) per lookup, so Windows-made doccano exports
-//! keep their spans on the right words.
+//! keep their spans on the right words. Shared by the JSON readers (byline,
+//! Prodigy, doccano, Label Studio).
 
 use crate::model::{ByteRange, CharRange, OffsetIndex};
 
 /// Converts code-point ranges of a record's raw text to byte ranges of the
 /// normalized text.
-pub(super) struct FileOffsets<'t> {
+pub struct FileOffsets<'t> {
     raw: OffsetIndex<'t>,
     normalized: &'t str,
     /// Raw byte positions where normalization removed bytes, ascending.
@@ -40,6 +41,11 @@ impl<'t> FileOffsets<'t> {
             removed_at,
             removed_before,
         }
+    }
+
+    /// The normalized text the byte ranges point into.
+    pub fn normalized(&self) -> &'t str {
+        self.normalized
     }
 
     /// Length of the raw text in code points, for messages.

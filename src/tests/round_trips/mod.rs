@@ -1,7 +1,9 @@
 //! Every format round-trips non-ASCII text through `byline convert`: byline
-//! JSONL → FORMAT → read back gives the same model — all of it for byline, what
-//! the format holds for the others, the rest counted in the report — and every
-//! offset written slices its text in code points (Python's `text[start:end]`).
+//! JSONL → FORMAT → read back gives the same model — all of it for byline
+//! (every review state with `--with-suggestions`), what the README's table
+//! says the format holds for the others, the rest counted in the report —
+//! and every offset written slices its text in code points (Python's
+//! `text[start:end]`).
 //!
 //! The fixture has curly quotes, emoji (one astral, one a two-code-point
 //! flag), CJK, a decomposed name (combining accents), a split quote, an entity
@@ -15,11 +17,14 @@ use serde_json::Value;
 
 use super::support::{Run, byline, check_json_offsets, py_slice};
 use crate::formats::byline::{Flavor, write};
-use crate::formats::{ReadOptions, collect_inputs, read_path};
+use crate::formats::fixtures::{annotated, rich};
+use crate::formats::{ExportOptions, ReadOptions, collect_inputs, read_path};
 use crate::model::{
-    ByteRange, DocStatus, Document, Edit, OffsetIndex, SpanId, Transaction, markup,
+    ByteRange, DocStatus, Document, Edit, Layer, OffsetIndex, SpanId, Transaction, markup,
 };
 use crate::model::{CUE, QUOTE};
+
+mod columns;
 
 const FIRST: &str = "[“[北京|GPE] 👍 is ready,”|QUOTE:1] [[Zoë Müller|PERSON]|SPEAKER:1] \
     [said|CUE:1], [“and so is 東京.”|QUOTE:1]\n\n\
@@ -47,23 +52,36 @@ fn span_count() -> usize {
 fn input(dir: &Path) -> PathBuf {
     let path = dir.join("in.jsonl");
     let mut out = Vec::new();
-    write(&fixtures(), &mut out, Flavor::Byline).unwrap();
+    write(
+        &fixtures(),
+        &mut out,
+        Flavor::Byline,
+        ExportOptions::WITH_SUGGESTIONS,
+    )
+    .unwrap();
     fs::write(&path, out).unwrap();
     path
 }
 
-/// `byline convert INPUT --to FORMAT -o OUT`, which must succeed.
-fn convert(input: &Path, to: &str, out: &Path) -> Run {
-    let run = byline([
+/// `byline convert INPUT --to FORMAT -o OUT [EXTRA]`, which must succeed.
+fn convert_with(input: &Path, to: &str, out: &Path, extra: &[&str]) -> Run {
+    let mut args = vec![
         "convert".into(),
         input.as_os_str().to_owned(),
         "--to".into(),
         to.into(),
         "-o".into(),
         out.as_os_str().to_owned(),
-    ]);
+    ];
+    args.extend(extra.iter().map(Into::into));
+    let run = byline(args);
     assert_eq!(run.code, 0, "{to}: {}", run.err);
     run
+}
+
+/// `byline convert INPUT --to FORMAT -o OUT`: gold only.
+fn convert(input: &Path, to: &str, out: &Path) -> Run {
+    convert_with(input, to, out, &[])
 }
 
 /// Every document in a file or folder, which must read without warnings.
@@ -125,6 +143,31 @@ fn byline_jsonl_round_trips_the_whole_model() {
 }
 
 #[test]
+fn byline_jsonl_with_suggestions_is_lossless() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut docs = annotated();
+    docs.push(rich());
+    let input = dir.path().join("states.jsonl");
+    let mut out = Vec::new();
+    write(
+        &docs,
+        &mut out,
+        Flavor::Byline,
+        ExportOptions::WITH_SUGGESTIONS,
+    )
+    .unwrap();
+    fs::write(&input, &out).unwrap();
+    let again = dir.path().join("again.jsonl");
+    convert_with(&input, "byline", &again, &["--with-suggestions"]);
+    assert_eq!(fs::read(&again).unwrap(), out);
+    assert_eq!(read_back(&again), docs);
+    let gold = dir.path().join("gold.jsonl");
+    convert(&input, "byline", &gold);
+    let expected: Vec<Document> = docs.iter().map(|d| d.gold().into_owned()).collect();
+    assert_eq!(read_back(&gold), expected, "gold only by default");
+}
+
+#[test]
 fn prodigy_keeps_spans_and_quotes() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("prodigy.jsonl");
@@ -137,19 +180,32 @@ fn prodigy_keeps_spans_and_quotes() {
     }
 }
 
+/// Spans of one layer, as [`spans`] gives them.
+fn layer_spans(doc: &Document, layer: Layer) -> BTreeSet<(String, String, Chars)> {
+    spans(doc)
+        .into_iter()
+        .filter(|(l, _, _)| l == layer.as_str())
+        .collect()
+}
+
 #[test]
-fn doccano_sequence_keeps_spans_and_counts_the_quotes_it_cannot_hold() {
+fn doccano_sequence_keeps_the_entities_and_counts_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("doccano.jsonl");
     let run = convert(&input(dir.path()), "doccano", &out);
     assert!(run.err.contains("not written: 2 quote"), "{}", run.err);
+    assert!(run.err.contains("attribution spans"), "{}", run.err);
+    let entities: usize = fixtures()
+        .iter()
+        .map(|d| layer_spans(d, Layer::Entity).len())
+        .sum();
     assert_eq!(
         check_json_offsets(&fs::read_to_string(&out).unwrap()),
-        span_count()
+        entities
     );
     let back = read_back(&out);
     for (back, original) in back.iter().zip(fixtures()) {
-        assert_eq!(spans(back), spans(&original));
+        assert_eq!(spans(back), layer_spans(&original, Layer::Entity));
     }
     let again = dir.path().join("again.jsonl");
     convert(&out, "doccano", &again);
@@ -207,78 +263,27 @@ fn brat_keeps_spans_and_quotes_and_each_fragment_slices_its_text() {
     }
 }
 
-/// Spans as (layer, label, text without whitespace): CoNLL and Hugging Face
-/// keep tokens, not the spaces between them.
-fn span_words(doc: &Document) -> Vec<(String, String, String)> {
-    doc.spans_sorted()
-        .into_iter()
-        .map(|s| {
-            let words: String = s.text(doc.text()).split_whitespace().collect();
-            (s.layer.as_str().to_owned(), s.label.clone(), words)
-        })
-        .collect()
-}
-
 #[test]
-fn conll_keeps_what_iob_holds_and_reads_back_to_the_same_file() {
+fn label_studio_keeps_spans_quotes_and_meta() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out.conll");
-    let run = convert(&input(dir.path()), "conll", &out);
-    assert!(run.err.contains("not written: 2 quote"), "{}", run.err);
-    let back = read_back(&out);
+    let out = dir.path().join("ls");
+    convert(&input(dir.path()), "labelstudio", &out);
+    let back = read_back(&out.join("tasks.json"));
     assert_eq!(back.len(), 2);
     for (back, original) in back.iter().zip(fixtures()) {
-        let mut expected = span_words(&original);
-        let mut got = span_words(back);
-        expected.sort();
-        got.sort();
-        assert_eq!(got, expected);
+        assert_eq!(back.text(), original.text());
+        assert_eq!(spans(back), spans(&original));
+        assert_eq!(quotes(back), quotes(&original));
+        assert_eq!(back.status(), original.status());
+        assert_eq!(
+            (&back.source, &back.meta),
+            (&original.source, &original.meta)
+        );
     }
-    let again = dir.path().join("again.conll");
-    convert(&out, "conll", &again);
-    assert_eq!(
-        fs::read_to_string(again).unwrap(),
-        fs::read_to_string(out).unwrap()
-    );
 }
 
 #[test]
-fn hugging_face_tags_spell_out_the_entity_spans() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("hf.jsonl");
-    let run = convert(&input(dir.path()), "hf", &out);
-    assert!(run.err.contains("attribution spans"), "{}", run.err);
-    let labels: Vec<String> =
-        serde_json::from_str(&fs::read_to_string(dir.path().join("labels.json")).unwrap()).unwrap();
-    let mut found = Vec::new();
-    for line in fs::read_to_string(&out).unwrap().lines() {
-        let row: Value = serde_json::from_str(line).unwrap();
-        let tokens = row["tokens"].as_array().unwrap();
-        let tags = row["ner_tags"].as_array().unwrap();
-        assert_eq!(tokens.len(), tags.len(), "{row}");
-        for (token, tag) in tokens.iter().zip(tags) {
-            let tag = &labels[tag.as_u64().unwrap() as usize];
-            let token = token.as_str().unwrap();
-            match (tag.split_once('-'), found.last_mut()) {
-                (Some(("I", label)), Some((last, words))) if last == label => {
-                    *words += token;
-                }
-                (Some((_, label)), _) => found.push((label.to_owned(), token.to_owned())),
-                (None, _) => {}
-            }
-        }
-    }
-    let expected: Vec<(String, String)> = fixtures()
-        .iter()
-        .flat_map(span_words)
-        .filter(|(layer, _, _)| layer == "entity")
-        .map(|(_, label, words)| (label, words))
-        .collect();
-    assert_eq!(found, expected);
-}
-
-#[test]
-fn doccano_to_byline_to_doccano_gives_back_the_same_spans() {
+fn doccano_to_byline_to_doccano_gives_back_the_same_entities() {
     let text = "“北京 👍,” said Zoë Müller.\nNguye\u{302}\u{303}n met 東京 officials 🇨🇭 today.";
     let at = |needle: &str, label: &str| {
         let start = text[..text.find(needle).unwrap()].chars().count();
@@ -306,7 +311,15 @@ fn doccano_to_byline_to_doccano_gives_back_the_same_spans() {
         items.sort_by_key(|l| (l[0].as_u64(), l[1].as_u64()));
         items
     };
-    assert_eq!(sorted(&back["label"]), sorted(&record["label"]));
+    let entities: Vec<Value> = (record["label"].as_array().unwrap().iter())
+        .filter(|l| ![QUOTE, CUE].contains(&l[2].as_str().unwrap()))
+        .cloned()
+        .collect();
+    assert_eq!(
+        sorted(&back["label"]),
+        sorted(&Value::from(entities)),
+        "the entity layer: the sequence export holds no QUOTE or CUE"
+    );
     for key in ["text", "id", "Comments"] {
         assert_eq!(back[key], record[key], "{key}");
     }

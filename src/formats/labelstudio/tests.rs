@@ -1,0 +1,178 @@
+//! Label Studio: tasks written (gold as the annotation, suggestions as the
+//! prediction), read back, and Label Studio's own exports read (full and
+//! JSON_MIN), a bad region named by task and field.
+
+use serde_json::{Value, json};
+
+use super::*;
+use crate::formats::ExportOptions;
+use crate::formats::fixtures::{py_slice, rich};
+use crate::formats::output::review::Kept;
+use crate::formats::{ExportReport, Loaded};
+use crate::model::markup::render;
+use crate::model::{DocStatus, Document, SpanState};
+
+fn task_of(doc: &Document, kept: Kept) -> Value {
+    let mut labels = std::collections::BTreeSet::new();
+    let mut report = ExportReport::default();
+    let task = write::task(doc, kept, &mut labels, &mut report).unwrap();
+    serde_json::to_value(task).unwrap()
+}
+
+fn read_tasks(tasks: Value) -> Loaded {
+    let Value::Array(records) = tasks else {
+        panic!("a list of tasks")
+    };
+    assert!(is_export(&records));
+    read(records, "tasks.json").unwrap()
+}
+
+#[test]
+fn gold_is_the_annotation_and_suggestions_the_prediction() {
+    let doc = rich();
+    let task = task_of(&doc, Kept::GoldAndSuggestions);
+    let text = task["data"]["text"].as_str().unwrap();
+    let result = task["annotations"][0]["result"].as_array().unwrap();
+    let regions: Vec<(&str, String)> = result
+        .iter()
+        .filter(|r| r["type"] == "labels")
+        .map(|r| {
+            let v = &r["value"];
+            let sliced = py_slice(
+                text,
+                v["start"].as_u64().unwrap() as usize,
+                v["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(sliced, v["text"].as_str().unwrap());
+            (v["labels"][0].as_str().unwrap(), sliced)
+        })
+        .collect();
+    assert_eq!(
+        regions,
+        [
+            ("QUOTE", "“北京 👍,”".to_owned()),
+            ("GPE", "北京".to_owned()),
+            ("SPEAKER", "Ana Díaz".to_owned()),
+            ("CUE", "said".to_owned()),
+            ("SPEAKER", "She".to_owned()),
+        ]
+    );
+    let relations: Vec<&str> = result
+        .iter()
+        .filter(|r| r["type"] == "relation")
+        .map(|r| r["labels"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        relations,
+        ["REFERS_TO"],
+        "the pending quote is no gold relation"
+    );
+    let prediction = &task["predictions"][0];
+    assert_eq!(prediction["model_version"], "rules");
+    let predicted = prediction["result"].as_array().unwrap();
+    let pending: Vec<&Value> = predicted
+        .iter()
+        .filter(|r| r["score"].is_number())
+        .collect();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0]["value"]["labels"], json!(["PERSON"]));
+    assert_eq!(
+        predicted.iter().filter(|r| r["type"] == "relation").count(),
+        2,
+        "the suggested quote's speaker and cue"
+    );
+    assert_eq!(task["data"]["meta"]["status"], "in_progress");
+
+    let gold_only = task_of(&doc, Kept::Gold { asked: false });
+    assert_eq!(gold_only["predictions"], json!([]));
+}
+
+#[test]
+fn tasks_read_back_with_their_states() {
+    let doc = rich();
+    let loaded = read_tasks(json!([task_of(&doc, Kept::GoldAndSuggestions)]));
+    assert_eq!(loaded.warnings, vec![]);
+    let back = &loaded.documents[0];
+    assert_eq!(back.text(), doc.text());
+    assert_eq!(back.status(), DocStatus::InProgress);
+    assert_eq!(back.source, doc.source);
+    assert_eq!(back.boilerplate, doc.boilerplate);
+    assert_eq!(
+        render(back),
+        render(&doc).replace("[Me\u{301}xico|GPE]", "Me\u{301}xico")
+    );
+    let pending: Vec<&str> = back
+        .spans()
+        .filter(|s| s.state == SpanState::Pending)
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(pending, ["PERSON"]);
+    let quote = back.quotes().next().unwrap();
+    assert_eq!(quote.state, SpanState::Pending);
+    assert!(quote.speaker.is_some() && quote.cue.is_some());
+    let she = back.spans().find(|s| s.text(back.text()) == "She").unwrap();
+    assert!(she.refers_to.is_some());
+}
+
+#[test]
+fn reads_label_studios_full_export_and_json_min() {
+    let text = "“Ja,” sagte Zoë 👋 in Zürich.";
+    let full = json!([{
+        "id": 17,
+        "data": {"text": text, "feed": "wire"},
+        "annotations": [{"id": 1, "was_cancelled": false, "result": [
+            {"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
+             "value": {"start": 0, "end": 5, "text": "“Ja,”", "labels": ["QUOTE"]}},
+            {"id": "b", "from_name": "label", "to_name": "text", "type": "labels",
+             "value": {"start": 12, "end": 15, "text": "Zoë", "labels": ["PERSON"]}},
+            {"id": "c", "from_name": "label", "to_name": "text", "type": "labels",
+             "value": {"start": 18, "end": 19, "text": "in", "labels": ["GPE"]}},
+            {"type": "relation", "from_id": "a", "to_id": "b", "direction": "right", "labels": ["SPEAKER"]},
+            {"type": "choices", "value": {"choices": ["ok"]}}
+        ]}],
+        "predictions": []
+    }]);
+    let loaded = read_tasks(full);
+    assert_eq!(
+        render(&loaded.documents[0]),
+        "[“Ja,”|QUOTE] sagte [Zoë|PERSON] 👋 in Zürich."
+    );
+    assert_eq!(loaded.documents[0].status(), DocStatus::Done);
+    assert_eq!(loaded.documents[0].meta["feed"], "wire");
+    let messages: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].starts_with("task 1 (id 17): annotations[0].result[2].value: text \"in\""),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].contains("result[4]: a choices result is not read"),
+        "{messages:?}"
+    );
+
+    let min = json!([{
+        "id": 3, "text": text, "annotator": 1, "annotation_id": 9, "lead_time": 2.5,
+        "label": [{"start": 12, "end": 15, "text": "Zoë", "labels": ["PERSON"]},
+                  {"start": 21, "end": 27, "text": "Zürich", "labels": ["GPE"]}]
+    }]);
+    let loaded = read_tasks(min);
+    assert_eq!(loaded.warnings, vec![]);
+    assert_eq!(
+        render(&loaded.documents[0]),
+        "“Ja,” sagte [Zoë|PERSON] 👋 in [Zürich|GPE]."
+    );
+}
+
+#[test]
+fn a_folder_holds_the_tasks_list_and_the_labeling_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut folder = Folder::create(dir.path(), ExportOptions::WITH_SUGGESTIONS).unwrap();
+    let report = folder.write_batch(&[rich(), rich()]).unwrap();
+    folder.finish().unwrap();
+    assert_eq!(report.documents, 2);
+    let tasks: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join(TASKS)).unwrap()).unwrap();
+    assert_eq!(tasks.as_array().unwrap().len(), 2);
+    let config = std::fs::read_to_string(dir.path().join(CONFIG)).unwrap();
+    assert!(config.contains("<Relation value=\"SPEAKER\"/>"), "{config}");
+}
