@@ -3,8 +3,10 @@
 //! suggestions (built-in engines, its memory, and its external engine when
 //! this machine trusts it) unless `--no-suggest` leaves them to the window;
 //! with `--done`, as reviewed gold (no suggestions) that trains the project's
-//! learned model (see `reviewed`). Documents already in the project are
-//! reported, not doubled; one bad file is reported and skipped.
+//! learned model (see `reviewed`). `--quote-classes` sets which attribution
+//! classes the project's rules engine suggests, here and in the window.
+//! Documents already in the project are reported, not doubled; one bad file
+//! is reported and skipped.
 
 use std::cell::{Cell, RefCell};
 use std::io::Write;
@@ -15,6 +17,7 @@ use anyhow::Context;
 use super::{inputs, reviewed};
 use crate::editor::import;
 use crate::formats::{self, ReadOptions};
+use crate::model::ClassSet;
 use crate::store::Project;
 
 /// Arguments of `byline import`.
@@ -33,6 +36,12 @@ pub struct ImportArgs {
     /// when it first shows it.
     #[arg(long)]
     no_suggest: bool,
+    /// Attribution classes the project's rules engine suggests from now on,
+    /// comma-separated: speech, writing, belief, stance, evidence, or all.
+    /// Kept in the project (the window uses them too); without it, the
+    /// project's own (speech,writing unless set).
+    #[arg(long, value_name = "LIST", value_parser = ClassSet::parse)]
+    quote_classes: Option<ClassSet>,
     /// The files are reviewed gold: accept what they hold, mark every
     /// document done (no suggestions added), then train the project's
     /// learned model once.
@@ -49,6 +58,9 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         writeln!(err, "byline: warning: {warning}")?;
     }
     let mut project = Project::open_or_create(&args.project).context("cannot import")?;
+    if let Some(classes) = args.quote_classes {
+        (project.set_quote_classes(classes)).context("cannot set the quote classes")?;
+    }
     let skipped = Cell::new(0);
     let refused = RefCell::new(Vec::new());
     let read = |path: &Path| {
@@ -86,6 +98,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
 
 #[cfg(test)]
 mod tests {
+    use crate::model::{AttributionClass, ClassSet};
     use crate::store::Project;
     use crate::tests::support::byline;
 
@@ -137,5 +150,47 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    #[test]
+    fn quote_classes_are_kept_in_the_project_and_chosen_for_its_suggestions() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("vote.txt");
+        std::fs::write(
+            &article,
+            "Ortiz believes the vote in the valley will be close.\n",
+        )
+        .unwrap();
+        let project = dir.path().join("p.byline");
+        let (project_arg, article_arg) = (project.to_str().unwrap(), article.to_str().unwrap());
+        let classes = |extra: &[&str]| {
+            let mut args = vec!["import", "--project", project_arg, article_arg];
+            args.extend(extra);
+            let run = byline(args);
+            assert_eq!(run.code, 0, "{}", run.err);
+            let opened = Project::open(&project).unwrap();
+            let docs = opened.list_documents().unwrap();
+            let doc = opened.load_document(&docs[0].id).unwrap();
+            let found: Vec<AttributionClass> = doc.quotes().map(|q| q.class).collect();
+            (opened.quote_classes().unwrap(), found)
+        };
+        assert_eq!(classes(&[]), (ClassSet::default(), vec![]));
+        std::fs::remove_file(&project).unwrap();
+        assert_eq!(
+            classes(&["--quote-classes", "speech,belief"]),
+            (
+                ClassSet::parse("speech,belief").unwrap(),
+                vec![AttributionClass::Belief]
+            )
+        );
+        let bad = byline([
+            "import",
+            "--project",
+            project_arg,
+            "--quote-classes",
+            "gossip",
+            article_arg,
+        ]);
+        assert_eq!(bad.code, 2, "{}", bad.err);
     }
 }

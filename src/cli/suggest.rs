@@ -18,9 +18,12 @@ use super::{inputs, project_engines};
 use crate::formats::byline::{self, Flavor};
 use crate::formats::{ExportOptions, ReadOptions};
 use crate::model::{DocStatus, Document};
+use crate::store::Project;
 use crate::suggest;
+use crate::suggest::ClassSet;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::{EngineCommand, ExternalEngine};
+use crate::suggest::rules::{Interrupted, RulesConfig};
 
 /// Lines processed together in streaming mode: enough to keep every core busy,
 /// few enough that output follows input closely.
@@ -63,6 +66,16 @@ pub struct SuggestArgs {
     /// Run only the external engine, not the built-in one.
     #[arg(long, requires = "engine_cmd")]
     no_builtin: bool,
+    /// Attribution classes the built-in engine suggests, comma-separated:
+    /// speech, writing, belief, stance, evidence, or all. Default: the
+    /// project's with `--project`, else speech,writing.
+    #[arg(long, value_name = "LIST", value_parser = ClassSet::parse)]
+    quote_classes: Option<ClassSet>,
+    /// An interrupted quote (`“A,” she said. “B.”`) as one record with several
+    /// content parts, or one record per part linked by a group.
+    #[arg(long, value_name = "HOW", default_value = "one-record",
+          value_parser = |s: &str| Interrupted::parse(s).ok_or("one-record or per-segment"))]
+    interrupted: Interrupted,
     /// Suggest with this project's engines too: its memory, and its learned
     /// model in the rules' place once trusted. The project is only read.
     #[arg(long, value_name = "FILE")]
@@ -75,7 +88,10 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     let builtin = if args.no_builtin {
         Vec::new()
     } else {
-        suggest::builtin()
+        suggest::builtin_with(RulesConfig {
+            classes: quote_classes(args)?,
+            interrupted: args.interrupted,
+        })
     };
     let external = match &args.engine_cmd {
         Some(line) => Some(
@@ -145,6 +161,17 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         engine_warnings,
         err,
     ))
+}
+
+/// The classes asked for, else those of the project given, else the default.
+fn quote_classes(args: &SuggestArgs) -> anyhow::Result<ClassSet> {
+    Ok(match (args.quote_classes, &args.project) {
+        (Some(classes), _) => classes,
+        (None, Some(path)) => Project::open_to_read(path)
+            .and_then(|project| project.quote_classes())
+            .with_context(|| format!("cannot read the quote classes of {}", path.display()))?,
+        (None, None) => ClassSet::default(),
+    })
 }
 
 /// Prints the external engine's warnings; returns how many there were.
@@ -304,6 +331,51 @@ mod tests {
         let quotes = first["quotes"].as_array().unwrap();
         assert_eq!(quotes.len(), 1, "{first}");
         assert_eq!(quotes[0]["speaker"]["text"], "Zoë Müller");
+    }
+
+    #[test]
+    fn quote_classes_choose_what_is_suggested_and_each_quote_says_its_class() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("vote.txt");
+        let text = "Ortiz believes the vote will be close. “We will win,” Ana Díaz said.\n";
+        std::fs::write(&article, text).unwrap();
+        let classes = |extra: &[&str]| {
+            let mut args = vec!["suggest", article.to_str().unwrap()];
+            args.extend(extra);
+            let run = crate::tests::support::byline(args);
+            assert_eq!(run.code, 0, "{}", run.err);
+            let line: serde_json::Value = serde_json::from_str(run.out.trim()).unwrap();
+            let quotes = line["quotes"].as_array().unwrap().clone();
+            quotes
+                .iter()
+                .map(|q| q["class"].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(classes(&[]), [r#""speech""#]);
+        assert_eq!(
+            classes(&["--quote-classes", "speech,belief"]),
+            [r#""belief""#, r#""speech""#]
+        );
+        assert_eq!(classes(&["--quote-classes", "belief"]), [r#""belief""#]);
+        let project = dir.path().join("p.byline");
+        let mut created = crate::store::Project::create(&project).unwrap();
+        created
+            .set_quote_classes(ClassSet::parse("belief").unwrap())
+            .unwrap();
+        drop(created);
+        let project = project.to_str().unwrap();
+        assert_eq!(
+            classes(&["--project", project]),
+            [r#""belief""#],
+            "the project's classes"
+        );
+        assert_eq!(
+            classes(&["--project", project, "--quote-classes", "speech"]),
+            [r#""speech""#],
+            "the flag wins"
+        );
+        let bad = crate::tests::support::byline(["suggest", "x.txt", "--quote-classes", "gossip"]);
+        assert_eq!(bad.code, 2, "{}", bad.err);
     }
 
     #[test]

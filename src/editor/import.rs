@@ -19,6 +19,7 @@ use crate::store::{Duplicate, Places, Project, StoreError};
 use crate::suggest::engines::Engines;
 use crate::suggest::external::ExternalEngine;
 use crate::suggest::memory::MemoryEngine;
+use crate::suggest::rules::RulesConfig;
 
 /// Documents stored per commit: big enough to import fast, small enough that
 /// an interrupted import keeps most of what was read.
@@ -89,13 +90,18 @@ pub fn trusted_external(project: &Project) -> (Option<ExternalEngine>, Option<St
 }
 
 /// The project's engines for an import outside the window: the built-in
-/// ones, the project's memory, and `external` (see [`trusted_external`]).
+/// ones (suggesting the project's quote classes), the project's memory,
+/// and `external` (see [`trusted_external`]).
 pub fn project_engines(
     project: &Project,
     external: Option<ExternalEngine>,
 ) -> Result<Engines, StoreError> {
     let memory = Arc::new(MemoryEngine::new(project.load_memory()?));
-    Ok(Engines::new(crate::suggest::builtin())
+    let config = RulesConfig {
+        classes: project.quote_classes()?,
+        ..RulesConfig::default()
+    };
+    Ok(Engines::new(crate::suggest::builtin_with(config))
         .with_external(external)
         .with_memory(memory))
 }

@@ -59,6 +59,7 @@ use self::shown::Shown;
 use self::suggesting::FirstSuggest;
 use crate::model::{DocId, Document, LabelSet};
 use crate::suggest::Suggester;
+use crate::suggest::rules::RulesConfig;
 
 /// The documents open, the project behind them and the work under way.
 pub struct Editor {
@@ -120,7 +121,7 @@ impl Editor {
     pub fn launch(plan: startup::Plan, places: Option<Places>, wake: Wake) -> Self {
         let mut editor = Self::new(Workspace::new(LabelSet::builtin()));
         editor.set_wake(wake);
-        editor.set_engines(crate::suggest::builtin());
+        (editor.loads).use_builtin(RulesConfig::default());
         editor.set_places(places);
         for note in plan.notes {
             editor.workspace.notify(note);

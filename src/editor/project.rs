@@ -1,7 +1,8 @@
 //! Taking over a project that finished opening (see `session::opening`):
 //! its labels (the built-in ones when it has none), its memory, the
-//! document viewed last, and its external engine — which runs only if this
-//! machine trusts it for this project.
+//! document viewed last, the attribution classes its rules engine suggests,
+//! and its external engine — which runs only if this machine trusts it for
+//! this project.
 
 use std::path::Path;
 
@@ -9,7 +10,7 @@ use crate::editor::navigate::{ensure_loaded, trim_loaded};
 use crate::editor::session::Session;
 use crate::editor::session::opening::Opened;
 use crate::editor::workspace::Workspace;
-use crate::model::LabelSet;
+use crate::model::{ClassSet, LabelSet};
 use crate::store::{Places, Project, trust_command};
 use crate::suggest::external::{EngineCommand, ExternalEngine};
 
@@ -21,6 +22,8 @@ pub struct TakenOver {
     pub session: Session,
     /// The project's external engine, if it may run here.
     pub external: Option<ExternalEngine>,
+    /// The attribution classes the project's rules engine suggests.
+    pub quote_classes: ClassSet,
 }
 
 /// The window title naming the project at `path`.
@@ -45,6 +48,12 @@ pub fn take_over(
     };
     let (external, note) = external_engine(&opened.project, &labels, places);
     notices.extend(note);
+    let quote_classes = opened.project.quote_classes().unwrap_or_else(|e| {
+        notices.push(format!(
+            "Quote classes not read ({e}); speech and writing suggested"
+        ));
+        ClassSet::default()
+    });
     let mut session = Session::new(opened.project, opened.memory, places.cloned());
     let mut workspace = Workspace::new(labels);
     workspace.set_keep_loaded(keep);
@@ -69,6 +78,7 @@ pub fn take_over(
         workspace,
         session,
         external,
+        quote_classes,
     }
 }
 

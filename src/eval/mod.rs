@@ -3,10 +3,11 @@
 //! predicting nothing. Scores: per label span P/R/F1 by exact match and by
 //! overlap; quote P/R/F1 at a loose (30%) and strict (80%) share of counted
 //! content characters, with speaker and cue accuracy on matched quotes, for
-//! all attributions and the PolNeAR speech and direct subsets (see `quotes`
-//! and `subsets`). Predicted labels are mapped onto the gold's explicitly:
-//! by default GPE and LOC become PLACE when the gold has PLACE and neither of
-//! them (GUM's one place class); the map applied is in the report.
+//! all attributions, the PolNeAR speech subset and by kind, direct (quoted
+//! words) and indirect (none) (see `quotes` and `subsets`). Predicted labels
+//! are mapped onto the gold's explicitly: by default GPE and LOC become PLACE
+//! when the gold has PLACE and neither of them (GUM's one place class); the
+//! map applied is in the report.
 
 mod cli;
 pub mod gold;
@@ -173,6 +174,35 @@ mod tests {
             0,
             "the prediction has no cue"
         );
+    }
+
+    #[test]
+    fn direct_and_indirect_are_scored_apart() {
+        let report = eval(
+            "[“We will rebuild the bridge,”|QUOTE:1] [she|SPEAKER:1] [said|CUE:1]. \
+             [He|SPEAKER:2] [said|CUE:2] [the bridge would stay closed|QUOTE:2].",
+            "[“We will rebuild the bridge,”|QUOTE:1] [she|SPEAKER:1] [said|CUE:1]. \
+             He [said|CUE:2] [the bridge would stay closed|QUOTE:2].",
+        );
+        let direct = subset(&report, "direct");
+        let indirect = subset(&report, "indirect");
+        for side in [
+            &direct.loose,
+            &direct.strict,
+            &indirect.loose,
+            &indirect.strict,
+        ] {
+            assert_eq!((side.quotes.gold, side.quotes.pred), (1, 1));
+            assert_eq!(side.quotes.f1, Some(1.0));
+            assert_eq!(side.cue.value, Some(1.0));
+        }
+        assert_eq!(direct.strict.speaker.value, Some(1.0));
+        assert_eq!(
+            indirect.strict.speaker.value,
+            Some(0.0),
+            "no speaker predicted"
+        );
+        assert!(report.to_string().contains("\nindirect "));
     }
 
     #[test]

@@ -10,8 +10,9 @@ use super::report::{Accuracy, Prf, QuoteMatch, QuoteSubset};
 use super::subsets::{Classifier, Subsets};
 use crate::model::{ByteRange, Document, SpanState};
 
-/// The names of the subsets, in report order.
-pub const SUBSETS: [&str; 3] = ["all", "speech", "direct"];
+/// The names of the subsets, in report order: every attribution, the speech
+/// subset, and by kind — quoted words (`direct`) or none (`indirect`).
+pub const SUBSETS: [&str; 4] = ["all", "speech", "direct", "indirect"];
 
 /// One quote as scoring sees it.
 struct QuoteView {
@@ -28,6 +29,7 @@ impl QuoteView {
         match subset {
             "speech" => self.subsets.speech,
             "direct" => self.subsets.direct,
+            "indirect" => !self.subsets.direct,
             _ => true,
         }
     }
@@ -84,7 +86,7 @@ impl Tally {
 /// Quote tallies of a whole evaluation: per share, per subset.
 pub struct QuoteTallies {
     shares: [f64; 2],
-    tallies: [[Tally; 3]; 2],
+    tallies: [[Tally; SUBSETS.len()]; 2],
     classifier: Classifier,
 }
 
@@ -93,7 +95,7 @@ impl QuoteTallies {
     pub fn new(loose: f64, strict: f64) -> Self {
         Self {
             shares: [loose, strict],
-            tallies: [[Tally::default(); 3]; 2],
+            tallies: [[Tally::default(); SUBSETS.len()]; 2],
             classifier: Classifier::default(),
         }
     }

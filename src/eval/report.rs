@@ -103,7 +103,7 @@ pub struct QuoteMatch {
 /// Quote scores of one subset of attributions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct QuoteSubset {
-    /// `all`, `speech` or `direct`.
+    /// `all`, `speech`, `direct` or `indirect`.
     pub subset: String,
     /// At the loose share (0.3).
     pub loose: QuoteMatch,

@@ -275,6 +275,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AttributionClass;
     use crate::model::quote::QuoteKind;
     use crate::model::span::{Layer, Origin, SpanState};
     use crate::model::{CUE, QUOTE, SPEAKER};
@@ -294,6 +295,7 @@ mod tests {
             speaker: Some(s),
             cue: Some(c),
             kind: QuoteKind::Direct,
+            class: AttributionClass::Speech,
             speaker_entity: Some("Ana Díaz".into()),
             state: SpanState::Accepted,
             origin: Origin::Manual,

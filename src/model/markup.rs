@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::attribution::AttributionClass;
 use super::document::{Document, IdAllocator};
 use super::edit::{Edit, Transaction};
 use super::labels::{CUE, LabelSet, QUOTE, SPEAKER};
@@ -130,6 +131,7 @@ pub fn add_to_group<'g>(
         speaker: None,
         cue: None,
         kind: QuoteKind::Indirect,
+        class: AttributionClass::Speech,
         speaker_entity: None,
         state: SpanState::Accepted,
         origin: Origin::Manual,

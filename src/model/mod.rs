@@ -1,6 +1,7 @@
 //! The document model: documents, spans, quotes, labels, edits, history,
 //! offsets, tokens and the project's memory of the editor's verdicts. Pure data and functions — no egui, no SQL, no I/O.
 
+pub mod attribution;
 pub mod document;
 pub mod edit;
 pub mod gold;
@@ -14,6 +15,7 @@ pub mod restore;
 pub mod span;
 pub mod tokens;
 
+pub use attribution::{AttributionClass, ClassSet};
 pub use document::{DocId, DocStatus, Document, IdAllocator};
 pub use edit::{Applied, Changes, Edit, EditError, Transaction};
 pub use history::History;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::attribution::AttributionClass;
 use super::span::{Origin, SpanId, SpanState};
 
 /// The quotation marks that make quoted words direct speech: straight and
@@ -78,6 +79,9 @@ pub struct Quote {
     pub cue: Option<SpanId>,
     /// How the words are reported.
     pub kind: QuoteKind,
+    /// What the attribution reports: speech (the default, and what quotes
+    /// made before classes existed are), writing, belief, stance, evidence.
+    pub class: AttributionClass,
     /// Canonical name of the person or body quoted (`Antony Blinken` for `he`).
     pub speaker_entity: Option<String>,
     /// Review state of the attribution as a whole.
@@ -98,6 +102,7 @@ impl Quote {
             speaker: None,
             cue: None,
             kind: QuoteKind::inferred([content_text]),
+            class: AttributionClass::Speech,
             speaker_entity: None,
             state: SpanState::Accepted,
             origin: Origin::Manual,
@@ -127,6 +132,7 @@ mod tests {
     fn a_manual_quote_is_direct_only_with_a_quotation_mark() {
         let direct = Quote::manual(QuoteId(3), SpanId(7), "«On reviendra»");
         assert_eq!(direct.kind, QuoteKind::Direct);
+        assert_eq!(direct.class, AttributionClass::Speech);
         assert_eq!(direct.content, [SpanId(7)]);
         assert_eq!(direct.state, SpanState::Accepted);
         assert_eq!(direct.origin, Origin::Manual);

@@ -10,8 +10,8 @@ use super::project::Project;
 use super::rows::{Bad, Res, damaged, to_bytes, to_chars};
 use super::save::find_key;
 use crate::model::{
-    Applied, DocStatus, Document, Edit, History, Layer, OffsetIndex, Origin, Quote, QuoteId,
-    QuoteKind, Span, SpanId, SpanState, Transaction,
+    Applied, AttributionClass, DocStatus, Document, Edit, History, Layer, OffsetIndex, Origin,
+    Quote, QuoteId, QuoteKind, Span, SpanId, SpanState, Transaction,
 };
 
 /// Undo steps kept per document; older ones are dropped.
@@ -136,6 +136,9 @@ struct StoredQuote {
     speaker: Option<u64>,
     cue: Option<u64>,
     kind: QuoteKind,
+    /// Absent in undo steps stored before quotes had a class: speech.
+    #[serde(default)]
+    class: AttributionClass,
     speaker_entity: Option<String>,
     state: SpanState,
     origin: Origin,
@@ -162,6 +165,7 @@ pub(super) fn encode(tx: &Transaction, index: &OffsetIndex<'_>) -> Res<String> {
         speaker: q.speaker.map(|s| s.0),
         cue: q.cue.map(|s| s.0),
         kind: q.kind,
+        class: q.class,
         speaker_entity: q.speaker_entity.clone(),
         state: q.state,
         origin: q.origin.clone(),
@@ -205,6 +209,7 @@ fn decode(label: String, json: &str, index: &OffsetIndex<'_>) -> Res<Transaction
         speaker: q.speaker.map(SpanId),
         cue: q.cue.map(SpanId),
         kind: q.kind,
+        class: q.class,
         speaker_entity: q.speaker_entity,
         state: q.state,
         origin: q.origin,

@@ -17,7 +17,7 @@ type DataStep = fn(&Connection) -> Res<()>;
 
 /// Data steps by migration index; `None` where the SQL is enough.
 const DATA_STEPS: [Option<DataStep>; MIGRATIONS.len()] =
-    [None, Some(memory::backfill), None, None, None, None];
+    [None, Some(memory::backfill), None, None, None, None, None];
 
 /// Turns a fresh, empty file into a project of the current version.
 pub(super) fn initialize(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
@@ -210,6 +210,28 @@ mod tests {
             !suggested(&by_memory),
             "the memory alone is not the engines"
         );
+    }
+
+    #[test]
+    fn quotes_of_an_older_project_are_speech_after_an_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.byline");
+        let doc = version_one_file(&path);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO spans (doc, id, start, \"end\", label, layer, state)
+               SELECT key, 90, 0, 11, 'QUOTE', 'attribution', 'accepted' FROM documents;
+             INSERT INTO quotes (doc, id, kind, state)
+               SELECT key, 91, 'indirect', 'accepted' FROM documents;
+             INSERT INTO quote_content (doc, quote, pos, span)
+               SELECT key, 91, 0, 90 FROM documents;",
+        )
+        .unwrap();
+        drop(conn);
+        let project = Project::open(&path).unwrap();
+        let upgraded = project.load_document(&doc.id).unwrap();
+        let classes: Vec<_> = upgraded.quotes().map(|q| q.class).collect();
+        assert_eq!(classes, [crate::model::AttributionClass::Speech]);
     }
 
     #[test]

@@ -41,6 +41,7 @@ mod opening;
 mod order;
 mod places;
 mod project;
+mod quote_classes;
 mod rows;
 mod save;
 mod schema;

@@ -8,8 +8,8 @@ use rusqlite::Row;
 
 use super::error::StoreError;
 use crate::model::{
-    ByteRange, CharRange, DocStatus, Layer, OffsetIndex, Origin, Quote, QuoteId, QuoteKind, SpanId,
-    SpanState,
+    AttributionClass, ByteRange, CharRange, DocStatus, Layer, OffsetIndex, Origin, Quote, QuoteId,
+    QuoteKind, SpanId, SpanState,
 };
 
 /// A failure inside the store, before the project path is attached.
@@ -89,6 +89,12 @@ pub(super) fn parse_status(name: &str) -> Res<DocStatus> {
 /// Quote kinds.
 pub(super) fn parse_kind(name: &str) -> Res<QuoteKind> {
     QuoteKind::parse(name).map_or_else(|| damaged(format!("unknown quote kind {name:?}")), Ok)
+}
+
+/// Quote attribution classes.
+pub(super) fn parse_class(name: &str) -> Res<AttributionClass> {
+    AttributionClass::parse(name)
+        .map_or_else(|| damaged(format!("unknown quote class {name:?}")), Ok)
 }
 
 /// An origin as `(engine, rule, score)`; all three are NULL for manual work.
@@ -204,7 +210,7 @@ impl RawSpan {
 
 /// Columns selected for a quote, in [`quote_from_row`] order.
 pub(super) const QUOTE_COLUMNS: &str =
-    "doc, id, kind, speaker, cue, speaker_entity, state, engine, rule, score";
+    "doc, id, kind, speaker, cue, speaker_entity, state, engine, rule, score, class";
 
 /// A quote row (its content comes from `quote_content`), with its document key.
 pub(super) fn quote_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Res<Quote>)> {
@@ -216,6 +222,7 @@ pub(super) fn quote_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Res<Quote>
     let speaker_entity: Option<String> = row.get(5)?;
     let state: String = row.get(6)?;
     let origin = origin_from(row.get(7)?, row.get(8)?, row.get(9)?);
+    let class: String = row.get(10)?;
     let quote = (|| {
         Ok(Quote {
             id: QuoteId(model_id(id)?),
@@ -223,6 +230,7 @@ pub(super) fn quote_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Res<Quote>
             speaker: speaker.map(model_id).transpose()?.map(SpanId),
             cue: cue.map(model_id).transpose()?.map(SpanId),
             kind: parse_kind(&kind)?,
+            class: parse_class(&class)?,
             speaker_entity,
             state: parse_state(&state)?,
             origin,

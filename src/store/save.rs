@@ -154,10 +154,11 @@ fn write_quote(conn: &Connection, key: i64, quote: &Quote) -> Res<()> {
     let id = sql_id(quote.id.0)?;
     let (engine, rule, score) = origin_columns(&quote.origin);
     conn.prepare_cached(
-        "INSERT INTO quotes (doc, id, kind, speaker, cue, speaker_entity, state, engine, rule, score)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        "INSERT INTO quotes
+           (doc, id, kind, speaker, cue, speaker_entity, state, engine, rule, score, class)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (doc, id) DO UPDATE SET
-           kind = excluded.kind, speaker = excluded.speaker, cue = excluded.cue,
+           kind = excluded.kind, class = excluded.class, speaker = excluded.speaker, cue = excluded.cue,
            speaker_entity = excluded.speaker_entity, state = excluded.state,
            engine = excluded.engine, rule = excluded.rule, score = excluded.score",
     )?
@@ -172,6 +173,7 @@ fn write_quote(conn: &Connection, key: i64, quote: &Quote) -> Res<()> {
         engine,
         rule,
         score,
+        quote.class.as_str(),
     ])?;
     conn.prepare_cached("DELETE FROM quote_content WHERE doc = ?1 AND quote = ?2")?
         .execute(params![key, id])?;

@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     V4_SUGGESTED,
     V5_SEARCH,
     V6_LEARNED_MODEL,
+    V7_QUOTE_CLASS,
 ];
 
 /// Version 1: documents and their annotations, labels, settings.
@@ -188,4 +189,11 @@ CREATE TABLE learned_model (
     combined_f1 REAL,
     trained_at  TEXT NOT NULL
 );
+"#;
+
+/// Version 7: what each quote's attribution reports (speech, writing,
+/// belief, stance, evidence); quotes made before are speech.
+const V7_QUOTE_CLASS: &str = r#"
+ALTER TABLE quotes ADD COLUMN class TEXT NOT NULL DEFAULT 'speech'
+    CHECK (class IN ('speech', 'writing', 'belief', 'stance', 'evidence'));
 "#;

@@ -88,7 +88,10 @@ impl Engines {
         let external = self.external.as_ref().map(|_| "external".to_owned());
         self.builtin
             .iter()
-            .map(|e| self.in_place(e.as_ref()).name().to_owned())
+            .map(|e| match self.in_place(e.as_ref()) {
+                Some(learned) => learned.name().to_owned(),
+                None => e.name().to_owned(),
+            })
             .chain(memory)
             .chain(external)
             .collect()
@@ -124,13 +127,11 @@ impl Engines {
         self.with_engines(|engines| suggest_all(docs, engines, progress))
     }
 
-    /// The engine that runs for built-in `engine`: the learned one in place
-    /// of the rules, when there is one.
-    fn in_place<'a>(&'a self, engine: &'a dyn Suggester) -> &'a dyn Suggester {
-        match &self.learned {
-            Some(learned) if engine.name() == RulesSuggester.name() => learned.as_ref(),
-            _ => engine,
-        }
+    /// The learned engine that runs in place of built-in `engine`, on its
+    /// output: for the rules engine, when there is one.
+    fn in_place(&self, engine: &dyn Suggester) -> Option<&LearnedSuggester> {
+        let rules = RulesSuggester::default();
+        (self.learned.as_deref()).filter(|_| engine.name() == rules.name())
     }
 
     /// Calls `run` with the engines in the order they run: each built-in one
@@ -140,7 +141,8 @@ impl Engines {
             .builtin
             .iter()
             .map(|engine| Refined {
-                engine: self.in_place(engine.as_ref()),
+                engine: engine.as_ref(),
+                learned: self.in_place(engine.as_ref()),
                 memory: self.memory.as_deref(),
             })
             .collect();
@@ -156,16 +158,24 @@ impl Engines {
 /// An engine whose suggestions pass through the memory's verdicts.
 struct Refined<'a> {
     engine: &'a dyn Suggester,
+    /// The learned engine that runs on this (rules) engine's output, if any.
+    learned: Option<&'a LearnedSuggester>,
     memory: Option<&'a MemoryEngine>,
 }
 
 impl Suggester for Refined<'_> {
     fn name(&self) -> &str {
-        self.engine.name()
+        match self.learned {
+            Some(learned) => learned.name(),
+            None => self.engine.name(),
+        }
     }
 
     fn suggest(&self, doc: &Document) -> Suggestions {
         let mut suggestions = self.engine.suggest(doc);
+        if let Some(learned) = self.learned {
+            suggestions = learned.on_rules(doc, suggestions);
+        }
         if let Some(memory) = self.memory {
             memory.refine(doc, &mut suggestions);
         }
@@ -331,5 +341,30 @@ mod tests {
             "{leeds:?}"
         );
         assert_eq!(learned.with_learned(None).names(), ["rules"]);
+    }
+
+    #[test]
+    fn the_learned_engine_runs_on_the_projects_rules_and_keeps_their_quote_classes() {
+        use crate::model::AttributionClass;
+        use crate::suggest::learned::TrainOptions;
+        use crate::suggest::rules::RulesConfig;
+
+        let reviewed: Vec<Document> = (0..TRUST_AFTER)
+            .map(|i| {
+                let text = format!("[Ana Díaz|PERSON] spoke in [Leeds|GPE] on day {i}.");
+                crate::model::markup::document(&text).unwrap()
+            })
+            .collect();
+        let model = Arc::new(Model::train(&reviewed, &TrainOptions::default()));
+        let config = RulesConfig {
+            classes: crate::model::ClassSet::ALL,
+            ..RulesConfig::default()
+        };
+        let engines = Engines::new(crate::suggest::builtin_with(config)).with_learned(Some(model));
+        assert_eq!(engines.names(), ["learned"]);
+        let mut doc = Document::new(None, "Ortiz believes the vote in the valley will be close.");
+        engines.suggest(&mut doc).unwrap();
+        let classes: Vec<AttributionClass> = doc.quotes().map(|q| q.class).collect();
+        assert_eq!(classes, [AttributionClass::Belief]);
     }
 }

@@ -14,6 +14,8 @@ pub mod rules;
 
 use std::collections::HashMap;
 
+pub use crate::model::{AttributionClass, ClassSet};
+
 use crate::model::{
     ByteRange, Document, Edit, Layer, Origin, Quote, QuoteKind, Span, SpanId, SpanState,
     Transaction,
@@ -49,6 +51,11 @@ pub struct SuggestedQuote {
     pub speaker_entity: Option<String>,
     /// Engine, rule, score.
     pub origin: Origin,
+    /// What the attribution reports: speech, writing, belief, stance, evidence.
+    pub class: AttributionClass,
+    /// Quotes sharing a group are the segments of one interrupted quote
+    /// (`“A,” she said. “B.”` written as one record per segment).
+    pub group: Option<u32>,
 }
 
 /// Everything an engine proposes for one document.
@@ -75,7 +82,13 @@ pub trait Suggester: Send + Sync {
 /// the entity finder runs once per document. The CLI, the window and the
 /// benchmarks all take their engines from here.
 pub fn builtin() -> Vec<Box<dyn Suggester>> {
-    vec![Box::new(rules::RulesSuggester::new())]
+    builtin_with(rules::RulesConfig::default())
+}
+
+/// The built-in engines with the `rules` engine set up by `config` (which
+/// attribution classes to suggest, how interrupted quotes are written).
+pub fn builtin_with(config: rules::RulesConfig) -> Vec<Box<dyn Suggester>> {
+    vec![Box::new(rules::RulesSuggester::with_config(config))]
 }
 
 /// Turns suggestions into one transaction of pending spans and quotes. A
@@ -130,6 +143,7 @@ pub fn to_transaction(doc: &Document, suggestions: &Suggestions) -> Transaction 
             speaker: q.speaker.and_then(id_of),
             cue: q.cue.and_then(id_of),
             kind: q.kind,
+            class: q.class,
             speaker_entity: q.speaker_entity.clone(),
             state: SpanState::Pending,
             origin: q.origin.clone(),

@@ -79,6 +79,8 @@ mod tests {
                     kind: QuoteKind::Direct,
                     speaker_entity: None,
                     origin: Origin::suggested("word", "literal", 0.5),
+                    class: crate::suggest::AttributionClass::Speech,
+                    group: None,
                 });
             }
             out.boilerplate.push(ByteRange::new(0, 3));

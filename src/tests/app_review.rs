@@ -9,7 +9,9 @@ use egui_kittest::kittest::Queryable;
 use crate::app::BylineApp;
 use crate::editor::{Command, Editor, Selection, Workspace};
 use crate::model::markup::ids_by_label;
-use crate::model::{DocStatus, Document, LabelSet, SpanId, SpanState};
+use crate::model::{
+    AttributionClass, DocStatus, Document, Edit, LabelSet, SpanId, SpanState, Transaction,
+};
 use crate::model::{QUOTE, SPEAKER};
 use crate::tests::support::suggested;
 
@@ -169,6 +171,24 @@ fn enter_accepts_the_suggestion_tab_selected_and_moves_on() {
         Selection::Span(zurich)
     );
     assert_eq!(doc(&h).status(), DocStatus::InProgress);
+}
+
+#[test]
+fn the_inspector_shows_the_selected_quotes_class() {
+    let mut article = suggested(ARTICLE);
+    let mut quote = article.quotes().next().unwrap().clone();
+    quote.class = AttributionClass::Writing;
+    let tx = Transaction::new("class").with(Edit::ReplaceQuote(quote));
+    article.apply(&tx).unwrap();
+    let mut h = window(vec![article]);
+    assert!(
+        h.query_by_label("writing").is_none(),
+        "nothing selected yet"
+    );
+    click_on(&mut h, "rebuild");
+    h.run();
+    h.get_by_label("Class");
+    h.get_by_label("writing");
 }
 
 #[test]

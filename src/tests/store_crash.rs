@@ -15,8 +15,8 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crate::model::{
-    ByteRange, DocStatus, Document, Edit, Layer, Origin, Quote, QuoteId, QuoteKind, Span, SpanId,
-    SpanState, Transaction,
+    AttributionClass, ByteRange, DocStatus, Document, Edit, Layer, Origin, Quote, QuoteId,
+    QuoteKind, Span, SpanId, SpanState, Transaction,
 };
 use crate::store::{Access, Project, ReadOnlyReason};
 
@@ -69,6 +69,7 @@ fn edit(doc: &Document, n: u64) -> Transaction {
                 speaker: Some(SpanId(n - 2)),
                 cue: None,
                 kind: QuoteKind::Indirect,
+                class: AttributionClass::ALL[n as usize % AttributionClass::ALL.len()],
                 speaker_entity: Some(format!("Zoë {n}")),
                 state: SpanState::Pending,
                 origin: Origin::Manual,

@@ -3,8 +3,8 @@
 use serde_json::json;
 
 use crate::model::{
-    ByteRange, DocStatus, Document, Edit, History, LabelSet, Layer, Origin, Quote, QuoteKind, Span,
-    SpanId, SpanState, Transaction,
+    AttributionClass, ByteRange, DocStatus, Document, Edit, History, LabelSet, Layer, Origin,
+    Quote, QuoteKind, Span, SpanId, SpanState, Transaction,
 };
 use crate::model::{CUE, QUOTE, SPEAKER};
 use crate::store::{Project, Step, ViewPosition};
@@ -58,6 +58,7 @@ pub(super) fn rich_document() -> Document {
             speaker: Some(id(6)),
             cue: Some(id(7)),
             kind: QuoteKind::Direct,
+            class: AttributionClass::Writing,
             speaker_entity: Some("Zoë Ñúñez".into()),
             state: SpanState::Accepted,
             origin: Origin::Manual,
@@ -68,6 +69,7 @@ pub(super) fn rich_document() -> Document {
             speaker: None,
             cue: None,
             kind: QuoteKind::Mixed,
+            class: AttributionClass::Speech,
             speaker_entity: None,
             state: SpanState::Pending,
             origin: Origin::suggested("rules", "partial-quote", 0.25),

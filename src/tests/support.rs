@@ -39,6 +39,8 @@ pub fn suggested(markup_text: &str) -> Document {
             kind: QuoteKind::Indirect,
             speaker_entity: None,
             origin: Origin::suggested("test", "markup", 0.8),
+            class: crate::suggest::AttributionClass::Speech,
+            group: None,
         });
         match m.label.as_str() {
             QUOTE => {

@@ -146,6 +146,13 @@ fn quote_ui(ui: &mut Ui, doc: &Document, quote: &Quote, cmds: &mut Vec<Command>)
                 .response
                 .labelled_by(name.id);
             ui.end_row();
+            let name = ui.label("Class");
+            ui.label(quote.class.as_str())
+                .on_hover_text(
+                    "What the attribution reports: speech, writing, belief, stance or evidence",
+                )
+                .labelled_by(name.id);
+            ui.end_row();
             for (role, part, name) in [
                 (Role::Speaker, quote.speaker, "Speaker"),
                 (Role::Cue, quote.cue, "Cue"),

@@ -13,8 +13,8 @@ pub mod wire;
 use crate::formats::ReadError;
 use crate::model::markup::MarkupError;
 use crate::model::{
-    ByteRange, CUE, Document, Edit, EditError, Layer, Origin, QUOTE, Quote, QuoteKind, SPEAKER,
-    Span, SpanState, Transaction,
+    AttributionClass, ByteRange, CUE, Document, Edit, EditError, Layer, Origin, QUOTE, Quote,
+    QuoteKind, SPEAKER, Span, SpanState, Transaction,
 };
 
 /// Why a corpus could not be built from the bundled samples (a bug in the
@@ -182,6 +182,7 @@ impl Builder {
                 speaker: span_ids.get(speaker).copied(),
                 cue: span_ids.get(cue).copied(),
                 kind: QuoteKind::Direct,
+                class: AttributionClass::Speech,
                 speaker_entity: None,
                 state: SpanState::Pending,
                 origin: origin("quote"),

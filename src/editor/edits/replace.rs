@@ -132,6 +132,8 @@ mod tests {
                     kind: q.kind,
                     speaker_entity: q.speaker_entity.clone(),
                     origin: q.origin.clone(),
+                    class: q.class,
+                    group: None,
                 })
                 .collect(),
             boilerplate: Vec::new(),

@@ -13,11 +13,13 @@ use std::sync::Arc;
 
 pub use self::loader::Delivered;
 use self::loader::{Load, Source};
+use crate::model::ClassSet;
 use crate::suggest::Suggester;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::ExternalEngine;
 use crate::suggest::learned::Model;
 use crate::suggest::memory::MemoryEngine;
+use crate::suggest::rules::RulesConfig;
 
 /// Asks the window to draw again (so it polls): work finished in the background.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
@@ -31,12 +33,32 @@ pub struct Loads {
     next: u64,
     engines: Engines,
     memory: Option<Arc<MemoryEngine>>,
+    /// The settings of the built-in engines when they are the ones running
+    /// (see [`Loads::use_builtin`]); a project's quote classes change them.
+    builtin: Option<RulesConfig>,
 }
 
 impl Loads {
     /// Sets the built-in suggestion engines run on every document opened from now on.
     pub fn set_engines(&mut self, engines: Vec<Box<dyn Suggester>>) {
+        self.builtin = None;
         self.engines = Engines::new(engines);
+    }
+
+    /// Runs the built-in engines set up by `config` on every document opened
+    /// from now on (the external engine is set again after this).
+    pub fn use_builtin(&mut self, config: RulesConfig) {
+        self.builtin = Some(config);
+        self.engines = Engines::new(crate::suggest::builtin_with(config));
+    }
+
+    /// Has the built-in rules engine suggest a project's attribution
+    /// `classes`, when the built-in engines are the ones running; other
+    /// engines are left as they are. The external engine is set again after.
+    pub fn set_quote_classes(&mut self, classes: ClassSet) {
+        if let Some(config) = self.builtin.filter(|c| c.classes != classes) {
+            self.use_builtin(RulesConfig { classes, ..config });
+        }
     }
 
     /// Sets the project's external engine (or none) for documents opened from now on.
@@ -116,5 +138,29 @@ impl Loads {
             .collect();
         self.running.retain(|(_, l)| !l.finished());
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AttributionClass, Document};
+
+    #[test]
+    fn the_built_in_engines_suggest_the_projects_quote_classes() {
+        let classes = |loads: &Loads| {
+            let mut doc =
+                Document::new(None, "Ortiz believes the vote in the valley will be close.");
+            loads.engines().suggest(&mut doc).unwrap();
+            doc.quotes().map(|q| q.class).collect::<Vec<_>>()
+        };
+        let mut loads = Loads::default();
+        loads.use_builtin(RulesConfig::default());
+        assert_eq!(classes(&loads), [], "speech and writing by default");
+        loads.set_quote_classes(ClassSet::ALL);
+        assert_eq!(classes(&loads), [AttributionClass::Belief]);
+        loads.set_engines(Vec::new());
+        loads.set_quote_classes(ClassSet::ALL);
+        assert_eq!(classes(&loads), [], "other engines are left as they are");
     }
 }

@@ -9,7 +9,8 @@ use super::schema::{
 };
 use crate::formats::Warning;
 use crate::model::{
-    ByteRange, Document, Origin, Quote, QuoteId, QuoteKind, Span, SpanId, SpanState,
+    AttributionClass, ByteRange, Document, Origin, Quote, QuoteId, QuoteKind, Span, SpanId,
+    SpanState,
 };
 
 /// A `T` line that passed its checks.
@@ -133,6 +134,7 @@ pub fn quote_of(
     Quote {
         id,
         kind: QuoteKind::inferred(texts),
+        class: AttributionClass::Speech,
         content,
         speaker,
         cue,

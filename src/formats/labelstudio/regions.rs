@@ -10,8 +10,8 @@ use serde_json::Value;
 use crate::formats::input::offsets::FileOffsets;
 use crate::formats::json::{LinkedQuote, QuoteLink, REFERS_TO, default_layer, group_links};
 use crate::model::{
-    ByteRange, CUE, CharRange, Document, Edit, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER,
-    Span, SpanId, SpanState, Transaction,
+    AttributionClass, ByteRange, CUE, CharRange, Document, Edit, Origin, QUOTE, Quote, QuoteId,
+    QuoteKind, SPEAKER, Span, SpanId, SpanState, Transaction,
 };
 
 /// Where results come from.
@@ -294,6 +294,7 @@ impl<'t> Parts<'t> {
                 tx.push(Edit::InsertQuote(Quote {
                     id: QuoteId(next),
                     kind: QuoteKind::inferred(texts),
+                    class: AttributionClass::Speech,
                     content,
                     speaker,
                     cue,

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::model::{CharRange, Document, LabelSet, OffsetIndex, Origin, QuoteKind};
-use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggestions};
+use crate::suggest::{AttributionClass, SuggestedQuote, SuggestedSpan, Suggestions};
 
 /// Engine name in the origin of every external suggestion.
 pub const ENGINE: &str = "external";
@@ -202,6 +202,8 @@ fn quote(value: Value, kept: &[Option<usize>], rule: &str) -> Result<SuggestedQu
         kind,
         speaker_entity: q.speaker_entity,
         origin: origin(q.rule.as_deref().unwrap_or(rule), q.score),
+        class: AttributionClass::Speech,
+        group: None,
     })
 }
 

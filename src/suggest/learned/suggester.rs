@@ -35,7 +35,15 @@ impl Suggester for LearnedSuggester {
     }
 
     fn suggest(&self, doc: &Document) -> Suggestions {
-        let rules = RulesSuggester::new().suggest(doc);
+        self.on_rules(doc, RulesSuggester::new().suggest(doc))
+    }
+}
+
+impl LearnedSuggester {
+    /// The model's suggestions combined with `rules`, what a rules engine
+    /// suggested on `doc` — a project's own, with its quote classes, when
+    /// this engine runs in its place.
+    pub fn on_rules(&self, doc: &Document, rules: Suggestions) -> Suggestions {
         if self.model.documents_seen() < TRUST_AFTER {
             return rules;
         }

@@ -254,6 +254,8 @@ fn combination_puts_the_model_first_and_lets_the_rules_fill_in() {
         kind: crate::model::QuoteKind::Indirect,
         speaker_entity: None,
         origin: Origin::suggested("rules", "test", 0.5),
+        class: crate::suggest::AttributionClass::Speech,
+        group: None,
     });
     let tokens: Vec<ByteRange> = crate::model::words(text).iter().map(|t| t.range).collect();
     // The model tags Leeds and Ana and is unsure only of Paris.

@@ -7,7 +7,9 @@ use crate::model::{
     markup,
 };
 use crate::model::{QUOTE, SPEAKER};
-use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggester, Suggestions, to_transaction};
+use crate::suggest::{
+    AttributionClass, SuggestedQuote, SuggestedSpan, Suggester, Suggestions, to_transaction,
+};
 
 /// Sets the state of the span covering `text` and lets the engine learn.
 fn review(engine: &MemoryEngine, doc: &mut Document, text: &str, state: SpanState) {
@@ -128,6 +130,8 @@ fn refine_keeps_quote_links_pointing_at_the_right_spans() {
         kind: QuoteKind::Direct,
         speaker_entity: None,
         origin: Origin::suggested("rules", "quote", 0.9),
+        class: AttributionClass::Speech,
+        group: None,
     });
     engine.refine(&second, &mut suggestions);
     assert_eq!(suggested(&second, &suggestions), ["“Fine.”=QUOTE"]);
@@ -167,6 +171,8 @@ fn speakers_names_carry_across_documents() {
         kind: QuoteKind::Direct,
         speaker_entity: None,
         origin: Origin::suggested("rules", "t", 0.5),
+        class: AttributionClass::Speech,
+        group: None,
     };
     let mut suggestions = Suggestions {
         spans: vec![

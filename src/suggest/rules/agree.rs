@@ -1,10 +1,11 @@
 //! Subject–verb agreement between a speaker phrase and a cue word, which
-//! tells reporting verbs from nouns (`a briefing call`, `had posts`) and
-//! active from passive (`is expected`).
+//! tells reporting verbs from nouns (`a briefing call`, `had posts`, `the
+//! swing states`, `Trump’s comments`) and active from passive (`is expected`).
 
 use super::cues::{self, Form};
 use super::lexicon::{self, Aux, Gender};
 use super::speakers::{Head, Phrase};
+use super::verbs;
 use super::words::Tok;
 
 /// True when the cue word can be the verb of subject `s`: `says` after a
@@ -33,7 +34,11 @@ pub fn agrees(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
             toks.get(s.head).is_some_and(|t| {
                 let w = t.text(text).to_ascii_lowercase();
                 (w.ends_with('s') && !w.ends_with("ss"))
-                    || matches!(w.as_str(), "people" | "police" | "i" | "we" | "you")
+                    || matches!(
+                        w.as_str(),
+                        "people" | "police" | "i" | "we" | "you" | "percent" | "data" | "media"
+                    )
+                    || lexicon::is_quantifier(&w)
             }) || words().any(|w| w == "and")
         }
     };
@@ -50,4 +55,20 @@ pub fn agrees(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
                     && toks.get(cue).is_some_and(|t| t.text(text).ends_with("ed")))
         }
     }
+}
+
+/// False for a subject that is the start of a noun phrase holding the cue
+/// word as a noun: a possessive (`Trump’s comments`) or, before a cue form
+/// that is also a plural noun, a common noun that names no one (`the swing
+/// states`, `his latest remarks`; but `one slide says`).
+pub fn plausible_subject(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
+    let head = toks[s.head].text(text);
+    if verbs::is_possessive(head) {
+        return false;
+    }
+    // `Twenty-seven states led by …`: a number names no one.
+    if cues::is_noun_form(toks[cue].text(text)) && head.split('-').all(verbs::is_number) {
+        return false;
+    }
+    !(cues::is_noun_form(toks[cue].text(text)) && s.kind == Head::Role && !lexicon::is_role(head))
 }

@@ -2,10 +2,13 @@
 //! a frame tried around each, and further attributions kept when they share
 //! no words with the ones already found (`X said A, adding B`).
 
+use crate::model::QuoteKind;
+
 use super::cues::{self, CueClass};
 use super::frames;
 use super::lexicon;
 use super::para::{Found, Para, Who};
+use super::verbs;
 use super::words::Kind;
 
 /// Cues tried per sentence.
@@ -24,17 +27,20 @@ pub fn sentence(
     found: &mut Vec<Found>,
 ) {
     let mut cues = Vec::new();
+    let mut segs = p.segs[p.segs_in(a, b)].iter().peekable();
     let mut i = a;
     while i < b {
-        if let Some((_, seg)) = p.seg_at(i) {
+        if let Some(seg) = segs.next_if(|s| s.open == i) {
             i = seg.end(&p.toks).max(i + 1);
             continue;
         }
         cues.extend(cue_at(text, p, i, a));
         i += 1;
     }
-    // `say`, `tell` and `according to` first: `Patriot signaled …, Barrett said, …`.
-    cues.sort_by_key(|c| !c.strong);
+    // A cue right after its quotation first (`“…,” she said` beats an earlier
+    // `X said` in the sentence), then `say`, `tell` and `according to`:
+    // `Patriot signaled …, Barrett said, …`.
+    cues.sort_by_key(|c| (!c.attached, !c.strong));
     let first = found.len();
     // A bounded number of tries keeps a megabyte-long "sentence" linear.
     for cue in cues.into_iter().take(MAX_CUES) {
@@ -44,9 +50,19 @@ pub fn sentence(
             continue;
         }
         let prev = (!mine.is_empty()).then_some(first);
-        let Some((f, segs)) = frames::frame(text, p, (a, b), cue, para, prev) else {
+        let Some((mut f, mut segs)) = frames::frame(text, p, (a, b), cue, para, prev) else {
             continue;
         };
+        // `X said A because “B,” she said`: A stops where B's attribution starts.
+        if let Some(limit) = mine
+            .iter()
+            .filter(|g| clashes(g, &f))
+            .filter_map(start_of)
+            .min()
+            && let Some((g, s)) = trim_to(text, p, &f, &segs, limit)
+        {
+            (f, segs) = (g, s);
+        }
         // `X said:` closing the paragraph stays alone (its quote is the next paragraph).
         if !mine.is_empty() && (f.content.is_empty() || mine.iter().any(|g| clashes(g, &f))) {
             continue;
@@ -62,6 +78,94 @@ pub fn sentence(
             break;
         }
     }
+    in_text_order(found, first);
+}
+
+/// Sorts the attributions from `first` on by where they start, so speaker
+/// resolution reads them in text order; `Who::Same` links follow.
+fn in_text_order(found: &mut [Found], first: usize) {
+    let Some(mine) = found.get_mut(first..) else {
+        return;
+    };
+    if mine.len() < 2 || mine.is_sorted_by_key(start_of) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..mine.len()).collect();
+    order.sort_by_key(|&k| start_of(&mine[k]));
+    let mut new_index = vec![0; mine.len()];
+    for (to, &from) in order.iter().enumerate() {
+        new_index[from] = first + to;
+    }
+    let sorted: Vec<Found> = order.iter().map(|&k| mine[k].clone()).collect();
+    for (slot, mut f) in mine.iter_mut().zip(sorted) {
+        if let Who::Same(n) = f.who
+            && let Some(&m) = n.checked_sub(first).and_then(|k| new_index.get(k))
+        {
+            f.who = Who::Same(m);
+        }
+        *slot = f;
+    }
+}
+
+/// First byte of what attribution `g` covers.
+fn start_of(g: &Found) -> Option<usize> {
+    let speaker = match g.who {
+        Who::Here(s) => Some(s.range.0),
+        _ => None,
+    };
+    g.content
+        .iter()
+        .map(|r| r.0)
+        .chain(g.cue.map(|r| r.0))
+        .chain(speaker)
+        .min()
+}
+
+/// `f` with its one reported clause cut before byte `limit` (and the words
+/// left dangling: `because`, `and`), if at least three words stay and the
+/// cut leaves the speaker and cue whole.
+fn trim_to(
+    text: &str,
+    p: &Para,
+    f: &Found,
+    segs: &[usize],
+    limit: usize,
+) -> Option<(Found, Vec<usize>)> {
+    let [(from, to)] = f.content[..] else {
+        return None;
+    };
+    if f.kind == QuoteKind::Direct || !(from < limit && limit < to) {
+        return None;
+    }
+    if f.cue.is_some_and(|c| c.1 > limit) || matches!(f.who, Who::Here(s) if s.range.1 > limit) {
+        return None;
+    }
+    let toks = &p.toks;
+    let a = toks.partition_point(|t| t.start < from);
+    let mut b = toks.partition_point(|t| t.start < limit);
+    while b > a
+        && (toks[b - 1].kind != Kind::Word
+            || matches!(
+                toks[b - 1].text(text),
+                "because" | "and" | "but" | "that" | "as" | "while" | "when" | "saying"
+            ))
+    {
+        b -= 1;
+    }
+    if p.word_count(a, b) < 3 {
+        return None;
+    }
+    let mut g = f.clone();
+    g.content = vec![p.bytes(a, b)?];
+    let kept: Vec<usize> = segs
+        .iter()
+        .copied()
+        .filter(|&s| p.segs.get(s).is_some_and(|seg| seg.end(toks) <= b))
+        .collect();
+    if kept.is_empty() {
+        g.kind = QuoteKind::Indirect;
+    }
+    Some((g, kept))
 }
 
 fn inside(r: (usize, usize), at: usize) -> bool {
@@ -107,6 +211,20 @@ pub struct Cue {
     pub class: Option<CueClass>,
     /// `say`, `tell` or `according to`, tried first.
     pub strong: bool,
+    /// It follows a closing quotation mark within a few words (`“…,” she
+    /// said`), so the quotation is most likely its own.
+    pub attached: bool,
+}
+
+/// True when a closing quotation mark stands at most five words before the
+/// cue at token `i` (past a comma and a speaker), not before sentence start `a`.
+fn attached(text: &str, p: &Para, i: usize, a: usize) -> bool {
+    (a..i)
+        .rev()
+        .take(6)
+        .take_while(|&j| p.toks[j].kind != Kind::Punct || p.toks[j].is(text, ','))
+        .find(|&j| matches!(p.toks[j].kind, Kind::Double | Kind::Single))
+        .is_some_and(|j| p.seg_closing_at(j).is_some())
 }
 
 fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
@@ -121,17 +239,22 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             len: 2,
             class: None,
             strong: true,
+            attached: false,
         });
     }
-    let class = cues::word_class(w)?;
     // `Said Ellis: “…”` is the one place a cue is capitalised.
     if t.cap && i != a {
         return None;
     }
-    // `the claims`, `his remarks`: a noun, not a verb.
-    let after_det = i > 0
-        && p.toks[i - 1].kind == Kind::Word
-        && lexicon::is_determiner(p.toks[i - 1].text(text));
+    let class = cues::word_class(w)?;
+    // `the claims`, `his remarks`, `the senator’s claims`: a noun, not a
+    // verb (but `Some suggested` is a subject and its verb).
+    let after_det = i > 0 && p.toks[i - 1].kind == Kind::Word && {
+        let before = p.toks[i - 1].text(text);
+        let quantified = lexicon::is_quantifier(before)
+            && cues::word_form(w).is_some_and(|(_, f)| f == cues::Form::Past);
+        (lexicon::is_determiner(before) && !quantified) || verbs::is_possessive(before)
+    };
     (!after_det).then_some(Cue {
         at: i,
         len: 1,
@@ -140,5 +263,6 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             w.to_ascii_lowercase().as_str(),
             "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
         ),
+        attached: attached(text, p, i, a),
     })
 }

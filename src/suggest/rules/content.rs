@@ -3,30 +3,59 @@
 //! quoted words), and the reported clause after a cue.
 
 use crate::model::QuoteKind;
+use crate::suggest::AttributionClass;
 
+use super::attribution;
+use super::complement;
 use super::coordinate;
+use super::cues::{self, CueClass};
+use super::lexicon;
 use super::para::{Found, Para};
 use super::reported;
+use super::words::Kind;
 
-/// The reported clause `[start, b)` after the cue, or the quoted words after a naming cue.
+/// The reported clause `[start, b)` after the cue of class `class` — or, after
+/// a naming cue, the clause holding the words it names someone by — with the
+/// attribution class its complement gives; `None` when the cue reports
+/// nothing (`denied the charges`).
 pub fn clause_after(
     text: &str,
     p: &Para,
     (start, b): (usize, usize),
     mut found: Found,
     mut used: Vec<usize>,
+    class: CueClass,
 ) -> Option<(Found, Vec<usize>)> {
     let toks = &p.toks;
     let cue = toks.binary_search_by_key(&found.cue?.0, |t| t.start).ok()?;
-    if let Some(partial) = reported::partial_after(text, p, cue, start, b) {
-        found.content.push(partial.1);
-        used.push(partial.0);
-        found.kind = QuoteKind::Partial;
-        found.rule = "x-called-partial";
-        return Some((found, used));
+    let a = p.sentence_of(cue).map_or(0, |(a, _)| a);
+    let negated = complement::negated(text, toks, cue, a);
+    if reported::is_naming(text, &toks[cue]) {
+        if let Some((from, to)) = reported::partial_after(p, start, b).filter(|_| !negated) {
+            found.content.push(p.bytes(from, to)?);
+            used.extend(p.segs_in(from, to));
+            found.kind = QuoteKind::Partial;
+            found.class = AttributionClass::Speech;
+            found.rule = "x-called-partial";
+            return Some((found, used));
+        }
+        // `called the charges unsubstantiated`: a stance, not words.
+        found.class = AttributionClass::Stance;
+    } else {
+        let complement = complement::read(text, toks, cue, start, b);
+        found.class = attribution::class_of(class, toks[cue].text(text), complement, negated)?;
     }
+    // `…; they only learned on Friday …`: a semicolon ends the clause.
+    let b = (start..b)
+        .find(|&j| toks[j].is(text, ';'))
+        .filter(|&j| !p.segs.iter().any(|s| s.open < j && j < s.end(toks)))
+        .unwrap_or(b);
     let mut end = reported::trim(text, toks, start, b);
     let cut = coordinate::clause_end(text, p, start, end);
+    if p.word_count(start, cut) >= 3 {
+        end = cut;
+    }
+    let cut = reported::before_relative(text, p, start, end);
     if p.word_count(start, cut) >= 3 {
         end = cut;
     }
@@ -64,4 +93,44 @@ pub fn clause(
     found.content.push(p.bytes(a, b)?);
     found.rule = rule;
     Some((found, used))
+}
+
+/// `CONTENT, said X, the title.` and `A, said X, B.`: the clause before an
+/// inverted cue at token `cue` (and the one after its speaker, which ends
+/// at token `rest`).
+pub fn before_inverted(
+    text: &str,
+    p: &Para,
+    (a, b): (usize, usize),
+    cue: usize,
+    rest: usize,
+    found: Found,
+    used: Vec<usize>,
+) -> Option<(Found, Vec<usize>)> {
+    let toks = &p.toks;
+    let comma = cue
+        .checked_sub(1)
+        .filter(|&c| c > a && toks[c].is(text, ','))?;
+    if reported::only_stops(text, toks, rest, b) {
+        return clause(p, (a, comma), found, "clause-said-x", used);
+    }
+    if !toks.get(rest).is_some_and(|t| t.is(text, ',')) {
+        return None;
+    }
+    // `…, said Ruiz, who heads the union` or `…, adding …` is no second part.
+    let next = toks.get(rest + 1).filter(|t| t.kind == Kind::Word)?;
+    let w = next.text(text);
+    if cues::word_class(w).is_some() || lexicon::is_stop(w) {
+        return None;
+    }
+    let tail = reported::trim(text, toks, rest + 1, b);
+    let (mut f, mut u) = clause(p, (a, comma), found, "clause-said-x-clause", used)?;
+    f.content.push(p.bytes(rest + 1, tail)?);
+    u.extend(p.segs_in(rest + 1, tail));
+    if u.is_empty() {
+        f.kind = QuoteKind::Indirect;
+    } else if f.kind != QuoteKind::Direct {
+        f.kind = QuoteKind::Mixed;
+    }
+    Some((f, u))
 }

@@ -35,7 +35,10 @@ pub fn starts_report(text: &str, p: &Para, i: usize, lo: usize) -> bool {
     let Some((class, form)) = cues::word_form(t.text(text)) else {
         return false;
     };
-    if !matches!(class, CueClass::Speech | CueClass::Tell | CueClass::Write) {
+    if !matches!(
+        class,
+        CueClass::Speech | CueClass::Commit | CueClass::Tell | CueClass::Write
+    ) {
         return false;
     }
     let j = adverbs_before(text, toks, i, lo);
@@ -54,9 +57,10 @@ pub fn starts_report(text: &str, p: &Para, i: usize, lo: usize) -> bool {
 /// End of the reported clause `[start, b)`: the comma or `and` before the
 /// first coordinated cue outside quotation marks, or `b`.
 pub fn clause_end(text: &str, p: &Para, start: usize, b: usize) -> usize {
+    let mut segs = p.segs[p.segs_in(start + 1, b)].iter().peekable();
     let mut i = start + 1;
     while i < b {
-        if let Some((_, seg)) = p.seg_at(i) {
+        if let Some(seg) = segs.next_if(|s| s.open == i) {
             i = seg.end(&p.toks).max(i + 1);
             continue;
         }

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::lexicon::Fast;
+use super::shapes::{Fast, ShapeFilter, WordSet, lower_bytes};
 use super::words::{Kind, Tok};
+use crate::suggest::AttributionClass;
 
 const CUES: &str = include_str!("../../../assets/cues.txt");
 
@@ -14,6 +15,9 @@ const CUES: &str = include_str!("../../../assets/cues.txt");
 pub enum CueClass {
     /// `say`, `add`, `insist`: subject speaks, content follows or precedes.
     Speech,
+    /// `promise`, `urge`, `accuse`: a speech act that reports a stance
+    /// unless a quotation follows.
+    Commit,
     /// `tell`, `warn`: like speech, with a recipient before the content.
     Tell,
     /// `write`, `tweet`.
@@ -30,6 +34,7 @@ impl CueClass {
     fn parse(name: &str) -> Option<Self> {
         Some(match name {
             "speech" => Self::Speech,
+            "commit" => Self::Commit,
             "tell" => Self::Tell,
             "write" => Self::Write,
             "report" => Self::Report,
@@ -39,12 +44,25 @@ impl CueClass {
         })
     }
 
+    /// The attribution class of a cue of this class before its complement is
+    /// read (a quotation after `vowed` is still speech; see `complement`).
+    pub fn attribution(self) -> AttributionClass {
+        match self {
+            Self::Speech | Self::Tell => AttributionClass::Speech,
+            Self::Commit => AttributionClass::Stance,
+            Self::Write => AttributionClass::Writing,
+            Self::Report => AttributionClass::Evidence,
+            Self::Belief => AttributionClass::Belief,
+            Self::Stance => AttributionClass::Stance,
+        }
+    }
+
     /// Base confidence of an attribution introduced by this class of cue.
     pub fn score(self) -> f32 {
         match self {
             Self::Speech | Self::Tell => 0.85,
             Self::Write => 0.8,
-            Self::Report => 0.6,
+            Self::Report | Self::Commit => 0.6,
             Self::Belief => 0.45,
             Self::Stance => 0.35,
         }
@@ -89,38 +107,8 @@ struct Lexicon {
     /// words of a text are turned away before being lowercased and hashed.
     shapes: ShapeFilter,
     phrases: Vec<Vec<&'static str>>,
-}
-
-/// A set of word shapes (length, first and last byte, ASCII-case-folded,
-/// each cut to 5 bits): a word whose shape is missing is in no lexicon
-/// that built the set. Never turns away a word the set was built from.
-struct ShapeFilter([u64; 512]);
-
-impl ShapeFilter {
-    fn new() -> Self {
-        Self([0; 512])
-    }
-
-    /// The bit of a word: `None` for an empty word.
-    fn bit(word: &[u8]) -> Option<usize> {
-        let fold = |b: &u8| usize::from(b.to_ascii_lowercase() & 31);
-        let (first, last) = (fold(word.first()?), fold(word.last()?));
-        Some(((word.len() & 31) << 10) | (first << 5) | last)
-    }
-
-    fn insert(&mut self, word: &[u8]) {
-        if let Some(bit) = Self::bit(word)
-            && let Some(slot) = self.0.get_mut(bit / 64)
-        {
-            *slot |= 1 << (bit % 64);
-        }
-    }
-
-    fn may_hold(&self, word: &[u8]) -> bool {
-        Self::bit(word)
-            .and_then(|bit| self.0.get(bit / 64).map(|slot| slot >> (bit % 64) & 1 == 1))
-            .unwrap_or(false)
-    }
+    /// Cue forms that are also plural nouns (`states`, `remarks`).
+    nouns: WordSet,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(CUES));
@@ -128,6 +116,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(CUES));
 fn parse(src: &'static str) -> Lexicon {
     let mut words = HashMap::default();
     let mut phrases = Vec::new();
+    let mut nouns = Vec::new();
     for line in src.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -137,6 +126,8 @@ fn parse(src: &'static str) -> Lexicon {
         };
         if class.trim() == "phrase" {
             phrases.push(rest.split_whitespace().collect());
+        } else if class.trim() == "noun" {
+            nouns.extend(rest.split_whitespace());
         } else if class.trim() == "belief-adj" {
             for form in rest.split_whitespace() {
                 words
@@ -159,6 +150,7 @@ fn parse(src: &'static str) -> Lexicon {
         words,
         shapes,
         phrases,
+        nouns: WordSet::new(nouns),
     }
 }
 
@@ -166,19 +158,6 @@ fn parse(src: &'static str) -> Lexicon {
 /// which no lexicon holds.
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     std::str::from_utf8(lower_bytes(word, buf)?).ok()
-}
-
-/// [`lower`] as bytes, for lexicon lookups without a UTF-8 check.
-pub fn lower_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    let out = buf.get_mut(..bytes.len())?;
-    if !word.is_ascii() {
-        return None;
-    }
-    for (o, b) in out.iter_mut().zip(bytes) {
-        *o = b.to_ascii_lowercase();
-    }
-    Some(out)
 }
 
 /// The cue class of a single word, if it is a cue.
@@ -193,6 +172,11 @@ pub fn word_form(word: &str) -> Option<(CueClass, Form)> {
     }
     let mut buf = [0u8; 32];
     LEXICON.words.get(lower_bytes(word, &mut buf)?).copied()
+}
+
+/// True for a cue form that is also a plural noun (`states`, `remarks`).
+pub fn is_noun_form(word: &str) -> bool {
+    LEXICON.nouns.contains(word)
 }
 
 /// Number of tokens of a multiword cue starting at token `i` (0 when none).

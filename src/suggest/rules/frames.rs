@@ -5,9 +5,13 @@
 //! `according to X`.
 
 use crate::model::QuoteKind;
+use crate::suggest::AttributionClass;
 
-use super::agree::agrees;
+use super::according;
+use super::agree::{agrees, plausible_subject};
+use super::attribution;
 use super::claims::Cue;
+use super::complement::{self, Complement};
 use super::content;
 use super::coordinate;
 use super::cues::{self, CueClass, Form};
@@ -15,6 +19,7 @@ use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
+
 use super::words::Kind;
 
 fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
@@ -27,8 +32,39 @@ fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
 
 /// One attribution around `cue`; `prev` is the attribution found first in
 /// this sentence, whose speaker a participle without a subject of its own
-/// takes (`“…,” she said, adding that …`).
+/// takes (`“…,” she said, adding that …`). A quotation is what someone said
+/// or wrote whatever the cue (`“We will win,” she vowed`).
 pub fn frame(
+    text: &str,
+    p: &Para,
+    sentence: (usize, usize),
+    cue: Cue,
+    para: usize,
+    prev: Option<usize>,
+) -> Option<(Found, Vec<usize>)> {
+    let (mut f, used) = around(text, p, sentence, cue, para, prev)?;
+    // Quoted words are someone's words: `blasted the media as “dishonest”`.
+    let direct = f.kind == QuoteKind::Direct;
+    let quoted = f.kind != QuoteKind::Indirect;
+    if let Some(class) = cue
+        .class
+        .filter(|&c| direct || (quoted && c != CueClass::Belief))
+    {
+        f.class = attribution::direct_class(class);
+    }
+    if let Who::Here(s) = f.who
+        && s.kind == Head::Role
+        && f.class == AttributionClass::Speech
+        && let Some(class) = text
+            .get(s.head.0..s.head.1)
+            .and_then(|h| attribution::source_class(h, direct))
+    {
+        f.class = class;
+    }
+    Some((f, used))
+}
+
+fn around(
     text: &str,
     p: &Para,
     (a, b): (usize, usize),
@@ -39,9 +75,10 @@ pub fn frame(
     let toks = &p.toks;
     let cue_range = p.bytes(cue.at, cue.at + cue.len)?;
     let Some(class) = cue.class else {
-        return according_to(text, p, (a, b), cue, cue_range, para);
+        return according::frame(text, p, (a, b), cue, cue_range, para);
     };
-    let subject = speakers::before(text, toks, cue.at, a).filter(|s| agrees(text, toks, s, cue.at));
+    let subject = speakers::before(text, toks, cue.at, a)
+        .filter(|s| agrees(text, toks, s, cue.at) && plausible_subject(text, toks, s, cue.at));
     // `neither X nor Y commented` reports nothing; in `the island which
     // China claims as its own` the content is the noun before `which`
     // (but `which he said were …` reports the clause after the cue).
@@ -55,7 +92,25 @@ pub fn frame(
                 "as" | "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of"
             )
     });
-    if matches!(before_subject, "nor" | "neither" | "Neither")
+    // `what Trump says`, `everything she said`: the cue's object is a noun
+    // phrase of the reporter's sentence, not what was said.
+    // (`what he called a “rant”` still names someone's words.)
+    let object_words = [
+        "what",
+        "whatever",
+        "everything",
+        "anything",
+        "nothing",
+        "something",
+    ];
+    let object_before = !reported::is_naming(text, &toks[cue.at])
+        && (object_words
+            .iter()
+            .any(|w| before_subject.eq_ignore_ascii_case(w))
+            || subject
+                .is_some_and(|s| toks[s.start].text(text).eq_ignore_ascii_case("everything")));
+    if object_before
+        || matches!(before_subject, "nor" | "neither" | "Neither")
         || (matches!(before_subject, "which" | "whom") && no_clause)
     {
         return None;
@@ -66,6 +121,12 @@ pub fn frame(
         Some(s) => (Some(s), cue.at + 1, Mode::Subject),
         None if adjective => return None,
         None => {
+            // `… and state troopers`, `…, state Del. Price`: a base form is a
+            // verb with a subject of its own (`…, say analysts` aside).
+            let form = cues::word_form(toks[cue.at].text(text)).map(|(_, f)| f);
+            if form == Some(Form::Base) && !toks[cue.at].text(text).eq_ignore_ascii_case("say") {
+                return None;
+            }
             let lead = coordinate::adverbs_before(text, toks, cue.at, a);
             let after_comma = lead > a && toks[lead - 1].is(text, ',');
             let joined = lead > a
@@ -107,6 +168,7 @@ pub fn frame(
         },
         cue: Some(cue_range),
         kind: QuoteKind::Indirect,
+        class: class.attribution(),
         rule: "",
         score: class.score(),
         para,
@@ -156,12 +218,14 @@ pub fn frame(
         {
             after += 1;
         }
-        let (si, seg) = p.seg_at(after)?;
-        found.content.push(seg.outer(toks)?);
-        used.push(si);
-        found.kind = QuoteKind::Direct;
-        found.rule = "said-x-quote";
-        return Some((found, used));
+        if let Some((si, seg)) = p.seg_at(after) {
+            found.content.push(seg.outer(toks)?);
+            used.push(si);
+            found.kind = QuoteKind::Direct;
+            found.rule = "said-x-quote";
+            return Some((found, used));
+        }
+        return content::before_inverted(text, p, (a, b), cue.at, rest, found, used);
     }
     let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
     let subject_start = who.map_or(a, |w| w.start);
@@ -209,7 +273,7 @@ pub fn frame(
         return (b == p.toks.len()).then_some((found, used));
     }
     if mode != Mode::Subject {
-        return content::clause_after(text, p, (start, b), found, used);
+        return content::clause_after(text, p, (start, b), found, used, class);
     }
     if reported::only_stops(text, toks, start, b) {
         // `CLAUSE, X said.`
@@ -218,7 +282,27 @@ pub fn frame(
             .filter(|&c| c > a && toks[c].is(text, ','))?;
         return content::clause(p, (a, comma), found, "clause-x-said", used);
     }
-    content::clause_after(text, p, (start, b), found, used)
+    let comma = subject_start
+        .checked_sub(1)
+        .filter(|&c| c > a && toks[c].is(text, ','));
+    let spoken = matches!(class, CueClass::Speech | CueClass::Tell | CueClass::Write);
+    let before = found.clone();
+    let after = content::clause_after(text, p, (start, b), found, used.clone(), class);
+    let reported = after
+        .as_ref()
+        .is_some_and(|(f, _)| f.class != AttributionClass::Stance);
+    match comma {
+        // `CLAUSE, X said Friday, as they …`: nothing is reported after the
+        // cue, so the clause before it is what was said.
+        Some(c)
+            if spoken
+                && !reported
+                && complement::read(text, toks, a, a, c) == Complement::Clause =>
+        {
+            content::clause(p, (a, c), before, "clause-x-said", used)
+        }
+        _ => after,
+    }
 }
 
 /// Where the speaker stands relative to the cue.
@@ -258,38 +342,4 @@ fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usi
         return None;
     }
     Some((si, lead))
-}
-
-fn according_to(
-    text: &str,
-    p: &Para,
-    (a, b): (usize, usize),
-    cue: Cue,
-    cue_range: (usize, usize),
-    para: usize,
-) -> Option<(Found, Vec<usize>)> {
-    let toks = &p.toks;
-    let who = speakers::after(text, toks, cue.at + cue.len, b)?;
-    let found = Found {
-        content: Vec::new(),
-        who: Who::Here(speaker(p, who)?),
-        cue: Some(cue_range),
-        kind: QuoteKind::Indirect,
-        rule: "",
-        score: 0.8,
-        para,
-    };
-    if cue.at == a {
-        let mut start = who.end;
-        if toks.get(start).is_some_and(|t| t.is(text, ',')) {
-            start += 1;
-        }
-        let end = reported::trim(text, toks, start, b);
-        return content::clause(p, (start, end), found, "according-to-x-clause", Vec::new());
-    }
-    let mut end = cue.at;
-    if toks[end - 1].is(text, ',') {
-        end -= 1;
-    }
-    content::clause(p, (a, end), found, "clause-according-to-x", Vec::new())
 }

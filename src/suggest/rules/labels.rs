@@ -3,6 +3,7 @@
 //! the cue.
 
 use crate::model::QuoteKind;
+use crate::suggest::AttributionClass;
 
 use super::para::{Found, Para, Speaker, Who};
 use super::speakers::Head;
@@ -10,6 +11,87 @@ use super::words::Kind;
 
 /// At most this many words in a label.
 const MAX_LABEL: usize = 3;
+
+/// Words of section labels and standing heads, lowercase.
+const SECTIONS: &[&str] = &[
+    "live",
+    "markets",
+    "market",
+    "update",
+    "updated",
+    "updates",
+    "breaking",
+    "exclusive",
+    "watch",
+    "read",
+    "more",
+    "analysis",
+    "opinion",
+    "editorial",
+    "factbox",
+    "explainer",
+    "photos",
+    "photo",
+    "video",
+    "videos",
+    "correction",
+    "corrections",
+    "clarification",
+    "note",
+    "editor’s",
+    "editor's",
+    "warning",
+    "related",
+    "see",
+    "also",
+    "trending",
+    "latest",
+    "recap",
+    "timeline",
+    "poll",
+    "quiz",
+    "review",
+    "preview",
+    "podcast",
+    "listen",
+    "sponsored",
+    "advertisement",
+    "graphic",
+    "chart",
+    "map",
+    "fact",
+    "check",
+    "sports",
+    "business",
+    "world",
+    "politics",
+    "weather",
+    "traffic",
+    "now",
+    "today",
+    "alert",
+    "news",
+    "top",
+    "stories",
+    "story",
+    "highlights",
+    "summary",
+    "first",
+    "feature",
+    "interview",
+    "sources",
+    "source",
+    "contact",
+    "email",
+    "follow",
+    "subscribe",
+];
+
+/// True for a word of a section label (`LIVE`, `MARKETS`).
+fn is_section(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    SECTIONS.contains(&lower.as_str())
+}
 
 /// The label attribution of a paragraph, and the quote it opens (if any).
 pub fn label(text: &str, p: &Para, para: usize) -> Option<(Found, Option<usize>)> {
@@ -26,6 +108,10 @@ pub fn label(text: &str, p: &Para, para: usize) -> Option<(Found, Option<usize>)
         let w = t.text(text);
         w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
     });
+    // `LIVE:`, `MARKETS:`, `EDITOR’S NOTE:` head a section, not a speech.
+    if shouted && words.iter().any(|t| is_section(t.text(text))) {
+        return None;
+    }
     let next_quote = toks.get(colon + 1).is_some_and(|t| t.kind == Kind::Double);
     if !shouted && (!next_quote || quoted) {
         return None;
@@ -49,6 +135,7 @@ pub fn label(text: &str, p: &Para, para: usize) -> Option<(Found, Option<usize>)
         }),
         cue: p.bytes(colon, colon + 1),
         kind: QuoteKind::Direct,
+        class: AttributionClass::Speech,
         rule: if shouted {
             "label-colon"
         } else {

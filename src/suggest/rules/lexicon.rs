@@ -2,37 +2,10 @@
 //! determiners, role nouns, titles, name connectors, time words and the
 //! function words that end a noun phrase. Looked up lowercase, ASCII only.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::cues::{lower, lower_bytes};
-
-/// FNV-1a: the lexicons hold short ASCII words, for which SipHash's
-/// protection against crafted keys costs more than the lookup itself.
-#[derive(Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// Hasher for the word lexicons.
-pub type Fast = BuildHasherDefault<Fnv>;
+use super::cues::lower;
+use super::shapes::{WordMap, WordSet};
 
 /// Grammatical gender and number a pronoun or title tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,7 +42,8 @@ const ROLES: &str = "official officials spokesman spokeswoman spokesperson spoke
     reporters journalist journalists correspondent editor columnist host anchor writer author \
     councilman councilwoman congressman congresswoman governor spokesmen officials chief \
     head counsel deputy envoy ministers democrats republicans data study studies records \
-    commission council court board panel union network agency";
+    commission council court board panel union network agency analysis statistics figures \
+    estimates research census projections audit review inquiry investigation percent majority";
 
 const TITLES: &str = "president vice secretary minister senator sen sen. rep rep. representative \
     gov gov. governor mayor mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. general judge justice \
@@ -94,24 +68,39 @@ const TIME: &str = "monday tuesday wednesday thursday friday saturday sunday tod
     weekend on in at during after before ago again also then late early day days weeks months \
     years once previously";
 
-fn set(words: &'static str) -> HashSet<&'static [u8], Fast> {
-    words.split_whitespace().map(str::as_bytes).collect()
-}
+const CALENDAR: &str = "monday tuesday wednesday thursday friday saturday sunday january february \
+    march april june july august september october november december jan feb mar apr jun jul aug \
+    sep sept oct nov dec jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.";
 
-static SETS: LazyLock<[HashSet<&'static [u8], Fast>; 6]> = LazyLock::new(|| {
+const TIME_NOUNS: &str = "today yesterday tonight week weeks month months year years morning \
+    mornings afternoon evening night weekend day days ago decade hour hours";
+
+const QUANTIFIERS: &str = "some many several most few both all others one none half";
+
+const PARENTHETICALS: &str = "however meanwhile though too also instead moreover nevertheless \
+    separately similarly likewise then now indeed furthermore still";
+
+const ADVERBS: &str = "also later then once again not never just already further first only even \
+    long often since still yet soon now";
+
+static SETS: LazyLock<[WordSet; 11]> = LazyLock::new(|| {
     [
-        set(DETERMINERS),
-        set(ROLES),
-        set(TITLES),
-        set(CONNECTORS),
-        set(STOPS),
-        set(TIME),
+        WordSet::of(DETERMINERS),
+        WordSet::of(ROLES),
+        WordSet::of(TITLES),
+        WordSet::of(CONNECTORS),
+        WordSet::of(STOPS),
+        WordSet::of(TIME),
+        WordSet::of(CALENDAR),
+        WordSet::of(TIME_NOUNS),
+        WordSet::of(QUANTIFIERS),
+        WordSet::of(PARENTHETICALS),
+        WordSet::of(ADVERBS),
     ]
 });
 
 fn has(which: usize, word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    lower_bytes(word, &mut buf).is_some_and(|w| SETS[which].contains(w))
+    SETS.get(which).is_some_and(|set| set.contains(word))
 }
 
 /// `the`, `a`, `his`, `two` …
@@ -121,7 +110,11 @@ pub fn is_determiner(word: &str) -> bool {
 
 /// A common noun that can head a speaker phrase: `official`, `spokeswoman`, `poll`.
 pub fn is_role(word: &str) -> bool {
-    has(1, word) || (word.len() > 4 && word.ends_with("ists"))
+    has(1, word)
+        || (word.len() > 4 && word.ends_with("ists"))
+        || word
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 2 && has(1, one))
 }
 
 /// A title or role word that precedes a name: `Secretary`, `Sen.`, `former`.
@@ -142,6 +135,26 @@ pub fn is_stop(word: &str) -> bool {
 /// Words of time phrases skipped after a cue: `on Sunday`, `last week`.
 pub fn is_time(word: &str) -> bool {
     has(5, word)
+}
+
+/// Days and months (`Friday`, `Sept.`): never part of a name or a speaker.
+pub fn is_calendar(word: &str) -> bool {
+    has(6, word)
+}
+
+/// The word that ends a time phrase: a day, a month, `week`, `yesterday`.
+pub fn is_time_noun(word: &str) -> bool {
+    has(6, word) || has(7, word)
+}
+
+/// Quantifiers that can be a subject alone: `Some said`, `Many believe`.
+pub fn is_quantifier(word: &str) -> bool {
+    has(8, word)
+}
+
+/// Adverbs set off by commas between a subject and its verb: `, however,`.
+pub fn is_parenthetical(word: &str) -> bool {
+    has(9, word)
 }
 
 /// Gender and number of a personal pronoun usable as a speaker (`I` and `we`
@@ -181,6 +194,20 @@ pub enum Aux {
     Modal,
 }
 
+/// Auxiliaries by what they require of the verb after them.
+static AUXILIARIES: LazyLock<WordMap<Aux>> = LazyLock::new(|| {
+    let be = "is was are were been be being isn wasn aren weren";
+    let have = "has have had hasn haven hadn";
+    let modal = "will would may might could did does do can should must wo ca didn doesn don \
+        couldn wouldn shouldn";
+    WordMap::new(
+        be.split_whitespace()
+            .map(|w| (w, Aux::Be))
+            .chain(have.split_whitespace().map(|w| (w, Aux::Have)))
+            .chain(modal.split_whitespace().map(|w| (w, Aux::Modal))),
+    )
+});
+
 /// The auxiliary a word is, if any.
 pub fn aux(word: &str) -> Option<Aux> {
     if let Some(stem) = word
@@ -189,49 +216,18 @@ pub fn aux(word: &str) -> Option<Aux> {
     {
         return aux(stem).or(Some(Aux::Modal));
     }
-    let mut buf = [0u8; 32];
-    match lower(word, &mut buf)? {
-        "is" | "was" | "are" | "were" | "been" | "be" | "being" | "isn" | "wasn" | "aren"
-        | "weren" => Some(Aux::Be),
-        "has" | "have" | "had" | "hasn" | "haven" | "hadn" => Some(Aux::Have),
-        "will" | "would" | "may" | "might" | "could" | "did" | "does" | "do" | "can" | "should"
-        | "must" | "wo" | "ca" | "didn" | "doesn" | "don" | "couldn" | "wouldn" | "shouldn" => {
-            Some(Aux::Modal)
-        }
-        _ => None,
-    }
+    AUXILIARIES.get(word)
 }
 
 /// An adverb that may sit between subject and cue: `also`, `has`, `later`, `-ly` words.
 pub fn is_between(word: &str) -> bool {
-    if aux(word).is_some() {
+    if aux(word).is_some() || has(10, word) {
         return true;
     }
-    let mut buf = [0u8; 32];
-    let Some(w) = lower(word, &mut buf) else {
+    let b = word.as_bytes();
+    if b.len() <= 4 || !b.ends_with(b"ly") {
         return false;
-    };
-    matches!(
-        w,
-        "also"
-            | "later"
-            | "then"
-            | "once"
-            | "again"
-            | "not"
-            | "never"
-            | "just"
-            | "already"
-            | "further"
-            | "first"
-            | "only"
-            | "even"
-            | "long"
-            | "often"
-            | "since"
-            | "still"
-            | "yet"
-            | "soon"
-            | "now"
-    ) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "early" | "family" | "italy" | "rally"))
+    }
+    let mut buf = [0u8; 32];
+    lower(word, &mut buf).is_some_and(|w| !matches!(w, "early" | "family" | "italy" | "rally"))
 }

@@ -5,14 +5,20 @@
 //! Boilerplate paragraphs ([`crate::suggest::boilerplate`]) are skipped and
 //! entity mentions come from [`crate::suggest::entities`]; the rest of the
 //! text is read paragraph by paragraph (a line of text): [`para`] tokenizes
-//! and pairs marks, [`labels`] reads transcript labels, [`claims`] finds the
-//! attributions of each sentence with [`frames`], [`orphans`] places the
+//! and pairs marks, [`posts`] and [`labels`] read embedded posts and
+//! transcript labels, [`claims`] finds the attributions of each sentence with
+//! [`frames`] (what follows a cue is read by [`complement`], the class of
+//! each attribution decided by [`attribution`]), [`orphans`] places the
 //! quotes no cue claimed, [`coref`] resolves speakers against earlier
 //! mentions and [`output`] writes entity, SPEAKER, QUOTE and CUE spans and
-//! the quotes linking them.
+//! the quotes linking them, keeping the classes [`RulesConfig`] asks for.
 
+mod according;
 mod agree;
+mod attribution;
 mod claims;
+mod complement;
+mod config;
 mod content;
 mod coordinate;
 mod coref;
@@ -25,9 +31,12 @@ mod names;
 mod orphans;
 mod output;
 mod para;
+mod posts;
 mod reported;
 mod sentences;
+mod shapes;
 mod speakers;
+mod verbs;
 mod words;
 
 #[cfg(test)]
@@ -36,6 +45,8 @@ mod tests;
 use crate::model::Document;
 
 use super::{Suggester, Suggestions, boilerplate, entities};
+
+pub use config::{Interrupted, RulesConfig};
 
 /// The name a speaker mention gives who is quoted: the mention without a
 /// leading determiner ("a senior State Department official" → "senior State
@@ -48,12 +59,19 @@ pub fn speaker_name(mention: &str) -> String {
 
 /// The built-in suggestion engine.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct RulesSuggester;
+pub struct RulesSuggester {
+    config: RulesConfig,
+}
 
 impl RulesSuggester {
-    /// A suggester with the built-in lexicons.
+    /// A suggester with the built-in lexicons and the default settings.
     pub fn new() -> Self {
-        Self
+        Self::default()
+    }
+
+    /// A suggester with the built-in lexicons and these settings.
+    pub fn with_config(config: RulesConfig) -> Self {
+        Self { config }
     }
 }
 
@@ -87,7 +105,10 @@ impl Suggester for RulesSuggester {
             let p = para::Para::new(text, start, end, prev_open);
             let first = found.len();
             let mut used = vec![false; p.segs.len()];
-            if let Some((f, seg)) = labels::label(text, &p, index) {
+            if let Some(f) = posts::post(text, &p, index) {
+                found.push(f);
+                used.fill(true);
+            } else if let Some((f, seg)) = labels::label(text, &p, index) {
                 found.push(f);
                 if let Some(u) = seg.and_then(|s| used.get_mut(s)) {
                     *u = true;
@@ -112,6 +133,7 @@ impl Suggester for RulesSuggester {
             &found,
             &resolved,
             entities::entity_spans(text, &mentions, &skip),
+            &self.config,
         );
         out.boilerplate = skip;
         out

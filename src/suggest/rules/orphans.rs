@@ -5,6 +5,7 @@
 //! quotes, titles) are left alone.
 
 use crate::model::QuoteKind;
+use crate::suggest::AttributionClass;
 
 use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
@@ -82,6 +83,7 @@ pub fn attach(
             who,
             cue: None,
             kind,
+            class: AttributionClass::Speech,
             rule,
             score,
             para,
@@ -89,7 +91,9 @@ pub fn attach(
     }
 }
 
-/// `“…” ― Sonya Herridge`: a dash and a name right after the quote.
+/// `“…” ― Sonya Herridge`: a dash and a name right after the quote; or a
+/// caption, a paragraph that is a quote and a name with its title
+/// (`“We will stay.” Ana Ruiz, a farmer`), which has no cue at all.
 fn dash_speaker(text: &str, p: &Para, si: usize, para: usize) -> Option<Found> {
     let seg = p.segs.get(si)?;
     let toks = &p.toks;
@@ -102,11 +106,16 @@ fn dash_speaker(text: &str, p: &Para, si: usize, para: usize) -> Option<Found> {
     }
     let dash = toks
         .get(d)
-        .filter(|t| t.kind == Kind::Punct && matches!(t.first(text), '―' | '—' | '–'))?;
-    let ph = speakers::after(text, toks, d + 1, toks.len())?;
+        .filter(|t| t.kind == Kind::Punct && matches!(t.first(text), '―' | '—' | '–'));
+    let caption = dash.is_none() && seg.open == 0;
+    if dash.is_none() && !caption {
+        return None;
+    }
+    let from = if caption { d } else { d + 1 };
+    let ph = speakers::after(text, toks, from, toks.len())?;
     let rest_is_punct = toks.get(ph.end..).is_some_and(|r| {
         r.iter()
-            .take_while(|t| t.kind != Kind::Double)
+            .take_while(|t| caption || t.kind != Kind::Double)
             .all(|t| t.kind == Kind::Punct)
     });
     if ph.kind != Head::Name || !rest_is_punct {
@@ -120,10 +129,15 @@ fn dash_speaker(text: &str, p: &Para, si: usize, para: usize) -> Option<Found> {
     Some(Found {
         content: vec![seg.outer(toks)?],
         who: Who::Here(who),
-        cue: Some((dash.start, dash.end)),
+        cue: dash.map(|t| (t.start, t.end)),
         kind: QuoteKind::Direct,
-        rule: "quote-dash-x",
-        score: 0.7,
+        class: AttributionClass::Speech,
+        rule: if caption {
+            "caption-quote-x"
+        } else {
+            "quote-dash-x"
+        },
+        score: if caption { 0.55 } else { 0.7 },
         para,
     })
 }

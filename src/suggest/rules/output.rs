@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use crate::model::{ByteRange, CUE, Layer, Origin, QUOTE, SPEAKER};
 use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggestions};
 
+use super::config::{Interrupted, RulesConfig};
 use super::coref::{Antecedent, Resolved};
 use super::para::{Found, Who};
 
@@ -24,16 +25,31 @@ fn range((a, b): (usize, usize)) -> ByteRange {
 
 /// Builds the suggestions: the entity spans first (`entities[n]` is name run
 /// `n`), then SPEAKER spans in text order, then QUOTE and CUE spans;
-/// `found` and `resolved` are parallel lists.
-pub fn build(found: &[Found], resolved: &[Resolved], entities: Vec<SuggestedSpan>) -> Suggestions {
+/// `found` and `resolved` are parallel lists. Attributions of a class the
+/// `config` does not suggest are left out with their SPEAKER spans (a kept
+/// quote whose speaker was named by a dropped one keeps that span).
+pub fn build(
+    found: &[Found],
+    resolved: &[Resolved],
+    entities: Vec<SuggestedSpan>,
+    config: &RulesConfig,
+) -> Suggestions {
     let named = entities.len();
     let mut out = Suggestions {
         spans: entities,
         ..Suggestions::default()
     };
+    let kept: Vec<bool> = found.iter().map(|f| config.suggests(f.class)).collect();
+    let mut needed = vec![false; found.len()];
+    for k in (0..found.len()).filter(|&k| kept[k]) {
+        if let Some(n) = speaker_of(found, k).and_then(|j| needed.get_mut(j)) {
+            *n = true;
+        }
+    }
     let mut speakers: Vec<((usize, usize), usize)> = found
         .iter()
         .enumerate()
+        .filter(|&(k, _)| needed[k])
         .filter_map(|(k, f)| match f.who {
             Who::Here(s) => Some((s.range, k)),
             _ => None,
@@ -49,11 +65,7 @@ pub fn build(found: &[Found], resolved: &[Resolved], entities: Vec<SuggestedSpan
         }
         let i = out.spans.len();
         // Antecedents come earlier in the text, so their spans already exist.
-        let refers_to = match resolved.get(k).and_then(|x| x.antecedent) {
-            Some(Antecedent::Run(n)) => Some(n).filter(|&n| n < named),
-            Some(Antecedent::Speaker(j)) => index.get(&j).copied(),
-            None => None,
-        };
+        let refers_to = antecedent_span(resolved, k, &index, named);
         let f = &found[k];
         out.spans.push(SuggestedSpan {
             range: range(r),
@@ -65,7 +77,7 @@ pub fn build(found: &[Found], resolved: &[Resolved], entities: Vec<SuggestedSpan
         index.insert(k, i);
         by_range.insert(r, i);
     }
-    for (k, f) in found.iter().enumerate() {
+    for (k, f) in found.iter().enumerate().filter(|&(k, _)| kept[k]) {
         let mut content = Vec::with_capacity(f.content.len());
         for &c in &f.content {
             content.push(out.spans.len());
@@ -75,16 +87,56 @@ pub fn build(found: &[Found], resolved: &[Resolved], entities: Vec<SuggestedSpan
             out.spans.push(attribution(c, CUE, f));
             out.spans.len() - 1
         });
-        out.quotes.push(SuggestedQuote {
+        let quote = SuggestedQuote {
             content,
             speaker: speaker_of(found, k).and_then(|j| index.get(&j).copied()),
             cue,
             kind: f.kind,
             speaker_entity: resolved.get(k).and_then(|r| r.entity.clone()),
             origin: origin(f.rule, f.score),
-        });
+            class: f.class,
+            group: None,
+        };
+        if config.interrupted == Interrupted::PerSegment && quote.content.len() > 1 {
+            segments(quote, u32::try_from(k).ok(), &mut out.quotes);
+        } else {
+            out.quotes.push(quote);
+        }
     }
     out
+}
+
+/// One quote per content part of `quote`, linked by `group`.
+fn segments(quote: SuggestedQuote, group: Option<u32>, out: &mut Vec<SuggestedQuote>) {
+    for &part in &quote.content {
+        out.push(SuggestedQuote {
+            content: vec![part],
+            group,
+            ..quote.clone()
+        });
+    }
+}
+
+/// The SPEAKER span a resolved speaker refers to: a name run's entity span,
+/// or the span of an earlier speaker (past speakers whose span was left out).
+fn antecedent_span(
+    resolved: &[Resolved],
+    k: usize,
+    index: &HashMap<usize, usize>,
+    named: usize,
+) -> Option<usize> {
+    let mut k = k;
+    for _ in 0..resolved.len() {
+        match resolved.get(k)?.antecedent? {
+            Antecedent::Run(n) => return Some(n).filter(|&n| n < named),
+            Antecedent::Speaker(j) => match index.get(&j) {
+                Some(&i) => return Some(i),
+                None if j < k => k = j,
+                None => return None,
+            },
+        }
+    }
+    None
 }
 
 fn attribution(r: (usize, usize), label: &str, f: &Found) -> SuggestedSpan {

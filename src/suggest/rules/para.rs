@@ -2,6 +2,7 @@
 //! stretches and sentences, and the attributions found in it.
 
 use crate::model::QuoteKind;
+use crate::suggest::AttributionClass;
 
 use super::marks::{self, Seg};
 use super::sentences;
@@ -106,6 +107,8 @@ pub struct Found {
     pub cue: Option<(usize, usize)>,
     /// How the words are reported.
     pub kind: QuoteKind,
+    /// What the attribution reports (speech, belief…).
+    pub class: AttributionClass,
     /// The pattern that fired.
     pub rule: &'static str,
     /// Confidence.

@@ -65,6 +65,12 @@ const RECIPIENTS: &[&str] = &[
     "viewers",
     "listeners",
     "audiences",
+    "himself",
+    "herself",
+    "themselves",
+    "myself",
+    "ourselves",
+    "yourself",
     "the",
 ];
 
@@ -150,6 +156,12 @@ pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -
             p += 1;
         } else if let Some(ph) = speakers::after(text, toks, p, b) {
             p = ph.end;
+        } else if let Some(that) = (p..(p + 8).min(b))
+            .take_while(|&j| toks[j].kind == Kind::Word)
+            .find(|&j| toks[j].text(text).eq_ignore_ascii_case("that"))
+        {
+            // `told the debate audience that …`
+            p = that;
         }
     }
     for _ in 0..2 {
@@ -206,45 +218,78 @@ pub fn trim(text: &str, toks: &[Tok], a: usize, b: usize) -> usize {
     e
 }
 
-/// `called it “a personal insult”`: the quoted words after a naming cue.
-pub fn partial_after(
-    text: &str,
-    p: &Para,
-    cue: usize,
-    start: usize,
-    b: usize,
-) -> Option<(usize, (usize, usize))> {
+/// End of the reported clause `[start, end)` before a relative clause that
+/// runs to its end (`…, who leads the council.`); one closed by a further
+/// comma stays (`the plan, which the council passed, was a mistake`).
+pub fn before_relative(text: &str, p: &Para, start: usize, end: usize) -> usize {
+    let toks = &p.toks;
+    let mut i = start + 1;
+    while i + 1 < end {
+        if let Some((_, seg)) = p.seg_at(i) {
+            i = seg.end(toks).max(i + 1);
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        let relative = toks[i].is(text, ',')
+            && lc(text, &toks[i + 1], &mut buf)
+                .is_some_and(|w| matches!(w, "who" | "whom" | "whose" | "which"));
+        if relative && !(i + 2..end).any(|j| toks[j].is(text, ',')) {
+            return i;
+        }
+        i += 1;
+    }
+    end
+}
+
+/// Naming cues: `called it “a personal insult”`, `described him as …`.
+const NAMING: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "dub",
+    "dubs",
+    "dubbed",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+    "brand",
+    "brands",
+    "branded",
+    "liken",
+    "likens",
+    "likened",
+    "hailed",
+];
+
+/// True for a naming cue, which reports the words it names someone by.
+pub fn is_naming(text: &str, t: &Tok) -> bool {
     let mut buf = [0u8; 32];
-    let w = lc(text, p.toks.get(cue)?, &mut buf)?;
-    let naming = [
-        "call",
-        "calls",
-        "called",
-        "calling",
-        "describe",
-        "describes",
-        "described",
-        "describing",
-        "dub",
-        "dubs",
-        "dubbed",
-        "label",
-        "labels",
-        "labeled",
-        "labelled",
-        "brand",
-        "brands",
-        "branded",
-        "liken",
-        "likens",
-        "likened",
-        "hailed",
-    ];
-    if !naming.contains(&w) {
+    lc(text, t, &mut buf).is_some_and(|w| NAMING.contains(&w))
+}
+
+/// `called the talks “frank” on Friday`: the reported clause after a naming
+/// cue, from `start` to the end of the last short quotation in `[start, b)`
+/// that opens within a few words; `None` without one.
+pub fn partial_after(p: &Para, start: usize, b: usize) -> Option<(usize, usize)> {
+    let first = p.segs_in(start, (start + 8).min(b)).next()?;
+    let short = |k: usize| p.segs.get(k).is_some_and(|s| s.words(&p.toks) <= 8);
+    if !short(first) {
         return None;
     }
-    (start..(start + 4).min(b)).find_map(|i| {
-        let (si, seg) = p.seg_at(i)?;
-        (seg.words(&p.toks) <= 8).then(|| Some((si, seg.outer(&p.toks)?)))?
-    })
+    // `a “nasty guy,” an “anchor baby” and “unstable”`: the whole list.
+    let mut last = first;
+    for k in p.segs_in(start, b).skip_while(|&k| k <= first) {
+        let gap = p.segs[k].open - p.segs[last].end(&p.toks);
+        if gap > 4 || !short(k) {
+            break;
+        }
+        last = k;
+    }
+    Some((start, p.segs[last].end(&p.toks)))
 }

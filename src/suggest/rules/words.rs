@@ -60,6 +60,29 @@ fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '-' | '.' | '&' | '\u{2011}')
 }
 
+/// What an ASCII byte is to the tokenizer: 1 a letter or digit, 2 a space.
+const CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if matches!(c, b' ' | b'\n' | b'\t' | b'\r' | b'\x0b' | b'\x0c') {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// True for an ASCII letter or digit (a table lookup: the tokenizer's inner loop).
+fn alnum(b: &u8) -> bool {
+    CLASS.get(usize::from(*b)) == Some(&1)
+}
+
 /// Splits `text[range]` into tokens with document byte offsets.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let Some(slice) = text.get(start..end) else {
@@ -69,7 +92,55 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(slice.len() / 5 + 1);
     let mut prev_space = true;
     let mut at = 0;
-    while let Some(c) = char_at(slice, at) {
+    while let Some(&byte) = bytes.get(at) {
+        // ASCII first: spaces, plain words and punctuation need no decoding.
+        let class = CLASS.get(usize::from(byte)).copied();
+        if class == Some(2) {
+            prev_space = true;
+            at += 1;
+            continue;
+        }
+        if class == Some(1) {
+            let mut stop = at + 1;
+            while bytes.get(stop).is_some_and(alnum) {
+                stop += 1;
+            }
+            let plain = bytes
+                .get(stop)
+                .is_none_or(|&n| n.is_ascii() && !matches!(n, b'\'' | b'-' | b'.' | b'&'));
+            let stop = if plain {
+                stop
+            } else {
+                word_end(slice, at, stop)
+            };
+            toks.push(Tok {
+                start: start + at,
+                end: start + stop,
+                kind: Kind::Word,
+                cap: byte.is_ascii_uppercase(),
+            });
+            at = stop;
+            prev_space = false;
+            continue;
+        }
+        if byte.is_ascii() && byte != b'\'' {
+            toks.push(Tok {
+                start: start + at,
+                end: start + at + 1,
+                kind: if byte == b'"' {
+                    Kind::Double
+                } else {
+                    Kind::Punct
+                },
+                cap: false,
+            });
+            at += 1;
+            prev_space = false;
+            continue;
+        }
+        let Some(c) = char_at(slice, at) else {
+            break;
+        };
         let abs = start + at;
         let len = c.len_utf8();
         if c.is_whitespace() {
@@ -77,39 +148,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             at += len;
             continue;
         }
-        let next = char_at(slice, at + len);
+        let next = || char_at(slice, at + len);
         // `’90s`: an apostrophe standing for digits belongs to the word.
         let apostrophe_digits =
-            is_single(c) && prev_space && next.is_some_and(|n| n.is_ascii_digit());
+            is_single(c) && prev_space && next().is_some_and(|n| n.is_ascii_digit());
         if c.is_alphanumeric() || apostrophe_digits {
-            let mut stop = at + len;
-            loop {
-                // Most of a word is ASCII letters and digits.
-                while bytes.get(stop).is_some_and(u8::is_ascii_alphanumeric) {
-                    stop += 1;
-                }
-                let Some(n) = char_at(slice, stop) else {
-                    break;
-                };
-                let (i, width) = (stop, n.len_utf8());
-                if n.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&n) {
-                    stop = i + width;
-                    continue;
-                }
-                if !joins_word(n) {
-                    break;
-                }
-                let after = char_at(slice, i + width);
-                if after.is_some_and(char::is_alphanumeric) {
-                    stop = i + width;
-                    continue;
-                }
-                if is_single(n) && possessive_s(slice.get(at..i).unwrap_or(""), after) {
-                    // `Jones’ book`: a plural possessive, not a closing mark.
-                    stop = i + width;
-                }
-                break;
-            }
+            let stop = word_end(slice, at, at + len);
             toks.push(Tok {
                 start: abs,
                 end: start + stop,
@@ -117,7 +161,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 cap: c.is_uppercase(),
             });
             at = stop;
-        } else if c == '\'' && next == Some('\'') {
+        } else if c == '\'' && next() == Some('\'') {
             // `''Quote,''`: two apostrophes stand for a double mark.
             toks.push(Tok {
                 start: abs,
@@ -145,6 +189,41 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
         prev_space = false;
     }
     toks
+}
+
+/// End (byte in `slice`) of the word that starts at `at` and runs at least to
+/// `stop`: letters, digits and combining marks, with inner `’ ' - . &` and a
+/// plural possessive mark (`Jones’`).
+fn word_end(slice: &str, at: usize, mut stop: usize) -> usize {
+    let bytes = slice.as_bytes();
+    loop {
+        // Most of a word is ASCII letters and digits.
+        while bytes.get(stop).is_some_and(alnum) {
+            stop += 1;
+        }
+        let Some(n) = char_at(slice, stop) else {
+            break;
+        };
+        let (i, width) = (stop, n.len_utf8());
+        if n.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&n) {
+            stop = i + width;
+            continue;
+        }
+        if !joins_word(n) {
+            break;
+        }
+        let after = char_at(slice, i + width);
+        if after.is_some_and(char::is_alphanumeric) {
+            stop = i + width;
+            continue;
+        }
+        if is_single(n) && possessive_s(slice.get(at..i).unwrap_or(""), after) {
+            // `Jones’ book`: a plural possessive, not a closing mark.
+            stop = i + width;
+        }
+        break;
+    }
+    stop
 }
 
 /// The char starting at byte `at` of `s` (ASCII without decoding).

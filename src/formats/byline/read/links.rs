@@ -9,7 +9,9 @@ use rustc_hash::FxHashSet as HashSet;
 use serde_json::Value;
 
 use crate::formats::json::{LinkedQuote, QuoteLink, REFERS_TO, group_links};
-use crate::model::{CUE, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER, SpanId, SpanState};
+use crate::model::{
+    AttributionClass, CUE, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER, SpanId, SpanState,
+};
 
 use super::quotes;
 use super::record::Ctx;
@@ -231,6 +233,7 @@ fn from_links(
                 let quote = Quote {
                     id: QuoteId(0),
                     kind: QuoteKind::inferred(texts),
+                    class: AttributionClass::Speech,
                     content,
                     speaker,
                     cue,

@@ -1,11 +1,13 @@
 //! byline's `quotes` extension: each quote's content, speaker and cue (found
-//! by span id, else by range, else made), kind, speaker entity, state and
-//! origin. A bad part is dropped with a warning; a quote without content is refused.
+//! by span id, else by range, else made), kind, class (speech when absent),
+//! speaker entity, state and origin. A bad part is dropped with a warning; a quote without content is refused.
 
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::model::{CUE, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER, SpanId};
+use crate::model::{
+    AttributionClass, CUE, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER, SpanId,
+};
 
 use super::links::{part, typed_part};
 use super::record::Ctx;
@@ -85,6 +87,7 @@ fn typed_quote(
         speaker,
         cue,
         kind,
+        class: q.class.unwrap_or_default(),
         speaker_entity: q.speaker_entity.as_deref().map(str::to_owned),
         state: q.state.unwrap_or(ctx.default_state),
         origin: q.origin.clone().unwrap_or(Origin::Manual),
@@ -140,6 +143,13 @@ fn byline_quote(
             inferred(ctx.text, table, &content)
         }
     };
+    let class = match parse_field(q, "class") {
+        Ok(class) => class.unwrap_or_default(),
+        Err(why) => {
+            ctx.warn(format!("{field}.class"), format!("{why}; speech assumed"));
+            AttributionClass::Speech
+        }
+    };
     let speaker_entity = get("speaker_entity")
         .and_then(Value::as_str)
         .map(str::to_owned);
@@ -149,6 +159,7 @@ fn byline_quote(
         speaker,
         cue,
         kind,
+        class,
         speaker_entity,
         state,
         origin,

@@ -16,7 +16,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use crate::model::{Layer, Origin, QuoteKind, SpanState};
+use crate::model::{AttributionClass, Layer, Origin, QuoteKind, SpanState};
 
 /// A key's value as written, told apart from an absent key (`null` is present),
 /// as the general path's `obj.get(key)` tells them apart.
@@ -157,6 +157,7 @@ pub(super) struct QuoteRec<'a> {
     #[serde(borrow)]
     pub cue: Option<PartRec<'a>>,
     pub kind: Option<QuoteKind>,
+    pub class: Option<AttributionClass>,
     #[serde(borrow)]
     pub speaker_entity: Option<Str<'a>>,
     pub state: Option<SpanState>,

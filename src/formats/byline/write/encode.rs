@@ -253,6 +253,8 @@ impl Json<'_> {
         self.optional_part(q.cue.as_ref())?;
         self.raw(b",\"kind\":");
         self.string(q.kind.as_str())?;
+        self.raw(b",\"class\":");
+        self.string(q.class.as_str())?;
         self.raw(b",\"speaker_entity\":");
         match q.speaker_entity {
             Some(name) => self.string(name)?,

@@ -221,6 +221,7 @@ fn quotes<'d>(doc: &'d Document, refs: &SpanRefs<'d>, text: &'d str) -> Vec<Quot
             speaker: q.speaker.and_then(part),
             cue: q.cue.and_then(part),
             kind: q.kind,
+            class: q.class,
             speaker_entity: q.speaker_entity.as_deref(),
             state: q.state,
             origin: &q.origin,

@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::formats::ExportError;
 use crate::model::{
-    ByteRange, CharRange, Document, Layer, OffsetIndex, Origin, QuoteKind, Span, SpanId, SpanState,
-    Token, tokenize,
+    AttributionClass, ByteRange, CharRange, Document, Layer, OffsetIndex, Origin, QuoteKind, Span,
+    SpanId, SpanState, Token, tokenize,
 };
 
 /// One task line, in the order its keys are written (by [`super::json`]);
@@ -83,6 +83,7 @@ pub(super) struct QuoteOut<'d> {
     pub speaker: Option<QuotePart<'d>>,
     pub cue: Option<QuotePart<'d>>,
     pub kind: QuoteKind,
+    pub class: AttributionClass,
     pub speaker_entity: Option<&'d str>,
     pub state: SpanState,
     pub origin: &'d Origin,

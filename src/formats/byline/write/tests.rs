@@ -47,7 +47,7 @@ const BYLINE_GOLDEN: &str = concat!(
     r#""child_span":{"start":17,"end":21,"token_start":7,"token_end":7,"label":"CUE"},"label":"CUE"}],"#,
     r#""answer":"ignore","quotes":[{"id":2,"content":[{"start":0,"end":7,"text":"“北京 👍,”","id":1}],"#,
     r#""speaker":{"start":8,"end":16,"text":"Ana Díaz","id":4},"cue":{"start":17,"end":21,"text":"said","id":5},"#,
-    r#""kind":"partial","speaker_entity":"Ana Díaz","state":"pending","origin":{"kind":"suggested","engine":"rules","rule":"quote-said","score":0.875}}]}"#,
+    r#""kind":"partial","class":"speech","speaker_entity":"Ana Díaz","state":"pending","origin":{"kind":"suggested","engine":"rules","rule":"quote-said","score":0.875}}]}"#,
 );
 
 /// The same task in the Prodigy flavor with suggestions: gold under

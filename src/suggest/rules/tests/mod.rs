@@ -1,10 +1,15 @@
 //! Tests of the `rules` engine as a whole, written in the compact markup: the
 //! suggested QUOTE/SPEAKER/CUE spans and their grouping must equal the markup.
 
+mod boundaries;
+mod conventions;
+mod cue_checks;
+mod no_cue;
 mod patterns;
 mod resolution;
 mod robustness;
 mod several;
+mod speaker_phrases;
 
 use std::collections::BTreeMap;
 
@@ -12,11 +17,16 @@ use crate::model::{CUE, QUOTE, SPEAKER};
 use crate::model::{Document, Origin, markup};
 use crate::suggest::{Suggester, Suggestions};
 
-use super::RulesSuggester;
+use super::{RulesConfig, RulesSuggester};
 
-/// Runs the engine on plain text.
+/// Runs the engine with its default settings on plain text.
 pub(super) fn suggest(text: &str) -> Suggestions {
-    RulesSuggester::new().suggest(&Document::new(None, text))
+    suggest_with(RulesConfig::default(), text)
+}
+
+/// Runs the engine with `config` on plain text.
+pub(super) fn suggest_with(config: RulesConfig, text: &str) -> Suggestions {
+    RulesSuggester::with_config(config).suggest(&Document::new(None, text))
 }
 
 /// One quote as readable text: `content + content | speaker | cue`, with the
@@ -66,8 +76,14 @@ type Expected = (
     Option<(usize, usize)>,
 );
 
-/// Asserts that the engine suggests exactly the quotes grouped in `marked`.
+/// Asserts that the engine with its default settings suggests exactly the
+/// quotes grouped in `marked`.
 pub(super) fn check(marked: &str) -> Suggestions {
+    check_with(RulesConfig::default(), marked)
+}
+
+/// Asserts that the engine with `config` suggests exactly the quotes grouped in `marked`.
+pub(super) fn check_with(config: RulesConfig, marked: &str) -> Suggestions {
     let (text, spans) = markup::parse(marked).expect("valid markup");
     let mut groups: BTreeMap<u32, Expected> = BTreeMap::new();
     for m in &spans {
@@ -86,7 +102,7 @@ pub(super) fn check(marked: &str) -> Suggestions {
         .map(|(c, s, q)| describe(&text, c, *s, *q))
         .collect();
     expected.sort();
-    let s = suggest(&text);
+    let s = suggest_with(config, &text);
     assert_eq!(quotes(&text, &s), expected, "in: {text}");
     s
 }

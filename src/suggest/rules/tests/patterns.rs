@@ -52,7 +52,7 @@ fn split_quote_is_one_quote_with_two_spans() {
 #[test]
 fn partial_quote_after_naming_cue() {
     let s = check(
-        "[The senator|SPEAKER:1] [called|CUE:1] the remark [“a personal insult”|QUOTE:1] on Friday.",
+        "[The senator|SPEAKER:1] [called|CUE:1] [the remark “a personal insult”|QUOTE:1] on Friday.",
     );
     assert_eq!(s.quotes[0].kind, QuoteKind::Partial);
 }

@@ -1,7 +1,8 @@
 //! Sentences holding more than one attribution, and cues that must not
 //! reach into the sentence before.
 
-use super::check;
+use super::super::RulesConfig;
+use super::{check, check_with};
 
 #[test]
 fn participle_after_a_reported_clause_is_a_second_quote() {
@@ -30,7 +31,7 @@ fn coordinated_cue_after_and_is_a_second_quote() {
 #[test]
 fn a_quote_closing_the_sentence_before_is_not_the_next_cues() {
     check(
-        "[Lee|SPEAKER:1] [called|CUE:1] the plan [“a waste of money.”|QUOTE:1] \
+        "[Lee|SPEAKER:1] [called|CUE:1] [the plan “a waste of money.”|QUOTE:1] \
          [She|SPEAKER:2] [said|CUE:2] [it would fail in the Senate|QUOTE:2].",
     );
     check("[“Why now?”|QUOTE:1] [Lee|SPEAKER:1] [asked|CUE:1].");
@@ -55,6 +56,7 @@ fn dashed_and_participial_appositives_stay_with_the_speaker() {
 
 #[test]
 fn adjectives_of_belief_are_cues() {
+    let check = |marked| check_with(RulesConfig::ALL_CLASSES, marked);
     check(
         "[Many growers|SPEAKER:1] are [afraid|CUE:1] that [the frost will ruin the harvest|QUOTE:1].",
     );
@@ -67,9 +69,9 @@ fn adjectives_of_belief_are_cues() {
 #[test]
 fn naming_cues_take_the_quoted_words() {
     check(
-        "[The senator|SPEAKER:1] [likened|CUE:1] the bill to [“a blank cheque”|QUOTE:1] on Friday.",
+        "[The senator|SPEAKER:1] [likened|CUE:1] [the bill to “a blank cheque”|QUOTE:1] on Friday.",
     );
-    check("[Ortiz|SPEAKER:1] [branded|CUE:1] the deal [“a surrender”|QUOTE:1].");
+    check("[Ortiz|SPEAKER:1] [branded|CUE:1] [the deal “a surrender”|QUOTE:1].");
 }
 
 #[test]

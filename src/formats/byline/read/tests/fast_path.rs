@@ -73,6 +73,8 @@ fn damaged(record: &Value) -> Vec<Value> {
         ("/relations/0/from_id", json!(1)),
         ("/relations", json!("none")),
         ("/quotes/0/content", json!([])),
+        ("/quotes/0/class", json!("gossip")),
+        ("/quotes/0/class", Value::Null),
         ("/quotes/0/content/0", json!({"start": 0, "end": 2})),
         ("/quotes/0/content/0/id", json!(12_345)),
         ("/quotes/0/speaker", json!({"start": 1, "end": 100_000})),

@@ -11,7 +11,9 @@ use super::*;
 use crate::formats::fixtures::{plain, rich};
 use crate::formats::{ExportOptions, byline};
 use crate::model::markup::render;
-use crate::model::{CUE, DocStatus, Document, QUOTE, QuoteKind, SPEAKER, SpanState};
+use crate::model::{
+    AttributionClass, CUE, DocStatus, Document, QUOTE, QuoteKind, SPEAKER, SpanState,
+};
 
 fn byline_line(doc: &Document, flavor: byline::Flavor) -> String {
     let mut out = Vec::new();
@@ -40,6 +42,41 @@ fn byline_export_reads_back_to_the_same_document() {
         assert_eq!(back, doc);
         assert_eq!(byline_line(&back, byline::Flavor::Byline), line);
     }
+}
+
+#[test]
+fn a_quote_class_is_written_and_read_back_and_speech_when_absent_or_unknown() {
+    let mut doc = rich();
+    let mut quote = doc.quotes().next().unwrap().clone();
+    quote.class = AttributionClass::Belief;
+    doc.apply(
+        &crate::model::Transaction::new("class").with(crate::model::Edit::ReplaceQuote(quote)),
+    )
+    .unwrap();
+    let line = byline_line(&doc, byline::Flavor::Byline);
+    assert!(line.contains(r#""class":"belief""#), "{line}");
+    let (back, warnings) = one(&line);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(back, doc);
+    let class_of = |line: &str| one(line).0.quotes().next().unwrap().class;
+    let without = line.replace(r#","class":"belief""#, "");
+    assert_eq!(
+        class_of(&without),
+        AttributionClass::Speech,
+        "optional on read"
+    );
+    let unknown = line.replace(r#""class":"belief""#, r#""class":"gossip""#);
+    let (read, warnings) = one(&unknown);
+    assert_eq!(
+        read.quotes().next().unwrap().class,
+        AttributionClass::Speech
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("speech assumed")),
+        "{warnings:?}"
+    );
 }
 
 #[test]

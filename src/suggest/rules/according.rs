@@ -1,0 +1,56 @@
+//! `according to X`: the speaker after the cue, the content the clause
+//! before it (`The plant will close, according to a filing`) or after it
+//! (`According to police, the driver fled`).
+
+use crate::model::QuoteKind;
+use crate::suggest::AttributionClass;
+
+use super::claims::Cue;
+use super::content;
+use super::para::{Found, Para, Speaker, Who};
+use super::reported;
+use super::speakers::{self, Phrase};
+
+fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
+    Some(Speaker {
+        range: p.bytes(ph.start, ph.end)?,
+        head: p.bytes(ph.head, ph.head + 1)?,
+        kind: ph.kind,
+    })
+}
+
+/// The attribution around the `according to` cue `cue` in sentence `[a, b)`.
+pub fn frame(
+    text: &str,
+    p: &Para,
+    (a, b): (usize, usize),
+    cue: Cue,
+    cue_range: (usize, usize),
+    para: usize,
+) -> Option<(Found, Vec<usize>)> {
+    let toks = &p.toks;
+    let who = speakers::after(text, toks, cue.at + cue.len, b)?;
+    let found = Found {
+        content: Vec::new(),
+        who: Who::Here(speaker(p, who)?),
+        cue: Some(cue_range),
+        kind: QuoteKind::Indirect,
+        class: AttributionClass::Speech,
+        rule: "",
+        score: 0.8,
+        para,
+    };
+    if cue.at == a {
+        let mut start = who.end;
+        if toks.get(start).is_some_and(|t| t.is(text, ',')) {
+            start += 1;
+        }
+        let end = reported::trim(text, toks, start, b);
+        return content::clause(p, (start, end), found, "according-to-x-clause", Vec::new());
+    }
+    let mut end = cue.at;
+    if toks[end - 1].is(text, ',') {
+        end -= 1;
+    }
+    content::clause(p, (a, end), found, "clause-according-to-x", Vec::new())
+}

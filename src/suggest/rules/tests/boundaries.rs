@@ -1,0 +1,41 @@
+//! Where indirect content starts and stops (issue 15, item 4): at the end of
+//! its clause, not in a trailing `, who …`; after the object of `told`; and a
+//! quoted fragment inside a reported clause makes a partial quote whose
+//! content is the whole clause.
+
+use crate::model::QuoteKind;
+
+use super::check;
+
+#[test]
+fn content_stops_before_a_trailing_relative_clause() {
+    check(
+        "[Ortiz|SPEAKER:1] [said|CUE:1] [the plan was drafted by Lee|QUOTE:1], who leads the council.",
+    );
+    check(
+        "[The union|SPEAKER:1] [said|CUE:1] [the strike would go ahead|QUOTE:1], which surprised the ministry.",
+    );
+    check(
+        "[Díaz|SPEAKER:1] [said|CUE:1] [the plan, which the council passed, was a mistake|QUOTE:1].",
+    );
+}
+
+#[test]
+fn content_starts_after_the_object_of_told() {
+    check(
+        "[The mayor|SPEAKER:1] [told|CUE:1] the city council on Tuesday that [the bridge would close|QUOTE:1].",
+    );
+    check(
+        "[Lee|SPEAKER:1] [told|CUE:1] the Senate Finance Committee that [rates would rise again|QUOTE:1].",
+    );
+}
+
+#[test]
+fn a_quoted_fragment_in_a_reported_clause_is_a_partial_quote() {
+    let s = check("[The envoy|SPEAKER:1] [called|CUE:1] [the talks “frank”|QUOTE:1].");
+    assert_eq!(s.quotes[0].kind, QuoteKind::Partial);
+    check("[Díaz|SPEAKER:1] [described|CUE:1] [the budget as “a house of cards”|QUOTE:1].");
+    check(
+        "[Ruiz|SPEAKER:1] [called|CUE:1] [the senator a “bully,” a “liar” and “unfit”|QUOTE:1] on Monday.",
+    );
+}

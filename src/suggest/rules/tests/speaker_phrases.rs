@@ -1,0 +1,124 @@
+//! Speaker phrases (issue 15, item 3): time words and datelines are never
+//! speakers, section labels are not quotes, and speakers are found across
+//! parentheticals, bare appositives, possessives, vague subjects and
+//! attributions that follow unmarked content.
+
+use super::{check, suggest};
+
+#[test]
+fn days_and_time_phrases_are_not_speakers() {
+    check("[The council|SPEAKER:1] on Friday [said|CUE:1] [the budget would pass|QUOTE:1].");
+    check("[Ortiz|SPEAKER:1] this week [said|CUE:1] [she would run again|QUOTE:1].");
+    check(
+        "[The port authority|SPEAKER:1] last month [announced|CUE:1] [it would hire more pilots|QUOTE:1].",
+    );
+    check("Tuesday [the minister|SPEAKER:1] [said|CUE:1] [prices would fall|QUOTE:1].");
+    let s = suggest("On Tuesday said the vote would be delayed until the spring.");
+    assert!(
+        s.spans.iter().all(|x| x.label != "SPEAKER"),
+        "a day is no speaker"
+    );
+}
+
+#[test]
+fn a_dateline_is_not_a_speaker() {
+    check(
+        "LAGOS (Reuters) - [The central bank|SPEAKER:1] [said|CUE:1] on Tuesday [it would raise rates|QUOTE:1].",
+    );
+    check(
+        "NAIROBI, May 3 (AP) — [“We will not give up,”|QUOTE:1] [said|CUE:1] [Amina Odhiambo, a farmer|SPEAKER:1].",
+    );
+}
+
+#[test]
+fn section_labels_are_not_quotes() {
+    assert!(
+        suggest("LIVE: Flood waters rise across the delta")
+            .quotes
+            .is_empty()
+    );
+    assert!(
+        suggest("MARKETS: Stocks slip as oil prices climb again")
+            .quotes
+            .is_empty()
+    );
+    check("[ORTIZ|SPEAKER:1][:|CUE:1] [We will not cut the school budget.|QUOTE:1]");
+}
+
+#[test]
+fn words_between_speaker_and_cue() {
+    check("[Ortiz|SPEAKER:1], however, [said|CUE:1] [the plan would fail|QUOTE:1].");
+    check(
+        "[The ministry|SPEAKER:1], in a statement, [said|CUE:1] [the port would reopen soon|QUOTE:1].",
+    );
+    check("[“It is too late,”|QUOTE:1] [Lee|SPEAKER:1], for her part, [said|CUE:1].");
+}
+
+#[test]
+fn appositives_without_an_article() {
+    check(
+        "[Ana Ruiz, spokeswoman for the port authority|SPEAKER:1], [said|CUE:1] [the cranes were safe|QUOTE:1].",
+    );
+    check(
+        "[Tom Lee, chief economist at Harbor Bank|SPEAKER:1], [said|CUE:1] [rates would stay high|QUOTE:1].",
+    );
+    check(
+        "[Mia Chen, co-founder of the clinic|SPEAKER:1], [said|CUE:1] [demand had doubled|QUOTE:1].",
+    );
+}
+
+#[test]
+fn possessive_heads() {
+    check("[The minister’s aide|SPEAKER:1] [said|CUE:1] [the talks had stalled|QUOTE:1].");
+    check("[“It is over,”|QUOTE:1] [said|CUE:1] [the mayor’s spokeswoman|SPEAKER:1].");
+    check("[Díaz's lawyer|SPEAKER:1] [said|CUE:1] [the appeal would be filed soon|QUOTE:1].");
+}
+
+#[test]
+fn vague_subjects() {
+    check("[Some|SPEAKER:1] [suggested|CUE:1] [the vote should be delayed|QUOTE:1].");
+    check("[Many|SPEAKER:1] [said|CUE:1] [the plan came too late|QUOTE:1].");
+    check("[Others|SPEAKER:1] [argued|CUE:1] that [taxes would rise|QUOTE:1].");
+    check("[Sixty percent|SPEAKER:1] [said|CUE:1] [the economy was weak|QUOTE:1].");
+}
+
+#[test]
+fn attribution_after_unmarked_content() {
+    check(
+        "[The plan will fail|QUOTE:1], [said|CUE:1] [Ana Ruiz, the party’s treasurer|SPEAKER:1].",
+    );
+    check("[The vote|QUOTE:1], [Lee|SPEAKER:1] [says|CUE:1], [was never fair|QUOTE:1].");
+    check(
+        "[The mine will reopen in June|QUOTE:1], [according to|CUE:1] [two people briefed on the plan|SPEAKER:1].",
+    );
+    check(
+        "[Fares will rise in the spring|QUOTE:1], [according to|CUE:1] [a report by the transit board|SPEAKER:1].",
+    );
+}
+
+#[test]
+fn a_quotes_own_speaker_beats_the_previous_sentences() {
+    check(
+        "[Lee|SPEAKER:1] [said|CUE:1] [the talks went well|QUOTE:1]. \
+         [“We made no progress at all,”|QUOTE:2] [said|CUE:2] [Ortiz|SPEAKER:2].",
+    );
+    check(
+        "[“We are ready,”|QUOTE:1] [Lee|SPEAKER:1] [said|CUE:1].\n\n\
+         [“The crews are not,”|QUOTE:2] [the engineer|SPEAKER:2] [replied|CUE:2].",
+    );
+}
+
+#[test]
+fn content_of_an_embedded_cue_belongs_to_the_outer_one() {
+    check("[“I am done,”|QUOTE:1] [said|CUE:1] [Ortiz|SPEAKER:1], who said he would resign.");
+    check("[“I am done,”|QUOTE:1] [Ortiz, who has said he would resign|SPEAKER:1], [said|CUE:1].");
+    check("[Lee|SPEAKER:1] [said|CUE:1] [he would resign in June|QUOTE:1].");
+}
+
+#[test]
+fn a_quote_followed_by_its_own_cue_is_not_taken_by_an_earlier_cue() {
+    check(
+        "[Lee|SPEAKER:1] [said|CUE:1] [the plan was late|QUOTE:1] because \
+         [“nobody wanted to pay for it,”|QUOTE:2] [she|SPEAKER:2] [said|CUE:2].",
+    );
+}
