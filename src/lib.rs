@@ -11,8 +11,8 @@
 //! store    -> model          the project file (SQLite): edits, memory, model bytes
 //! editor   -> store eval suggest formats model   the core, no egui
 //! app      -> editor model   the window: input to commands, the model drawn
-//! cli      -> editor store eval suggest formats model
-//! bench    -> anything, only with `--features bench`
+//! cli      -> editor store eval suggest formats model (bench: `byline bench`)
+//! bench    -> anything; it and `byline bench` exist only with `--features bench`
 //! ```
 //!
 //! Everything but `app` works without a window: the editor core in
