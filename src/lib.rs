@@ -11,8 +11,8 @@
 //! store    -> model          the project file (SQLite): edits, memory, model bytes
 //! editor   -> store eval suggest formats model   the core, no egui
 //! app      -> editor model   the window: input to commands, the model drawn
-//! cli      -> editor store eval suggest formats model
-//! bench    -> anything, only with `--features bench`
+//! cli      -> editor store eval suggest formats model (bench: `byline bench`)
+//! bench    -> anything; it and `byline bench` exist only with `--features bench`
 //! ```
 //!
 //! Everything but `app` works without a window: the editor core in
@@ -20,6 +20,7 @@
 //! in [`app`], one front end; the command line in [`cli`] is another.
 
 pub mod app;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod cli;
 pub mod editor;

@@ -6,14 +6,12 @@
 //! order, doing what each returned [`Effect`] says (scroll, open a dialog,
 //! quit). It never changes a document itself. [`run`] opens the window.
 
-pub mod bench;
 pub mod dialogs;
 pub mod done;
 pub mod export;
 pub mod fonts;
 pub mod keys;
 pub mod panels;
-pub mod project_bench;
 pub mod side_panels;
 pub mod text_view;
 pub mod theme;
@@ -269,12 +267,8 @@ fn repaint(ctx: &Context) -> Wake {
 /// then the files to add to it. Returns when the window is closed.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
     let places = Places::platform().map_err(|e| e.to_string());
-    let plan = startup::plan(
-        launch,
-        places.as_ref().map_err(Clone::clone),
-        crate::editor::sample_articles(),
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let plan = startup::plan(launch, places.as_ref().map_err(Clone::clone))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Byline")

@@ -1,11 +1,12 @@
-//! `byline bench export`: write [`corpus::annotated`] documents in each
+//! `byline bench export`: write [`gold::annotated`] documents in each
 //! single-file export format into memory, and read the byline JSONL back.
 //! Budget: 10,000 documents exported in under a second.
 
 use std::io::{self, Write};
 use std::time::Duration;
 
-use super::{BenchError, Budget, Row, corpus, median_of};
+use super::corpus::{self, gold};
+use super::{BenchError, Budget, Row, median_of};
 use crate::formats::ExportOptions;
 use crate::formats::byline;
 use crate::formats::exporter::{self, Destination, ExportFormat};
@@ -25,7 +26,7 @@ pub const FORMATS: [ExportFormat; 4] = [
 /// reading byline JSONL back, `runs` times each. Formats that need a folder
 /// (brat, Hugging Face) are refused by the writer.
 pub fn run(count: usize, runs: usize, formats: &[ExportFormat]) -> Result<Vec<Row>, BenchError> {
-    let docs = corpus::annotated(count)?;
+    let docs = gold::annotated(count)?;
     let text_bytes = corpus::text_bytes(&docs);
     let spans: usize = docs.iter().map(|d| d.span_count()).sum();
     let mut rows = Vec::new();

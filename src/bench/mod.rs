@@ -1,15 +1,20 @@
-//! Benchmarks behind `byline bench`: the workloads the budgets of the design
-//! name (export, reading back, suggestions, the window's frame time), each
-//! timed over several runs, reported as a median with its ratio to the budget.
-//! The machine is shared and noisy, so the median and the ratio are the
-//! figures to quote, never a single run.
+//! Benchmarks, compiled only with the `bench` cargo feature (the shipped
+//! library and binary carry none): the workloads the budgets of the design
+//! name (export, reading back, suggestions, the window's frame time) behind
+//! `byline bench`, each timed over several runs and reported as a median
+//! with its ratio to the budget, and the store and window-memory runs behind
+//! `cargo bench --bench store`. Their inputs come from one generator,
+//! [`corpus`]. The machine is shared and noisy, so the median and the ratio
+//! are the figures to quote, never a single run.
 
 pub mod corpus;
 pub mod export;
-pub mod samples;
+pub mod frames;
+pub mod store;
 pub mod suggest;
 mod table;
 pub mod ui;
+pub mod window;
 
 use std::time::{Duration, Instant};
 
@@ -79,8 +84,9 @@ fn median(mut times: Vec<Duration>) -> Option<Duration> {
     times.get(times.len() / 2).copied()
 }
 
-/// User plus system CPU time of this process so far, from `/proc/self/stat`
-/// (Linux; in units of USER_HZ, 1/100 s on every common architecture).
+/// User plus system CPU time of this process and of the children it waited
+/// for (a timed `byline suggest`), from `/proc/self/stat` (Linux; in units
+/// of USER_HZ, 1/100 s on every common architecture).
 fn cpu_time() -> Option<Duration> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // Fields after the command name, which ends at the last ')'.
@@ -89,8 +95,32 @@ fn cpu_time() -> Option<Duration> {
         .split_whitespace()
         .collect();
     let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-    Some(Duration::from_millis((ticks(11)? + ticks(12)?) * 10))
+    // utime, stime, cutime and cstime are fields 14 to 17 of the line, 12 to
+    // 15 after the name.
+    Some(Duration::from_millis(
+        (ticks(11)? + ticks(12)? + ticks(13)? + ticks(14)?) * 10,
+    ))
+}
+
+/// Resident memory now in MB, from `/proc/self/status` (0 where there is none).
+pub fn resident_mb() -> f64 {
+    proc_status_kb("VmRSS:") / 1024.0
+}
+
+/// Peak resident memory of the process in MB.
+pub fn peak_mb() -> f64 {
+    proc_status_kb("VmHWM:") / 1024.0
+}
+
+fn proc_status_kb(field: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix(field))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0.0)
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
-//! `byline bench ui`: the window's frame time from [`crate::app::bench`]
+//! `byline bench ui`: the window's frame time from [`super::frames`]
 //! (a 100,000-character article with 5,000 spans, headless), held against
 //! the 4 ms frame budget.
 
 use std::time::Duration;
 
+use super::frames::{self, Timing};
 use super::{Budget, Row};
-use crate::app::bench::{self as app_bench, Timing};
 
 /// The frame budget of the design.
 pub const BUDGET: Duration = Duration::from_millis(4);
@@ -13,7 +13,7 @@ pub const BUDGET: Duration = Duration::from_millis(4);
 /// Renders `frames` frames at rest and `frames` while dragging; one row each
 /// with the median frame.
 pub fn run(frames: usize) -> Vec<Row> {
-    let report = app_bench::run(frames.max(1));
+    let report = frames::run(frames.max(1));
     let row = |name: &str, timing: &Timing| Row {
         name: format!("ui frame {name}"),
         median: Duration::from_secs_f64(timing.median_ms / 1e3),

@@ -1,8 +1,8 @@
-//! `cargo bench --bench store [-- ARTICLES]`: the project store against its
-//! budgets (see `byline::store::bench`), then the window on the same project
-//! (see `byline::app::project_bench`), then `byline export --project` of it,
-//! each measured in a fresh process so the store benchmark's own allocations
-//! do not count. Works in a temporary folder.
+//! `cargo bench --features bench --bench store [-- ARTICLES]`: the project
+//! store against its budgets (see `byline::bench::store`), then the window on
+//! the same project (see `byline::bench::window`), then `byline export
+//! --project` of it, each measured in a fresh process so the store
+//! benchmark's own allocations do not count. Works in a temporary folder.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let mode = args.by_ref().find(|a| a == "--window" || a == "--export");
     let result = match (mode.as_deref(), args.next()) {
         (Some("--window"), Some(project)) => {
-            byline::app::project_bench::run(&PathBuf::from(project), STEPS)
+            byline::bench::window::run(&PathBuf::from(project), STEPS)
                 .map(|report| print!("{report}"))
         }
         (Some("--export"), Some(project)) => export(&PathBuf::from(project)),
@@ -40,7 +40,7 @@ fn store_then_window() -> anyhow::Result<()> {
         .find_map(|a| a.parse().ok())
         .unwrap_or(10_000);
     let dir = tempfile::tempdir()?;
-    byline::store::bench::run(dir.path(), articles, &mut std::io::stdout())?;
+    byline::bench::store::run(dir.path(), articles, &mut std::io::stdout())?;
     let project = dir.path().join("bench.byline");
     let status = Command::new(std::env::current_exe()?)
         .arg("--window")
@@ -79,7 +79,7 @@ fn export(project: &Path) -> anyhow::Result<()> {
          {:.1} MB (budget 200 MB)",
         took.as_secs_f64(),
         std::fs::metadata(&output)?.len() as f64 / 1e6,
-        byline::store::bench::peak_mb()
+        byline::bench::peak_mb()
     );
     Ok(())
 }

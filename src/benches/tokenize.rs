@@ -1,24 +1,17 @@
-//! `cargo bench --bench tokenize`: tokenizer throughput on wire text (the
-//! articles in `samples/`, repeated to 20 MB) and on 1 MB chunks without a
+//! `cargo bench --features bench --bench tokenize`: tokenizer throughput on
+//! wire text (the plain-text sample articles bundled in
+//! `byline::formats::samples`, repeated to 20 MB) and on 1 MB chunks without a
 //! space that would make a naive affix loop quadratic.
 
 use std::time::Instant;
 
+use byline::formats::samples::SAMPLES;
 use byline::model::tokenize;
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let mut text = String::new();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    for path in files {
-        text.push_str(&std::fs::read_to_string(path).unwrap_or_default());
+    for sample in SAMPLES.iter().filter(|s| s.name.ends_with(".txt")) {
+        text.push_str(&String::from_utf8_lossy(sample.bytes));
         text.push_str("\n\n");
     }
     let started = Instant::now();

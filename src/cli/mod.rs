@@ -23,7 +23,6 @@ Examples:
   byline export --project wire.byline --to prodigy --only done -o train.jsonl
   byline stats --project wire.byline
   byline engine --project wire.byline --cmd \"python3 ner.py\"
-  byline bench export --runs 5
 
 Offsets in every file Byline reads or writes are Unicode code points.";
 
@@ -49,7 +48,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Time the workloads the design budgets (suggestions, export, read back, UI frames).
+    /// Time the workloads the design budgets (suggestions, export, read back,
+    /// UI frames); only in builds with the `bench` feature.
+    #[cfg(feature = "bench")]
     Bench(bench::BenchArgs),
     /// Convert annotated files between formats.
     Convert(convert::ConvertArgs),
@@ -102,6 +103,7 @@ where
                 paths: cli.paths,
             });
         }
+        #[cfg(feature = "bench")]
         Some(Command::Bench(args)) => bench::run(&args, out, err),
         Some(Command::Convert(args)) => convert::run(&args, out, err),
         Some(Command::Eval(args)) => eval::run(&args, out, err),
@@ -137,6 +139,7 @@ fn describe(error: &anyhow::Error) -> String {
     line
 }
 
+#[cfg(feature = "bench")]
 mod bench;
 mod convert;
 mod engine;

@@ -149,12 +149,15 @@ impl Editor {
     }
 
     /// Adds the articles read while a project was opening, then starts
-    /// reading `import`.
+    /// reading `import` (and the bundled samples on a first run).
     fn add_waiting(&mut self, import: Vec<PathBuf>) {
         for (load, docs) in std::mem::take(&mut self.waiting) {
             self.take_in(load, docs);
         }
         self.report_opens();
         self.loads.start(import, &self.wake);
+        if std::mem::take(&mut self.samples_on_open) {
+            self.loads.start_samples(&self.wake);
+        }
     }
 }

@@ -39,7 +39,7 @@ pub use self::command::{Command, Effect, Side, Theme};
 pub use self::export::INLINE as EXPORT_INLINE;
 pub use self::find::Find;
 pub use self::lookup::TextSearch;
-pub use self::open::{Wake, sample_articles};
+pub use self::open::Wake;
 pub use self::purpose::Purpose;
 pub use self::selection::{Mode, Role, Selection, finish_range};
 pub use self::session::Session;
@@ -68,6 +68,9 @@ pub struct Editor {
     loads: Loads,
     /// A project being opened, with the files to add once it is.
     opening: Option<(ProjectLoad, Vec<PathBuf>)>,
+    /// True when the bundled samples are to be added to the project being
+    /// opened (a first run).
+    samples_on_open: bool,
     /// Articles read while a project was opening (by load), added once it is.
     waiting: Vec<(u64, Vec<Document>)>,
     /// What each open under way brought so far.
@@ -98,6 +101,7 @@ impl Editor {
             session: Session::in_memory(),
             loads: Loads::default(),
             opening: None,
+            samples_on_open: false,
             waiting: Vec::new(),
             opens: Opens::default(),
             suggesting: FirstSuggest::default(),
@@ -123,6 +127,7 @@ impl Editor {
             editor.workspace.notify(note);
         }
         editor.open_project(plan.project, plan.mode, plan.import);
+        editor.samples_on_open = plan.samples;
         editor
     }
 

@@ -37,6 +37,7 @@ pub mod md;
 pub mod output;
 mod reader;
 mod report;
+pub mod samples;
 pub mod txt;
 
 pub use exporter::{BATCH, Destination, ExportFormat, Exporter};

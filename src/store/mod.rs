@@ -26,7 +26,6 @@
 //! [`LabelSet`]: crate::model::LabelSet
 //! [`Memory`]: crate::model::memory::Memory
 
-pub mod bench;
 mod checkpoint;
 mod documents;
 mod engine;
@@ -48,7 +47,6 @@ mod save;
 mod schema;
 mod search;
 pub mod stats;
-mod synthetic;
 mod trust;
 
 mod view;

@@ -1,8 +1,9 @@
 //! The editor core on a project, with no window: opening a project and
 //! reading articles happen on worker threads that wake the caller, every
 //! command's change is in the project file at once, the reader's place is
-//! written once it settles and restored on the next visit, and the work can
-//! be saved as a new project.
+//! written once it settles and restored on the next visit, the work can be
+//! saved as a new project, and a first run fills its project with the
+//! samples embedded in the binary.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -178,6 +179,7 @@ fn the_start_plan_creates_its_project_adds_its_files_and_keeps_its_notes() {
         project: dir.path().join("new.byline"),
         mode: OpenMode::OpenOrCreate,
         import: vec![article],
+        samples: false,
         notes: vec![note.clone()],
     };
     let woken = Arc::new(AtomicUsize::new(0));
@@ -199,4 +201,35 @@ fn the_start_plan_creates_its_project_adds_its_files_and_keeps_its_notes() {
         shown.pending_count() > 0,
         "suggested by the built-in engines"
     );
+}
+
+#[test]
+fn a_first_run_fills_its_project_with_the_embedded_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("default.byline");
+    let plan = Plan {
+        project: path.clone(),
+        mode: OpenMode::OpenOrCreate,
+        import: Vec::new(),
+        samples: true,
+        notes: Vec::new(),
+    };
+    let samples = crate::formats::samples::articles().unwrap();
+    let mut ed = Editor::launch(plan, None, Arc::new(|| {}));
+    settle(&mut ed, |ed| {
+        ed.workspace().entries().len() == samples.len()
+    });
+    assert!(
+        ed.workspace().notices.is_empty(),
+        "{:?}",
+        ed.workspace().notices
+    );
+    drop(ed);
+    let stored = Project::open(&path).unwrap().load_documents().unwrap();
+    let mut texts: Vec<&str> = stored.iter().map(Document::text).collect();
+    let mut expected: Vec<&str> = samples.iter().map(Document::text).collect();
+    texts.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(texts, expected);
+    assert!(stored.iter().any(|d| d.pending_count() > 0), "suggested");
 }

@@ -113,13 +113,6 @@ fn imports() -> BTreeMap<String, BTreeMap<String, PathBuf>> {
     out
 }
 
-/// Benchmark code that still sits outside `src/bench/`: it may reach
-/// anywhere until it moves behind the `bench` feature.
-fn bench_edge(file: &Path) -> bool {
-    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.contains("bench") || name == "synthetic.rs" || name == "measure.rs"
-}
-
 #[test]
 fn every_folder_imports_only_what_the_picture_allows() {
     let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
@@ -130,7 +123,7 @@ fn every_folder_imports_only_what_the_picture_allows() {
             continue;
         };
         for (used, file) in uses {
-            if !(may.contains(&used.as_str()) || used == "bench" || bench_edge(&file)) {
+            if !(may.contains(&used.as_str()) || (folder == "cli" && used == "bench")) {
                 wrong.push(format!("{folder} -> {used} ({})", file.display()));
             }
         }

@@ -1,6 +1,7 @@
 //! Reading and suggesting off the UI thread. A load turns the given paths into
-//! inputs (`formats::collect_inputs`: folders walked, every known format), reads
-//! each through `formats::read_path` on a rayon pool, runs the suggestion engines
+//! inputs (`formats::collect_inputs`: folders walked, every known format), or
+//! takes the bundled samples (`formats::samples`, embedded in the binary),
+//! reads each through the format's reader on a rayon pool, runs the suggestion engines
 //! on each document and sends results back in parts of [`PART`] documents;
 //! the editor takes them in input order as they come (stores them and keeps
 //! only a few loaded) and shows progress. A file of 10,000 records is thus
@@ -11,7 +12,7 @@
 //! line); the others still open.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -19,6 +20,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use rayon::prelude::*;
 
 use crate::editor::import::suggest_batch;
+use crate::formats::samples::{SAMPLES, Sample};
 use crate::formats::{self, ReadOptions};
 use crate::model::Document;
 use crate::suggest::engines::Engines;
@@ -31,6 +33,20 @@ const PART: usize = 64;
 
 /// Part of one file's outcome: documents and warnings, or why it failed.
 type FileResult = Result<(Vec<Document>, Vec<String>), String>;
+
+/// What a load reads.
+pub enum Source {
+    /// Files, and folders walked for them.
+    Paths(Vec<PathBuf>),
+    /// The sample articles embedded in the binary.
+    Samples,
+}
+
+/// One input of a load.
+enum Input {
+    File(PathBuf),
+    Sample(Sample),
+}
 
 /// What the worker reports.
 enum Event {
@@ -79,16 +95,16 @@ pub struct Delivered {
 }
 
 impl Load {
-    /// Starts reading `paths`; `wake` is called after each file so the window repaints.
+    /// Starts reading `source`; `wake` is called after each file so the window repaints.
     pub fn start(
-        paths: Vec<PathBuf>,
+        source: Source,
         engines: Engines,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let (tx, rx) = channel();
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
-        std::thread::spawn(move || work(&paths, &engines, &tx, &wake, &stopped));
+        std::thread::spawn(move || work(source, &engines, &tx, &wake, &stopped));
         Self {
             rx,
             stop,
@@ -158,25 +174,30 @@ impl Drop for Load {
 }
 
 fn work(
-    paths: &[PathBuf],
+    source: Source,
     engines: &Engines,
     tx: &Sender<Event>,
     wake: &(dyn Fn() + Sync),
     stop: &AtomicBool,
 ) {
-    let collected = formats::collect_inputs(paths);
-    let files = collected.inputs;
-    let notes = collected.notes.iter().chain(&collected.unreadable);
-    let _ = tx.send(Event::Notes(notes.map(ToString::to_string).collect()));
+    let files: Vec<Input> = match source {
+        Source::Paths(paths) => {
+            let collected = formats::collect_inputs(&paths);
+            let notes = collected.notes.iter().chain(&collected.unreadable);
+            let _ = tx.send(Event::Notes(notes.map(ToString::to_string).collect()));
+            collected.inputs.into_iter().map(Input::File).collect()
+        }
+        Source::Samples => SAMPLES.into_iter().map(Input::Sample).collect(),
+    };
     let _ = tx.send(Event::Total(files.len()));
     files
         .par_iter()
         .enumerate()
-        .for_each_with(tx.clone(), |tx, (index, path)| {
+        .for_each_with(tx.clone(), |tx, (index, input)| {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
-            let (docs, warnings) = match read_file(path) {
+            let (docs, warnings) = match read_input(input) {
                 Ok(read) => read,
                 Err(message) => {
                     let _ = tx.send(Event::Part {
@@ -223,8 +244,12 @@ fn send_suggested(
 }
 
 /// Reads one input in any format Byline knows; warnings name the file (and line).
-fn read_file(path: &Path) -> FileResult {
-    let loaded = formats::read_path(path, &OPTIONS).map_err(|err| err.to_string())?;
+fn read_input(input: &Input) -> FileResult {
+    let loaded = match input {
+        Input::File(path) => formats::read_path(path, &OPTIONS),
+        Input::Sample(sample) => sample.read(&OPTIONS),
+    }
+    .map_err(|err| err.to_string())?;
     let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((loaded.documents, warnings))
 }

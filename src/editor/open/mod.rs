@@ -1,5 +1,6 @@
 //! Getting articles into the editor in the background: each [`Loads::start`]
-//! reads the given files and folders on a worker (see [`loader`]) and runs
+//! reads the given files and folders (or [`Loads::start_samples`] the sample
+//! articles embedded in the binary) on a worker (see [`loader`]) and runs
 //! the suggestion engines on what it reads — the built-in ones refined by the
 //! project's memory, and the project's external engine (combined once, in
 //! [`Engines`]). The editor polls for what arrived; `wake` asks the window
@@ -7,12 +8,11 @@
 
 mod loader;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use self::loader::Delivered;
-use self::loader::Load;
-use crate::formats::InputFormat;
+use self::loader::{Load, Source};
 use crate::model::ClassSet;
 use crate::suggest::Suggester;
 use crate::suggest::engines::Engines;
@@ -36,22 +36,6 @@ pub struct Loads {
     /// The settings of the built-in engines when they are the ones running
     /// (see [`Loads::use_builtin`]); a project's quote classes change them.
     builtin: Option<RulesConfig>,
-}
-
-/// The bundled sample articles (not their README or gold files), for a
-/// first run.
-pub fn sample_articles() -> Vec<PathBuf> {
-    let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/samples"));
-    let Ok(entries) = std::fs::read_dir(samples) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && InputFormat::of_path(p).is_some())
-        .filter(|p| p.file_stem().is_none_or(|s| s != "README"))
-        .collect();
-    files.sort();
-    files
 }
 
 impl Loads {
@@ -109,13 +93,23 @@ impl Loads {
         if paths.is_empty() {
             return None;
         }
+        Some(self.begin(Source::Paths(paths), wake))
+    }
+
+    /// Starts reading the bundled sample articles (embedded in the binary,
+    /// so a first run needs no `samples/` folder); as [`Loads::start`].
+    pub fn start_samples(&mut self, wake: &Wake) -> u64 {
+        self.begin(Source::Samples, wake)
+    }
+
+    fn begin(&mut self, source: Source, wake: &Wake) -> u64 {
         let engines = self.engines();
         let wake = Arc::clone(wake);
         let number = self.next;
         self.next += 1;
         self.running
-            .push((number, Load::start(paths, engines, move || wake())));
-        Some(number)
+            .push((number, Load::start(source, engines, move || wake())));
+        number
     }
 
     /// Drops the loads still running (their project was closed).
@@ -168,20 +162,5 @@ mod tests {
         loads.set_engines(Vec::new());
         loads.set_quote_classes(ClassSet::ALL);
         assert_eq!(classes(&loads), [], "other engines are left as they are");
-    }
-
-    #[test]
-    fn the_samples_are_the_articles_not_their_readme_or_gold() {
-        let samples = sample_articles();
-        assert!(samples.len() > 10, "{samples:?}");
-        for path in &samples {
-            let name = path.file_name().unwrap().to_string_lossy();
-            assert!(name != "README.md" && !name.contains(".markup."), "{name}");
-        }
-        assert!(
-            samples
-                .iter()
-                .any(|p| p.ends_with("museum-restitution.html"))
-        );
     }
 }

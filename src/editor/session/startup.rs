@@ -2,7 +2,7 @@
 //! `--project FILE` or a `.byline` argument opens (or creates) that project
 //! (no home folder needed); otherwise the last project opened, or on first
 //! run the default project in the platform's data folder, filled with the
-//! bundled samples. Article arguments are added to whichever project opens.
+//! sample articles embedded in the binary (`formats::samples`). Article arguments are added to whichever project opens.
 
 use std::path::PathBuf;
 
@@ -27,6 +27,8 @@ pub struct Plan {
     pub mode: OpenMode,
     /// Files and folders to add once it is open.
     pub import: Vec<PathBuf>,
+    /// True on a first run: the bundled samples are added once it is open.
+    pub samples: bool,
     /// Things the editor should know (extra project arguments ignored).
     pub notes: Vec<String>,
 }
@@ -37,15 +39,11 @@ pub fn is_project_file(path: &std::path::Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(PROJECT_EXTENSION))
 }
 
-/// Decides the start for `launch`; `samples` are added to a default project
-/// created now, when no files were given. `places` (the home folder's data
+/// Decides the start for `launch`; the bundled samples are added to a
+/// default project created now, when no files were given. `places` (the home folder's data
 /// and config folders) is only needed when no project is named; without it
 /// the error says to name one.
-pub fn plan(
-    launch: Launch,
-    places: Result<&Places, String>,
-    samples: Vec<PathBuf>,
-) -> Result<Plan, String> {
+pub fn plan(launch: Launch, places: Result<&Places, String>) -> Result<Plan, String> {
     let (projects, import): (Vec<PathBuf>, Vec<PathBuf>) =
         launch.paths.into_iter().partition(|p| is_project_file(p));
     let mut named = launch.project.into_iter().chain(projects);
@@ -58,6 +56,7 @@ pub fn plan(
             project,
             mode: OpenMode::OpenOrCreate,
             import,
+            samples: false,
             notes,
         });
     }
@@ -69,20 +68,17 @@ pub fn plan(
             project: last,
             mode: OpenMode::Open,
             import,
+            samples: false,
             notes,
         });
     }
     let project = places.default_project();
-    let first_run = !project.exists();
-    let import = if first_run && import.is_empty() {
-        samples
-    } else {
-        import
-    };
+    let samples = !project.exists() && import.is_empty();
     Ok(Plan {
         project,
         mode: OpenMode::OpenOrCreate,
         import,
+        samples,
         notes,
     })
 }
@@ -103,15 +99,16 @@ mod tests {
     fn first_run_fills_the_default_project_with_the_samples_once() {
         let home = tempfile::tempdir().unwrap();
         let places = Places::under(home.path());
-        let samples = vec![PathBuf::from("samples")];
-        let first = plan(Launch::default(), Ok(&places), samples.clone()).unwrap();
+        let first = plan(Launch::default(), Ok(&places)).unwrap();
         assert_eq!(first.project, places.default_project());
-        assert_eq!(first.import, samples);
-        drop(Project::create(&first.project).unwrap());
-        let again = plan(Launch::default(), Ok(&places), samples.clone()).unwrap();
-        assert!(again.import.is_empty(), "samples only on first run");
-        let with_files = plan(launch(None, &["ümlaut.txt"]), Ok(&places), samples).unwrap();
+        assert!(first.samples && first.import.is_empty());
+        let with_files = plan(launch(None, &["ümlaut.txt"]), Ok(&places)).unwrap();
         assert_eq!(with_files.import, [PathBuf::from("ümlaut.txt")]);
+        assert!(!with_files.samples, "files given instead of the samples");
+        drop(Project::create(&first.project).unwrap());
+        let again = plan(Launch::default(), Ok(&places)).unwrap();
+        assert!(again.import.is_empty(), "samples only on first run");
+        assert!(!again.samples, "samples only on first run");
     }
 
     #[test]
@@ -121,7 +118,7 @@ mod tests {
         let last = home.path().join("wire.byline");
         drop(Project::create(&last).unwrap());
         places.remember(&last).unwrap();
-        let start = plan(launch(None, &["a.txt", "b/"]), Ok(&places), Vec::new()).unwrap();
+        let start = plan(launch(None, &["a.txt", "b/"]), Ok(&places)).unwrap();
         assert_eq!(start.project, last);
         assert_eq!(start.mode, OpenMode::Open);
         assert_eq!(start.import, [PathBuf::from("a.txt"), PathBuf::from("b/")]);
@@ -134,7 +131,6 @@ mod tests {
         let start = plan(
             launch(Some("x.byline"), &["y.BYLINE", "a.txt"]),
             Ok(&places),
-            Vec::new(),
         )
         .unwrap();
         assert_eq!(start.project, PathBuf::from("x.byline"));
@@ -144,22 +140,18 @@ mod tests {
             start.notes,
             ["one project opens at a time; not opened: y.BYLINE"]
         );
-        let positional = plan(launch(None, &["y.byline"]), Ok(&places), Vec::new()).unwrap();
+        let positional = plan(launch(None, &["y.byline"]), Ok(&places)).unwrap();
         assert_eq!(positional.project, PathBuf::from("y.byline"));
     }
 
     #[test]
     fn a_named_project_needs_no_home_folder() {
         let no_home = || Err("cannot find the data folder: no home folder is set".to_owned());
-        let start = plan(
-            launch(Some("wire.byline"), &["a.txt"]),
-            no_home(),
-            Vec::new(),
-        );
+        let start = plan(launch(Some("wire.byline"), &["a.txt"]), no_home());
         assert_eq!(start.unwrap().project, PathBuf::from("wire.byline"));
-        let positional = plan(launch(None, &["wire.byline"]), no_home(), Vec::new());
+        let positional = plan(launch(None, &["wire.byline"]), no_home());
         assert_eq!(positional.unwrap().project, PathBuf::from("wire.byline"));
-        let err = plan(launch(None, &["a.txt"]), no_home(), Vec::new()).unwrap_err();
+        let err = plan(launch(None, &["a.txt"]), no_home()).unwrap_err();
         assert!(err.starts_with("cannot find the data folder"), "{err}");
         assert!(err.contains("--project FILE"), "{err}");
     }

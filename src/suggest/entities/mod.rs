@@ -130,6 +130,4 @@ pub(crate) fn title_case(word: &str) -> String {
 }
 
 #[cfg(test)]
-mod measure;
-#[cfg(test)]
 mod tests;

@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn ascii_shapes_agree_with_unicode_shapes_on_the_samples() {
         let mut seen = 0;
-        for doc in crate::bench::samples::articles().unwrap() {
+        for doc in crate::formats::samples::articles().unwrap() {
             let text = doc.text();
             for w in super::super::split(text, crate::model::ByteRange::new(0, text.len())) {
                 if let Some(shape) = ascii_shape(w.text(text)) {

@@ -1,7 +1,7 @@
 //! The store benchmark, against the budgets: import 10,000 articles (~30 MB)
 //! in < 10 s, open that project in < 1 s, apply one edit including its commit
 //! in < 2 ms. The 200 MB resident budget with 10,000 articles is the
-//! window's (`app::project_bench`, run after this by `cargo bench --bench
+//! window's ([`super::window`], run after this by `cargo bench --bench
 //! store`, optionally `-- ARTICLES`); this one reports what loading every
 //! document at once would cost, for comparison.
 
@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use super::history::Step;
-use super::project::Project;
-use super::synthetic::article;
+use super::corpus::wire::article;
+use super::{peak_mb, resident_mb};
 use crate::model::{Edit, SpanState, Transaction};
+use crate::store::{Project, Step};
 
 /// Articles per commit during the import, as `editor::import` does.
 const BATCH: usize = 500;
@@ -125,25 +125,4 @@ pub fn run(dir: &Path, articles: usize, out: &mut impl Write) -> anyhow::Result<
         peak_mb()
     )?;
     Ok(())
-}
-
-/// Resident memory now in MB, from `/proc/self/status` (0 where there is none).
-pub fn resident_mb() -> f64 {
-    proc_status_kb("VmRSS:") / 1024.0
-}
-
-/// Peak resident memory of the process in MB.
-pub fn peak_mb() -> f64 {
-    proc_status_kb("VmHWM:") / 1024.0
-}
-
-fn proc_status_kb(field: &str) -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix(field))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0.0)
 }

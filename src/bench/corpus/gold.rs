@@ -1,58 +1,28 @@
-//! Deterministic benchmark corpora built from the bundled `samples/`: the same
-//! input on every machine and every run, with no randomness but a fixed-seed
-//! generator. Annotated documents come from the gold markup of
-//! `samples/annotated/` (here); raw articles from the sample files themselves
-//! ([`super::samples`]).
+//! Annotated benchmark documents from the gold markup of `samples/annotated/`:
+//! runs of gold paragraphs, picked with the corpus [`Rng`], with accepted,
+//! pending and rejected spans and quotes (the export and read-back benchmarks).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::formats::ReadError;
-use crate::model::markup::{self, MarkupError};
+use super::{CorpusError, Rng};
+use crate::model::markup;
 use crate::model::{
-    DocStatus, Document, Edit, EditError, LabelSet, Origin, Quote, Span, SpanState, Transaction,
+    DocStatus, Document, Edit, LabelSet, Origin, Quote, Span, SpanState, Transaction,
 };
-
-/// Why a corpus could not be built from the bundled samples (a bug in the
-/// samples or in the code that reads them).
-#[derive(Debug, thiserror::Error)]
-pub enum CorpusError {
-    /// A gold markup file does not parse.
-    #[error("bundled markup does not parse: {0}")]
-    Markup(#[from] MarkupError),
-    /// The annotations built from markup are refused by the model.
-    #[error("bundled annotations are refused: {0}")]
-    Edit(#[from] EditError),
-    /// A sample article cannot be read.
-    #[error("bundled sample cannot be read: {0}")]
-    Read(#[from] ReadError),
-}
 
 /// Size of the seed wire article the budgets were set with, in bytes of text.
 pub const ARTICLE_BYTES: usize = 5_700;
 
 /// The gold markup files, one article each.
 const ANNOTATED: [&str; 4] = [
-    include_str!("../../samples/annotated/city-council-budget.markup"),
-    include_str!("../../samples/annotated/flood.markup"),
-    include_str!("../../samples/annotated/football-transfer.markup"),
-    include_str!("../../samples/annotated/port-strike.markup"),
+    include_str!("../../../samples/annotated/city-council-budget.markup"),
+    include_str!("../../../samples/annotated/flood.markup"),
+    include_str!("../../../samples/annotated/football-transfer.markup"),
+    include_str!("../../../samples/annotated/port-strike.markup"),
 ];
-
-/// A small fixed-seed generator (xorshift64*), so corpora are reproducible.
-pub(super) struct Rng(pub(super) u64);
-
-impl Rng {
-    pub(super) fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        let x = self.0.wrapping_mul(0x2545_f491_4f6c_dd1d);
-        usize::try_from(x >> 33).unwrap_or(0) % n.max(1)
-    }
-}
 
 /// `count` annotated wire articles of about [`ARTICLE_BYTES`] each: runs of
 /// consecutive gold paragraphs starting at a different place for each
@@ -60,7 +30,7 @@ impl Rng {
 /// and cues, and half the documents marked done.
 pub fn annotated(count: usize) -> Result<Vec<Document>, CorpusError> {
     let pool = paragraph_pool()?;
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let labels = LabelSet::builtin();
     (0..count)
         .map(|n| {
@@ -161,11 +131,6 @@ fn document(n: usize, markup: &str, labels: &LabelSet) -> Result<Document, Corpu
 
 fn origin() -> Origin {
     Origin::suggested("rules", "bench", 0.8)
-}
-
-/// Total bytes of text in `docs`.
-pub fn text_bytes(docs: &[Document]) -> usize {
-    docs.iter().map(|d| d.text().len()).sum()
 }
 
 #[cfg(test)]

@@ -1,81 +1,16 @@
-//! The bundled sample articles as benchmark inputs: read as `byline` reads
-//! them, repeated to a given size, or written out as distinct article files.
+//! The bundled sample articles ([`crate::formats::samples`]) as benchmark
+//! inputs: repeated in a shuffled order to a given size, or written out as
+//! distinct article files.
 
-use super::corpus::{CorpusError, Rng};
-use crate::formats::{self, InputFormat, ReadOptions};
+use super::{CorpusError, Rng};
+use crate::formats::samples::{self, SAMPLES};
 use crate::model::Document;
-
-/// Every bundled sample article, by file name (the extension picks the reader).
-pub const SAMPLES: [(&str, &[u8]); 14] = [
-    ("batch.jsonl", include_bytes!("../../samples/batch.jsonl")),
-    (
-        "central-bank.md",
-        include_bytes!("../../samples/central-bank.md"),
-    ),
-    (
-        "city-council-budget.txt",
-        include_bytes!("../../samples/city-council-budget.txt"),
-    ),
-    (
-        "climate-summit.txt",
-        include_bytes!("../../samples/climate-summit.txt"),
-    ),
-    (
-        "court-ruling.txt",
-        include_bytes!("../../samples/court-ruling.txt"),
-    ),
-    (
-        "diplomatic-visit.md",
-        include_bytes!("../../samples/diplomatic-visit.md"),
-    ),
-    (
-        "election-count.txt",
-        include_bytes!("../../samples/election-count.txt"),
-    ),
-    ("flood.txt", include_bytes!("../../samples/flood.txt")),
-    (
-        "football-transfer.txt",
-        include_bytes!("../../samples/football-transfer.txt"),
-    ),
-    (
-        "mining-dispute.html",
-        include_bytes!("../../samples/mining-dispute.html"),
-    ),
-    (
-        "museum-restitution.html",
-        include_bytes!("../../samples/museum-restitution.html"),
-    ),
-    (
-        "port-strike.txt",
-        include_bytes!("../../samples/port-strike.txt"),
-    ),
-    (
-        "tech-layoffs.txt",
-        include_bytes!("../../samples/tech-layoffs.txt"),
-    ),
-    (
-        "vaccine-trial.html",
-        include_bytes!("../../samples/vaccine-trial.html"),
-    ),
-];
-
-/// The bundled sample articles, read as `byline` reads their files.
-pub fn articles() -> Result<Vec<Document>, CorpusError> {
-    let options = ReadOptions::default();
-    let mut docs = Vec::new();
-    for (name, bytes) in SAMPLES {
-        let ext = name.rsplit('.').next().unwrap_or_default();
-        let format = InputFormat::from_extension(ext).unwrap_or(InputFormat::Text);
-        docs.extend(formats::read_bytes(bytes, name, format, &options)?.documents);
-    }
-    Ok(docs)
-}
 
 /// Sample articles, repeated in a fixed shuffled order until their text adds
 /// up to at least `min_bytes`.
 pub fn article_stream(min_bytes: usize) -> Result<Vec<Document>, CorpusError> {
-    let articles = articles()?;
-    let mut rng = Rng(0x51_7cc1_b727_220a);
+    let articles = samples::articles()?;
+    let mut rng = Rng::new(0x51_7cc1_b727_220a);
     let mut docs = Vec::new();
     let mut bytes = 0;
     while bytes < min_bytes && !articles.is_empty() {
@@ -103,10 +38,10 @@ pub fn sample_files(count: usize) -> Vec<(String, Vec<u8>, usize)> {
         .cycle()
         .take(count)
         .enumerate()
-        .map(|(i, (name, bytes))| {
-            let text = String::from_utf8_lossy(bytes);
+        .map(|(i, sample)| {
+            let text = String::from_utf8_lossy(sample.bytes);
             let story = format!("Story {i}. ");
-            let ext = name.rsplit('.').next().unwrap_or_default();
+            let ext = sample.name.rsplit('.').next().unwrap_or_default();
             let (distinct, documents) = match ext {
                 "jsonl" => {
                     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
@@ -133,7 +68,11 @@ pub fn sample_files(count: usize) -> Vec<(String, Vec<u8>, usize)> {
                     (plain, 1)
                 }
             };
-            (format!("{i:05}-{name}"), distinct.into_bytes(), documents)
+            (
+                format!("{i:05}-{}", sample.name),
+                distinct.into_bytes(),
+                documents,
+            )
         })
         .collect()
 }
@@ -142,6 +81,7 @@ pub fn sample_files(count: usize) -> Vec<(String, Vec<u8>, usize)> {
 mod tests {
     use super::*;
     use crate::bench::corpus::text_bytes;
+    use crate::formats::{self, InputFormat, ReadOptions};
 
     #[test]
     fn sample_files_are_distinct_and_read_into_the_documents_they_promise() {
@@ -162,7 +102,7 @@ mod tests {
 
     #[test]
     fn article_stream_reaches_its_size_from_every_sample() {
-        let all = articles().unwrap();
+        let all = samples::articles().unwrap();
         assert!(all.len() >= SAMPLES.len(), "{}", all.len());
         let stream = article_stream(200_000).unwrap();
         assert!(text_bytes(&stream) >= 200_000);

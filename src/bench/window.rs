@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 
 use egui::{Context, Pos2, RawInput, Rect, Vec2};
 
+use super::{peak_mb, resident_mb};
 use crate::app::BylineApp;
 use crate::editor::{Command, Editor, Workspace};
 use crate::model::LabelSet;
-use crate::store::bench::{peak_mb, resident_mb};
 
 /// What the benchmark measured.
 #[derive(Clone, Debug)]

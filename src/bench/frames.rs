@@ -1,6 +1,6 @@
 //! Frame-time benchmark of the window: a 100,000-character article with 5,000
-//! spans (entities, quotes with speakers and cues, half of them pending) shown
-//! in a headless `egui::Context` — no GPU, no display — at 1280×800. Measures
+//! spans ([`long_article`]: entities, quotes with speakers and cues, half of
+//! them pending) shown in a headless `egui::Context` — no GPU, no display — at 1280×800. Measures
 //! the CPU time of a whole frame (the app's `ui` plus egui's tessellation) at
 //! rest and while a selection is dragged across the text. Budget: < 4 ms.
 
@@ -8,12 +8,10 @@ use std::time::{Duration, Instant};
 
 use egui::{Context, Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2};
 
+use super::corpus::wire::long_article;
 use crate::app::BylineApp;
 use crate::editor::{Editor, Workspace};
-use crate::model::{
-    ByteRange, Document, Edit, LabelSet, Layer, Origin, QuoteKind, SpanState, Transaction,
-};
-use crate::suggest::{SuggestedQuote, SuggestedSpan, Suggestions, to_transaction};
+use crate::model::LabelSet;
 
 /// Frame times of one scenario, in milliseconds.
 #[derive(Clone, Debug)]
@@ -58,98 +56,6 @@ impl std::fmt::Display for Report {
         }
         Ok(())
     }
-}
-
-/// A synthetic wire article of about `chars` characters with one span every
-/// 20 characters: names (with accents), and quotes with speaker and cue.
-pub fn long_article(chars: usize) -> Document {
-    const NAMES: [&str; 6] = [
-        "Ana Díaz",
-        "Søren Ødegård",
-        "Wang Yi",
-        "Chen Gang",
-        "Émile Ñúñez",
-        "Reuters",
-    ];
-    let mut text = String::new();
-    let mut spans: Vec<SuggestedSpan> = Vec::new();
-    let mut quotes = Vec::new();
-    let origin = |rule: &str| Origin::suggested("bench", rule, 0.8);
-    let mut push = |text: &mut String, piece: &str, label: Option<&str>| {
-        let start = text.len();
-        text.push_str(piece);
-        label.map(|label| {
-            let layer = if matches!(label, "QUOTE" | "SPEAKER" | "CUE") {
-                Layer::Attribution
-            } else {
-                Layer::Entity
-            };
-            spans.push(SuggestedSpan {
-                range: ByteRange::new(start, text.len()),
-                label: label.to_owned(),
-                layer,
-                origin: origin("synthetic"),
-                refers_to: None,
-            });
-            spans.len() - 1
-        })
-    };
-    let mut k = 0;
-    while text.chars().count() < chars {
-        for _ in 0..6 {
-            let name = NAMES[k % NAMES.len()];
-            k += 1;
-            push(&mut text, name, Some("PERSON"));
-            push(&mut text, " met officials in ", None);
-            push(&mut text, "Zürich", Some("GPE"));
-            push(&mut text, " on Monday. ", None);
-            let content = push(&mut text, "“We will talk again soon,”", Some("QUOTE"));
-            push(&mut text, " ", None);
-            let speaker = push(&mut text, "the official", Some("SPEAKER"));
-            push(&mut text, " ", None);
-            let cue = push(&mut text, "said", Some("CUE"));
-            push(&mut text, ". ", None);
-            if let (Some(c), s, q) = (content, speaker, cue) {
-                quotes.push(SuggestedQuote {
-                    content: vec![c],
-                    speaker: s,
-                    cue: q,
-                    kind: QuoteKind::Direct,
-                    speaker_entity: None,
-                    origin: origin("quote"),
-                    class: crate::suggest::AttributionClass::Speech,
-                    group: None,
-                });
-            }
-        }
-        text.push_str("\n\n");
-    }
-    let mut doc = Document::new(Some("bench.txt".into()), &text);
-    let tx = to_transaction(
-        &doc,
-        &Suggestions {
-            spans,
-            quotes,
-            boilerplate: Vec::new(),
-        },
-    );
-    // Applying transactions built for this very document cannot fail; if one
-    // did, the benchmark would show fewer spans (and say so), not crash.
-    let _ = doc.apply(&tx);
-    let accept_half: Vec<Edit> = doc
-        .spans()
-        .filter(|s| s.id.0 % 2 == 0)
-        .map(|s| {
-            let mut s = s.clone();
-            s.state = SpanState::Accepted;
-            Edit::ReplaceSpan(s)
-        })
-        .collect();
-    let _ = doc.apply(&Transaction {
-        label: "Accept half".into(),
-        edits: accept_half,
-    });
-    doc
 }
 
 fn input(events: Vec<Event>, time: f64) -> RawInput {
@@ -250,15 +156,6 @@ fn drag_frames(ctx: &Context, app: &mut BylineApp, frames: usize, time: &mut f64
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_long_article_has_the_advertised_size_and_spans() {
-        let doc = long_article(100_000);
-        let chars = doc.text().chars().count();
-        assert!((100_000..101_000).contains(&chars), "{chars}");
-        assert!(doc.span_count() >= 5_000, "{}", doc.span_count());
-        assert!(doc.quotes().count() > 1_000);
-    }
 
     #[test]
     fn the_drag_frames_select_a_range_of_the_article() {
