@@ -1,6 +1,7 @@
 //! Benchmarks, compiled only with the `bench` cargo feature (the shipped
 //! library and binary carry none): the workloads the budgets of the design
-//! name (export, reading back, suggestions, the window's frame time) behind
+//! name (export, reading back, suggestions, the window's frame time, the
+//! hostile inputs that must stay linear and bounded) behind
 //! `byline bench`, each timed over several runs and reported as a median
 //! with its ratio to the budget, and the store and window-memory runs behind
 //! `cargo bench --bench store`. Their inputs come from one generator,
@@ -10,6 +11,7 @@
 pub mod corpus;
 pub mod export;
 pub mod frames;
+pub mod hostile;
 pub mod store;
 pub mod suggest;
 mod table;

@@ -1,4 +1,4 @@
-//! `byline bench [suggest|export|ui|all]`: times the workloads the design budgets
+//! `byline bench [suggest|export|ui|hostile|all]`: times the workloads the design budgets
 //! (see `crate::bench`) and prints one table: the median of several runs and
 //! its ratio to the budget.
 
@@ -18,6 +18,9 @@ enum Which {
     Export,
     /// Frame time of the window on a long, densely annotated article.
     Ui,
+    /// The worst shapes of input: one long paragraph, HTML nested 100,000
+    /// deep, an external engine that floods its output.
+    Hostile,
     /// Everything above.
     All,
 }
@@ -44,6 +47,9 @@ pub struct BenchArgs {
     /// Article files for the end-to-end `byline suggest` run.
     #[arg(long, default_value_t = 1_000)]
     files: usize,
+    /// Megabytes of the one long paragraph of `hostile`.
+    #[arg(long, default_value_t = 8)]
+    paragraph_megabytes: usize,
     /// Frames rendered at rest and while dragging.
     #[arg(long, default_value_t = 200)]
     frames: usize,
@@ -84,6 +90,10 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
     }
     if all || args.which == Which::Ui {
         table.rows.extend(bench::ui::run(args.frames));
+    }
+    if all || args.which == Which::Hostile {
+        let bytes = args.paragraph_megabytes.saturating_mul(1_000_000);
+        table.rows.extend(bench::hostile::run(bytes, runs)?);
     }
     write!(out, "{table}")?;
     Ok(0)
