@@ -1,4 +1,15 @@
-//! End-to-end scenarios, one file per feature.
+//! End-to-end scenarios, one file per feature, run as library tests: they
+//! drive the editor core, the window (egui_kittest: click by label, assert
+//! the model) or the command line in process (`support::byline`).
+//!
+//! The test layout: unit tests sit beside their code (an inline `mod tests`,
+//! or `tests.rs` in the module's folder); scenarios are here, named by
+//! feature; shared builders are in `support` (documents from markup,
+//! suggested documents, the command line) and `py_slice` (Python's
+//! `text[start:end]`, to check offsets as our users' tools read them);
+//! scenarios that must run the built binary are the one `binary` test
+//! target (`src/tests/binary/`); `fuzz_corpus/` holds hostile inputs every
+//! reader is run on.
 
 mod app_done;
 mod app_export;

@@ -1,15 +1,12 @@
 //! `byline suggest --engine-cmd …` end to end: the built binary runs a fixture
 //! engine (an `sh -c` script printing fixed JSONL lines, or `sleep`), on files
-//! and on stdin. Its own test target (`[[test]] suggest_external`), as only a
-//! test target is told where cargo built the `byline` binary.
+//! and on stdin.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
-#[path = "py_slice.rs"]
-mod py;
+use super::spawn::{self, py_slice};
 
 /// Two articles, non-ASCII on purpose.
 const INPUT: &str = concat!(
@@ -18,12 +15,6 @@ const INPUT: &str = concat!(
     r#"{"text":"Ana Díaz spoke in Zürich."}"#,
     "\n"
 );
-
-/// Python's `text[start:end]` with JSON offsets.
-fn py_slice(text: &str, start: &Value, end: &Value) -> String {
-    let at = |v: &Value| usize::try_from(v.as_u64().unwrap()).unwrap();
-    py::py_slice(text, at(start), at(end))
-}
 
 /// A command line that reads its input and prints `lines`, quoted for `--engine-cmd`.
 fn printing(lines: &[&str]) -> String {
@@ -34,20 +25,9 @@ fn printing(lines: &[&str]) -> String {
     shlex::try_join(words).unwrap()
 }
 
+/// `byline ARGS` with `stdin` as its input.
 fn byline(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the byline binary starts");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_owned();
-    let writer = std::thread::spawn(move || pipe.write_all(input.as_bytes()));
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    output
+    spawn::byline(args, stdin.as_bytes().to_vec())
 }
 
 fn tasks(output: &Output) -> Vec<Value> {

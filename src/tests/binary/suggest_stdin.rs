@@ -3,19 +3,11 @@
 //! per line in. More lines go in than one streaming batch holds, so order
 //! across batches is checked too; among them a line that is not UTF-8, one
 //! that is not JSON and one a byte over the size limit (drained, not held).
-//!
-//! This file is its own test target (`[[test]] suggest_stdin` in Cargo.toml),
-//! not a module of the library's tests: only such a target is told where cargo
-//! built the `byline` binary.
-
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 use byline::formats::MAX_FILE_BYTES;
 use serde_json::Value;
 
-#[path = "py_slice.rs"]
-mod py;
+use super::spawn::{byline, py_slice};
 
 /// Articles cycled through the input: curly quotes, CJK, emoji, and a
 /// combining accent written as a JSON escape (`e\u0301`).
@@ -32,12 +24,6 @@ const INVALID_LINE: usize = 150;
 const BAD_LINE: usize = 300;
 /// The 1-based number of the line one byte over the size limit.
 const LONG_LINE: usize = 450;
-
-/// Python's `text[start:end]` with JSON offsets.
-fn py_slice(text: &str, start: &Value, end: &Value) -> String {
-    let at = |v: &Value| usize::try_from(v.as_u64().unwrap()).unwrap();
-    py::py_slice(text, at(start), at(end))
-}
 
 /// The input: every line an article (with `meta.n`, its line number) but
 /// the bad ones.
@@ -69,18 +55,7 @@ fn input() -> Vec<u8> {
 
 #[test]
 fn suggest_stdin_writes_one_line_per_line_in_order_and_names_the_bad_ones() {
-    let input = input();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(["suggest", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the byline binary starts");
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    let output = byline(&["suggest", "-"], input());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
 
