@@ -7,17 +7,10 @@ use crate::suggest::AttributionClass;
 
 use super::claims::Cue;
 use super::content;
-use super::para::{Found, Para, Speaker, Who};
+use super::frames::speaker;
+use super::para::{Found, Para, Who};
 use super::reported;
-use super::speakers::{self, Phrase};
-
-fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
-    Some(Speaker {
-        range: p.bytes(ph.start, ph.end)?,
-        head: p.bytes(ph.head, ph.head + 1)?,
-        kind: ph.kind,
-    })
-}
+use super::speakers;
 
 /// The attribution around the `according to` cue `cue` in sentence `[a, b)`.
 pub fn frame(

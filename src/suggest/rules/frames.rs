@@ -22,7 +22,8 @@ use super::speakers::{self, Head, Phrase};
 
 use super::words::Kind;
 
-fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
+/// The speaker a phrase of `p` names, in byte offsets of the text.
+pub(super) fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
     Some(Speaker {
         range: p.bytes(ph.start, ph.end)?,
         head: p.bytes(ph.head, ph.head + 1)?,
