@@ -5,7 +5,8 @@
 //! narrowest, then the document list folds away, then the inspector. Either
 //! panel can also be shown or hidden by hand (View menu, F9 / F10); a panel
 //! hidden by hand stays hidden, one shown by hand stays shown at its
-//! narrowest even if the article gets less room.
+//! narrowest even if the article gets less room, and showing one by hand
+//! lets the other give way again (the one shown last wins).
 
 use crate::editor::Side;
 
@@ -55,15 +56,24 @@ impl SidePanels {
     /// article needing `article`), or hides one that shows.
     pub fn toggle(&mut self, side: Side, window: f32, article: f32) {
         let showing = self.widths(window, article);
-        let (now, shown) = match side {
-            Side::Documents => (&mut self.documents, showing.documents.is_some()),
-            Side::Inspector => (&mut self.inspector, showing.inspector.is_some()),
+        let shown = match side {
+            Side::Documents => showing.documents.is_some(),
+            Side::Inspector => showing.inspector.is_some(),
         };
-        *now = if shown {
-            Visibility::Hidden
+        let (now, other) = match side {
+            Side::Documents => (&mut self.documents, &mut self.inspector),
+            Side::Inspector => (&mut self.inspector, &mut self.documents),
+        };
+        if shown {
+            *now = Visibility::Hidden;
         } else {
-            Visibility::Shown
-        };
+            *now = Visibility::Shown;
+            // The panel shown last wins: the other gives way again when
+            // the window is too narrow for both.
+            if *other == Visibility::Shown {
+                *other = Visibility::Auto;
+            }
+        }
     }
 
     /// The panels' widths in a window `window` wide where the article needs
@@ -142,6 +152,24 @@ mod tests {
         assert!(w900.inspector.unwrap() + ARTICLE <= 900.0);
         assert_eq!(at(800.0).documents, None);
         assert_eq!(at(700.0).inspector, None, "then the inspector");
+    }
+
+    #[test]
+    fn the_panel_shown_last_wins_on_a_narrow_window() {
+        let mut panels = SidePanels::default();
+        panels.toggle(Side::Documents, 800.0, ARTICLE);
+        panels.toggle(Side::Inspector, 800.0, ARTICLE);
+        let w = panels.widths(800.0, ARTICLE);
+        assert_eq!(w.documents, None, "the list gave way");
+        assert!(w.inspector.is_some());
+        panels.toggle(Side::Documents, 800.0, ARTICLE);
+        let w = panels.widths(800.0, ARTICLE);
+        assert!(w.documents.is_some());
+        assert_eq!(w.inspector, None, "now the inspector gives way");
+        assert!(
+            panels.widths(1280.0, ARTICLE).inspector.is_some(),
+            "back on a wide one"
+        );
     }
 
     #[test]

@@ -73,7 +73,7 @@ impl FindBar {
                 });
                 field.request_focus();
             }
-            if field.lost_focus() && escape {
+            if escape && (field.lost_focus() || !field.has_focus()) {
                 cmds.push(Command::CloseFind);
             }
             count_ui(ui, find);
