@@ -125,8 +125,18 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
+/// Width of a quote's speaker and cue pickers when there is room.
+const PICKER_WIDTH: f32 = 180.0;
+/// Narrowest a picker gets.
+const PICKER_MIN: f32 = 90.0;
+/// Room the grid's label column and spacing take beside a picker.
+const PICKER_LABEL: f32 = 80.0;
+
 fn quote_ui(ui: &mut Ui, doc: &Document, quote: &Quote, cmds: &mut Vec<Command>) {
     ui.strong(format!("Quote · {}", quote.state.as_str()));
+    // The pickers give way on a narrow inspector, so no row is wider than
+    // the panel (a wider one would push the panel over the article).
+    let picker = (ui.available_width() - PICKER_LABEL).clamp(PICKER_MIN, PICKER_WIDTH);
     Grid::new(("quote-facts", quote.id.0))
         .num_columns(2)
         .show(ui, |ui| {
@@ -158,16 +168,16 @@ fn quote_ui(ui: &mut Ui, doc: &Document, quote: &Quote, cmds: &mut Vec<Command>)
                 (Role::Cue, quote.cue, "Cue"),
             ] {
                 let name = ui.label(name);
-                pick_part(ui, doc, quote, role, part, cmds).labelled_by(name.id);
+                pick_part(ui, doc, quote, (role, part), picker, cmds).labelled_by(name.id);
                 ui.end_row();
             }
             if let Some(entity) = &quote.speaker_entity {
                 ui.label("Who");
-                ui.label(entity);
+                ui.label(truncate(entity, 32));
                 ui.end_row();
             }
         });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Link speaker (S)").clicked() {
             cmds.push(Command::StartLink(Role::Speaker));
         }
@@ -182,8 +192,8 @@ fn pick_part(
     ui: &mut Ui,
     doc: &Document,
     quote: &Quote,
-    role: Role,
-    part: Option<SpanId>,
+    (role, part): (Role, Option<SpanId>),
+    width: f32,
     cmds: &mut Vec<Command>,
 ) -> egui::Response {
     let text = |id: SpanId| {
@@ -196,7 +206,7 @@ fn pick_part(
     };
     ComboBox::from_id_salt(("quote-part", quote.id.0, wanted))
         .selected_text(part.map_or("—".to_owned(), text))
-        .width(180.0)
+        .width(width)
         .show_ui(ui, |ui| {
             let candidates = doc.spans_sorted().into_iter().filter(|s| {
                 s.state != SpanState::Rejected
