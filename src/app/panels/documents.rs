@@ -67,6 +67,11 @@ pub fn progress_text(ws: &Workspace) -> String {
     )
 }
 
+/// Corner radius of the progress bars: small, so that at 0 done the bar's
+/// fill is a sliver, not a round dot over its text (egui's fill is never
+/// narrower than twice its radius).
+pub const PROGRESS_RADIUS: f32 = 2.0;
+
 /// How far the project is, 0 to 1.
 pub fn progress(ws: &Workspace) -> f32 {
     let total = ws.entries().len().max(1);
@@ -78,7 +83,11 @@ impl DocumentList {
     /// a changed search [`Command::SearchDocuments`].
     pub fn ui(&mut self, ui: &mut Ui, ws: &Workspace, found: &TextSearch, cmds: &mut Vec<Command>) {
         ui.heading(format!("Documents ({})", ws.entries().len()));
-        ui.add(ProgressBar::new(progress(ws)).text(progress_text(ws)));
+        ui.add(
+            ProgressBar::new(progress(ws))
+                .text(progress_text(ws))
+                .corner_radius(PROGRESS_RADIUS),
+        );
         let hint = "words in the text, title or file";
         field::labelled(
             ui,

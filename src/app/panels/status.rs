@@ -60,7 +60,11 @@ pub fn ui(
             ui.separator();
         }
         let done = ws.count_status(DocStatus::Done);
-        ui.add(ProgressBar::new(documents::progress(ws)).desired_width(60.0));
+        ui.add(
+            ProgressBar::new(documents::progress(ws))
+                .desired_width(60.0)
+                .corner_radius(documents::PROGRESS_RADIUS),
+        );
         ui.label(format!("{done} of {} documents done", ws.entries().len()));
         let here = ws.current().map_or(0, |o| o.pending);
         let all = ws.pending_total();
