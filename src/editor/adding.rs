@@ -69,11 +69,12 @@ pub fn add_opened(ws: &mut Workspace, session: &mut Session, docs: Vec<Document>
     let added = session.add(fresh);
     for d in added.duplicates {
         let name = |s: &Option<String>| s.clone().unwrap_or_else(|| d.id.to_string());
-        ws.notify(format!(
-            "Already in the project, not added again (same text as {}): {}",
-            name(&d.existing),
-            name(&d.source)
-        ));
+        let (existing, source) = (name(&d.existing), name(&d.source));
+        ws.notify(if existing == source {
+            format!("Already in the project, not added again: {source}")
+        } else {
+            format!("Already in the project, not added again (same text as {existing}): {source}")
+        });
     }
     let added = ws.add_documents(added.documents);
     trim_loaded(ws, session);
@@ -86,10 +87,12 @@ pub fn add_opened(ws: &mut Workspace, session: &mut Session, docs: Vec<Document>
 
 /// Says that `doc` was not opened because `existing` holds its text.
 fn left_out(ws: &mut Workspace, existing: &str, doc: &Document) {
-    ws.notify(format!(
-        "Opened once, not added again (same text as {existing}): {}",
-        name_of(doc)
-    ));
+    let name = name_of(doc);
+    ws.notify(if existing == name {
+        format!("Opened once, not added again: {name}")
+    } else {
+        format!("Opened once, not added again (same text as {existing}): {name}")
+    });
 }
 
 /// Gives open document `index` (bare, untouched) the annotations of

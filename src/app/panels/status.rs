@@ -42,7 +42,8 @@ pub fn hint(ws: &Workspace) -> &'static str {
 /// Shows the status bar: the project file, progress over all documents,
 /// pending suggestions, the background work with its Cancel buttons, the
 /// last action and, as far as room allows, the hint (the hint gives way
-/// first, cut short, so the two never overlap).
+/// first, cut short, so the two never overlap and the last action is read
+/// whole when it fits).
 pub fn ui(
     ui: &mut Ui,
     ws: &Workspace,
@@ -75,11 +76,17 @@ pub fn ui(
         }
         let rest = ui.available_width();
         let hint = hint(ws);
-        let hint_width = ui
-            .fonts_mut(|f| f.layout_no_wrap(hint.to_owned(), FontId::default(), Color32::WHITE))
-            .size()
-            .x
-            .min(rest * 0.5);
+        let width = |ui: &mut Ui, text: &str| {
+            ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), FontId::default(), Color32::WHITE))
+                .size()
+                .x
+        };
+        // What just happened comes first; the hint takes what is left.
+        let action_width = ws
+            .last_action
+            .as_deref()
+            .map_or(0.0, |a| width(ui, a) + 24.0);
+        let hint_width = width(ui, hint).min((rest - action_width).max(0.0));
         if let Some(action) = &ws.last_action {
             ui.separator();
             let room = (ui.available_width() - hint_width - 16.0).max(0.0);
