@@ -1,6 +1,12 @@
 //! Word-level tokens of one paragraph for the attribution rules: words (with
 //! their inner apostrophes, hyphens and abbreviation dots), single punctuation
 //! characters and quotation marks. One pass, one `Vec` per paragraph.
+//!
+//! Not the model's tokenizer (`model::tokens`, spaCy's rules, for export
+//! offsets): this one keeps `U.S.` and `al-Assad` whole and pairs quotation
+//! marks, which is what attribution needs, at the engine's speed budget.
+
+use crate::model::offsets::char_at;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,14 +230,6 @@ fn word_end(slice: &str, at: usize, mut stop: usize) -> usize {
         break;
     }
     stop
-}
-
-/// The char starting at byte `at` of `s` (ASCII without decoding).
-fn char_at(s: &str, at: usize) -> Option<char> {
-    match *s.as_bytes().get(at)? {
-        b if b.is_ascii() => Some(char::from(b)),
-        _ => s.get(at..)?.chars().next(),
-    }
 }
 
 /// `Jones’ ` — a word ending in `s` followed by a mark and a space then a

@@ -2,14 +2,18 @@
 //! each: its shape (capitalised, all caps, lowercase), whether it opens a
 //! sentence, and whether only spaces separate it from the word before.
 //! Possessive `’s` is left out of the word; `U.S.`, `Jong-un`, `O’Brien`,
-//! `al-Assad` and `AT&T` are single words.
+//! `al-Assad` and `AT&T` are single words. The model's tokenizer
+//! (`model::tokens`, spaCy's rules, for export offsets) splits those; the
+//! rules' word list (`suggest::rules::words`) also keeps punctuation and
+//! quotation marks as tokens. Three splitters for three jobs, sharing the
+//! model's byte-wise `char_at`.
 
 mod shape;
 
 pub use shape::Shape;
 use shape::shape_of;
 
-use crate::model::ByteRange;
+use crate::model::{ByteRange, offsets};
 
 /// One word of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,15 +104,9 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// The char at byte `at` of `s` and its length, ASCII first.
+/// The char at byte `at` of `s` and its length (`'\0'`, 1 past the end).
 fn char_at(s: &str, at: usize) -> (char, usize) {
-    match s.as_bytes().get(at) {
-        Some(&b) if b < 0x80 => (b as char, 1),
-        _ => s[at..]
-            .chars()
-            .next()
-            .map_or(('\0', 1), |c| (c, c.len_utf8())),
-    }
+    offsets::char_at(s, at).map_or(('\0', 1), |c| (c, c.len_utf8()))
 }
 
 /// Splits `text[range]` into words; offsets are into `text`.
