@@ -135,6 +135,17 @@ pub(super) fn lower_class() -> String {
     )
 }
 
+/// The char starting at byte `at` of `s`, read without decoding when it is
+/// ASCII: the word splitters of the engines step through text byte by byte
+/// and must stay fast. `None` past the end or inside a char.
+#[inline]
+pub fn char_at(s: &str, at: usize) -> Option<char> {
+    match *s.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(at..)?.chars().next(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,8 @@ mod split;
 mod tables;
 mod url;
 
+pub use chars::char_at;
+
 use super::offsets::ByteRange;
 use chars::{may_start_space, space_width};
 use split::Splitter;

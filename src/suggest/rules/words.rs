@@ -6,7 +6,7 @@
 //! offsets): this one keeps `U.S.` and `al-Assad` whole and pairs quotation
 //! marks, which is what attribution needs, at the engine's speed budget.
 
-use crate::model::offsets::char_at;
+use crate::model::tokens::char_at;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,7 +13,7 @@ mod shape;
 pub use shape::Shape;
 use shape::shape_of;
 
-use crate::model::{ByteRange, offsets};
+use crate::model::{ByteRange, tokens};
 
 /// One word of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,7 +106,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The char at byte `at` of `s` and its length (`'\0'`, 1 past the end).
 fn char_at(s: &str, at: usize) -> (char, usize) {
-    offsets::char_at(s, at).map_or(('\0', 1), |c| (c, c.len_utf8()))
+    tokens::char_at(s, at).map_or(('\0', 1), |c| (c, c.len_utf8()))
 }
 
 /// Splits `text[range]` into words; offsets are into `text`.
