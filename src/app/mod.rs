@@ -34,6 +34,10 @@ use crate::editor::{Command, Editor, Effect, Launch, Places, Task, ViewPosition,
 
 /// How often the window looks at a load's progress while articles are read.
 const LOADING_REPAINT: Duration = Duration::from_millis(100);
+/// Share of the right panel's height the inspector may take before it
+/// scrolls; the quote ledger gets the rest. Enough for a selected quote's
+/// facts (kind, class, speaker, cue) on a 600-pixel-high window.
+const INSPECTOR_SHARE: f32 = 0.62;
 
 /// The annotator: the editor and the state of every panel.
 pub struct BylineApp {
@@ -194,7 +198,7 @@ impl BylineApp {
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .id_salt("inspector")
-                        .max_height(ui.available_height() * 0.5)
+                        .max_height(ui.available_height() * INSPECTOR_SHARE)
                         .show(ui, |ui| inspector::ui(ui, ws, cmds));
                     ui.separator();
                     ledger::ui(ui, ws, cmds);

@@ -207,6 +207,7 @@ fn pick_part(
     ComboBox::from_id_salt(("quote-part", quote.id.0, wanted))
         .selected_text(part.map_or("—".to_owned(), text))
         .width(width)
+        .truncate()
         .show_ui(ui, |ui| {
             let candidates = doc.spans_sorted().into_iter().filter(|s| {
                 s.state != SpanState::Rejected
