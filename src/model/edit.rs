@@ -245,7 +245,7 @@ impl Document {
         Ok(())
     }
 
-    fn check_span(&self, span: &Span) -> Result<(), EditError> {
+    pub(super) fn check_span(&self, span: &Span) -> Result<(), EditError> {
         if ByteRange::checked(self.text(), span.range.start, span.range.end).is_err() {
             return Err(EditError::BadRange {
                 id: span.id.0,
@@ -261,7 +261,7 @@ impl Document {
         }
     }
 
-    fn check_quote(&self, quote: &Quote) -> Result<(), EditError> {
+    pub(super) fn check_quote(&self, quote: &Quote) -> Result<(), EditError> {
         if quote.content.is_empty() {
             return Err(EditError::EmptyQuote(quote.id.0));
         }

@@ -99,7 +99,7 @@ impl<'p> Builder<'p> {
             .collect();
         let labels = LabelSet::builtin();
         let mut ids = self.doc.ids();
-        let mut tx = Transaction::new("Read brat");
+        let mut loading = self.doc.load();
         for t in &parsed.texts {
             let id = t.id.as_str();
             let Some(k) = self.kept.get(id) else {
@@ -126,7 +126,7 @@ impl<'p> Builder<'p> {
                 .into_iter()
                 .map(|range| {
                     let span_id = ids.span();
-                    tx.push(Edit::InsertSpan(Span::manual(
+                    loading.push(Edit::InsertSpan(Span::manual(
                         span_id,
                         range,
                         label.clone(),
@@ -137,8 +137,8 @@ impl<'p> Builder<'p> {
                 .collect();
             self.spans_of.insert(id, span_ids);
         }
-        match self.doc.apply(&tx) {
-            Ok(_) => true,
+        match loading.finish() {
+            Ok(()) => true,
             Err(err) => {
                 let warning =
                     Warning::new(self.source.clone(), format!("annotations refused: {err}"));
@@ -276,6 +276,9 @@ fn keep_meta(doc: &mut Document, meta: &BratMeta) {
 
 /// Keeps in `meta.brat` every event the writer's default would not give back.
 fn keep_overrides(doc: &mut Document, meta: &mut BratMeta, originals: Vec<(QuoteId, RawEvent)>) {
+    if originals.is_empty() {
+        return;
+    }
     let Ok(standoff) = plan(doc, &mut ExportReport::default()) else {
         return;
     };

@@ -153,7 +153,7 @@ impl DocBuilder {
             return;
         }
         let doc = Document::new(Some(source.to_owned()), &built.text);
-        finish_document(doc, built.spans, "Read CoNLL", source, loaded);
+        finish_document(doc, built.spans, source, loaded);
     }
 }
 

@@ -230,7 +230,7 @@ impl DocBuilder {
             .map(|&(r, l)| (r, l, Layer::Entity))
             .collect();
         spans.extend(built.quotes.iter().map(|&r| (r, QUOTE, Layer::Attribution)));
-        finish_document(doc, spans, "Read CoNLL-U", source, loaded);
+        finish_document(doc, spans, source, loaded);
     }
 }
 

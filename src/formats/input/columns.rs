@@ -6,16 +6,15 @@
 use std::cmp::Reverse;
 
 use crate::formats::{Loaded, Warning};
-use crate::model::{ByteRange, Document, Edit, Layer, QUOTE, Quote, Span, Transaction};
+use crate::model::{ByteRange, Document, Edit, Layer, QUOTE, Quote, Span};
 
-/// Applies `spans` to `doc` as one transaction named `what` and adds the
-/// document to `loaded`; annotations the model refuses become a warning and
-/// the text still loads. Spans are inserted in text order (outer first), so
+/// Loads `spans` into `doc`, all or nothing (see [`Document::load`]), and
+/// adds the document to `loaded`; annotations the model refuses become a
+/// warning and the text still loads. Spans are inserted in text order (outer first), so
 /// ids follow the text.
 pub(crate) fn finish_document<L: AsRef<str>>(
     mut doc: Document,
     mut spans: Vec<(ByteRange, L, Layer)>,
-    what: &str,
     source: &str,
     loaded: &mut Loaded,
 ) {
@@ -27,17 +26,17 @@ pub(crate) fn finish_document<L: AsRef<str>>(
         ))
     });
     let mut ids = doc.ids();
-    let mut tx = Transaction::new(what);
+    let mut loading = doc.load();
     for (range, label, layer) in &spans {
         let label = label.as_ref();
         let id = ids.span();
-        tx.push(Edit::InsertSpan(Span::manual(id, *range, label, *layer)));
+        loading.push(Edit::InsertSpan(Span::manual(id, *range, label, *layer)));
         if label == QUOTE && *layer == Layer::Attribution {
-            let text = range.slice(doc.text()).unwrap_or_default();
-            tx.push(Edit::InsertQuote(Quote::manual(ids.quote(), id, text)));
+            let text = range.slice(loading.doc().text()).unwrap_or_default();
+            loading.push(Edit::InsertQuote(Quote::manual(ids.quote(), id, text)));
         }
     }
-    if let Err(err) = doc.apply(&tx) {
+    if let Err(err) = loading.finish() {
         loaded
             .warnings
             .push(Warning::new(source, format!("annotations refused: {err}")));

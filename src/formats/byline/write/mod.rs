@@ -135,7 +135,7 @@ fn task<'d>(
     let doc = layout.doc;
     let byline = flavor == Flavor::Byline;
     let refs = SpanRefs::new(layout)?;
-    let (mut spans, mut rejected_spans) = (Vec::new(), Vec::new());
+    let (mut spans, mut rejected_spans) = (Vec::with_capacity(doc.span_count()), Vec::new());
     for span in doc.spans_sorted() {
         let Some(out) = span_out(&refs, layout.text, span, byline) else {
             continue;
