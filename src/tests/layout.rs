@@ -78,13 +78,56 @@ fn shipped_code(text: &str) -> String {
         .join("\n")
 }
 
+/// The top-level folders `code` names: `crate::store::…` and the groups of
+/// `use crate::{store::…, model};`.
+fn named_folders(code: &str) -> Vec<String> {
+    let single = Regex::new(r"crate::(\w+)").unwrap();
+    let mut out: Vec<String> = single
+        .captures_iter(code)
+        .map(|c| c[1].to_owned())
+        .collect();
+    for (at, _) in code.match_indices("crate::{") {
+        out.extend(group_heads(&code[at + "crate::".len()..]));
+    }
+    out
+}
+
+/// The first name of each item of the brace group `text` starts with
+/// (`{store::{A, B}, model}` → store, model), nested groups skipped.
+fn group_heads(text: &str) -> Vec<String> {
+    let (mut depth, mut heads, mut want) = (0, Vec::new(), false);
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if want && depth == 1 {
+                word.push(c);
+            }
+            continue;
+        }
+        if !word.is_empty() {
+            heads.push(std::mem::take(&mut word));
+            want = false;
+        }
+        match c {
+            '{' => {
+                depth += 1;
+                want = depth == 1;
+            }
+            '}' if depth == 1 => break,
+            '}' => depth -= 1,
+            ',' if depth == 1 => want = true,
+            _ => {}
+        }
+    }
+    heads
+}
+
 /// Top-level folder → the other top-level folders its shipped code names,
 /// with one file that does, for the message.
 fn imports() -> BTreeMap<String, BTreeMap<String, PathBuf>> {
     let root = src();
     let files = rust_files(&root);
     let tests_only = test_only(&files);
-    let named = Regex::new(r"crate::(\w+)").unwrap();
     let mut out: BTreeMap<String, BTreeMap<String, PathBuf>> = BTreeMap::new();
     for file in &files {
         let rel = file.strip_prefix(&root).unwrap();
@@ -102,11 +145,10 @@ fn imports() -> BTreeMap<String, BTreeMap<String, PathBuf>> {
             continue;
         }
         let code = shipped_code(&std::fs::read_to_string(file).unwrap());
-        for cap in named.captures_iter(&code) {
-            if cap[1] != top {
+        for used in named_folders(&code) {
+            if used != top {
                 let uses = out.entry(top.clone()).or_default();
-                uses.entry(cap[1].to_owned())
-                    .or_insert_with(|| rel.to_path_buf());
+                uses.entry(used).or_insert_with(|| rel.to_path_buf());
             }
         }
     }
@@ -188,6 +230,9 @@ fn the_checks_see_a_wrong_import_and_skip_test_code() {
                 #[cfg(test)]\nmod tests { use crate::tests::support; }\n";
     let code = shipped_code(text);
     assert!(code.contains("crate::model"));
+    let grouped =
+        named_folders("use crate::{\n    model::Document,\n    store::{Project, StoreError},\n};");
+    assert_eq!(grouped, ["model", "store"], "grouped imports count");
     assert!(!code.contains("crate::app") && !code.contains("crate::tests"));
     let graph = imports();
     assert!(
