@@ -17,7 +17,7 @@ use std::io::Write;
 use super::plan::{Standoff, plan};
 use super::schema::{ATTRIBUTE_KIND, Bound, META_KEY, RELATION_REFERS_TO};
 use crate::formats::output::losses::{count_document, count_origins};
-use crate::formats::output::review::{ExportOptions, Kept, count_left_out};
+use crate::formats::output::review::{ExportOptions, Kept, written};
 use crate::formats::output::{check_alignment, exported_spans};
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{CharRange, Document, OffsetIndex};
@@ -34,8 +34,7 @@ pub fn write_document(
         documents: 1,
         ..ExportReport::default()
     };
-    count_left_out(doc, Kept::of(options, false), &mut report);
-    let gold = doc.gold();
+    let gold = written(doc, Kept::of(options, false), &mut report);
     let doc = gold.as_ref();
     let standoff = plan(doc, &mut report)?;
     count_origins(doc, true, &mut report);

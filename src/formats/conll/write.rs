@@ -21,7 +21,7 @@ use crate::formats::output::check_alignment;
 use crate::formats::output::iob::{Tag, Tokenized, lose_links};
 use crate::formats::output::losses::{count_document, count_origins};
 use crate::formats::output::parallel::write_ordered;
-use crate::formats::output::review::{ExportOptions, Kept, count_left_out};
+use crate::formats::output::review::{ExportOptions, Kept, written};
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{Document, Layer};
 
@@ -63,8 +63,7 @@ pub fn write_document(
         documents: 1,
         ..ExportReport::default()
     };
-    count_left_out(doc, Kept::of(options, false), &mut report);
-    let gold = doc.gold();
+    let gold = written(doc, Kept::of(options, false), &mut report);
     let doc = gold.as_ref();
     let tokenized = Tokenized::new(doc);
     let entity = tokenized.tags(Layer::Entity, &mut report);

@@ -33,7 +33,7 @@ use crate::formats::json::{REFERS_TO, encode_meta, quote_links};
 use crate::formats::output::exported_spans;
 use crate::formats::output::losses::{self, Holds};
 use crate::formats::output::parallel::{check_all, write_ordered};
-use crate::formats::output::review::{ExportOptions, Kept, count_left_out};
+use crate::formats::output::review::{ExportOptions, Kept, written};
 use crate::formats::{ExportError, ExportReport};
 pub use keys::{Fill, fill_keys};
 
@@ -131,8 +131,7 @@ impl Records {
         let keys = &self.keys;
         let mut report = write_ordered(docs, out, |doc, buffer| {
             let mut report = ExportReport::default();
-            count_left_out(doc, kept, &mut report);
-            let gold = doc.gold();
+            let gold = written(doc, kept, &mut report);
             let record = record(&gold, mode, keys, &mut report)?;
             serde_json::to_writer(&mut *buffer, &record)?;
             buffer.push(b'\n');

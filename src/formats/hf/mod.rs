@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::formats::output::iob::{Tag, Tokenized, lose_links};
 use crate::formats::output::losses::{count_document, count_origins};
-use crate::formats::output::review::{ExportOptions, Kept, count_left_out};
+use crate::formats::output::review::{ExportOptions, Kept, written};
 use crate::formats::output::{check_alignment, exported_spans};
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{Document, LabelSet, Layer};
@@ -149,8 +149,7 @@ fn write_document(
 ) -> Result<(), ExportError> {
     check_alignment(doc)?;
     report.documents += 1;
-    count_left_out(doc, Kept::of(options, false), report);
-    let gold = doc.gold();
+    let gold = written(doc, Kept::of(options, false), report);
     let doc = gold.as_ref();
     let tokenized = Tokenized::new(doc);
     let ner = tokenized.tags(Layer::Entity, report);

@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::{FROM_NAME, TO_NAME};
 use crate::formats::json::{QuoteLink, REFERS_TO, encode_meta, links_of, quote_links};
 use crate::formats::output::losses::count_origins;
-use crate::formats::output::review::{Kept, count_left_out, pending_spans, suggested_quotes};
+use crate::formats::output::review::{Kept, pending_spans, suggested_quotes, written};
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{Document, OffsetIndex, Origin, QuoteKind, Span, SpanId};
 
@@ -94,9 +94,8 @@ pub(super) fn task<'d>(
     labels: &mut BTreeSet<String>,
     report: &mut ExportReport,
 ) -> Result<Task<'d>, ExportError> {
-    count_left_out(doc, kept, report);
     let index = OffsetIndex::new(doc.text());
-    let gold = doc.gold();
+    let gold = written(doc, kept, report);
     count_origins(&gold, true, report);
     count_quotes(&gold, report);
     let mut result = Vec::new();

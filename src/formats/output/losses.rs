@@ -3,7 +3,7 @@
 //! shapes ([`count`]); the suggestion origins of accepted suggestions and
 //! the document fields of the formats that write the text alone
 //! ([`count_origins`], [`count_document`]). What is not gold is counted by
-//! [`super::review::count_left_out`]. The byline flavor holds everything
+//! [`super::review::written`]. The byline flavor holds everything
 //! and counts nothing here.
 
 use crate::formats::ExportReport;

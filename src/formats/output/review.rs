@@ -4,6 +4,8 @@
 //! — the one gold rule — and, when asked and where its format has a place for
 //! them, the suggestions listed here.
 
+use std::borrow::Cow;
+
 use crate::formats::ExportReport;
 use crate::model::{Document, Quote, Span, SpanState};
 
@@ -75,10 +77,22 @@ pub fn suggested_quotes(doc: &Document) -> Vec<Quote> {
         .collect()
 }
 
+/// What a writer that keeps `kept` writes of `doc`: the document itself when
+/// it keeps everything, else its gold view (`Document::gold`); what it
+/// leaves out is counted in `report` on the way. Every writer starts here,
+/// so the rule of what is written lives in one place.
+pub fn written<'d>(doc: &'d Document, kept: Kept, report: &mut ExportReport) -> Cow<'d, Document> {
+    count_left_out(doc, kept, report);
+    match kept {
+        Kept::Everything => Cow::Borrowed(doc),
+        _ => doc.gold(),
+    }
+}
+
 /// Counts what of `doc` a writer that keeps `kept` leaves out because it is
 /// not gold: pending and rejected spans and quotes, and the links of the
 /// quotes and mentions it writes to spans it does not.
-pub fn count_left_out(doc: &Document, kept: Kept, report: &mut ExportReport) {
+fn count_left_out(doc: &Document, kept: Kept, report: &mut ExportReport) {
     let pending = match kept {
         Kept::Everything => return,
         Kept::GoldAndSuggestions => None,

@@ -20,7 +20,6 @@ mod task;
 #[cfg(test)]
 mod tests;
 
-use std::borrow::Cow;
 use std::io::{BufWriter, Write};
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
@@ -31,7 +30,7 @@ use crate::formats::json::{Answer, QuoteLink, encode_meta, links_of, quote_links
 use crate::formats::output::losses::{self, Holds};
 use crate::formats::output::parallel::{check_all, write_ordered};
 use crate::formats::output::review::{
-    ExportOptions, Kept, count_left_out, pending_spans, suggested_quotes,
+    ExportOptions, Kept, pending_spans, suggested_quotes, written,
 };
 use crate::formats::{ExportError, ExportReport};
 use task::{Layout, QuoteOut, QuotePart, RelationOut, SpanOut, SpanRefs, Suggestions, Task};
@@ -100,11 +99,7 @@ fn line(
     to: Line<'_>,
 ) -> Result<ExportReport, ExportError> {
     let mut report = ExportReport::default();
-    count_left_out(doc, kept, &mut report);
-    let shown = match kept {
-        Kept::Everything => Cow::Borrowed(doc),
-        _ => doc.gold(),
-    };
+    let shown = written(doc, kept, &mut report);
     let layout = Layout::new(&shown);
     let original = (kept == Kept::GoldAndSuggestions).then_some(doc);
     let task = task(&layout, flavor, original, &mut report)?;
