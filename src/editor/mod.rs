@@ -3,7 +3,7 @@
 //! [`Command`]s every user action becomes and the transactions they turn
 //! into, moving between documents, the [`Session`] that commits every change
 //! to the project at once, and the background work of opening projects and
-//! articles. [`Editor`] ties them together: the window (`crate::app`) draws
+//! articles. [`Editor`] ties them together: the window (`src/app/`) draws
 //! its state, turns input into commands, hands each to [`Editor::run`], and
 //! does what the returned [`Effect`] says. Nothing here knows egui, so all
 //! of it is tested without one.

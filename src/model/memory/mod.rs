@@ -2,7 +2,7 @@
 //! rejected each label on each phrase, and which canonical name they gave
 //! each speaker mention ([`Memory`]), changed by [`Delta`]s that [`observe`]
 //! reads off every applied transaction. The store keeps it; the `memory`
-//! engine (`crate::suggest::memory`) suggests from it.
+//! engine of the suggestion engines suggests from it.
 //!
 //! Only the entity layer is remembered as phrases: whether "said" is a CUE or a
 //! sentence is a QUOTE depends on its sentence, not on its words.
