@@ -92,14 +92,18 @@ fn reject_quote(draft: &mut Draft<'_>, id: QuoteId) {
     }
 }
 
+/// The ids of the document's pending spans.
+fn pending_spans(doc: &Document) -> Vec<SpanId> {
+    (doc.spans())
+        .filter(|s| s.state == SpanState::Pending)
+        .map(|s| s.id)
+        .collect()
+}
+
 /// Accepts every pending span and quote of the document.
 pub fn accept_all(doc: &Document) -> Option<Transaction> {
     let mut draft = Draft::new(doc);
-    let pending: Vec<SpanId> = doc
-        .spans()
-        .filter(|s| s.state == SpanState::Pending)
-        .map(|s| s.id)
-        .collect();
+    let pending = pending_spans(doc);
     let count = pending.len();
     for id in pending {
         draft.set_state(id, SpanState::Accepted);
@@ -122,11 +126,7 @@ pub fn accept_all(doc: &Document) -> Option<Transaction> {
 /// of its content stays), and so does a mention referring to one.
 pub fn reject_all(doc: &Document) -> Option<Transaction> {
     let mut draft = Draft::new(doc);
-    let pending: Vec<SpanId> = doc
-        .spans()
-        .filter(|s| s.state == SpanState::Pending)
-        .map(|s| s.id)
-        .collect();
+    let pending = pending_spans(doc);
     for &id in &pending {
         draft.set_state(id, SpanState::Rejected);
     }
