@@ -70,11 +70,7 @@ pub fn add_opened(ws: &mut Workspace, session: &mut Session, docs: Vec<Document>
     for d in added.duplicates {
         let name = |s: &Option<String>| s.clone().unwrap_or_else(|| d.id.to_string());
         let (existing, source) = (name(&d.existing), name(&d.source));
-        ws.notify(if existing == source {
-            format!("Already in the project, not added again: {source}")
-        } else {
-            format!("Already in the project, not added again (same text as {existing}): {source}")
-        });
+        ws.notify(not_added("Already in the project", &existing, &source));
     }
     let added = ws.add_documents(added.documents);
     trim_loaded(ws, session);
@@ -85,14 +81,20 @@ pub fn add_opened(ws: &mut Workspace, session: &mut Session, docs: Vec<Document>
     }
 }
 
+/// "`said`, not added again: `name`", naming `existing` too when it is
+/// another file with the same text.
+fn not_added(said: &str, existing: &str, name: &str) -> String {
+    if existing == name {
+        format!("{said}, not added again: {name}")
+    } else {
+        format!("{said}, not added again (same text as {existing}): {name}")
+    }
+}
+
 /// Says that `doc` was not opened because `existing` holds its text.
 fn left_out(ws: &mut Workspace, existing: &str, doc: &Document) {
     let name = name_of(doc);
-    ws.notify(if existing == name {
-        format!("Opened once, not added again: {name}")
-    } else {
-        format!("Opened once, not added again (same text as {existing}): {name}")
-    });
+    ws.notify(not_added("Opened once", existing, &name));
 }
 
 /// Gives open document `index` (bare, untouched) the annotations of
