@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::offsets::ByteRange;
 use super::quote::{Quote, QuoteId};
+use super::segments::QuoteGroup;
 use super::span::{Span, SpanId};
 
 /// Stable identity of a document: a hash of its normalized text, so the same
@@ -191,12 +192,13 @@ impl Document {
             .count()
     }
 
-    /// A fresh id allocator: ids it gives never collide with existing spans or quotes.
+    /// A fresh id allocator: ids it gives never collide with existing
+    /// spans, quotes or quote groups.
     pub fn ids(&self) -> IdAllocator {
         let max_span = self.spans.keys().next_back().map_or(0, |id| id.0);
         let max_quote = self.quotes.keys().next_back().map_or(0, |id| id.0);
         IdAllocator {
-            next: max_span.max(max_quote) + 1,
+            next: max_span.max(max_quote).max(self.max_group()) + 1,
         }
     }
 
@@ -275,6 +277,12 @@ impl IdAllocator {
     pub fn quote(&mut self) -> QuoteId {
         self.next += 1;
         QuoteId(self.next - 1)
+    }
+
+    /// A new quote group, for the segments of one interrupted quote.
+    pub fn group(&mut self) -> QuoteGroup {
+        self.next += 1;
+        QuoteGroup(self.next - 1)
     }
 }
 

@@ -135,6 +135,7 @@ pub fn add_to_group<'g>(
         speaker_entity: None,
         state: SpanState::Accepted,
         origin: Origin::Manual,
+        group: None,
     });
     match mark.label.as_str() {
         QUOTE => {

@@ -13,6 +13,7 @@ pub mod memory;
 pub mod offsets;
 pub mod quote;
 pub mod restore;
+pub mod segments;
 pub mod span;
 pub mod tokens;
 
@@ -25,5 +26,6 @@ pub use load::Loading;
 pub use offsets::{ByteRange, CharRange, OffsetError, OffsetIndex};
 pub use quote::{Quote, QuoteId, QuoteKind};
 pub use restore::DocumentParts;
+pub use segments::{Interrupted, QuoteGroup, Segment};
 pub use span::{Layer, Origin, Span, SpanId, SpanState};
 pub use tokens::{Token, tokenize, words};

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::attribution::AttributionClass;
+use super::segments::QuoteGroup;
 use super::span::{Origin, SpanId, SpanState};
 
 /// The quotation marks that make quoted words direct speech: straight and
@@ -88,6 +89,9 @@ pub struct Quote {
     pub state: SpanState,
     /// Who proposed it.
     pub origin: Origin,
+    /// The interrupted quote this one is a segment of, when the quote is one
+    /// record of several (see `segments`); `None` for a whole quote.
+    pub group: Option<QuoteGroup>,
 }
 
 impl Quote {
@@ -106,6 +110,7 @@ impl Quote {
             speaker_entity: None,
             state: SpanState::Accepted,
             origin: Origin::Manual,
+            group: None,
         }
     }
 

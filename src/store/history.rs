@@ -11,7 +11,7 @@ use super::rows::{Bad, Res, damaged, to_bytes, to_chars};
 use super::save::find_key;
 use crate::model::{
     Applied, AttributionClass, DocStatus, Document, Edit, History, Layer, OffsetIndex, Origin,
-    Quote, QuoteId, QuoteKind, Span, SpanId, SpanState, Transaction,
+    Quote, QuoteGroup, QuoteId, QuoteKind, Span, SpanId, SpanState, Transaction,
 };
 
 /// Undo steps kept per document; older ones are dropped.
@@ -139,6 +139,9 @@ struct StoredQuote {
     /// Absent in undo steps stored before quotes had a class: speech.
     #[serde(default)]
     class: AttributionClass,
+    /// Absent in undo steps stored before quotes had a group, or without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    group: Option<u64>,
     speaker_entity: Option<String>,
     state: SpanState,
     origin: Origin,
@@ -166,6 +169,7 @@ pub(super) fn encode(tx: &Transaction, index: &OffsetIndex<'_>) -> Res<String> {
         cue: q.cue.map(|s| s.0),
         kind: q.kind,
         class: q.class,
+        group: q.group.map(|g| g.0),
         speaker_entity: q.speaker_entity.clone(),
         state: q.state,
         origin: q.origin.clone(),
@@ -213,6 +217,7 @@ fn decode(label: String, json: &str, index: &OffsetIndex<'_>) -> Res<Transaction
         speaker_entity: q.speaker_entity,
         state: q.state,
         origin: q.origin,
+        group: q.group.map(QuoteGroup),
     };
     let edits = stored
         .into_iter()

@@ -16,8 +16,16 @@ use super::{memory, view};
 type DataStep = fn(&Connection) -> Res<()>;
 
 /// Data steps by migration index; `None` where the SQL is enough.
-const DATA_STEPS: [Option<DataStep>; MIGRATIONS.len()] =
-    [None, Some(memory::backfill), None, None, None, None, None];
+const DATA_STEPS: [Option<DataStep>; MIGRATIONS.len()] = [
+    None,
+    Some(memory::backfill),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+];
 
 /// Turns a fresh, empty file into a project of the current version.
 pub(super) fn initialize(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
@@ -232,6 +240,37 @@ mod tests {
         let upgraded = project.load_document(&doc.id).unwrap();
         let classes: Vec<_> = upgraded.quotes().map(|q| q.class).collect();
         assert_eq!(classes, [crate::model::AttributionClass::Speech]);
+    }
+
+    #[test]
+    fn a_version_seven_project_keeps_its_quotes_whole_after_an_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v7.byline");
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        for step in &MIGRATIONS[..7] {
+            tx.execute_batch(step).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 7).unwrap();
+        let doc = markup::document("[“Ça ira,”|QUOTE:1] dit [Zoë|SPEAKER:1].").unwrap();
+        insert_v1(&tx, &doc, None);
+        tx.execute_batch(
+            "INSERT INTO quotes (doc, id, kind, state, class)
+               SELECT key, 91, 'direct', 'accepted', 'writing' FROM documents;
+             INSERT INTO quote_content (doc, quote, pos, span)
+               SELECT key, 91, 0, (SELECT id FROM spans WHERE label = 'QUOTE') FROM documents;",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        drop(conn);
+        let project = Project::open(&path).unwrap();
+        let upgraded = project.load_document(&doc.id).unwrap();
+        let quotes: Vec<_> = upgraded.quotes().map(|q| (q.class, q.group)).collect();
+        assert_eq!(quotes, [(crate::model::AttributionClass::Writing, None)]);
+        let interrupted = project.interrupted_quotes().unwrap();
+        assert_eq!(interrupted, crate::model::Interrupted::OneRecord);
     }
 
     #[test]

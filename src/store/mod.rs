@@ -33,6 +33,7 @@ mod error;
 mod guard;
 mod header;
 mod history;
+mod interrupted_quotes;
 mod load;
 mod memory;
 mod migrate;

@@ -8,8 +8,8 @@ use rusqlite::Row;
 
 use super::error::StoreError;
 use crate::model::{
-    AttributionClass, ByteRange, CharRange, DocStatus, Layer, OffsetIndex, Origin, Quote, QuoteId,
-    QuoteKind, SpanId, SpanState,
+    AttributionClass, ByteRange, CharRange, DocStatus, Layer, OffsetIndex, Origin, Quote,
+    QuoteGroup, QuoteId, QuoteKind, SpanId, SpanState,
 };
 
 /// A failure inside the store, before the project path is attached.
@@ -210,7 +210,7 @@ impl RawSpan {
 
 /// Columns selected for a quote, in [`quote_from_row`] order.
 pub(super) const QUOTE_COLUMNS: &str =
-    "doc, id, kind, speaker, cue, speaker_entity, state, engine, rule, score, class";
+    "doc, id, kind, speaker, cue, speaker_entity, state, engine, rule, score, class, group_id";
 
 /// A quote row (its content comes from `quote_content`), with its document key.
 pub(super) fn quote_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Res<Quote>)> {
@@ -223,6 +223,7 @@ pub(super) fn quote_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Res<Quote>
     let state: String = row.get(6)?;
     let origin = origin_from(row.get(7)?, row.get(8)?, row.get(9)?);
     let class: String = row.get(10)?;
+    let group: Option<i64> = row.get(11)?;
     let quote = (|| {
         Ok(Quote {
             id: QuoteId(model_id(id)?),
@@ -234,6 +235,7 @@ pub(super) fn quote_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Res<Quote>
             speaker_entity,
             state: parse_state(&state)?,
             origin,
+            group: group.map(model_id).transpose()?.map(QuoteGroup),
         })
     })();
     Ok((doc, quote))

@@ -155,12 +155,13 @@ fn write_quote(conn: &Connection, key: i64, quote: &Quote) -> Res<()> {
     let (engine, rule, score) = origin_columns(&quote.origin);
     conn.prepare_cached(
         "INSERT INTO quotes
-           (doc, id, kind, speaker, cue, speaker_entity, state, engine, rule, score, class)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+           (doc, id, kind, speaker, cue, speaker_entity, state, engine, rule, score, class, group_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (doc, id) DO UPDATE SET
            kind = excluded.kind, class = excluded.class, speaker = excluded.speaker, cue = excluded.cue,
            speaker_entity = excluded.speaker_entity, state = excluded.state,
-           engine = excluded.engine, rule = excluded.rule, score = excluded.score",
+           engine = excluded.engine, rule = excluded.rule, score = excluded.score,
+           group_id = excluded.group_id",
     )?
     .execute(params![
         key,
@@ -174,6 +175,7 @@ fn write_quote(conn: &Connection, key: i64, quote: &Quote) -> Res<()> {
         rule,
         score,
         quote.class.as_str(),
+        quote.group.map(|g| sql_id(g.0)).transpose()?,
     ])?;
     conn.prepare_cached("DELETE FROM quote_content WHERE doc = ?1 AND quote = ?2")?
         .execute(params![key, id])?;

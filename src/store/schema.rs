@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
     V5_SEARCH,
     V6_LEARNED_MODEL,
     V7_QUOTE_CLASS,
+    V8_QUOTE_GROUP,
 ];
 
 /// Version 1: documents and their annotations, labels, settings.
@@ -196,4 +197,11 @@ CREATE TABLE learned_model (
 const V7_QUOTE_CLASS: &str = r#"
 ALTER TABLE quotes ADD COLUMN class TEXT NOT NULL DEFAULT 'speech'
     CHECK (class IN ('speech', 'writing', 'belief', 'stance', 'evidence'));
+"#;
+
+/// Version 8: the group linking the segments of an interrupted quote written
+/// one record per segment (the quotes sharing it are its parts); NULL for a
+/// whole quote, as every quote made before is.
+const V8_QUOTE_GROUP: &str = r#"
+ALTER TABLE quotes ADD COLUMN group_id INTEGER CHECK (group_id IS NULL OR group_id >= 0);
 "#;

@@ -17,8 +17,8 @@ use std::collections::HashMap;
 pub use crate::model::{AttributionClass, ClassSet};
 
 use crate::model::{
-    ByteRange, Document, Edit, Layer, Origin, Quote, QuoteKind, Span, SpanId, SpanState,
-    Transaction,
+    ByteRange, Document, Edit, Layer, Origin, Quote, QuoteGroup, QuoteKind, Span, SpanId,
+    SpanState, Transaction,
 };
 
 /// A proposed span. `refers_to` is an index into [`Suggestions::spans`].
@@ -54,7 +54,8 @@ pub struct SuggestedQuote {
     /// What the attribution reports: speech, writing, belief, stance, evidence.
     pub class: AttributionClass,
     /// Quotes sharing a group are the segments of one interrupted quote
-    /// (`“A,” she said. “B.”` written as one record per segment).
+    /// (`“A,” she said. “B.”` written as one record per segment). The number
+    /// is the engine's own: [`to_transaction`] gives each a fresh group.
     pub group: Option<u32>,
 }
 
@@ -132,6 +133,8 @@ pub fn to_transaction(doc: &Document, suggestions: &Suggestions) -> Transaction 
         tx.push(Edit::InsertSpan(span));
     }
     let id_of = |i: usize| assigned.get(i).copied().flatten();
+    // An engine's groups are its own numbers: each gets a fresh document group.
+    let mut groups: HashMap<u32, QuoteGroup> = HashMap::new();
     for q in &suggestions.quotes {
         let content: Vec<SpanId> = q.content.iter().filter_map(|&i| id_of(i)).collect();
         if content.is_empty() || doc.quotes().any(|e| e.content == content) {
@@ -147,6 +150,9 @@ pub fn to_transaction(doc: &Document, suggestions: &Suggestions) -> Transaction 
             speaker_entity: q.speaker_entity.clone(),
             state: SpanState::Pending,
             origin: q.origin.clone(),
+            group: q
+                .group
+                .map(|g| *groups.entry(g).or_insert_with(|| ids.group())),
         }));
     }
     tx

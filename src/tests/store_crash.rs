@@ -73,6 +73,7 @@ fn edit(doc: &Document, n: u64) -> Transaction {
                 speaker_entity: Some(format!("Zoë {n}")),
                 state: SpanState::Pending,
                 origin: Origin::Manual,
+                group: None,
             }));
         }
     }

@@ -62,6 +62,7 @@ pub(super) fn rich_document() -> Document {
             speaker_entity: Some("Zoë Ñúñez".into()),
             state: SpanState::Accepted,
             origin: Origin::Manual,
+            group: None,
         },
         Quote {
             id: crate::model::QuoteId(10),
@@ -73,6 +74,7 @@ pub(super) fn rich_document() -> Document {
             speaker_entity: None,
             state: SpanState::Pending,
             origin: Origin::suggested("rules", "partial-quote", 0.25),
+            group: Some(crate::model::QuoteGroup(11)),
         },
     ];
     let mut tx = Transaction::new("build");

@@ -186,6 +186,7 @@ impl Builder {
                 speaker_entity: None,
                 state: SpanState::Pending,
                 origin: origin("quote"),
+                group: None,
             }));
         }
         // The builder only makes ranges on char boundaries inside the text.

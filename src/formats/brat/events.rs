@@ -141,6 +141,7 @@ pub fn quote_of(
         speaker_entity: None,
         state: SpanState::Accepted,
         origin: Origin::Manual,
+        group: None,
     }
 }
 

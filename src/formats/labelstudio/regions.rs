@@ -301,6 +301,7 @@ impl<'t> Parts<'t> {
                     speaker_entity: None,
                     state,
                     origin: origin.clone(),
+                    group: None,
                 }));
                 next += 1;
             }

@@ -252,6 +252,9 @@ fn count_quotes(gold: &Document, report: &mut ExportReport) {
         if quote.kind != QuoteKind::inferred(texts) {
             report.lose("quote kinds partial/mixed (read back as direct or indirect)");
         }
+        if quote.group.is_some() {
+            report.lose(crate::formats::output::losses::QUOTE_GROUPS);
+        }
         if quote.speaker.is_none() && quote.cue.is_none() {
             report.lose("quotes without speaker or cue (only their QUOTE spans are written)");
         } else if quote.content.len() > 1 && quote.cue.is_none() {

@@ -10,6 +10,11 @@ use crate::formats::ExportReport;
 use crate::formats::json::default_layer;
 use crate::model::{DocStatus, Document, Origin, QuoteKind};
 
+/// The loss of an interrupted quote's segments' link, for every format that
+/// writes quotes but not their group (only byline's own flavor keeps it).
+pub const QUOTE_GROUPS: &str =
+    "interrupted-quote groups (the link between segments written one per record)";
+
 /// Which of byline's links a format can carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Holds {
@@ -47,6 +52,9 @@ pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
         if quote.speaker_entity.is_some() {
             report.lose("speaker entity names");
         }
+        if quote.group.is_some() {
+            report.lose(QUOTE_GROUPS);
+        }
         if quote.speaker.is_none() && quote.cue.is_none() {
             report.lose("quotes without speaker or cue (only their QUOTE spans are written)");
         } else if quote.content.len() > 1 && quote.cue.is_none() {
@@ -67,6 +75,9 @@ pub fn count_origins(doc: &Document, quotes_held: bool, report: &mut ExportRepor
         count_origin(&quote.origin, report);
         if quote.speaker_entity.is_some() {
             report.lose("speaker entity names");
+        }
+        if quote.group.is_some() {
+            report.lose(QUOTE_GROUPS);
         }
     }
 }

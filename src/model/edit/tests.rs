@@ -25,6 +25,7 @@ fn doc_with_quote() -> (Document, Quote) {
         speaker_entity: Some("Ana Díaz".into()),
         state: SpanState::Accepted,
         origin: Origin::Manual,
+        group: None,
     };
     let tx = Transaction::new("add")
         .with(Edit::InsertSpan(Span::manual(

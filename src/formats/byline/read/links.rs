@@ -240,6 +240,7 @@ fn from_links(
                     speaker_entity: None,
                     state,
                     origin,
+                    group: None,
                 };
                 (None, quote)
             },

@@ -1,17 +1,18 @@
 //! byline's `quotes` extension: each quote's content, speaker and cue (found
 //! by span id, else by range, else made), kind, class (speech when absent),
-//! speaker entity, state and origin. A bad part is dropped with a warning; a quote without content is refused.
+//! speaker entity, state, origin and the group linking the segments of an
+//! interrupted quote (none when absent; kept as written). A bad part is dropped with a warning; a quote without content is refused.
 
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::model::{
-    AttributionClass, CUE, Origin, QUOTE, Quote, QuoteId, QuoteKind, SPEAKER, SpanId,
+    AttributionClass, CUE, Origin, QUOTE, Quote, QuoteGroup, QuoteId, QuoteKind, SPEAKER, SpanId,
 };
 
 use super::links::{part, typed_part};
 use super::record::Ctx;
-use super::spans::whole;
+use super::spans::{MAX_KEPT_ID, whole};
 use super::table::SpanTable;
 use super::typed::{Items, PartRec, QuoteRec};
 
@@ -91,6 +92,7 @@ fn typed_quote(
         speaker_entity: q.speaker_entity.as_deref().map(str::to_owned),
         state: q.state.unwrap_or(ctx.default_state),
         origin: q.origin.clone().unwrap_or(Origin::Manual),
+        group: group(ctx, field, q.group),
     };
     Ok((q.id, quote))
 }
@@ -153,6 +155,14 @@ fn byline_quote(
     let speaker_entity = get("speaker_entity")
         .and_then(Value::as_str)
         .map(str::to_owned);
+    let written_group = match get("group").map(|v| whole(Some(v))) {
+        Some(Err(why)) => {
+            ctx.warn(format!("{field}.group"), format!("{why}; group dropped"));
+            None
+        }
+        Some(Ok(g)) => Some(g),
+        None => None,
+    };
     let quote = Quote {
         id: QuoteId(0),
         content,
@@ -163,8 +173,22 @@ fn byline_quote(
         speaker_entity,
         state,
         origin,
+        group: group(ctx, field, written_group),
     };
     Ok((file_id, quote))
+}
+
+/// A quote's group as written; one too large to keep is dropped with a warning.
+fn group(ctx: &mut Ctx<'_>, field: &str, written: Option<u64>) -> Option<QuoteGroup> {
+    let g = written?;
+    if g < MAX_KEPT_ID {
+        return Some(QuoteGroup(g));
+    }
+    ctx.warn(
+        format!("{field}.group"),
+        format!("{g} is too large; group dropped"),
+    );
+    None
 }
 
 /// A quote's speaker or cue; a bad one is dropped with a warning, the quote kept.

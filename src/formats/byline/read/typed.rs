@@ -158,6 +158,7 @@ pub(super) struct QuoteRec<'a> {
     pub cue: Option<PartRec<'a>>,
     pub kind: Option<QuoteKind>,
     pub class: Option<AttributionClass>,
+    pub group: Option<u64>,
     #[serde(borrow)]
     pub speaker_entity: Option<Str<'a>>,
     pub state: Option<SpanState>,

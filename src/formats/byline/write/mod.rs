@@ -260,6 +260,7 @@ fn quotes<'d>(doc: &'d Document, refs: &SpanRefs<'d>, text: &'d str) -> Vec<Quot
             cue: q.cue.and_then(part),
             kind: q.kind,
             class: q.class,
+            group: q.group.map(|g| g.0),
             speaker_entity: q.speaker_entity.as_deref(),
             state: q.state,
             origin: &q.origin,

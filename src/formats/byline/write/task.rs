@@ -84,6 +84,8 @@ pub(super) struct QuoteOut<'d> {
     pub cue: Option<QuotePart<'d>>,
     pub kind: QuoteKind,
     pub class: AttributionClass,
+    /// Written only when the quote has one.
+    pub group: Option<u64>,
     pub speaker_entity: Option<&'d str>,
     pub state: SpanState,
     pub origin: &'d Origin,

@@ -33,6 +33,56 @@ fn one(text: &str) -> (Document, Vec<Warning>) {
     (loaded.documents.remove(0), loaded.warnings)
 }
 
+/// `“Ça,” dit Zoë. “Non.”` written one record per segment: two quotes
+/// sharing group 5.
+fn segmented() -> Document {
+    let mut doc =
+        crate::model::markup::document("[“Ça,”|QUOTE:1] dit [Zoë|SPEAKER:1]. [“Non.”|QUOTE:2]")
+            .unwrap();
+    let mut tx = crate::model::Transaction::new("group");
+    for quote in doc.quotes_sorted() {
+        let mut quote = quote.clone();
+        quote.group = Some(crate::model::QuoteGroup(5));
+        tx.push(crate::model::Edit::ReplaceQuote(quote));
+    }
+    doc.apply(&tx).unwrap();
+    doc
+}
+
+#[test]
+fn a_quote_group_is_written_read_back_and_absent_when_none() {
+    let doc = segmented();
+    let line = byline_line(&doc, byline::Flavor::Byline);
+    assert_eq!(line.matches(r#""group":5,"#).count(), 2, "{line}");
+    let (back, warnings) = one(&line);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(back, doc);
+    let groups = |doc: &Document| doc.quotes().map(|q| q.group).collect::<Vec<_>>();
+    assert_eq!(
+        groups(&one(&line.replace(r#""group":5,"#, "")).0),
+        [None, None]
+    );
+    assert!(!byline_line(&rich(), byline::Flavor::Byline).contains(r#""group""#));
+    let (read, warnings) = one(&line.replace(r#""group":5,"#, r#""group":"five","#));
+    assert_eq!(groups(&read), [None, None]);
+    assert!(
+        warnings.iter().any(|w| w.message.contains("group dropped")),
+        "{warnings:?}"
+    );
+    let mut out = Vec::new();
+    let report = byline::write(
+        std::slice::from_ref(&doc),
+        &mut out,
+        byline::Flavor::Prodigy,
+        ExportOptions::WITH_SUGGESTIONS,
+    )
+    .unwrap();
+    let lost = report
+        .lost
+        .get(crate::formats::output::losses::QUOTE_GROUPS);
+    assert_eq!(lost, Some(&2), "Prodigy's flavor says it drops the link");
+}
+
 #[test]
 fn byline_export_reads_back_to_the_same_document() {
     for doc in [rich(), plain()] {

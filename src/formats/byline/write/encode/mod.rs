@@ -317,6 +317,10 @@ impl Json<'_> {
         self.string(q.kind.as_str())?;
         self.raw(b",\"class\":");
         self.string(q.class.as_str())?;
+        if let Some(group) = q.group {
+            self.raw(b",\"group\":");
+            self.number(group);
+        }
         self.raw(b",\"speaker_entity\":");
         match q.speaker_entity {
             Some(name) => self.string(name)?,
