@@ -167,8 +167,11 @@ impl BylineApp {
         let editor = &self.editor;
         let (ws, session) = (editor.workspace(), editor.session());
         let shown = (self.panels, self.find_bar.is_open());
-        let least_sure = editor.learning().least_sure_first();
-        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, shown, least_sure, cmds));
+        let settings = (
+            editor.learning().least_sure_first(),
+            editor.interrupted_quotes(),
+        );
+        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, shown, settings, cmds));
         let opening = editor.opening();
         if banner::shown(session, opening) {
             Panel::top("banner").show(ui, |ui| banner::ui(ui, session, opening, cmds));

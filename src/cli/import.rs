@@ -4,7 +4,8 @@
 //! this machine trusts it) unless `--no-suggest` leaves them to the window;
 //! with `--done`, as reviewed gold (no suggestions) that trains the project's
 //! learned model (see `reviewed`). `--quote-classes` sets which attribution
-//! classes the project's rules engine suggests, here and in the window.
+//! classes the project's rules engine suggests, and `--interrupted` how it
+//! writes an interrupted quote, here and in the window.
 //! Documents already in the project are reported, not doubled; one bad file
 //! is reported and skipped.
 
@@ -17,7 +18,7 @@ use anyhow::Context;
 use super::{inputs, reviewed};
 use crate::editor::import;
 use crate::formats::{self, ReadOptions};
-use crate::model::ClassSet;
+use crate::model::{ClassSet, Interrupted};
 use crate::store::Project;
 
 /// Arguments of `byline import`.
@@ -42,6 +43,14 @@ pub struct ImportArgs {
     /// project's own (speech,writing unless set).
     #[arg(long, value_name = "LIST", value_parser = ClassSet::parse)]
     quote_classes: Option<ClassSet>,
+    /// How the project's rules engine writes an interrupted quote (`“A,” she
+    /// said. “B.”`) from now on: one record with several content parts, or
+    /// one record per segment, the segments linked by a group. Kept in the
+    /// project (the window uses it too); without it, the project's own
+    /// (one-record unless set).
+    #[arg(long, value_name = "HOW",
+          value_parser = |s: &str| Interrupted::parse(s).ok_or("one-record or per-segment"))]
+    interrupted: Option<Interrupted>,
     /// The files are reviewed gold: accept what they hold, mark every
     /// document done (no suggestions added), then train the project's
     /// learned model once.
@@ -63,6 +72,10 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
     let mut project = Project::open_or_create(&args.project).context("cannot import")?;
     if let Some(classes) = args.quote_classes {
         (project.set_quote_classes(classes)).context("cannot set the quote classes")?;
+    }
+    if let Some(how) = args.interrupted {
+        (project.set_interrupted_quotes(how))
+            .context("cannot set how interrupted quotes are written")?;
     }
     let skipped = Cell::new(0);
     let refused = RefCell::new(Vec::new());

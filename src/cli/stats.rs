@@ -1,5 +1,6 @@
 //! `byline stats --project P`: documents by status, spans by label and state,
-//! quotes by kind, how often each engine's suggestions were accepted, and
+//! quotes by kind, how often each engine's suggestions were accepted, the
+//! settings of the rules engine (quote classes, interrupted quotes), and
 //! the learned model: what it learned from, when, and its held-out score.
 
 use std::io::Write;
@@ -24,6 +25,18 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
     let project = Project::open_to_read(&args.project).context("cannot read the statistics")?;
     let stats = stats::compute(&project).context("cannot read the statistics")?;
     write!(out, "{stats}")?;
+    let classes = project
+        .quote_classes()
+        .context("cannot read the statistics")?;
+    let interrupted = project
+        .interrupted_quotes()
+        .context("cannot read the statistics")?;
+    writeln!(
+        out,
+        "\nsuggested: quote classes {}; interrupted quotes {}",
+        classes.names(),
+        interrupted.as_str()
+    )?;
     let model = project.model_info().context("cannot read the statistics")?;
     let reviewed = stats.documents.get(&DocStatus::Done).copied().unwrap_or(0);
     write!(out, "\n{}", learned::describe(model.as_ref(), reviewed))?;
@@ -59,6 +72,8 @@ mod tests {
             "{}",
             stats.out
         );
+        let settings = "\nsuggested: quote classes speech,writing; interrupted quotes one-record\n";
+        assert!(stats.out.contains(settings), "{}", stats.out);
 
         let missing = dir.path().join("missing.byline");
         let refused = byline(["stats", "--project", missing.to_str().unwrap()]);

@@ -125,7 +125,7 @@ impl Editor {
                 let notices = std::mem::take(&mut self.workspace.notices);
                 let keep = self.workspace.keep_loaded();
                 let fresh = project::take_over(opened, notices, keep, self.places.as_ref());
-                self.loads.set_quote_classes(fresh.quote_classes);
+                self.loads.set_rules(fresh.rules);
                 self.loads.set_external(fresh.external);
                 self.loads.set_learned(None);
                 self.loads.set_memory(Arc::clone(fresh.session.memory()));

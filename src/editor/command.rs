@@ -12,7 +12,7 @@ use crate::editor::purpose::Purpose;
 use crate::editor::selection::Role;
 use crate::editor::work::Task;
 use crate::formats::ExportFormat;
-use crate::model::{ByteRange, DocStatus, QuoteId, QuoteKind, SpanId};
+use crate::model::{ByteRange, DocStatus, Interrupted, QuoteId, QuoteKind, SpanId};
 
 /// One thing the editor asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,6 +78,9 @@ pub enum Command {
     /// Replace the article's pending suggestions with what the engines
     /// propose now (the learned model's, once trusted).
     SuggestAgain,
+    /// Suggest an interrupted quote (`“A,” she said. “B.”`) this way from
+    /// now on, and keep the choice in the project.
+    SetInterruptedQuotes(Interrupted),
     /// Let "next article" favour the articles the learned model is least
     /// sure of (true), or follow the project's order (false).
     LeastSureFirst(bool),

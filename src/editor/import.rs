@@ -90,7 +90,8 @@ pub fn trusted_external(project: &Project) -> (Option<ExternalEngine>, Option<St
 }
 
 /// The project's engines for an import outside the window: the built-in
-/// ones (suggesting the project's quote classes), the project's memory,
+/// ones (suggesting the project's quote classes, writing interrupted quotes
+/// its way), the project's memory,
 /// and `external` (see [`trusted_external`]).
 pub fn project_engines(
     project: &Project,
@@ -99,7 +100,7 @@ pub fn project_engines(
     let memory = Arc::new(MemoryEngine::new(project.load_memory()?));
     let config = RulesConfig {
         classes: project.quote_classes()?,
-        ..RulesConfig::default()
+        interrupted: project.interrupted_quotes()?,
     };
     Ok(Engines::new(crate::suggest::builtin_with(config))
         .with_external(external)

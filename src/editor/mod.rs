@@ -24,6 +24,7 @@ mod opened;
 mod project;
 mod purpose;
 mod resuggest;
+mod rules_settings;
 mod selection;
 pub mod session;
 mod shown;
@@ -253,6 +254,7 @@ impl Editor {
             | Command::SearchDocuments(_) => return self.lookup(cmd),
             Command::LeastSureFirst(on) => self.learning.set_least_sure_first(on, ws, session),
             Command::SuggestAgain => resuggest::run(ws, session, &self.loads.engines()),
+            Command::SetInterruptedQuotes(how) => self.set_interrupted_quotes(how),
             Command::Quit => {
                 self.shown.save_place(ws, session);
                 return Some(Effect::Quit);

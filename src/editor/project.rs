@@ -1,7 +1,8 @@
 //! Taking over a project that finished opening (see `session::opening`):
 //! its labels (the built-in ones when it has none), its memory, the
-//! document viewed last, the attribution classes its rules engine suggests,
-//! and its external engine — which runs only if this machine trusts it for
+//! document viewed last, the settings of its rules engine (the attribution
+//! classes it suggests, how it writes interrupted quotes), and its external
+//! engine — which runs only if this machine trusts it for
 //! this project.
 
 use std::path::Path;
@@ -10,9 +11,10 @@ use crate::editor::navigate::{ensure_loaded, trim_loaded};
 use crate::editor::session::Session;
 use crate::editor::session::opening::Opened;
 use crate::editor::workspace::Workspace;
-use crate::model::{ClassSet, LabelSet};
+use crate::model::{ClassSet, Interrupted, LabelSet};
 use crate::store::{Places, Project, trust_command};
 use crate::suggest::external::{EngineCommand, ExternalEngine};
+use crate::suggest::rules::RulesConfig;
 
 /// What replaces the editor's documents and session.
 pub struct TakenOver {
@@ -22,8 +24,8 @@ pub struct TakenOver {
     pub session: Session,
     /// The project's external engine, if it may run here.
     pub external: Option<ExternalEngine>,
-    /// The attribution classes the project's rules engine suggests.
-    pub quote_classes: ClassSet,
+    /// The project's settings of its rules engine.
+    pub rules: RulesConfig,
 }
 
 /// The window title naming the project at `path`.
@@ -54,6 +56,12 @@ pub fn take_over(
         ));
         ClassSet::default()
     });
+    let interrupted = opened.project.interrupted_quotes().unwrap_or_else(|e| {
+        notices.push(format!(
+            "How interrupted quotes are written not read ({e}); one record suggested"
+        ));
+        Interrupted::default()
+    });
     let mut session = Session::new(opened.project, opened.memory, places.cloned());
     let mut workspace = Workspace::new(labels);
     workspace.set_keep_loaded(keep);
@@ -78,7 +86,10 @@ pub fn take_over(
         workspace,
         session,
         external,
-        quote_classes,
+        rules: RulesConfig {
+            classes: quote_classes,
+            interrupted,
+        },
     }
 }
 

@@ -37,11 +37,11 @@ impl Interrupted {
         Self::ALL.into_iter().find(|c| c.as_str() == name)
     }
 
-    /// The words shown in menus and in `byline stats`.
+    /// The words shown in the window's menu.
     pub const fn describe(self) -> &'static str {
         match self {
-            Self::OneRecord => "one record",
-            Self::PerSegment => "one per segment",
+            Self::OneRecord => "One record",
+            Self::PerSegment => "One per segment",
         }
     }
 }

@@ -41,6 +41,15 @@ impl Engines {
         }
     }
 
+    /// The same memory, external engine and learned model with other
+    /// built-in engines (a project changed the rules engine's settings).
+    pub fn with_builtin(&self, builtin: Vec<Box<dyn Suggester>>) -> Self {
+        Self {
+            builtin: Arc::new(builtin),
+            ..self.clone()
+        }
+    }
+
     /// The same engines refined by, and followed by, the project's memory.
     pub fn with_memory(&self, memory: Arc<MemoryEngine>) -> Self {
         Self {

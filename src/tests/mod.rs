@@ -14,6 +14,7 @@
 mod app_done;
 mod app_export;
 mod app_external;
+mod app_interrupted_quotes;
 mod app_learned;
 mod app_navigation;
 mod app_project;
@@ -34,6 +35,7 @@ mod export_gold;
 mod export_losses;
 mod folder_walks;
 mod import_suggest;
+mod interrupted_quotes;
 mod layout;
 mod memory_learning;
 mod open_samples;

@@ -1,6 +1,7 @@
 //! The inspector: everything about the selected span (label, state, engine,
 //! rule, confidence, the mention it refers to) and, for a quote, its kind,
-//! speaker and cue, with pickers to change them.
+//! speaker and cue, with pickers to change them, and which segment it is of
+//! an interrupted quote written one quote per segment.
 
 use egui::{ComboBox, Grid, RichText, Ui};
 
@@ -174,6 +175,16 @@ fn quote_ui(ui: &mut Ui, doc: &Document, quote: &Quote, cmds: &mut Vec<Command>)
             if let Some(entity) = &quote.speaker_entity {
                 ui.label("Who");
                 ui.label(truncate(entity, 32));
+                ui.end_row();
+            }
+            if let Some(segment) = doc.segment(quote) {
+                let name = ui.label("Segment");
+                ui.label(format!("part {} of {}", segment.part, segment.of))
+                    .on_hover_text(
+                        "One segment of an interrupted quote, written one quote per segment; \
+                         accepting or rejecting it leaves the other segments as they are",
+                    )
+                    .labelled_by(name.id);
                 ui.end_row();
             }
         });

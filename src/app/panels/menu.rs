@@ -7,6 +7,7 @@ use egui::{Button, Ui};
 use crate::app::side_panels::{SidePanels, Visibility};
 use crate::app::{keys, theme};
 use crate::editor::{Command, Purpose, Session, Side, Theme};
+use crate::model::Interrupted;
 
 /// The shortcut text of a command, if a table binds one.
 fn shortcut_of(ui: &Ui, command: &Command) -> String {
@@ -28,13 +29,14 @@ pub fn item(ui: &mut Ui, text: &str, command: Command, cmds: &mut Vec<Command>) 
 }
 
 /// Shows the menu bar; `session` lists the recent projects, `shown` says
-/// which side panels were toggled and whether the find bar is open, and
-/// `least_sure_first` says how "next article" goes.
+/// which side panels were toggled and whether the find bar is open,
+/// `least_sure_first` says how "next article" goes and `interrupted` how
+/// interrupted quotes are suggested.
 pub fn ui(
     ui: &mut Ui,
     session: &Session,
     shown: (SidePanels, bool),
-    least_sure_first: bool,
+    (least_sure_first, interrupted): (bool, Interrupted),
     cmds: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -48,6 +50,8 @@ pub fn ui(
             item(ui, "Accept all pending", Command::AcceptAll, cmds);
             item(ui, "Suggest again", Command::SuggestAgain, cmds);
             item(ui, "Next quote kind", Command::CycleQuoteKind, cmds);
+            ui.separator();
+            interrupted_menu(ui, interrupted, cmds);
         });
         ui.menu_button("View", |ui| view_menu(ui, shown, cmds));
         ui.menu_button("Go", |ui| {
@@ -121,6 +125,29 @@ fn least_sure_item(ui: &mut Ui, least_sure_first: bool, cmds: &mut Vec<Command>)
         cmds.push(Command::LeastSureFirst(on));
         ui.close();
     }
+}
+
+/// The choice of how the project's rules engine suggests an interrupted
+/// quote; it applies to suggestions made after it.
+fn interrupted_menu(ui: &mut Ui, current: Interrupted, cmds: &mut Vec<Command>) {
+    let hint = "How an interrupted quote (“A,” she said. “B.”) is suggested: one quote \
+                with two content parts, or one quote per segment, the segments linked. \
+                Kept in the project; applies to suggestions made from now on, not to \
+                quotes already suggested";
+    ui.menu_button("Interrupted quotes", |ui| {
+        for how in Interrupted::ALL {
+            if ui
+                .radio(how == current, how.describe())
+                .on_hover_text(hint)
+                .clicked()
+            {
+                cmds.push(Command::SetInterruptedQuotes(how));
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text(hint);
 }
 
 /// The File menu: projects, articles, export, quit.

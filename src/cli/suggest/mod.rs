@@ -72,10 +72,11 @@ pub struct SuggestArgs {
     #[arg(long, value_name = "LIST", value_parser = ClassSet::parse)]
     quote_classes: Option<ClassSet>,
     /// An interrupted quote (`“A,” she said. “B.”`) as one record with several
-    /// content parts, or one record per part linked by a group.
-    #[arg(long, value_name = "HOW", default_value = "one-record",
+    /// content parts, or one record per part linked by a group. Default: the
+    /// project's with `--project`, else one-record.
+    #[arg(long, value_name = "HOW",
           value_parser = |s: &str| Interrupted::parse(s).ok_or("one-record or per-segment"))]
-    interrupted: Interrupted,
+    interrupted: Option<Interrupted>,
     /// Suggest with this project's engines too: its memory, and its learned
     /// model in the rules' place once trusted. The project is only read.
     #[arg(long, value_name = "FILE")]
@@ -88,10 +89,7 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     let builtin = if args.no_builtin {
         Vec::new()
     } else {
-        suggest::builtin_with(RulesConfig {
-            classes: quote_classes(args)?,
-            interrupted: args.interrupted,
-        })
+        suggest::builtin_with(rules_config(args)?)
     };
     let external = match &args.engine_cmd {
         Some(line) => Some(
@@ -167,14 +165,34 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     ))
 }
 
-/// The classes asked for, else those of the project given, else the default.
-fn quote_classes(args: &SuggestArgs) -> anyhow::Result<ClassSet> {
-    Ok(match (args.quote_classes, &args.project) {
+/// The quote classes and the way of writing interrupted quotes asked for,
+/// else those of the project given, else the defaults.
+fn rules_config(args: &SuggestArgs) -> anyhow::Result<RulesConfig> {
+    let project = match (&args.project, args.quote_classes, args.interrupted) {
+        (Some(path), None, _) | (Some(path), _, None) => Some(
+            Project::open_to_read(path)
+                .with_context(|| format!("cannot read the settings of {}", path.display()))?,
+        ),
+        _ => None,
+    };
+    let read = |what: &str, e| anyhow::Error::new(e).context(format!("cannot read {what}"));
+    let classes = match (args.quote_classes, &project) {
         (Some(classes), _) => classes,
-        (None, Some(path)) => Project::open_to_read(path)
-            .and_then(|project| project.quote_classes())
-            .with_context(|| format!("cannot read the quote classes of {}", path.display()))?,
+        (None, Some(p)) => p
+            .quote_classes()
+            .map_err(|e| read("the quote classes", e))?,
         (None, None) => ClassSet::default(),
+    };
+    let interrupted = match (args.interrupted, &project) {
+        (Some(how), _) => how,
+        (None, Some(p)) => {
+            (p.interrupted_quotes()).map_err(|e| read("how interrupted quotes are written", e))?
+        }
+        (None, None) => Interrupted::default(),
+    };
+    Ok(RulesConfig {
+        classes,
+        interrupted,
     })
 }
 

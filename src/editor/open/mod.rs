@@ -13,7 +13,6 @@ use std::sync::Arc;
 
 pub use self::loader::Delivered;
 use self::loader::{Load, Source};
-use crate::model::ClassSet;
 use crate::suggest::Suggester;
 use crate::suggest::engines::Engines;
 use crate::suggest::external::ExternalEngine;
@@ -33,32 +32,46 @@ pub struct Loads {
     next: u64,
     engines: Engines,
     memory: Option<Arc<MemoryEngine>>,
-    /// The settings of the built-in engines when they are the ones running
-    /// (see [`Loads::use_builtin`]); a project's quote classes change them.
-    builtin: Option<RulesConfig>,
+    /// The project's settings of the built-in rules engine (quote classes,
+    /// interrupted quotes), kept whichever engines run.
+    rules: RulesConfig,
+    /// True when the built-in engines are the ones running (see
+    /// [`Loads::use_builtin`]), so the project's settings rebuild them.
+    builtin: bool,
 }
 
 impl Loads {
     /// Sets the built-in suggestion engines run on every document opened from now on.
     pub fn set_engines(&mut self, engines: Vec<Box<dyn Suggester>>) {
-        self.builtin = None;
+        self.builtin = false;
         self.engines = Engines::new(engines);
     }
 
     /// Runs the built-in engines set up by `config` on every document opened
     /// from now on (the external engine is set again after this).
     pub fn use_builtin(&mut self, config: RulesConfig) {
-        self.builtin = Some(config);
+        (self.rules, self.builtin) = (config, true);
         self.engines = Engines::new(crate::suggest::builtin_with(config));
     }
 
-    /// Has the built-in rules engine suggest a project's attribution
-    /// `classes`, when the built-in engines are the ones running; other
-    /// engines are left as they are. The external engine is set again after.
-    pub fn set_quote_classes(&mut self, classes: ClassSet) {
-        if let Some(config) = self.builtin.filter(|c| c.classes != classes) {
-            self.use_builtin(RulesConfig { classes, ..config });
+    /// Takes a project's settings of the rules engine (which attribution
+    /// classes it suggests, how it writes interrupted quotes) for documents
+    /// suggested from now on; they set up the built-in engines when those
+    /// are the ones running, and leave other engines as they are. The
+    /// memory, external engine and learned model are kept.
+    pub fn set_rules(&mut self, config: RulesConfig) {
+        if config == self.rules {
+            return;
         }
+        self.rules = config;
+        if self.builtin {
+            self.engines = (self.engines).with_builtin(crate::suggest::builtin_with(config));
+        }
+    }
+
+    /// The project's settings of the rules engine.
+    pub fn rules(&self) -> RulesConfig {
+        self.rules
     }
 
     /// Sets the project's external engine (or none) for documents opened from now on.
@@ -157,10 +170,11 @@ mod tests {
         let mut loads = Loads::default();
         loads.use_builtin(RulesConfig::default());
         assert_eq!(classes(&loads), [], "speech and writing by default");
-        loads.set_quote_classes(ClassSet::ALL);
+        let all = RulesConfig::ALL_CLASSES;
+        loads.set_rules(all);
         assert_eq!(classes(&loads), [AttributionClass::Belief]);
         loads.set_engines(Vec::new());
-        loads.set_quote_classes(ClassSet::ALL);
+        loads.set_rules(all);
         assert_eq!(classes(&loads), [], "other engines are left as they are");
     }
 }

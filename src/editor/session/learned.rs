@@ -1,9 +1,10 @@
-//! The project's learned model and article order, as the editor keeps them
-//! through its session: stored in the project when it can be written, and
+//! The project's learned model, article order and way of suggesting
+//! interrupted quotes, as the editor keeps them through its session: stored in the project when it can be written, and
 //! quietly nothing without a project or in a read-only window.
 
 use super::Session;
 use crate::editor::learning::reviewed::stored_form;
+use crate::model::Interrupted;
 use crate::store::{HeldOut, Project, StoreError};
 use crate::suggest::learned::Model;
 
@@ -53,5 +54,10 @@ impl Session {
     /// Keeps whether "next article" favours the least sure documents.
     pub fn set_least_sure_first(&mut self, on: bool) -> Result<(), StoreError> {
         (self.writable()).map_or(Ok(()), |p| p.set_least_sure_first(on))
+    }
+
+    /// Keeps how the project's rules engine writes interrupted quotes.
+    pub fn set_interrupted_quotes(&mut self, how: Interrupted) -> Result<(), StoreError> {
+        (self.writable()).map_or(Ok(()), |p| p.set_interrupted_quotes(how))
     }
 }
