@@ -78,6 +78,10 @@ struct OutQuote {
     score: Option<f64>,
     #[serde(default)]
     rule: Option<String>,
+    /// Quotes of one line sharing a group are the segments of one
+    /// interrupted quote; each group gets a fresh one in the document.
+    #[serde(default)]
+    group: Option<u32>,
 }
 
 /// What one output line gave for its document.
@@ -203,7 +207,7 @@ fn quote(value: Value, kept: &[Option<usize>], rule: &str) -> Result<SuggestedQu
         speaker_entity: q.speaker_entity,
         origin: origin(q.rule.as_deref().unwrap_or(rule), q.score),
         class: AttributionClass::Speech,
-        group: None,
+        group: q.group,
     })
 }
 

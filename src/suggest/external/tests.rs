@@ -98,6 +98,21 @@ fn suggest_adds_pending_spans_and_quotes_beside_existing_ones() {
 }
 
 #[test]
+fn quotes_sharing_a_group_stay_linked_in_the_document() {
+    let mut docs = vec![doc(TEXT)];
+    let line = format!(
+        r#"{{"spans":[{},{}],"quotes":[{{"content":[0],"group":3}},{{"content":[1],"group":3}}]}}"#,
+        span_json(TEXT, "“Nous", QUOTE),
+        span_json(TEXT, "reviendrons,”", QUOTE),
+    );
+    assert_eq!(printing(&[line]).suggest(&mut docs), Vec::<String>::new());
+    let groups: Vec<_> = docs[0].quotes_sorted().iter().map(|q| q.group).collect();
+    assert_eq!(groups.len(), 2);
+    assert!(groups[0].is_some());
+    assert_eq!(groups[0], groups[1]);
+}
+
+#[test]
 fn a_bad_line_skips_its_document_only() {
     let docs = [doc("Ana Díaz spoke."), doc("Zoë spoke.")];
     let good = span_json("Zoë spoke.", "Zoë", "PERSON");
