@@ -1,0 +1,110 @@
+//! Tests of applying transactions: deletions that update quotes, refused
+//! transactions that change nothing, and undo through the inverse.
+
+use super::*;
+use crate::model::AttributionClass;
+use crate::model::quote::QuoteKind;
+use crate::model::span::{Layer, Origin, SpanState};
+use crate::model::{CUE, QUOTE, SPEAKER};
+
+fn doc_with_quote() -> (Document, Quote) {
+    let mut doc = Document::new(None, "“We will rebuild,” Díaz said.");
+    let text = doc.text().to_owned();
+    let range = |s: &str| {
+        let start = text.find(s).unwrap();
+        ByteRange::new(start, start + s.len())
+    };
+    let mut ids = doc.ids();
+    let (q, s, c) = (ids.span(), ids.span(), ids.span());
+    let quote = Quote {
+        id: ids.quote(),
+        content: vec![q],
+        speaker: Some(s),
+        cue: Some(c),
+        kind: QuoteKind::Direct,
+        class: AttributionClass::Speech,
+        speaker_entity: Some("Ana Díaz".into()),
+        state: SpanState::Accepted,
+        origin: Origin::Manual,
+    };
+    let tx = Transaction::new("add")
+        .with(Edit::InsertSpan(Span::manual(
+            q,
+            range("“We will rebuild,”"),
+            QUOTE,
+            Layer::Attribution,
+        )))
+        .with(Edit::InsertSpan(Span::manual(
+            s,
+            range("Díaz"),
+            SPEAKER,
+            Layer::Attribution,
+        )))
+        .with(Edit::InsertSpan(Span::manual(
+            c,
+            range("said"),
+            CUE,
+            Layer::Attribution,
+        )))
+        .with(Edit::InsertQuote(quote.clone()));
+    doc.apply(&tx).unwrap();
+    (doc, quote)
+}
+
+#[test]
+fn deleting_a_speaker_updates_the_quote_and_undo_restores_it() {
+    let (mut doc, quote) = doc_with_quote();
+    let before = doc.clone();
+    let speaker = quote.speaker.unwrap();
+    let applied = doc
+        .apply(&Transaction::new("delete").with(Edit::DeleteSpan(speaker)))
+        .unwrap();
+    assert!(doc.span(speaker).is_none());
+    assert_eq!(doc.quote(quote.id).unwrap().speaker, None);
+    assert!(applied.changes.quotes.contains(&quote.id));
+    doc.apply(&applied.inverse).unwrap();
+    assert_eq!(doc, before);
+}
+
+#[test]
+fn deleting_the_only_content_deletes_the_quote() {
+    let (mut doc, quote) = doc_with_quote();
+    let before = doc.clone();
+    let applied = doc
+        .apply(&Transaction::new("delete").with(Edit::DeleteSpan(quote.content[0])))
+        .unwrap();
+    assert!(doc.quote(quote.id).is_none());
+    doc.apply(&applied.inverse).unwrap();
+    assert_eq!(doc, before);
+}
+
+#[test]
+fn a_failing_edit_leaves_the_document_untouched() {
+    let (mut doc, quote) = doc_with_quote();
+    let before = doc.clone();
+    let mut relabelled = doc.span(quote.cue.unwrap()).unwrap().clone();
+    relabelled.label = "PERSON".into();
+    let mut bad = relabelled.clone();
+    bad.id = SpanId(99);
+    bad.range = ByteRange::new(1, 2);
+    let err = doc
+        .apply(
+            &Transaction::new("bad")
+                .with(Edit::ReplaceSpan(relabelled))
+                .with(Edit::SetStatus(DocStatus::Done))
+                .with(Edit::InsertSpan(bad)),
+        )
+        .unwrap_err();
+    assert!(matches!(err, EditError::BadRange { id: 99, .. }));
+    assert_eq!(doc, before);
+}
+
+#[test]
+fn refuses_quotes_pointing_at_missing_spans() {
+    let (mut doc, mut quote) = doc_with_quote();
+    quote.speaker = Some(SpanId(42));
+    let err = doc
+        .apply(&Transaction::new("x").with(Edit::ReplaceQuote(quote)))
+        .unwrap_err();
+    assert_eq!(err, EditError::UnknownSpan(42));
+}
