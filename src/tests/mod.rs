@@ -17,6 +17,7 @@ mod app_external;
 mod app_learned;
 mod app_navigation;
 mod app_project;
+mod app_quote_class;
 mod app_review;
 mod bad_inputs;
 mod brat_polnear;

@@ -100,6 +100,20 @@ fn a_failing_edit_leaves_the_document_untouched() {
 }
 
 #[test]
+fn a_class_change_is_undone_by_its_inverse() {
+    let (mut doc, mut quote) = doc_with_quote();
+    let before = doc.clone();
+    quote.class = AttributionClass::Belief;
+    let applied = doc
+        .apply(&Transaction::new("class").with(Edit::ReplaceQuote(quote.clone())))
+        .unwrap();
+    assert_eq!(doc.quote(quote.id).unwrap().class, AttributionClass::Belief);
+    assert!(applied.changes.quotes.contains(&quote.id));
+    doc.apply(&applied.inverse).unwrap();
+    assert_eq!(doc, before);
+}
+
+#[test]
 fn refuses_quotes_pointing_at_missing_spans() {
     let (mut doc, mut quote) = doc_with_quote();
     quote.speaker = Some(SpanId(42));
