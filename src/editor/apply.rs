@@ -236,6 +236,7 @@ fn transaction_for(ws: &Workspace, cmd: &Command) -> Option<Transaction> {
             Mode::LinkMention { .. } | Mode::Normal => None,
         },
         Command::SetQuoteKind(quote, kind) => edits::set_quote_kind(doc, quote, kind),
+        Command::SetQuoteClass(quote, class) => edits::set_quote_class(doc, quote, class),
         Command::CycleQuoteKind => {
             let quote = doc.quotes_of_span(selected?).next()?;
             let at = QuoteKind::ALL

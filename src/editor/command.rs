@@ -12,7 +12,9 @@ use crate::editor::purpose::Purpose;
 use crate::editor::selection::Role;
 use crate::editor::work::Task;
 use crate::formats::ExportFormat;
-use crate::model::{ByteRange, DocStatus, Interrupted, QuoteId, QuoteKind, SpanId};
+use crate::model::{
+    AttributionClass, ByteRange, DocStatus, Interrupted, QuoteId, QuoteKind, SpanId,
+};
 
 /// One thing the editor asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +59,8 @@ pub enum Command {
     LinkToRange(ByteRange),
     /// Set a quote's kind.
     SetQuoteKind(QuoteId, QuoteKind),
+    /// Set what a quote's attribution reports.
+    SetQuoteClass(QuoteId, AttributionClass),
     /// Step the selected quote's kind to the next one.
     CycleQuoteKind,
     /// Undo the last change of this article.

@@ -2,9 +2,10 @@
 //! egui_kittest: keys and pointer events go through the whole app (panels,
 //! article view, commands, history) and every assertion is on the model.
 
+use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::app::BylineApp;
 use crate::editor::{Command, Editor, Selection, Workspace};
@@ -182,13 +183,13 @@ fn the_inspector_shows_the_selected_quotes_class() {
     article.apply(&tx).unwrap();
     let mut h = window(vec![article]);
     assert!(
-        h.query_by_label("writing").is_none(),
+        h.query_by_role_and_label(Role::ComboBox, "Class").is_none(),
         "nothing selected yet"
     );
     click_on(&mut h, "rebuild");
     h.run();
-    h.get_by_label("Class");
-    h.get_by_label("writing");
+    let class = h.get_by_role_and_label(Role::ComboBox, "Class");
+    assert_eq!(class.accesskit_node().value().as_deref(), Some("writing"));
 }
 
 #[test]

@@ -18,6 +18,7 @@ mod app_interrupted_quotes;
 mod app_learned;
 mod app_navigation;
 mod app_project;
+mod app_quote_class;
 mod app_review;
 mod bad_inputs;
 mod brat_polnear;

@@ -1,7 +1,7 @@
 //! The inspector: everything about the selected span (label, state, engine,
 //! rule, confidence, the mention it refers to) and, for a quote, its kind,
-//! speaker and cue, with pickers to change them, and which segment it is of
-//! an interrupted quote written one quote per segment.
+//! class, speaker and cue, with pickers to change them, and which segment it
+//! is of an interrupted quote written one quote per segment.
 
 use egui::{ComboBox, Grid, RichText, Ui};
 
@@ -9,7 +9,9 @@ use crate::app::theme;
 use crate::editor::edits::{CUE, SPEAKER};
 use crate::editor::{Command, Role, Selection, Workspace, truncate};
 use crate::model::quote::QUOTATION_MARKS;
-use crate::model::{Document, Layer, Origin, Quote, QuoteKind, SpanId, SpanState};
+use crate::model::{
+    AttributionClass, Document, Layer, Origin, Quote, QuoteKind, SpanId, SpanState,
+};
 
 /// Shows the inspector for the current selection.
 pub fn ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
@@ -158,7 +160,19 @@ fn quote_ui(ui: &mut Ui, doc: &Document, quote: &Quote, cmds: &mut Vec<Command>)
                 .labelled_by(name.id);
             ui.end_row();
             let name = ui.label("Class");
-            ui.label(quote.class.as_str())
+            ComboBox::from_id_salt(("quote-class", quote.id.0))
+                .selected_text(quote.class.as_str())
+                .show_ui(ui, |ui| {
+                    for class in AttributionClass::ALL {
+                        if ui
+                            .selectable_label(class == quote.class, class.as_str())
+                            .clicked()
+                        {
+                            cmds.push(Command::SetQuoteClass(quote.id, class));
+                        }
+                    }
+                })
+                .response
                 .on_hover_text(
                     "What the attribution reports: speech, writing, belief, stance or evidence",
                 )

@@ -10,7 +10,7 @@ mod review;
 
 use std::collections::BTreeMap;
 
-pub use quote::{link_mention, link_quote, link_quote_to_range, set_quote_kind};
+pub use quote::{link_mention, link_quote, link_quote_to_range, set_quote_class, set_quote_kind};
 pub use replace::{take_annotations, take_suggestions};
 pub use resize::{Edge, Step, resize, set_range};
 pub use review::{

@@ -1,13 +1,14 @@
 //! Attribution edits: tie a quote to its speaker or cue, tie a mention
 //! (`the official`, `he`) to the earlier mention it refers to, and set a
-//! quote's kind. The quote's `speaker_entity` follows the speaker's chain of
+//! quote's kind and class. The quote's `speaker_entity` follows the speaker's chain of
 //! mentions, so an export can name who each quote belongs to.
 
 use super::Draft;
 use super::review::{CUE, SPEAKER};
 use crate::editor::selection::Role;
 use crate::model::{
-    ByteRange, Document, Layer, QuoteId, QuoteKind, Span, SpanId, SpanState, Transaction,
+    AttributionClass, ByteRange, Document, Layer, QuoteId, QuoteKind, Span, SpanId, SpanState,
+    Transaction,
 };
 use crate::suggest::rules::speaker_name;
 
@@ -82,6 +83,19 @@ pub fn set_quote_kind(doc: &Document, quote: QuoteId, kind: QuoteKind) -> Option
     let mut draft = Draft::new(doc);
     draft.quote_mut(quote)?.kind = kind;
     draft.finish(format!("Quote kind {}", kind.as_str()))
+}
+
+/// Changes what a quote's attribution reports (speech, writing, belief…).
+/// The quote keeps its review state, as with its kind: an accepted quote
+/// stays gold, a suggestion stays pending until it is accepted.
+pub fn set_quote_class(
+    doc: &Document,
+    quote: QuoteId,
+    class: AttributionClass,
+) -> Option<Transaction> {
+    let mut draft = Draft::new(doc);
+    draft.quote_mut(quote)?.class = class;
+    draft.finish(format!("Quote class {}", class.as_str()))
 }
 
 fn role_label(role: Role) -> &'static str {

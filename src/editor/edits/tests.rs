@@ -1,7 +1,7 @@
 use super::*;
 use crate::editor::selection::Role;
 use crate::model::markup::{document, ids_by_label, render};
-use crate::model::{ByteRange, LabelSet, QuoteKind, SpanState};
+use crate::model::{AttributionClass, ByteRange, LabelSet, QuoteKind, SpanState};
 use crate::tests::support::suggested;
 
 const ARTICLE: &str = "[“We will rebuild,”|QUOTE:1] [Mayor Ana Díaz|SPEAKER:1] [said|CUE:1]. \
@@ -172,6 +172,30 @@ fn linking_a_dragged_cue_and_setting_the_kind() {
     assert_eq!(doc.span(q.cue.unwrap()).unwrap().text(doc.text()), "told");
     assert_eq!(q.kind, QuoteKind::Partial);
     assert!(set_quote_kind(&doc, quote, QuoteKind::Partial).is_none());
+}
+
+#[test]
+fn setting_the_class_keeps_the_review_state() {
+    let mut doc = suggested("[“Wir bauen,”|QUOTE:1] [Zoë|SPEAKER:1] [sagte|CUE:1] 👋.");
+    let quote = doc.quotes().next().unwrap().id;
+    apply(&mut doc, |d| {
+        set_quote_class(d, quote, AttributionClass::Stance)
+    });
+    let q = doc.quote(quote).unwrap();
+    assert_eq!(
+        (q.class, q.state),
+        (AttributionClass::Stance, SpanState::Pending)
+    );
+    assert!(set_quote_class(&doc, quote, AttributionClass::Stance).is_none());
+    apply(&mut doc, |d| accept(d, one(d, "QUOTE")));
+    apply(&mut doc, |d| {
+        set_quote_class(d, quote, AttributionClass::Evidence)
+    });
+    let q = doc.quote(quote).unwrap();
+    assert_eq!(
+        (q.class, q.state),
+        (AttributionClass::Evidence, SpanState::Accepted)
+    );
 }
 
 #[test]

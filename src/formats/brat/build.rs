@@ -1,7 +1,8 @@
 //! Turns parsed `.ann` lines into a document: text-bound annotations become
 //! spans (one per fragment), attribution events become quotes, `RefersTo`
-//! relations become mention links, `Kind` attributes set quote kinds, and what
-//! the model has no place for goes to `meta.brat` (see `schema`).
+//! relations become mention links, `Kind` and `Class` attributes set quote
+//! kinds and classes, and what the model has no place for goes to
+//! `meta.brat` (see `schema`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,11 +11,13 @@ use super::parse::{Parsed, TextLine};
 use super::plan::plan;
 use super::raw_text::RawText;
 use super::schema::{
-    ATTRIBUTE_KIND, BratMeta, META_KEY, Note, ROLE_CONTENT, RawEvent, byline_label, is_role,
+    ATTRIBUTE_CLASS, ATTRIBUTE_KIND, BratMeta, META_KEY, Note, ROLE_CONTENT, RawEvent,
+    byline_label, is_role,
 };
 use crate::formats::{ExportReport, Warning};
 use crate::model::{
-    Document, Edit, LabelSet, Quote, QuoteId, QuoteKind, Span, SpanId, Transaction,
+    AttributionClass, Document, Edit, LabelSet, Quote, QuoteId, QuoteKind, Span, SpanId,
+    Transaction,
 };
 
 /// State shared by the building steps.
@@ -148,7 +151,8 @@ impl<'p> Builder<'p> {
         }
     }
 
-    /// Quotes from attribution events (kinds from `Kind` attributes), mention
+    /// Quotes from attribution events (kinds and classes from `Kind` and
+    /// `Class` attributes), mention
     /// links from relations; events the writer would not give back go to `meta.brat`.
     fn make_quotes(&mut self, parsed: &'p Parsed) {
         let mut ids = self.doc.ids();
@@ -177,13 +181,16 @@ impl<'p> Builder<'p> {
         }
         for attribute in &parsed.attributes {
             let quote = quote_of_event.get_mut(attribute.target.as_str());
-            let kind = attribute.value.as_deref().and_then(QuoteKind::parse);
-            match (attribute.name == ATTRIBUTE_KIND, quote, kind) {
-                (true, Some(quote), Some(kind)) => quote.kind = kind,
+            let value = attribute.value.as_deref();
+            let kind = value.and_then(QuoteKind::parse);
+            let class = value.and_then(AttributionClass::parse);
+            match (attribute.name.as_str(), quote, kind, class) {
+                (ATTRIBUTE_KIND, Some(quote), Some(kind), _) => quote.kind = kind,
+                (ATTRIBUTE_CLASS, Some(quote), _, Some(class)) => quote.class = class,
                 _ => self.warn(
                     attribute.line,
                     format!(
-                        "attribute {} on {} is not kept (Byline keeps `{ATTRIBUTE_KIND}` with a quote kind on an attribution event)",
+                        "attribute {} on {} is not kept (Byline keeps `{ATTRIBUTE_KIND}` with a quote kind and `{ATTRIBUTE_CLASS}` with an attribution class on an attribution event)",
                         attribute.name, attribute.target
                     ),
                 ),

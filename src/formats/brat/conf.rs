@@ -1,15 +1,15 @@
 //! The `annotation.conf` of a brat export: the entity labels, event types and
-//! their roles, the `RefersTo` relation and the `Kind` attribute the `.ann`
-//! files use, so brat opens the folder without complaint.
+//! their roles, the `RefersTo` relation and the `Kind` and `Class` attributes
+//! the `.ann` files use, so brat opens the folder without complaint.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use super::plan::plan;
-use super::schema::{ATTRIBUTE_KIND, RELATION_REFERS_TO};
+use super::schema::{ATTRIBUTE_CLASS, ATTRIBUTE_KIND, RELATION_REFERS_TO};
 use crate::formats::output::check_alignment;
 use crate::formats::{ExportError, ExportReport};
-use crate::model::{Document, QuoteKind};
+use crate::model::{AttributionClass, Document, QuoteKind};
 
 /// Writes an `annotation.conf` declaring everything the documents' `.ann` files use.
 pub fn write_conf(docs: &[Document], out: impl Write) -> Result<(), ExportError> {
@@ -84,6 +84,12 @@ impl ConfLabels {
             out,
             "{ATTRIBUTE_KIND} Arg:<EVENT>, Value:{}",
             kinds.join("|")
+        )?;
+        let classes: Vec<&str> = AttributionClass::ALL.iter().map(|c| c.as_str()).collect();
+        writeln!(
+            out,
+            "{ATTRIBUTE_CLASS} Arg:<EVENT>, Value:{}",
+            classes.join("|")
         )?;
         Ok(())
     }

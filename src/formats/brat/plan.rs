@@ -11,7 +11,9 @@ use super::schema::{
 };
 use crate::formats::output::exported_spans;
 use crate::formats::{ExportError, ExportReport};
-use crate::model::{Document, OffsetIndex, Quote, QuoteId, QuoteKind, SpanId, SpanState};
+use crate::model::{
+    AttributionClass, Document, OffsetIndex, Quote, QuoteId, QuoteKind, SpanId, SpanState,
+};
 
 /// One event to write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +24,8 @@ pub struct PlannedEvent {
     pub event: RawEvent,
     /// The quote's kind when a reader would not infer it from the text.
     pub kind: Option<QuoteKind>,
+    /// The quote's class when it is not speech (what a reader takes without one).
+    pub class: Option<AttributionClass>,
 }
 
 /// Everything one `.ann` file holds, without ids yet.
@@ -177,6 +181,7 @@ fn plan_events(
             quote: Some(quote.id),
             event,
             kind,
+            class: (quote.class != AttributionClass::Speech).then_some(quote.class),
         });
     }
     for event in meta
@@ -189,6 +194,7 @@ fn plan_events(
                 quote: None,
                 event: event.clone(),
                 kind: None,
+                class: None,
             });
         } else {
             report.lose("brat events without content whose annotations are gone");

@@ -9,7 +9,7 @@
 //! - An `E` event with `Content` arguments becomes one quote: content = every
 //!   content fragment in text order, speaker = `Source`, cue = `Cue`, kind direct
 //!   when the content holds a quotation mark, else indirect (or the `Kind`
-//!   attribute). Its trigger (PolNeAR's `Attribution` span over the cue) is not
+//!   attribute); class speech unless a `Class` attribute says otherwise. Its trigger (PolNeAR's `Attribution` span over the cue) is not
 //!   a span: the writer makes it again.
 //! - `R` `RefersTo` relations link a mention to its antecedent; `#` notes on
 //!   annotations are kept in `meta.brat`.
@@ -44,7 +44,7 @@ pub fn read(txt: &str, ann: &str, source: &str) -> Result<Loaded, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CUE, Layer, QUOTE, QuoteKind, SPEAKER};
+    use crate::model::{AttributionClass, CUE, Layer, QUOTE, QuoteKind, SPEAKER};
 
     const TEXT: &str =
         "“We will rebuild,” Ana Díaz 👋 said.\nShe met 北京 officials and e\u{301}lites.";
@@ -66,7 +66,7 @@ mod tests {
     #[test]
     fn reads_attribution_events_as_quotes() {
         let ann = format!(
-            "T1\tContent {}\t“We will rebuild,”\nT2\tSource {}\tAna Díaz\nT3\tCue {}\tsaid\nT4\tAttribution {}\tsaid\nE1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\nT5\tGPE {}\t北京\nT6\tPERSON {}\tShe\nR1\tRefersTo Arg1:T6 Arg2:T2\nA1\tKind E1 partial\n#1\tAnnotatorNotes T5\tcity\n",
+            "T1\tContent {}\t“We will rebuild,”\nT2\tSource {}\tAna Díaz\nT3\tCue {}\tsaid\nT4\tAttribution {}\tsaid\nE1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\nT5\tGPE {}\t北京\nT6\tPERSON {}\tShe\nR1\tRefersTo Arg1:T6 Arg2:T2\nA1\tKind E1 partial\nA2\tClass E1 belief\n#1\tAnnotatorNotes T5\tcity\n",
             at("“We will rebuild,”"),
             at("Ana Díaz"),
             at("said"),
@@ -89,6 +89,7 @@ mod tests {
         );
         let quote = doc.quotes().next().unwrap();
         assert_eq!(quote.kind, QuoteKind::Partial);
+        assert_eq!(quote.class, AttributionClass::Belief);
         let span = |id| doc.span(id).unwrap();
         assert_eq!(span(quote.speaker.unwrap()).text(doc.text()), "Ana Díaz");
         assert_eq!(span(quote.cue.unwrap()).layer, Layer::Attribution);

@@ -30,6 +30,9 @@ pub const EVENT_NO_SOURCE: &str = "Attribution-no-source";
 pub const RELATION_REFERS_TO: &str = "RefersTo";
 /// Attribute type holding a quote's kind when it is not the one brat readers infer.
 pub const ATTRIBUTE_KIND: &str = "Kind";
+/// Attribute type holding a quote's attribution class when it is not speech
+/// (a quote without one is speech, as PolNeAR's attributions are read).
+pub const ATTRIBUTE_CLASS: &str = "Class";
 
 /// A text-bound annotation without its id: label and code point fragments in
 /// file order. It is how the `meta.brat` record and the writer name a `T` line.

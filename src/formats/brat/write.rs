@@ -1,6 +1,6 @@
 //! brat standoff writer: per document a `.txt` (the text) and an `.ann`
-//! (`T` spans, `E` attribution events, `R` RefersTo links, `A` kinds, `#`
-//! notes), plus an `annotation.conf` for the label set, or a folder of them.
+//! (`T` spans, `E` attribution events, `R` RefersTo links, `A` kinds and
+//! classes, `#` notes), plus an `annotation.conf` for the label set, or a folder of them.
 //!
 //! Quotes are written as PolNeAR writes attributions: an `Attribution` event
 //! (`Attribution-no-source` when there is no speaker) triggered by an
@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use super::plan::{Standoff, plan};
-use super::schema::{ATTRIBUTE_KIND, Bound, META_KEY, RELATION_REFERS_TO};
+use super::schema::{ATTRIBUTE_CLASS, ATTRIBUTE_KIND, Bound, META_KEY, RELATION_REFERS_TO};
 use crate::formats::output::losses::{count_document, count_origins};
 use crate::formats::output::review::{ExportOptions, Kept, written};
 use crate::formats::output::{check_alignment, exported_spans};
@@ -77,7 +77,8 @@ fn render(standoff: &Standoff, text: &str, mut out: impl Write) -> Result<(), Ex
         )?;
     }
     let id = |bound: &Bound| ids.get(bound).copied().unwrap_or(0);
-    let mut kinds = Vec::new();
+    let mut attributes: Vec<(&str, usize, &str)> = Vec::new();
+    let mut classes = Vec::new();
     for (i, planned) in standoff.events.iter().enumerate() {
         let event = &planned.event;
         let trigger = Bound {
@@ -90,7 +91,10 @@ fn render(standoff: &Standoff, text: &str, mut out: impl Write) -> Result<(), Ex
         }
         writeln!(out)?;
         if let Some(kind) = planned.kind {
-            kinds.push((i + 1, kind));
+            attributes.push((ATTRIBUTE_KIND, i + 1, kind.as_str()));
+        }
+        if let Some(class) = planned.class {
+            classes.push((ATTRIBUTE_CLASS, i + 1, class.as_str()));
         }
     }
     for (i, (mention, antecedent)) in standoff.relations.iter().enumerate() {
@@ -102,13 +106,9 @@ fn render(standoff: &Standoff, text: &str, mut out: impl Write) -> Result<(), Ex
             id(antecedent)
         )?;
     }
-    for (i, (event, kind)) in kinds.iter().enumerate() {
-        writeln!(
-            out,
-            "A{}\t{ATTRIBUTE_KIND} E{event} {}",
-            i + 1,
-            kind.as_str()
-        )?;
+    attributes.append(&mut classes);
+    for (i, (name, event, value)) in attributes.iter().enumerate() {
+        writeln!(out, "A{}\t{name} E{event} {value}", i + 1)?;
     }
     for (i, note) in standoff.notes.iter().enumerate() {
         let text = note.text.replace(['\n', '\r'], " ");
@@ -127,10 +127,10 @@ mod tests {
     use super::*;
     use crate::formats::brat::{read, write_conf, write_folder};
     use crate::model::markup;
-    use crate::model::{Edit, QuoteKind, SPEAKER, Transaction};
+    use crate::model::{AttributionClass, Edit, QuoteKind, SPEAKER, Transaction};
 
     /// A split quote with a pronoun speaker linked to a named mention, a partial
-    /// quote without speaker, and non-ASCII text all along.
+    /// quote of class stance without speaker, and non-ASCII text all along.
     fn sample() -> Document {
         let mut doc = markup::document(
             "[Ana Díaz|PERSON] spoke in [北京|GPE]. [“We will,”|QUOTE:1] [she|SPEAKER:1] [said|CUE:1], [“rebuild e\u{301}very 👋 home.”|QUOTE:1] Officials called it [a “plan”|QUOTE:2].",
@@ -144,6 +144,7 @@ mod tests {
         she.refers_to = Some(ana);
         let mut partial = doc.quotes().nth(1).unwrap().clone();
         partial.kind = QuoteKind::Partial;
+        partial.class = AttributionClass::Stance;
         doc.apply(
             &Transaction::new("link")
                 .with(Edit::ReplaceSpan(she))
@@ -179,7 +180,8 @@ mod tests {
              E1\tAttribution:T5 Content:T3 Cue:T6 Source:T4\n\
              E2\tAttribution-no-source:T7 Content:T8\n\
              R1\tRefersTo Arg1:T4 Arg2:T1\n\
-             A1\tKind E2 partial\n"
+             A1\tKind E2 partial\n\
+             A2\tClass E2 stance\n"
         );
     }
 
@@ -233,7 +235,8 @@ mod tests {
              <OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n\
              [events]\nAttribution Content*:<ENTITY>, Cue*:<ENTITY>, Source*:<ENTITY>\n\
              Attribution-no-source Content*:<ENTITY>\n\n\
-             [attributes]\nKind Arg:<EVENT>, Value:direct|indirect|partial|mixed\n"
+             [attributes]\nKind Arg:<EVENT>, Value:direct|indirect|partial|mixed\n\
+             Class Arg:<EVENT>, Value:speech|writing|belief|stance|evidence\n"
         );
     }
 
@@ -253,6 +256,8 @@ mod tests {
                 .is_some()
         );
         assert_eq!(doc.quotes_sorted()[1].kind, QuoteKind::Partial);
+        assert_eq!(doc.quotes_sorted()[1].class, AttributionClass::Stance);
+        assert_eq!(doc.quotes_sorted()[0].class, AttributionClass::Speech);
         let (txt2, ann2) = written(doc);
         assert_eq!((&txt2, &ann2), (&txt, &ann));
         let second = read(&txt2, &ann2, "s.ann").unwrap();

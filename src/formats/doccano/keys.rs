@@ -16,8 +16,10 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::formats::ExportError;
-use crate::formats::json::{META_BOILERPLATE, META_DOC_ID, META_SOURCE, META_STATUS};
-use crate::model::Document;
+use crate::formats::json::{
+    META_BOILERPLATE, META_DOC_ID, META_QUOTE_CLASSES, META_SOURCE, META_STATUS,
+};
+use crate::model::{AttributionClass, Document};
 
 /// The meta keys met so far, and whether records were written before some.
 #[derive(Debug, Default)]
@@ -45,6 +47,18 @@ impl MetaKeys {
         }
         self.grew |= self.written && self.keys.len() > before;
         self.written |= !docs.is_empty();
+    }
+
+    /// Takes in `meta.quote_classes` when a document has a quote that is not
+    /// speech (a record without it writes `""`, read back as none).
+    pub fn add_quote_classes(&mut self, docs: &[Document]) {
+        let any = docs
+            .iter()
+            .any(|d| d.quotes().any(|q| q.class != AttributionClass::Speech));
+        if any && !self.keys.contains(META_QUOTE_CLASSES) {
+            self.keys.insert(META_QUOTE_CLASSES.to_owned());
+            self.grew |= self.written;
+        }
     }
 
     /// `meta` with every key met so far: a missing one or a `null` as `""`.

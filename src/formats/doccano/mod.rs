@@ -12,7 +12,9 @@
 //!   by start (the longer first), those overlapping a placed one left out and
 //!   counted, like the attribution layer (quotes go to relation mode).
 //! - Relation mode holds every gold span, quotes as SPEAKER/CUE relations
-//!   from each QUOTE span and coreference as REFERS_TO relations. Spans of
+//!   from each QUOTE span (the class of each quote that is not speech in
+//!   `meta.quote_classes`, see `json::classes`: doccano keeps meta, not
+//!   extra keys on relations) and coreference as REFERS_TO relations. Spans of
 //!   both layers overlap (a quote holds names), so the project must allow
 //!   overlapping spans: the report says so.
 
@@ -29,7 +31,9 @@ use serde_json::Value;
 
 use crate::model::{Document, Layer, OffsetIndex, Span};
 
-use crate::formats::json::{REFERS_TO, encode_meta, quote_links};
+use crate::formats::json::{
+    META_QUOTE_CLASSES, REFERS_TO, encode_meta, encode_quote_classes, quote_links,
+};
 use crate::formats::output::exported_spans;
 use crate::formats::output::losses::{self, Holds};
 use crate::formats::output::parallel::{check_all, write_ordered};
@@ -126,6 +130,9 @@ impl Records {
         out: &mut dyn Write,
     ) -> Result<ExportReport, ExportError> {
         check_all(docs)?;
+        if self.mode == Mode::Relation {
+            self.keys.add_quote_classes(docs);
+        }
         self.keys.add(docs, &RECORD_KEYS);
         let (mode, kept) = (self.mode, Kept::of(self.options, false));
         let keys = &self.keys;
@@ -164,7 +171,18 @@ fn record<'d>(
     };
     losses::count(doc, holds, report);
     report.documents += 1;
-    let mut meta = encode_meta(doc, &|r| index.to_chars(r), report);
+    let to_chars = |r| index.to_chars(r);
+    let mut meta = encode_meta(doc, &to_chars, report);
+    let classes = encode_quote_classes(doc, doc.quotes_sorted(), &to_chars);
+    if let Some(classes) = classes.filter(|_| mode == Mode::Relation)
+        && meta
+            .insert(META_QUOTE_CLASSES.to_owned(), classes)
+            .is_some()
+    {
+        report.lose(format!(
+            "meta keys shadowed by byline's own `{META_QUOTE_CLASSES}`"
+        ));
+    }
     for key in RECORD_KEYS {
         if meta.remove(key).is_some() {
             report.lose(format!("meta keys named like doccano's `{key}`"));

@@ -2,10 +2,11 @@
 //! and the byline, Prodigy and doccano writers, so that what one writes the
 //! other reads: relation labels and default layers, the document fields that
 //! travel inside `meta` ([`meta`]), how Prodigy's `answer` maps to review
-//! state ([`answer`]), and how quotes become relations and relations quotes
-//! again ([`links`]).
+//! state ([`answer`]), how quotes become relations and relations quotes
+//! again ([`links`]), and where their classes go then ([`classes`]).
 
 pub mod answer;
+pub mod classes;
 pub mod links;
 pub mod meta;
 
@@ -14,6 +15,9 @@ use std::sync::LazyLock;
 use crate::model::{LabelSet, Layer};
 
 pub use answer::Answer;
+pub use classes::{
+    META_QUOTE_CLASSES, encode_quote_classes, set_quote_classes, take_quote_classes,
+};
 pub use links::{LinkedQuote, QuoteLink, group_links, links_of, quote_links};
 pub use meta::{
     DecodedMeta, META_BOILERPLATE, META_DOC_ID, META_SOURCE, META_STATUS, decode_meta, encode_meta,

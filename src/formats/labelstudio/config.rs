@@ -1,14 +1,15 @@
 //! The labeling config a Label Studio project needs for Byline's tasks: one
 //! `Labels` control over the `text` object with every label the tasks use
-//! (the built-in ones first, in palette order, with their colours), and the
-//! relation labels of quotes and coreference.
+//! (the built-in ones first, in palette order, with their colours), the
+//! per-region choice of a quote's attribution class, and the relation labels
+//! of quotes and coreference.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use super::{FROM_NAME, TO_NAME};
+use super::{CLASS_NAME, FROM_NAME, TO_NAME};
 use crate::formats::json::REFERS_TO;
-use crate::model::{CUE, LabelSet, SPEAKER};
+use crate::model::{AttributionClass, CUE, LabelSet, QUOTE, SPEAKER};
 
 /// The config for tasks using `used` labels (the built-in ones are always declared).
 pub fn labeling_config(used: &BTreeSet<String>) -> String {
@@ -31,6 +32,14 @@ pub fn labeling_config(used: &BTreeSet<String>) -> String {
     }
     config.push_str("  </Labels>\n");
     let _ = writeln!(config, "  <Text name=\"{TO_NAME}\" value=\"${TO_NAME}\"/>");
+    let _ = writeln!(
+        config,
+        "  <Choices name=\"{CLASS_NAME}\" toName=\"{TO_NAME}\" perRegion=\"true\" visibleWhen=\"region-selected\" whenTagName=\"{FROM_NAME}\" whenLabelValue=\"{QUOTE}\">"
+    );
+    for class in AttributionClass::ALL {
+        let _ = writeln!(config, "    <Choice value=\"{}\"/>", class.as_str());
+    }
+    config.push_str("  </Choices>\n");
     config.push_str("  <Relations>\n");
     for relation in [SPEAKER, CUE, REFERS_TO] {
         let _ = writeln!(config, "    <Relation value=\"{relation}\"/>");
@@ -71,6 +80,12 @@ mod tests {
         );
         assert!(
             config.contains("<Text name=\"text\" value=\"$text\"/>"),
+            "{config}"
+        );
+        assert!(
+            config.contains(
+                "  <Choices name=\"class\" toName=\"text\" perRegion=\"true\" visibleWhen=\"region-selected\" whenTagName=\"label\" whenLabelValue=\"QUOTE\">\n    <Choice value=\"speech\"/>\n"
+            ),
             "{config}"
         );
         assert!(

@@ -1,9 +1,12 @@
 //! The regions and relations of one Label Studio task, gathered from its
 //! annotation and predictions, then made one transaction: spans (accepted
 //! from the annotation, pending from a prediction), quotes rebuilt from
-//! SPEAKER/CUE relations, coreference from REFERS_TO relations.
+//! SPEAKER/CUE relations (their class from the `class` choice on a QUOTE
+//! region), coreference from REFERS_TO relations.
 
 use std::collections::HashMap;
+
+use super::CLASS_NAME;
 
 use serde_json::Value;
 
@@ -49,6 +52,8 @@ pub(super) struct Parts<'t> {
     gold_links: Vec<QuoteLink>,
     suggested_links: Vec<(QuoteLink, Origin)>,
     refers: Vec<(SpanId, SpanId)>,
+    /// Region ids with the attribution class chosen on them.
+    classes: Vec<(String, AttributionClass)>,
 }
 
 impl<'t> Parts<'t> {
@@ -61,6 +66,7 @@ impl<'t> Parts<'t> {
             gold_links: Vec::new(),
             suggested_links: Vec::new(),
             refers: Vec::new(),
+            classes: Vec::new(),
         }
     }
 
@@ -90,6 +96,9 @@ impl<'t> Parts<'t> {
             let field = format!("{field}[{i}]");
             match item.get("type").and_then(Value::as_str) {
                 Some("relation") => {}
+                Some("choices") if item.get("from_name") == Some(&Value::from(CLASS_NAME)) => {
+                    self.class_choice(item, &field, warn);
+                }
                 Some("labels") => {
                     let id = item.get("id").and_then(Value::as_str);
                     let score = item.get("score").and_then(Value::as_f64);
@@ -106,6 +115,23 @@ impl<'t> Parts<'t> {
             if item.get("type").and_then(Value::as_str) == Some("relation") {
                 self.relation(item, &format!("{field}[{i}]"), from, warn);
             }
+        }
+    }
+
+    /// A quote's class chosen on its QUOTE region (the region's id).
+    fn class_choice(&mut self, item: &Value, field: &str, warn: &mut dyn FnMut(String)) {
+        let id = item.get("id").and_then(Value::as_str);
+        let choices = item.pointer("/value/choices").and_then(Value::as_array);
+        let name = choices.and_then(|c| c.first()).and_then(Value::as_str);
+        match (id, name.and_then(AttributionClass::parse)) {
+            (Some(id), Some(class)) => self.classes.push((id.to_owned(), class)),
+            (None, _) => warn(format!(
+                "{field}: a class choice without a region id; ignored"
+            )),
+            (Some(_), None) => warn(format!(
+                "{field}: class {} is none of speech, writing, belief, stance, evidence; ignored",
+                name.map_or("(none)".to_owned(), |n| format!("{n:?}"))
+            )),
         }
     }
 
@@ -262,6 +288,12 @@ impl<'t> Parts<'t> {
             tx.push(Edit::InsertSpan(span));
         }
         tx.edits.extend(linked.into_iter().map(Edit::ReplaceSpan));
+        let mut classes: HashMap<SpanId, AttributionClass> = HashMap::new();
+        for (region, class) in &self.classes {
+            if let Some(&span) = self.by_region.get(region) {
+                classes.entry(span).or_insert(*class);
+            }
+        }
         let mut next = spans.len() as u64 + 1;
         let origin = self.suggested_links.first().map(|(_, o)| o.clone());
         let suggested: Vec<QuoteLink> = self.suggested_links.into_iter().map(|(l, _)| l).collect();
@@ -294,7 +326,8 @@ impl<'t> Parts<'t> {
                 tx.push(Edit::InsertQuote(Quote {
                     id: QuoteId(next),
                     kind: QuoteKind::inferred(texts),
-                    class: AttributionClass::Speech,
+                    class: (content.iter().find_map(|id| classes.get(id)).copied())
+                        .unwrap_or_default(),
                     content,
                     speaker,
                     cue,

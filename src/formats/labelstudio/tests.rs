@@ -10,7 +10,7 @@ use crate::formats::fixtures::{py_slice, rich};
 use crate::formats::output::review::Kept;
 use crate::formats::{ExportReport, Loaded};
 use crate::model::markup::render;
-use crate::model::{DocStatus, Document, SpanState};
+use crate::model::{AttributionClass, DocStatus, Document, Edit, SpanState, Transaction};
 
 fn task_of(doc: &Document, kept: Kept) -> Value {
     let mut labels = std::collections::BTreeSet::new();
@@ -112,6 +112,73 @@ fn tasks_read_back_with_their_states() {
     assert!(quote.speaker.is_some() && quote.cue.is_some());
     let she = back.spans().find(|s| s.text(back.text()) == "She").unwrap();
     assert!(she.refers_to.is_some());
+}
+
+/// The class choices of a result list: (region id, text at its offsets, class).
+fn class_choices(text: &str, result: &Value) -> Vec<(String, String, String)> {
+    let items = result.as_array().unwrap().iter();
+    items
+        .filter(|r| r["type"] == "choices")
+        .map(|r| {
+            assert_eq!(r["from_name"], CLASS_NAME);
+            let v = &r["value"];
+            let sliced = py_slice(
+                text,
+                v["start"].as_u64().unwrap() as usize,
+                v["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(sliced, v["text"].as_str().unwrap());
+            let class = v["choices"][0].as_str().unwrap().to_owned();
+            (r["id"].as_str().unwrap().to_owned(), sliced, class)
+        })
+        .collect()
+}
+
+#[test]
+fn a_quote_class_is_a_choice_on_its_quote_region_and_read_back() {
+    let mut doc = rich();
+    let mut quote = doc.quotes().next().unwrap().clone();
+    quote.class = AttributionClass::Belief;
+    let tx = Transaction::new("class").with(Edit::ReplaceQuote(quote.clone()));
+    doc.apply(&tx).unwrap();
+    let task = task_of(&doc, Kept::GoldAndSuggestions);
+    let text = task["data"]["text"].as_str().unwrap();
+    let region = format!("s{}", quote.content[0].0);
+    assert_eq!(
+        class_choices(text, &task["predictions"][0]["result"]),
+        [(region.clone(), "“北京 👍,”".to_owned(), "belief".to_owned())],
+        "the pending quote's class is predicted"
+    );
+    assert_eq!(class_choices(text, &task["annotations"][0]["result"]), []);
+    let loaded = read_tasks(json!([task]));
+    assert_eq!(loaded.warnings, vec![]);
+    let back = loaded.documents[0].quotes().next().unwrap();
+    assert_eq!(
+        (back.class, back.state),
+        (AttributionClass::Belief, SpanState::Pending)
+    );
+
+    quote.class = AttributionClass::Evidence;
+    quote.state = SpanState::Accepted;
+    doc.apply(&Transaction::new("accept").with(Edit::ReplaceQuote(quote)))
+        .unwrap();
+    let task = task_of(&doc, Kept::Gold { asked: false });
+    assert_eq!(
+        class_choices(text, &task["annotations"][0]["result"]),
+        [(region, "“北京 👍,”".to_owned(), "evidence".to_owned())]
+    );
+    let loaded = read_tasks(json!([task]));
+    assert_eq!(loaded.warnings, vec![]);
+    let back = loaded.documents[0].quotes().next().unwrap();
+    assert_eq!(
+        (back.class, back.state),
+        (AttributionClass::Evidence, SpanState::Accepted)
+    );
+    let speech = read_tasks(json!([task_of(&rich(), Kept::GoldAndSuggestions)]));
+    assert_eq!(
+        speech.documents[0].quotes().next().unwrap().class,
+        AttributionClass::Speech
+    );
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //! a model's proposals (`model_version` naming the engines, a `score` per
 //! region). Regions are `labels` results on the `text` object, offsets in
 //! code points; quotes are `relation` results from each QUOTE region to its
-//! SPEAKER and CUE region, coreference `REFERS_TO` relations. A relation
+//! SPEAKER and CUE region, coreference `REFERS_TO` relations; a quote whose
+//! class is not speech has it as a `choices` result (control `class`) on
+//! each of its QUOTE regions, under the region's id. A relation
 //! must join regions of one result, so a suggested quote's prediction repeats
 //! the gold regions it links to, under the same ids.
 
@@ -13,12 +15,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{FROM_NAME, TO_NAME};
+use super::{CLASS_NAME, FROM_NAME, TO_NAME};
 use crate::formats::json::{QuoteLink, REFERS_TO, encode_meta, links_of, quote_links};
 use crate::formats::output::losses::count_origins;
 use crate::formats::output::review::{Kept, pending_spans, suggested_quotes, written};
 use crate::formats::{ExportError, ExportReport};
-use crate::model::{Document, OffsetIndex, Origin, QuoteKind, Span, SpanId};
+use crate::model::{
+    AttributionClass, Document, OffsetIndex, Origin, Quote, QuoteKind, Span, SpanId,
+};
 
 /// One task.
 #[derive(Serialize)]
@@ -62,6 +66,15 @@ enum Item<'d> {
         #[serde(skip_serializing_if = "Option::is_none")]
         score: Option<f32>,
     },
+    /// A per-region choice: the class of the quote whose content the region is.
+    Choices {
+        id: String,
+        from_name: &'static str,
+        to_name: &'static str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        value: Choice<'d>,
+    },
     Relation {
         from_id: String,
         to_id: String,
@@ -78,6 +91,14 @@ struct Region<'d> {
     end: usize,
     text: &'d str,
     labels: [&'d str; 1],
+}
+
+#[derive(Serialize)]
+struct Choice<'d> {
+    start: usize,
+    end: usize,
+    text: &'d str,
+    choices: [&'static str; 1],
 }
 
 /// The region id of a span: stable across exports, shared by the annotation
@@ -103,6 +124,8 @@ pub(super) fn task<'d>(
     for span in gold.spans_sorted().iter().filter_map(|s| doc.span(s.id)) {
         result.push(region(doc, &index, span, None, labels, report)?);
     }
+    let gold_quotes: Vec<&Quote> = gold.quotes_sorted();
+    result.extend(class_choices(doc, &index, gold_quotes)?);
     let links = quote_links(&gold);
     let mentions = gold.spans().filter_map(|s| Some((s.id, s.refers_to?)));
     result.extend(relations(&links, mentions));
@@ -169,6 +192,7 @@ fn prediction<'d>(
         };
         result.push(region(doc, index, span, score, labels, report)?);
     }
+    result.extend(class_choices(doc, index, quotes.iter())?);
     result.extend(relations(&links, std::iter::empty()));
     let score = if scores.is_empty() {
         1.0
@@ -219,6 +243,45 @@ fn region<'d>(
         },
         score,
     })
+}
+
+/// The class of each quote that is not speech, as a choice on each of its
+/// QUOTE regions (a region two quotes share takes the first one's).
+fn class_choices<'d, 'q>(
+    doc: &'d Document,
+    index: &OffsetIndex<'_>,
+    quotes: impl IntoIterator<Item = &'q Quote>,
+) -> Result<Vec<Item<'d>>, ExportError> {
+    let mut seen = BTreeSet::new();
+    let mut items = Vec::new();
+    for quote in quotes {
+        if quote.class == AttributionClass::Speech {
+            continue;
+        }
+        let content = quote.content.iter().filter_map(|&id| doc.span(id));
+        for span in content.filter(|s| seen.insert(s.id)) {
+            let chars = index
+                .to_chars(span.range)
+                .map_err(|_| ExportError::Misaligned {
+                    document: doc.source.clone().unwrap_or_else(|| doc.id.to_string()),
+                    span: span.id.0,
+                    label: span.label.clone(),
+                })?;
+            items.push(Item::Choices {
+                id: region_id(span.id),
+                from_name: CLASS_NAME,
+                to_name: TO_NAME,
+                kind: "choices",
+                value: Choice {
+                    start: chars.start,
+                    end: chars.end,
+                    text: span.text(doc.text()),
+                    choices: [quote.class.as_str()],
+                },
+            });
+        }
+    }
+    Ok(items)
 }
 
 /// Quote links, then coreference links, as relation results.

@@ -1,4 +1,5 @@
-//! Applying edits: validation, inverses for undo, and what deleting a span does to its quotes.
+//! Tests of applying transactions: deletions that update quotes, refused
+//! transactions that change nothing, and undo through the inverse.
 
 use super::*;
 use crate::model::AttributionClass;
@@ -96,6 +97,20 @@ fn a_failing_edit_leaves_the_document_untouched() {
         )
         .unwrap_err();
     assert!(matches!(err, EditError::BadRange { id: 99, .. }));
+    assert_eq!(doc, before);
+}
+
+#[test]
+fn a_class_change_is_undone_by_its_inverse() {
+    let (mut doc, mut quote) = doc_with_quote();
+    let before = doc.clone();
+    quote.class = AttributionClass::Belief;
+    let applied = doc
+        .apply(&Transaction::new("class").with(Edit::ReplaceQuote(quote.clone())))
+        .unwrap();
+    assert_eq!(doc.quote(quote.id).unwrap().class, AttributionClass::Belief);
+    assert!(applied.changes.quotes.contains(&quote.id));
+    doc.apply(&applied.inverse).unwrap();
     assert_eq!(doc, before);
 }
 

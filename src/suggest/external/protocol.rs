@@ -5,8 +5,9 @@
 //! Out, one line per document, in the same order:
 //! `{"id": "…", "spans": [{"start": 0, "end": 4, "label": "PERSON", "score": 0.9,
 //! "rule": "ner", "text": "Zoë "}], "quotes": [{"content": [1], "speaker": 0,
-//! "cue": 2, "kind": "direct", "score": 0.8}]}`. Offsets are Unicode code
-//! points; `id`, `score`, `rule`, `text` and `quotes` are optional; quote
+//! "cue": 2, "kind": "direct", "class": "speech", "score": 0.8}]}`. Offsets
+//! are Unicode code points; `id`, `score`, `rule`, `text` and `quotes` are
+//! optional, as are a quote's `kind` (direct) and `class` (speech); quote
 //! parts index the line's `spans`. One bad span or quote is skipped with a
 //! warning; the rest of its line is kept.
 
@@ -72,6 +73,8 @@ struct OutQuote {
     cue: Option<usize>,
     #[serde(default)]
     kind: Option<String>,
+    #[serde(default)]
+    class: Option<String>,
     #[serde(default)]
     speaker_entity: Option<String>,
     #[serde(default)]
@@ -199,6 +202,12 @@ fn quote(value: Value, kept: &[Option<usize>], rule: &str) -> Result<SuggestedQu
             format!("kind \"{name}\" is none of direct, indirect, partial, mixed")
         })?,
     };
+    let class = match q.class.as_deref() {
+        None => AttributionClass::Speech,
+        Some(name) => AttributionClass::parse(name).ok_or_else(|| {
+            format!("class \"{name}\" is none of speech, writing, belief, stance, evidence")
+        })?,
+    };
     Ok(SuggestedQuote {
         content,
         speaker: q.speaker.map(|i| part("speaker", i)).transpose()?,
@@ -206,7 +215,7 @@ fn quote(value: Value, kept: &[Option<usize>], rule: &str) -> Result<SuggestedQu
         kind,
         speaker_entity: q.speaker_entity,
         origin: origin(q.rule.as_deref().unwrap_or(rule), q.score),
-        class: AttributionClass::Speech,
+        class,
         group: q.group,
     })
 }

@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use super::*;
+use crate::model::{AttributionClass, Layer, Origin, QuoteKind, SpanState};
 use crate::model::{CUE, QUOTE, SPEAKER};
-use crate::model::{Layer, Origin, QuoteKind, SpanState};
 
 const TEXT: &str = "“Nous reviendrons,” Zoë Müller said in 北京 🚢.";
 
@@ -45,7 +45,7 @@ fn code_point_offsets_round_trip_on_non_ascii_text_and_quotes_link_spans() {
     let d = doc(TEXT);
     let (qs, qe) = chars_of(TEXT, "Nous reviendrons,");
     let line = format!(
-        r#"{{"id":"{}","spans":[{},{},{{"start":{qs},"end":{qe},"label":"QUOTE","score":0.25,"rule":"quotes-v2","text":"Nous reviendrons,"}},{}],"quotes":[{{"content":[2],"speaker":0,"cue":1,"kind":"direct","score":0.75}}]}}"#,
+        r#"{{"id":"{}","spans":[{},{},{{"start":{qs},"end":{qe},"label":"QUOTE","score":0.25,"rule":"quotes-v2","text":"Nous reviendrons,"}},{}],"quotes":[{{"content":[2],"speaker":0,"cue":1,"kind":"direct","class":"writing","score":0.75}}]}}"#,
         d.id,
         span_json(TEXT, "Zoë Müller", SPEAKER),
         span_json(TEXT, "said", CUE),
@@ -76,6 +76,7 @@ fn code_point_offsets_round_trip_on_non_ascii_text_and_quotes_link_spans() {
         (vec![2], Some(0), Some(1))
     );
     assert_eq!(quote.kind, QuoteKind::Direct);
+    assert_eq!(quote.class, AttributionClass::Writing);
     assert_eq!(quote.origin, Origin::suggested("external", "sh", 0.75));
 }
 
@@ -138,7 +139,7 @@ fn bad_spans_and_quotes_are_skipped_one_by_one_with_their_field() {
     let d = doc(text);
     let byte_offsets = r#"{"start":0,"end":11,"label":"PERSON","text":"Zoë Müller"}"#;
     let line = format!(
-        r#"{{"spans":[{},{{"start":3,"end":900,"label":"PERSON"}},{byte_offsets},{},{{"start":4,"end":4,"label":"ORG"}}],"quotes":[{{"content":[1]}},{{"content":[3],"kind":"sarcastic"}},{{"content":[3],"speaker":0}}]}}"#,
+        r#"{{"spans":[{},{{"start":3,"end":900,"label":"PERSON"}},{byte_offsets},{},{{"start":4,"end":4,"label":"ORG"}}],"quotes":[{{"content":[1]}},{{"content":[3],"kind":"sarcastic"}},{{"content":[3],"speaker":0}},{{"content":[3],"class":"gossip"}},{{"content":[3]}}]}}"#,
         span_json(text, "Zoë Müller", "PERSONA"),
         span_json(text, "no", QUOTE),
     );
@@ -157,10 +158,14 @@ fn bad_spans_and_quotes_are_skipped_one_by_one_with_their_field() {
         "quotes[0]: content 1 is a skipped span; quote skipped",
         "quotes[1]: kind \"sarcastic\" is none of direct, indirect, partial, mixed",
         "quotes[2]: speaker 0 is a skipped span; quote skipped",
+        "quotes[3]: class \"gossip\" is none of speech, writing, belief, stance, evidence; quote skipped",
     ] {
         assert!(w.contains(expected), "missing {expected:?} in\n{w}");
     }
-    assert_eq!(batch.warnings.len(), 7, "{w}");
+    assert_eq!(batch.warnings.len(), 8, "{w}");
+    let kept = &batch.suggestions[0].quotes;
+    assert_eq!(kept.len(), 1, "a quote without a class is kept");
+    assert_eq!(kept[0].class, AttributionClass::Speech);
 }
 
 #[test]

@@ -7,7 +7,8 @@
 //!
 //! The fixture has curly quotes, emoji (one astral, one a two-code-point
 //! flag), CJK, a decomposed name (combining accents), a split quote, an entity
-//! inside a speaker, and an indirect quote holding a partial one.
+//! inside a speaker, and an indirect quote holding a partial one, whose
+//! attribution class is belief (the split quote's is speech).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -20,7 +21,8 @@ use crate::formats::byline::{Flavor, write};
 use crate::formats::fixtures::{annotated, rich};
 use crate::formats::{ExportOptions, ReadOptions, collect_inputs, read_path};
 use crate::model::{
-    ByteRange, DocStatus, Document, Edit, Layer, OffsetIndex, SpanId, Transaction, markup,
+    AttributionClass, ByteRange, DocStatus, Document, Edit, Layer, OffsetIndex, SpanId,
+    Transaction, markup,
 };
 use crate::model::{CUE, QUOTE};
 
@@ -41,6 +43,11 @@ fn fixtures() -> Vec<Document> {
         .unwrap();
     let mut second = markup::document(SECOND).unwrap();
     second.source = Some("wire/ana.txt".into());
+    let mut belief = second.quotes().next().unwrap().clone();
+    belief.class = AttributionClass::Belief;
+    second
+        .apply(&Transaction::new("class").with(Edit::ReplaceQuote(belief)))
+        .unwrap();
     vec![first, second]
 }
 
@@ -117,8 +124,8 @@ fn spans(doc: &Document) -> BTreeSet<(String, String, Chars)> {
         .collect()
 }
 
-/// Quotes as (content ranges, speaker range, cue range).
-type QuoteKey = (Vec<Chars>, Option<Chars>, Option<Chars>);
+/// Quotes as (content ranges, speaker range, cue range, class).
+type QuoteKey = (Vec<Chars>, Option<Chars>, Option<Chars>, AttributionClass);
 
 fn quotes(doc: &Document) -> BTreeSet<QuoteKey> {
     let range = |id: SpanId| chars(doc, doc.span(id).unwrap().range);
@@ -126,7 +133,7 @@ fn quotes(doc: &Document) -> BTreeSet<QuoteKey> {
         .map(|q| {
             let mut content: Vec<Chars> = q.content.iter().map(|&id| range(id)).collect();
             content.sort();
-            (content, q.speaker.map(range), q.cue.map(range))
+            (content, q.speaker.map(range), q.cue.map(range), q.class)
         })
         .collect()
 }

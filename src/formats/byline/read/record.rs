@@ -8,8 +8,10 @@ use std::fmt::Display;
 use serde_json::{Map, Value};
 
 use crate::formats::Warning;
-use crate::formats::json::{Answer, decode_meta};
-use crate::model::{DocStatus, Document, Edit, SpanState, Transaction};
+use crate::formats::json::{Answer, decode_meta, set_quote_classes, take_quote_classes};
+use crate::model::{
+    AttributionClass, CharRange, DocStatus, Document, Edit, SpanState, Transaction,
+};
 
 use super::links;
 use super::spans;
@@ -105,7 +107,8 @@ pub(super) fn document(
             annotations.insert(key.to_owned(), v);
         }
     }
-    let meta = meta_of(&mut ctx, annotations.remove("meta"), obj);
+    let mut meta = meta_of(&mut ctx, annotations.remove("meta"), obj);
+    let classes = take_quote_classes(&mut meta);
     let decoded = decode_meta(meta, &doc.id);
     doc.meta = decoded.meta;
     if let Some(source) = decoded.source {
@@ -118,6 +121,7 @@ pub(super) fn document(
         }
     }
     let mut tx = annotations_of(&mut ctx, &annotations, triples.as_ref(), typed);
+    quote_classes(&mut ctx, &mut tx, &classes);
     let status = decoded
         .status
         .or(answer_parsed.map(Answer::status))
@@ -129,6 +133,37 @@ pub(super) fn document(
         ctx.warn("annotations", format!("not loaded ({err}); text kept"));
     }
     Some(doc)
+}
+
+/// Sets the classes `meta.quote_classes` gives the quotes read from
+/// relations (Prodigy and doccano records; see `json::classes`).
+fn quote_classes(
+    ctx: &mut Ctx<'_>,
+    tx: &mut Transaction,
+    classes: &[(CharRange, AttributionClass)],
+) {
+    let (mut ranges, mut at) = (Vec::with_capacity(classes.len()), Vec::new());
+    for (i, (r, class)) in classes.iter().enumerate() {
+        match ctx.offsets.to_bytes(*r) {
+            Ok(range) => {
+                ranges.push((range, *class));
+                at.push(i);
+            }
+            Err(why) => ctx.warn(
+                format!("meta.quote_classes[{i}]"),
+                format!("{why}; dropped"),
+            ),
+        }
+    }
+    for i in set_quote_classes(tx, &ranges)
+        .into_iter()
+        .filter_map(|n| at.get(n))
+    {
+        ctx.warn(
+            format!("meta.quote_classes[{i}]"),
+            "names no quote's content; dropped",
+        );
+    }
 }
 
 /// The `meta` object plus every top-level key no reader consumed (the

@@ -13,7 +13,8 @@
 //! `state`, rejected spans go under `rejected_spans`; the Prodigy flavor puts
 //! pending spans under `suggestions` (with `score`, `engine`, `rule`) and the
 //! links of pending quotes under `suggested_relations`, keys Prodigy does not
-//! train on.
+//! train on. The Prodigy flavor gives the class of each quote that is not
+//! speech in `meta.quote_classes` (see `json::classes`).
 
 mod encode;
 mod task;
@@ -26,7 +27,9 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use crate::model::{Document, Span, SpanState};
 
-use crate::formats::json::{Answer, QuoteLink, encode_meta, links_of, quote_links};
+use crate::formats::json::{
+    Answer, META_QUOTE_CLASSES, QuoteLink, encode_meta, encode_quote_classes, links_of, quote_links,
+};
 use crate::formats::output::losses::{self, Holds};
 use crate::formats::output::parallel::{check_all, write_ordered};
 use crate::formats::output::review::{
@@ -154,9 +157,26 @@ fn task<'d>(
     report.spans += spans.len() + rejected_spans.len();
     report.spans += suggestions.as_ref().map_or(0, |s| s.spans.len());
     let text_hash = xxh3_64(doc.text().as_bytes());
+    let to_chars = |r| layout.index().to_chars(r);
+    let mut meta = encode_meta(doc, &to_chars, report);
+    if !byline {
+        // Prodigy's relations have no place for a quote's class: meta does.
+        let suggested = original.map(suggested_quotes).unwrap_or_default();
+        let quotes = doc.quotes_sorted().into_iter().chain(&suggested);
+        let spans = original.unwrap_or(doc);
+        if let Some(classes) = encode_quote_classes(spans, quotes, &to_chars)
+            && meta
+                .insert(META_QUOTE_CLASSES.to_owned(), classes)
+                .is_some()
+        {
+            report.lose(format!(
+                "meta keys shadowed by byline's own `{META_QUOTE_CLASSES}`"
+            ));
+        }
+    }
     Ok(Task {
         text: doc.text(),
-        meta: encode_meta(doc, &|r| layout.index().to_chars(r), report),
+        meta,
         input_hash: signed32(text_hash),
         task_hash: task_hash(text_hash, &spans, &relations),
         spans,
