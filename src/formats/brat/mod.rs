@@ -10,6 +10,7 @@
 //! default would not give back. [`files`] finds a document's two files.
 
 mod build;
+mod claims;
 mod conf;
 mod events;
 pub mod files;
