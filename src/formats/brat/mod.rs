@@ -20,6 +20,7 @@ pub mod plan;
 mod raw_text;
 mod read;
 pub mod schema;
+mod segments;
 mod write;
 
 pub use conf::{ConfLabels, write_conf};

@@ -10,6 +10,7 @@ use super::schema::{
     Bound, BratMeta, Note, ROLE_CONTENT, ROLE_CUE, ROLE_SOURCE, RawArg, RawEvent, Signature,
     default_event_type,
 };
+use super::segments::plan_segments;
 use crate::formats::output::exported_spans;
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{
@@ -38,6 +39,8 @@ pub struct Standoff {
     pub events: Vec<PlannedEvent>,
     /// `RefersTo` relations: (mention, antecedent).
     pub relations: Vec<(Bound, Bound)>,
+    /// `Segment` relations: (one segment's content, the next one's).
+    pub segments: Vec<(Bound, Bound)>,
     /// Annotator notes on annotations that are still there.
     pub notes: Vec<Note>,
 }
@@ -73,6 +76,7 @@ pub fn plan(doc: &Document, report: &mut ExportReport) -> Result<Standoff, Expor
         }
     }
     let events = plan_events(doc, &quotes, &overrides, &meta, &claims, report);
+    let segments = plan_segments(&quotes, &events, report);
     let relations = spans
         .iter()
         .filter_map(|s| Some((claims.bound_of(s.id)?, claims.bound_of(s.refers_to?)?)))
@@ -93,6 +97,7 @@ pub fn plan(doc: &Document, report: &mut ExportReport) -> Result<Standoff, Expor
         bounds,
         events,
         relations,
+        segments,
         notes,
     })
 }

@@ -297,6 +297,7 @@ fn brat_keeps_spans_and_quotes_and_each_fragment_slices_its_text() {
         let back = back.iter().find(|d| d.id == original.id).unwrap();
         assert_eq!(spans(back), spans(&original));
         assert_eq!(quotes(back), quotes(&original));
+        assert_eq!(segments(back), segments(&original));
     }
 }
 
