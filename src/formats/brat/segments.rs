@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::events::first_span;
 use super::plan::PlannedEvent;
 use super::schema::{Bound, RELATION_SEGMENT, ROLE_CONTENT, is_role};
 use crate::formats::ExportReport;
@@ -66,13 +67,7 @@ pub fn segment_link(
     if !kind.eq_ignore_ascii_case(RELATION_SEGMENT) {
         return None;
     }
-    let first = |role: &str| {
-        args.iter()
-            .find(|(r, _)| r == role)
-            .and_then(|(_, t)| spans_of.get(t.as_str()))
-            .and_then(|s| s.first())
-            .copied()
-    };
+    let first = |role: &str| first_span(args, role, spans_of);
     Some(match (first("Arg1"), first("Arg2")) {
         (Some(a), Some(b)) if a != b => Ok((a, b)),
         _ => Err("Arg1 and Arg2 must be two kept annotations; relation skipped".to_owned()),
