@@ -4,7 +4,8 @@
 //! travel inside `meta` ([`meta`]), how Prodigy's `answer` maps to review
 //! state ([`answer`]), how quotes become relations and relations quotes
 //! again ([`links`]), and where their classes and groups go then
-//! ([`quote_lists`], [`segments`]).
+//! ([`quote_lists`]; [`segments`], the links between the segments of an
+//! interrupted quote, serves Label Studio and brat too).
 
 pub mod answer;
 pub mod links;
