@@ -6,7 +6,7 @@
 //! [`super::review::written`]. The byline flavor holds everything
 //! and counts nothing here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::formats::ExportReport;
 use crate::formats::json::default_layer;
@@ -67,18 +67,20 @@ pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
 /// Counts, for formats without origins (brat, CoNLL, Hugging Face), the
 /// suggestion origins of the accepted suggestions of `doc` (a document's
 /// gold); `quotes_held` when the format writes quotes (brat), whose origins
-/// and speaker names are then counted too, else their groups.
+/// and speaker names are then counted too, else the interrupted-quote groups
+/// (one each).
 pub fn count_origins(doc: &Document, quotes_held: bool, report: &mut ExportReport) {
     for span in doc.spans() {
         count_origin(&span.origin, report);
     }
-    for quote in doc.quotes() {
-        if !quotes_held {
-            if quote.group.is_some() {
-                report.lose(QUOTE_GROUPS);
-            }
-            continue;
+    if !quotes_held {
+        let groups: HashSet<QuoteGroup> = doc.quotes().filter_map(|q| q.group).collect();
+        for _ in groups {
+            report.lose(QUOTE_GROUPS);
         }
+        return;
+    }
+    for quote in doc.quotes() {
         count_origin(&quote.origin, report);
         if quote.speaker_entity.is_some() {
             report.lose("speaker entity names");
