@@ -40,6 +40,21 @@ venv() {
 }
 
 "$byline" suggest samples -o "$out/suggested.jsonl" 2>"$out/suggest.log"
+# One reviewed interrupted quote written one record per segment (read from
+# brat, where a Segment relation links the segments), so the link between
+# segments goes through every export and consumer that carries quotes.
+mkdir "$out/segments"
+printf '%s' '“Ça suffit,” dit Zoë Ødegård. “Nous partons.”' >"$out/segments/zoe.txt"
+{
+  printf 'T1\tQUOTE 0 12\t“Ça suffit,”\nT2\tAttribution 13 16\tdit\nT3\tCUE 13 16\tdit\n'
+  printf 'T4\tSPEAKER 17 28\tZoë Ødegård\nT5\tQUOTE 30 45\t“Nous partons.”\n'
+  printf 'E1\tAttribution:T2 Content:T1 Cue:T3 Source:T4\nE2\tAttribution:T2 Content:T5 Cue:T3 Source:T4\n'
+  printf 'R1\tSegment Arg1:T1 Arg2:T5\n'
+} >"$out/segments/zoe.ann"
+"$byline" convert "$out/segments" --to byline -o "$out/segments.jsonl" 2>>"$out/suggest.log"
+grep -q '"group":1' "$out/segments.jsonl" ||
+  { echo "interop: brat's Segment relation was not read as a group" >&2; exit 1; }
+cat "$out/segments.jsonl" >>"$out/suggested.jsonl"
 convert() {
   "$byline" convert "$out/suggested.jsonl" "$@" 2>>"$out/convert.log"
 }

@@ -1,6 +1,7 @@
 //! Turns parsed `.ann` lines into a document: text-bound annotations become
 //! spans (one per fragment), attribution events become quotes, `RefersTo`
-//! relations become mention links, `Kind` and `Class` attributes set quote
+//! relations become mention links, `Segment` relations between the content
+//! of events give those quotes one group, `Kind` and `Class` attributes set quote
 //! kinds and classes, and what the model has no place for goes to
 //! `meta.brat` (see `schema`).
 
@@ -14,6 +15,8 @@ use super::schema::{
     ATTRIBUTE_CLASS, ATTRIBUTE_KIND, BratMeta, META_KEY, Note, ROLE_CONTENT, RawEvent,
     byline_label, is_role,
 };
+use super::segments::segment_link;
+use crate::formats::json::link_segments;
 use crate::formats::{ExportReport, Warning};
 use crate::model::{
     AttributionClass, Document, Edit, LabelSet, Quote, QuoteId, QuoteKind, Span, SpanId,
@@ -152,8 +155,8 @@ impl<'p> Builder<'p> {
     }
 
     /// Quotes from attribution events (kinds and classes from `Kind` and
-    /// `Class` attributes), mention
-    /// links from relations; events the writer would not give back go to `meta.brat`.
+    /// `Class` attributes, groups from `Segment` relations), mention
+    /// links from `RefersTo` relations; events the writer would not give back go to `meta.brat`.
     fn make_quotes(&mut self, parsed: &'p Parsed) {
         let mut ids = self.doc.ids();
         let mut originals: Vec<(QuoteId, RawEvent)> = Vec::new();
@@ -196,20 +199,29 @@ impl<'p> Builder<'p> {
                 ),
             }
         }
-        let mut quotes: Vec<Quote> = quote_of_event.into_values().collect();
-        quotes.sort_by_key(|q| q.id);
         let mut tx = Transaction::new("Read brat events");
-        for quote in quotes {
-            tx.push(Edit::InsertQuote(quote));
-        }
+        let mut segments = Vec::new();
         for relation in &parsed.relations {
-            match refers_to(&relation.kind, &relation.args, &self.spans_of, &self.doc) {
-                Ok(span) => {
+            let (kind, args) = (&relation.kind, &relation.args);
+            let read = match segment_link(kind, args, &self.spans_of) {
+                Some(link) => link.map(|link| segments.push(link)),
+                None => refers_to(kind, args, &self.spans_of, &self.doc).map(|span| {
                     tx.push(Edit::ReplaceSpan(span));
-                }
-                Err(message) => self.warn(relation.line, format!("{}: {message}", relation.id)),
+                }),
+            };
+            if let Err(message) = read {
+                self.warn(relation.line, format!("{}: {message}", relation.id));
             }
         }
+        let groups = link_segments(&segments);
+        let mut quotes: Vec<Quote> = quote_of_event.into_values().collect();
+        quotes.sort_by_key(|q| q.id);
+        let mut edits = Vec::with_capacity(quotes.len());
+        for mut quote in quotes {
+            quote.group = quote.content.iter().find_map(|id| groups.get(id)).copied();
+            edits.push(Edit::InsertQuote(quote));
+        }
+        tx.edits.splice(0..0, edits);
         if let Err(err) = self.doc.apply(&tx) {
             let warning = Warning::new(
                 self.source.clone(),

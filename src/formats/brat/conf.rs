@@ -1,12 +1,12 @@
 //! The `annotation.conf` of a brat export: the entity labels, event types and
-//! their roles, the `RefersTo` relation and the `Kind` and `Class` attributes
+//! their roles, the `RefersTo` and `Segment` relations and the `Kind` and `Class` attributes
 //! the `.ann` files use, so brat opens the folder without complaint.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use super::plan::plan;
-use super::schema::{ATTRIBUTE_CLASS, ATTRIBUTE_KIND, RELATION_REFERS_TO};
+use super::schema::{ATTRIBUTE_CLASS, ATTRIBUTE_KIND, RELATION_REFERS_TO, RELATION_SEGMENT};
 use crate::formats::output::check_alignment;
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{AttributionClass, Document, QuoteKind};
@@ -68,7 +68,9 @@ impl ConfLabels {
             writeln!(out, "{label}")?;
         }
         writeln!(out, "\n[relations]")?;
-        writeln!(out, "{RELATION_REFERS_TO} Arg1:<ENTITY>, Arg2:<ENTITY>")?;
+        for relation in [RELATION_REFERS_TO, RELATION_SEGMENT] {
+            writeln!(out, "{relation} Arg1:<ENTITY>, Arg2:<ENTITY>")?;
+        }
         writeln!(
             out,
             "<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>"

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use super::parse::EventLine;
 use super::schema::{
-    Bound, RELATION_REFERS_TO, ROLE_CONTENT, ROLE_CUE, ROLE_SOURCE, RawArg, RawEvent, is_role,
+    Bound, RELATION_REFERS_TO, RELATION_SEGMENT, ROLE_CONTENT, ROLE_CUE, ROLE_SOURCE, RawArg,
+    RawEvent, is_role,
 };
 use crate::formats::Warning;
 use crate::model::{
@@ -154,16 +155,10 @@ pub fn refers_to(
 ) -> Result<Span, String> {
     if !kind.eq_ignore_ascii_case(RELATION_REFERS_TO) {
         return Err(format!(
-            "relation type {kind} is not kept (Byline keeps {RELATION_REFERS_TO})"
+            "relation type {kind} is not kept (Byline keeps {RELATION_REFERS_TO} and {RELATION_SEGMENT})"
         ));
     }
-    let first = |role: &str| {
-        args.iter()
-            .find(|(r, _)| r == role)
-            .and_then(|(_, t)| spans_of.get(t.as_str()))
-            .and_then(|s| s.first())
-            .and_then(|id| doc.span(*id))
-    };
+    let first = |role: &str| first_span(args, role, spans_of).and_then(|id| doc.span(id));
     match (first("Arg1"), first("Arg2")) {
         (Some(mention), Some(antecedent)) if mention.id != antecedent.id => {
             let mut span = mention.clone();
@@ -172,4 +167,17 @@ pub fn refers_to(
         }
         _ => Err("Arg1 and Arg2 must be two kept annotations; relation skipped".to_owned()),
     }
+}
+
+/// The first span of the annotation filling a relation's `role` (`Arg1`, `Arg2`).
+pub fn first_span(
+    args: &[(String, String)],
+    role: &str,
+    spans_of: &HashMap<&str, Vec<SpanId>>,
+) -> Option<SpanId> {
+    args.iter()
+        .find(|(r, _)| r == role)
+        .and_then(|(_, t)| spans_of.get(t.as_str()))
+        .and_then(|s| s.first())
+        .copied()
 }

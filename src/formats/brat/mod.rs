@@ -10,6 +10,7 @@
 //! default would not give back. [`files`] finds a document's two files.
 
 mod build;
+mod claims;
 mod conf;
 mod events;
 pub mod files;
@@ -19,6 +20,7 @@ pub mod plan;
 mod raw_text;
 mod read;
 pub mod schema;
+mod segments;
 mod write;
 
 pub use conf::{ConfLabels, write_conf};

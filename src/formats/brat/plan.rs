@@ -5,10 +5,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::claims::{Claims, claim_groups, default_groups, group_by_event, spans_by_key};
 use super::schema::{
     Bound, BratMeta, Note, ROLE_CONTENT, ROLE_CUE, ROLE_SOURCE, RawArg, RawEvent, Signature,
-    default_event_type, is_role,
+    default_event_type,
 };
+use super::segments::plan_segments;
 use crate::formats::output::exported_spans;
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{
@@ -37,28 +39,10 @@ pub struct Standoff {
     pub events: Vec<PlannedEvent>,
     /// `RefersTo` relations: (mention, antecedent).
     pub relations: Vec<(Bound, Bound)>,
+    /// `Segment` relations: (one segment's content, the next one's).
+    pub segments: Vec<(Bound, Bound)>,
     /// Annotator notes on annotations that are still there.
     pub notes: Vec<Note>,
-}
-
-/// Spans grouped into text-bound annotations.
-struct Claims {
-    bounds: Vec<Bound>,
-    of_span: HashMap<SpanId, usize>,
-}
-
-impl Claims {
-    fn claim(&mut self, bound: Bound, spans: &[SpanId]) {
-        let index = self.bounds.len();
-        self.bounds.push(bound);
-        for id in spans {
-            self.of_span.entry(*id).or_insert(index);
-        }
-    }
-
-    fn bound_of(&self, id: SpanId) -> Option<&Bound> {
-        self.of_span.get(&id).and_then(|&i| self.bounds.get(i))
-    }
 }
 
 /// Plans the annotations of `doc`, counting what brat cannot hold in `report`.
@@ -92,6 +76,7 @@ pub fn plan(doc: &Document, report: &mut ExportReport) -> Result<Standoff, Expor
         }
     }
     let events = plan_events(doc, &quotes, &overrides, &meta, &claims, report);
+    let segments = plan_segments(&quotes, &events, report);
     let relations = spans
         .iter()
         .filter_map(|s| Some((claims.bound_of(s.id)?, claims.bound_of(s.refers_to?)?)))
@@ -112,6 +97,7 @@ pub fn plan(doc: &Document, report: &mut ExportReport) -> Result<Standoff, Expor
         bounds,
         events,
         relations,
+        segments,
         notes,
     })
 }
@@ -239,96 +225,6 @@ pub fn signature_of(quote: &Quote, chars: &HashMap<SpanId, [usize; 2]>) -> Signa
         content,
         speaker: quote.speaker.and_then(|id| chars.get(&id).copied()),
         cue: quote.cue.and_then(|id| chars.get(&id).copied()),
-    }
-}
-
-/// Content grouped as a kept event had it, if the event still covers every content span once.
-fn group_by_event(
-    event: &RawEvent,
-    quote: &Quote,
-    chars: &HashMap<SpanId, [usize; 2]>,
-) -> Option<Vec<(Bound, Vec<SpanId>)>> {
-    let mut left: Vec<SpanId> = quote.content.clone();
-    let mut groups = Vec::new();
-    for arg in event.args.iter().filter(|a| is_role(&a.role, ROLE_CONTENT)) {
-        let mut ids = Vec::new();
-        for fragment in &arg.target.fragments {
-            let at = left.iter().position(|id| chars.get(id) == Some(fragment))?;
-            ids.push(left.remove(at));
-        }
-        groups.push((arg.target.clone(), ids));
-    }
-    left.is_empty().then_some(groups)
-}
-
-/// Content as one annotation per label (normally one), fragments in text order.
-fn default_groups(
-    quote: &Quote,
-    chars: &HashMap<SpanId, [usize; 2]>,
-    labels: &HashMap<SpanId, String>,
-) -> Vec<(Bound, Vec<SpanId>)> {
-    let mut groups: Vec<(Bound, Vec<SpanId>)> = Vec::new();
-    for id in &quote.content {
-        let (Some(label), Some(range)) = (labels.get(id), chars.get(id)) else {
-            continue;
-        };
-        match groups.iter_mut().find(|(b, _)| &b.label == label) {
-            Some((bound, ids)) => {
-                // Two content spans over one range are one fragment.
-                if !bound.fragments.contains(range) {
-                    bound.fragments.push(*range);
-                }
-                ids.push(*id);
-            }
-            None => groups.push((
-                Bound {
-                    label: label.clone(),
-                    fragments: vec![*range],
-                },
-                vec![*id],
-            )),
-        }
-    }
-    groups
-}
-
-/// Exported spans by (brat label, code point range), in id order.
-fn spans_by_key(
-    chars: &HashMap<SpanId, [usize; 2]>,
-    labels: &HashMap<SpanId, String>,
-) -> HashMap<(String, [usize; 2]), Vec<SpanId>> {
-    let mut by_key: HashMap<(String, [usize; 2]), Vec<SpanId>> = HashMap::new();
-    for (id, range) in chars {
-        if let Some(label) = labels.get(id) {
-            by_key.entry((label.clone(), *range)).or_default().push(*id);
-        }
-    }
-    for ids in by_key.values_mut() {
-        ids.sort_unstable();
-    }
-    by_key
-}
-
-/// Joins the spans of each discontinuous annotation kept in `meta.brat` back into one.
-fn claim_groups(
-    meta: &BratMeta,
-    by_key: &HashMap<(String, [usize; 2]), Vec<SpanId>>,
-    claims: &mut Claims,
-) {
-    for group in &meta.groups {
-        let ids: Option<Vec<SpanId>> = group
-            .fragments
-            .iter()
-            .map(|f| {
-                by_key
-                    .get(&(group.label.clone(), *f))
-                    .and_then(|ids| ids.iter().find(|id| !claims.of_span.contains_key(id)))
-                    .copied()
-            })
-            .collect();
-        if let Some(ids) = ids {
-            claims.claim(group.clone(), &ids);
-        }
     }
 }
 

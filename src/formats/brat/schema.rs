@@ -28,6 +28,9 @@ pub const EVENT_ATTRIBUTION: &str = "Attribution";
 pub const EVENT_NO_SOURCE: &str = "Attribution-no-source";
 /// Relation type linking a mention to the earlier mention it refers to.
 pub const RELATION_REFERS_TO: &str = "RefersTo";
+/// Relation type linking the content of one segment of an interrupted quote
+/// to the next segment's.
+pub const RELATION_SEGMENT: &str = "Segment";
 /// Attribute type holding a quote's kind when it is not the one brat readers infer.
 pub const ATTRIBUTE_KIND: &str = "Kind";
 /// Attribute type holding a quote's attribution class when it is not speech

@@ -1,6 +1,7 @@
 //! brat standoff writer: per document a `.txt` (the text) and an `.ann`
-//! (`T` spans, `E` attribution events, `R` RefersTo links, `A` kinds and
-//! classes, `#` notes), plus an `annotation.conf` for the label set, or a folder of them.
+//! (`T` spans, `E` attribution events, `R` RefersTo links and Segment links
+//! between the segments of an interrupted quote, `A` kinds and classes,
+//! `#` notes), plus an `annotation.conf` for the label set, or a folder of them.
 //!
 //! Quotes are written as PolNeAR writes attributions: an `Attribution` event
 //! (`Attribution-no-source` when there is no speaker) triggered by an
@@ -15,7 +16,9 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use super::plan::{Standoff, plan};
-use super::schema::{ATTRIBUTE_CLASS, ATTRIBUTE_KIND, Bound, META_KEY, RELATION_REFERS_TO};
+use super::schema::{
+    ATTRIBUTE_CLASS, ATTRIBUTE_KIND, Bound, META_KEY, RELATION_REFERS_TO, RELATION_SEGMENT,
+};
 use crate::formats::output::losses::{count_document, count_origins};
 use crate::formats::output::review::{ExportOptions, Kept, written};
 use crate::formats::output::{check_alignment, exported_spans};
@@ -97,13 +100,15 @@ fn render(standoff: &Standoff, text: &str, mut out: impl Write) -> Result<(), Ex
             classes.push((ATTRIBUTE_CLASS, i + 1, class.as_str()));
         }
     }
-    for (i, (mention, antecedent)) in standoff.relations.iter().enumerate() {
+    let refers = standoff.relations.iter().map(|r| (RELATION_REFERS_TO, r));
+    let segments = standoff.segments.iter().map(|r| (RELATION_SEGMENT, r));
+    for (i, (kind, (from, to))) in refers.chain(segments).enumerate() {
         writeln!(
             out,
-            "R{}\t{RELATION_REFERS_TO} Arg1:T{} Arg2:T{}",
+            "R{}\t{kind} Arg1:T{} Arg2:T{}",
             i + 1,
-            id(mention),
-            id(antecedent)
+            id(from),
+            id(to)
         )?;
     }
     attributes.append(&mut classes);
@@ -232,6 +237,7 @@ mod tests {
             "# Written by Byline: the labels of this export.\n\
              [entities]\nCUE\nGPE\nPERSON\nQUOTE\nSPEAKER\n\n\
              [relations]\nRefersTo Arg1:<ENTITY>, Arg2:<ENTITY>\n\
+             Segment Arg1:<ENTITY>, Arg2:<ENTITY>\n\
              <OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n\
              [events]\nAttribution Content*:<ENTITY>, Cue*:<ENTITY>, Source*:<ENTITY>\n\
              Attribution-no-source Content*:<ENTITY>\n\n\

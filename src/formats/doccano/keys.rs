@@ -17,9 +17,9 @@ use serde_json::value::RawValue;
 
 use crate::formats::ExportError;
 use crate::formats::json::{
-    META_BOILERPLATE, META_DOC_ID, META_QUOTE_CLASSES, META_SOURCE, META_STATUS,
+    META_BOILERPLATE, META_DOC_ID, META_SOURCE, META_STATUS, quote_lists_used,
 };
-use crate::model::{AttributionClass, Document};
+use crate::model::Document;
 
 /// The meta keys met so far, and whether records were written before some.
 #[derive(Debug, Default)]
@@ -49,15 +49,14 @@ impl MetaKeys {
         self.written |= !docs.is_empty();
     }
 
-    /// Takes in `meta.quote_classes` when a document has a quote that is not
-    /// speech (a record without it writes `""`, read back as none).
-    pub fn add_quote_classes(&mut self, docs: &[Document]) {
-        let any = docs
-            .iter()
-            .any(|d| d.quotes().any(|q| q.class != AttributionClass::Speech));
-        if any && !self.keys.contains(META_QUOTE_CLASSES) {
-            self.keys.insert(META_QUOTE_CLASSES.to_owned());
-            self.grew |= self.written;
+    /// Takes in `meta.quote_classes` and `meta.quote_groups` when a document
+    /// has quotes they list (a record without one writes `""`, read back as none).
+    pub fn add_quote_lists(&mut self, docs: &[Document]) {
+        for key in docs.iter().flat_map(quote_lists_used) {
+            if !self.keys.contains(key) {
+                self.keys.insert(key.to_owned());
+                self.grew |= self.written;
+            }
         }
     }
 

@@ -13,8 +13,9 @@
 //!   counted, like the attribution layer (quotes go to relation mode).
 //! - Relation mode holds every gold span, quotes as SPEAKER/CUE relations
 //!   from each QUOTE span (the class of each quote that is not speech in
-//!   `meta.quote_classes`, see `json::classes`: doccano keeps meta, not
-//!   extra keys on relations) and coreference as REFERS_TO relations. Spans of
+//!   `meta.quote_classes`, the group of each segment of an interrupted quote
+//!   in `meta.quote_groups`, see `json::quote_lists`: doccano keeps meta,
+//!   not extra keys on relations) and coreference as REFERS_TO relations. Spans of
 //!   both layers overlap (a quote holds names), so the project must allow
 //!   overlapping spans: the report says so.
 
@@ -31,9 +32,7 @@ use serde_json::Value;
 
 use crate::model::{Document, Layer, OffsetIndex, Span};
 
-use crate::formats::json::{
-    META_QUOTE_CLASSES, REFERS_TO, encode_meta, encode_quote_classes, quote_links,
-};
+use crate::formats::json::{REFERS_TO, encode_meta, insert_quote_lists, quote_links};
 use crate::formats::output::exported_spans;
 use crate::formats::output::losses::{self, Holds};
 use crate::formats::output::parallel::{check_all, write_ordered};
@@ -131,7 +130,7 @@ impl Records {
     ) -> Result<ExportReport, ExportError> {
         check_all(docs)?;
         if self.mode == Mode::Relation {
-            self.keys.add_quote_classes(docs);
+            self.keys.add_quote_lists(docs);
         }
         self.keys.add(docs, &RECORD_KEYS);
         let (mode, kept) = (self.mode, Kept::of(self.options, false));
@@ -173,15 +172,8 @@ fn record<'d>(
     report.documents += 1;
     let to_chars = |r| index.to_chars(r);
     let mut meta = encode_meta(doc, &to_chars, report);
-    let classes = encode_quote_classes(doc, doc.quotes_sorted(), &to_chars);
-    if let Some(classes) = classes.filter(|_| mode == Mode::Relation)
-        && meta
-            .insert(META_QUOTE_CLASSES.to_owned(), classes)
-            .is_some()
-    {
-        report.lose(format!(
-            "meta keys shadowed by byline's own `{META_QUOTE_CLASSES}`"
-        ));
+    if mode == Mode::Relation {
+        insert_quote_lists(&mut meta, doc, &doc.quotes_sorted(), &to_chars, report);
     }
     for key in RECORD_KEYS {
         if meta.remove(key).is_some() {

@@ -2,13 +2,13 @@
 //! `Labels` control over the `text` object with every label the tasks use
 //! (the built-in ones first, in palette order, with their colours), the
 //! per-region choice of a quote's attribution class, and the relation labels
-//! of quotes and coreference.
+//! of quotes, coreference and the segments of interrupted quotes.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::{CLASS_NAME, FROM_NAME, TO_NAME};
-use crate::formats::json::REFERS_TO;
+use crate::formats::json::{REFERS_TO, SEGMENT};
 use crate::model::{AttributionClass, CUE, LabelSet, QUOTE, SPEAKER};
 
 /// The config for tasks using `used` labels (the built-in ones are always declared).
@@ -41,7 +41,7 @@ pub fn labeling_config(used: &BTreeSet<String>) -> String {
     }
     config.push_str("  </Choices>\n");
     config.push_str("  <Relations>\n");
-    for relation in [SPEAKER, CUE, REFERS_TO] {
+    for relation in [SPEAKER, CUE, REFERS_TO, SEGMENT] {
         let _ = writeln!(config, "    <Relation value=\"{relation}\"/>");
     }
     config.push_str("  </Relations>\n</View>\n");
@@ -89,7 +89,9 @@ mod tests {
             "{config}"
         );
         assert!(
-            config.ends_with("    <Relation value=\"REFERS_TO\"/>\n  </Relations>\n</View>\n"),
+            config.ends_with(
+                "    <Relation value=\"REFERS_TO\"/>\n    <Relation value=\"segment\"/>\n  </Relations>\n</View>\n"
+            ),
             "{config}"
         );
     }

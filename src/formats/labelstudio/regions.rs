@@ -2,7 +2,8 @@
 //! annotation and predictions, then made one transaction: spans (accepted
 //! from the annotation, pending from a prediction), quotes rebuilt from
 //! SPEAKER/CUE relations (their class from the `class` choice on a QUOTE
-//! region), coreference from REFERS_TO relations.
+//! region, their group from `segment` relations between QUOTE regions),
+//! coreference from REFERS_TO relations.
 
 use std::collections::HashMap;
 
@@ -11,7 +12,10 @@ use super::CLASS_NAME;
 use serde_json::Value;
 
 use crate::formats::input::offsets::FileOffsets;
-use crate::formats::json::{LinkedQuote, QuoteLink, REFERS_TO, default_layer, group_links};
+use crate::formats::json::{
+    LinkedQuote, QuoteLink, REFERS_TO, SEGMENT, default_layer, group_links, link_segments,
+    split_segments,
+};
 use crate::model::{
     AttributionClass, ByteRange, CUE, CharRange, Document, Edit, Origin, QUOTE, Quote, QuoteId,
     QuoteKind, SPEAKER, Span, SpanId, SpanState, Transaction,
@@ -54,6 +58,8 @@ pub(super) struct Parts<'t> {
     refers: Vec<(SpanId, SpanId)>,
     /// Region ids with the attribution class chosen on them.
     classes: Vec<(String, AttributionClass)>,
+    /// Links from one segment's QUOTE region to the next one's.
+    segments: Vec<(SpanId, SpanId)>,
 }
 
 impl<'t> Parts<'t> {
@@ -67,6 +73,7 @@ impl<'t> Parts<'t> {
             suggested_links: Vec::new(),
             refers: Vec::new(),
             classes: Vec::new(),
+            segments: Vec::new(),
         }
     }
 
@@ -236,6 +243,10 @@ impl<'t> Parts<'t> {
                 self.refers.push((from_span, to_span));
                 return;
             }
+            Some(SEGMENT) if is_quote(from_span) && is_quote(to_span) => {
+                self.segments.push((from_span, to_span));
+                return;
+            }
             Some(role @ (SPEAKER | CUE)) => {
                 let role = if role == SPEAKER { SPEAKER } else { CUE };
                 if is_quote(from_span) {
@@ -258,7 +269,7 @@ impl<'t> Parts<'t> {
             }
             other => {
                 return warn(format!(
-                    "{field}: relation label {other:?} is not SPEAKER, CUE or REFERS_TO; relation refused"
+                    "{field}: relation label {other:?} is not SPEAKER, CUE, REFERS_TO or a segment between QUOTE regions; relation refused"
                 ));
             }
         };
@@ -294,6 +305,8 @@ impl<'t> Parts<'t> {
                 classes.entry(span).or_insert(*class);
             }
         }
+        let groups_of = link_segments(&self.segments);
+        let starts = |id: SpanId| groups_of.contains_key(&id);
         let mut next = spans.len() as u64 + 1;
         let origin = self.suggested_links.first().map(|(_, o)| o.clone());
         let suggested: Vec<QuoteLink> = self.suggested_links.into_iter().map(|(l, _)| l).collect();
@@ -319,24 +332,26 @@ impl<'t> Parts<'t> {
                 cue,
             } in quotes
             {
-                let texts = content
-                    .iter()
-                    .filter_map(|id| spans.iter().find(|s| s.id == *id))
-                    .map(|s| s.text(doc.text()));
-                tx.push(Edit::InsertQuote(Quote {
-                    id: QuoteId(next),
-                    kind: QuoteKind::inferred(texts),
-                    class: (content.iter().find_map(|id| classes.get(id)).copied())
-                        .unwrap_or_default(),
-                    content,
-                    speaker,
-                    cue,
-                    speaker_entity: None,
-                    state,
-                    origin: origin.clone(),
-                    group: None,
-                }));
-                next += 1;
+                for content in split_segments(&content, &starts) {
+                    let texts = content
+                        .iter()
+                        .filter_map(|id| spans.iter().find(|s| s.id == *id))
+                        .map(|s| s.text(doc.text()));
+                    tx.push(Edit::InsertQuote(Quote {
+                        id: QuoteId(next),
+                        kind: QuoteKind::inferred(texts),
+                        class: (content.iter().find_map(|id| classes.get(id)).copied())
+                            .unwrap_or_default(),
+                        group: content.iter().find_map(|id| groups_of.get(id)).copied(),
+                        content,
+                        speaker,
+                        cue,
+                        speaker_entity: None,
+                        state,
+                        origin: origin.clone(),
+                    }));
+                    next += 1;
+                }
             }
         }
         tx

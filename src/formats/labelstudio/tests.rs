@@ -243,3 +243,76 @@ fn a_folder_holds_the_tasks_list_and_the_labeling_config() {
     let config = std::fs::read_to_string(dir.path().join(CONFIG)).unwrap();
     assert!(config.contains("<Relation value=\"SPEAKER\"/>"), "{config}");
 }
+
+/// The segment relations of a result list, as the texts of their regions.
+fn segment_relations(result: &Value, text_of: &dyn Fn(&str) -> String) -> Vec<(String, String)> {
+    (result.as_array().unwrap().iter())
+        .filter(|r| r["type"] == "relation" && r["labels"][0] == "segment")
+        .map(|r| {
+            let end = |key: &str| text_of(r[key].as_str().unwrap());
+            (end("from_id"), end("to_id"))
+        })
+        .collect()
+}
+
+#[test]
+fn segments_are_linked_in_the_annotation_and_the_prediction_and_read_back_as_groups() {
+    let mut doc = crate::model::markup::document(
+        "[“Ça,”|QUOTE:1] [dit|CUE:1] [Zoë|SPEAKER:1]. [“Non.”|QUOTE:2] \
+         [„Nie,“|QUOTE:3] [sagt|CUE:3] [Jörg|SPEAKER:3]. [„Niemals.“|QUOTE:4]",
+    )
+    .unwrap();
+    let quotes: Vec<crate::model::Quote> = doc.quotes_sorted().into_iter().cloned().collect();
+    let mut tx = Transaction::new("segments");
+    for (i, quote) in quotes.iter().enumerate() {
+        let mut quote = quote.clone();
+        let first = &quotes[i / 2 * 2];
+        (quote.speaker, quote.cue) = (first.speaker, first.cue);
+        quote.group = Some(crate::model::QuoteGroup(7 + i as u64 / 2));
+        if i >= 2 {
+            quote.state = SpanState::Pending;
+            for id in quote.content.iter().chain(&quote.speaker).chain(&quote.cue) {
+                let mut span = doc.span(*id).unwrap().clone();
+                span.state = SpanState::Pending;
+                span.origin = crate::model::Origin::suggested("rules", "said", 0.9);
+                tx.push(Edit::ReplaceSpan(span));
+            }
+        }
+        tx.push(Edit::ReplaceQuote(quote));
+    }
+    doc.apply(&tx).unwrap();
+    let task = task_of(&doc, Kept::GoldAndSuggestions);
+    let text_of = |id: &str| {
+        let span = id.strip_prefix('s').unwrap().parse().unwrap();
+        doc.span(crate::model::SpanId(span))
+            .unwrap()
+            .text(doc.text())
+            .to_owned()
+    };
+    let pair = |a: &str, b: &str| vec![(a.to_owned(), b.to_owned())];
+    assert_eq!(
+        segment_relations(&task["annotations"][0]["result"], &text_of),
+        pair("“Ça,”", "“Non.”")
+    );
+    assert_eq!(
+        segment_relations(&task["predictions"][0]["result"], &text_of),
+        pair("„Nie,“", "„Niemals.“")
+    );
+
+    let loaded = read_tasks(json!([task]));
+    assert_eq!(loaded.warnings, vec![]);
+    let back = &loaded.documents[0];
+    let shape: Vec<_> = (back.quotes_sorted().into_iter())
+        .map(|q| (q.content.len(), q.state, q.group.map(|g| g.0)))
+        .collect();
+    let (gold, pending) = (SpanState::Accepted, SpanState::Pending);
+    assert_eq!(
+        shape,
+        [
+            (1, gold, Some(1)),
+            (1, gold, Some(1)),
+            (1, pending, Some(2)),
+            (1, pending, Some(2))
+        ]
+    );
+}

@@ -6,8 +6,9 @@
 //! code points; quotes are `relation` results from each QUOTE region to its
 //! SPEAKER and CUE region, coreference `REFERS_TO` relations; a quote whose
 //! class is not speech has it as a `choices` result (control `class`) on
-//! each of its QUOTE regions, under the region's id. A relation
-//! must join regions of one result, so a suggested quote's prediction repeats
+//! each of its QUOTE regions, under the region's id; the segments of an
+//! interrupted quote are linked by `segment` relations from each one's first
+//! QUOTE region to the next one's. A relation must join regions of one result, so a suggested quote's prediction repeats
 //! the gold regions it links to, under the same ids.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,8 +17,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{CLASS_NAME, FROM_NAME, TO_NAME};
-use crate::formats::json::{QuoteLink, REFERS_TO, encode_meta, links_of, quote_links};
-use crate::formats::output::losses::count_origins;
+use crate::formats::json::{
+    QuoteLink, REFERS_TO, SEGMENT, encode_meta, links_of, quote_links, segment_links,
+};
+use crate::formats::output::losses::{count_lone_segments, count_origins};
 use crate::formats::output::review::{Kept, pending_spans, suggested_quotes, written};
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{
@@ -125,10 +128,11 @@ pub(super) fn task<'d>(
         result.push(region(doc, &index, span, None, labels, report)?);
     }
     let gold_quotes: Vec<&Quote> = gold.quotes_sorted();
-    result.extend(class_choices(doc, &index, gold_quotes)?);
+    result.extend(class_choices(doc, &index, gold_quotes.iter().copied())?);
     let links = quote_links(&gold);
     let mentions = gold.spans().filter_map(|s| Some((s.id, s.refers_to?)));
-    result.extend(relations(&links, mentions));
+    let segments = segment_links(&gold, gold_quotes);
+    result.extend(relations(&links, mentions, &segments));
     let done = doc.status() == crate::model::DocStatus::Done;
     let annotations = if result.is_empty() && !done {
         Vec::new()
@@ -193,7 +197,8 @@ fn prediction<'d>(
         result.push(region(doc, index, span, score, labels, report)?);
     }
     result.extend(class_choices(doc, index, quotes.iter())?);
-    result.extend(relations(&links, std::iter::empty()));
+    let segments = segment_links(doc, &quotes);
+    result.extend(relations(&links, std::iter::empty(), &segments));
     let score = if scores.is_empty() {
         1.0
     } else {
@@ -284,17 +289,20 @@ fn class_choices<'d, 'q>(
     Ok(items)
 }
 
-/// Quote links, then coreference links, as relation results.
+/// Quote links, coreference links, then links between segments, as relation results.
 fn relations<'d>(
     links: &[QuoteLink],
     mentions: impl Iterator<Item = (SpanId, SpanId)>,
+    segments: &[(SpanId, SpanId)],
 ) -> impl Iterator<Item = Item<'d>> {
     let quotes: Vec<(SpanId, SpanId, &'static str)> =
         links.iter().map(|l| (l.head, l.child, l.role)).collect();
     let mentions: Vec<_> = mentions.map(|(from, to)| (from, to, REFERS_TO)).collect();
+    let segments = segments.iter().map(|&(from, to)| (from, to, SEGMENT));
     quotes
         .into_iter()
         .chain(mentions)
+        .chain(segments)
         .map(|(from, to, label)| Item::Relation {
             from_id: region_id(from),
             to_id: region_id(to),
@@ -306,6 +314,10 @@ fn relations<'d>(
 
 /// Counts what Label Studio's relations cannot say of the gold quotes.
 fn count_quotes(gold: &Document, report: &mut ExportReport) {
+    let rebuilt = gold
+        .quotes()
+        .filter(|q| q.speaker.is_some() || q.cue.is_some());
+    count_lone_segments(rebuilt, report);
     for quote in gold.quotes() {
         let texts = quote
             .content
@@ -314,9 +326,6 @@ fn count_quotes(gold: &Document, report: &mut ExportReport) {
             .map(|s| s.text(gold.text()));
         if quote.kind != QuoteKind::inferred(texts) {
             report.lose("quote kinds partial/mixed (read back as direct or indirect)");
-        }
-        if quote.group.is_some() {
-            report.lose(crate::formats::output::losses::QUOTE_GROUPS);
         }
         if quote.speaker.is_none() && quote.cue.is_none() {
             report.lose("quotes without speaker or cue (only their QUOTE spans are written)");

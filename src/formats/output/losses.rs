@@ -6,12 +6,16 @@
 //! [`super::review::written`]. The byline flavor holds everything
 //! and counts nothing here.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::formats::ExportReport;
 use crate::formats::json::default_layer;
-use crate::model::{DocStatus, Document, Origin, QuoteKind};
+use crate::model::{DocStatus, Document, Origin, Quote, QuoteGroup, QuoteKind};
 
-/// The loss of an interrupted quote's segments' link, for every format that
-/// writes quotes but not their group (only byline's own flavor keeps it).
+/// The loss of an interrupted quote's segments' link: for the formats
+/// without quotes (CoNLL, Hugging Face), and for a segment whose partners are
+/// all gone in the formats that link segments to each other (brat, Label
+/// Studio; see [`count_lone_segments`]).
 pub const QUOTE_GROUPS: &str =
     "interrupted-quote groups (the link between segments written one per record)";
 
@@ -52,9 +56,6 @@ pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
         if quote.speaker_entity.is_some() {
             report.lose("speaker entity names");
         }
-        if quote.group.is_some() {
-            report.lose(QUOTE_GROUPS);
-        }
         if quote.speaker.is_none() && quote.cue.is_none() {
             report.lose("quotes without speaker or cue (only their QUOTE spans are written)");
         } else if quote.content.len() > 1 && quote.cue.is_none() {
@@ -66,19 +67,40 @@ pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
 /// Counts, for formats without origins (brat, CoNLL, Hugging Face), the
 /// suggestion origins of the accepted suggestions of `doc` (a document's
 /// gold); `quotes_held` when the format writes quotes (brat), whose origins
-/// and speaker names are then counted too.
+/// and speaker names are then counted too, else the interrupted-quote groups
+/// (one each).
 pub fn count_origins(doc: &Document, quotes_held: bool, report: &mut ExportReport) {
     for span in doc.spans() {
         count_origin(&span.origin, report);
     }
-    for quote in doc.quotes().filter(|_| quotes_held) {
+    if !quotes_held {
+        let groups: HashSet<QuoteGroup> = doc.quotes().filter_map(|q| q.group).collect();
+        for _ in groups {
+            report.lose(QUOTE_GROUPS);
+        }
+        return;
+    }
+    for quote in doc.quotes() {
         count_origin(&quote.origin, report);
         if quote.speaker_entity.is_some() {
             report.lose("speaker entity names");
         }
-        if quote.group.is_some() {
-            report.lose(QUOTE_GROUPS);
-        }
+    }
+}
+
+/// Counts the grouped quotes of `quotes` with no other quote of their group
+/// among them: a format that writes the group as a link between segments
+/// has nothing to link them to.
+pub fn count_lone_segments<'q>(
+    quotes: impl IntoIterator<Item = &'q Quote>,
+    report: &mut ExportReport,
+) {
+    let mut members: HashMap<QuoteGroup, usize> = HashMap::new();
+    for group in quotes.into_iter().filter_map(|q| q.group) {
+        *members.entry(group).or_default() += 1;
+    }
+    for _ in members.values().filter(|&&n| n == 1) {
+        report.lose(QUOTE_GROUPS);
     }
 }
 

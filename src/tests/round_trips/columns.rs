@@ -27,7 +27,9 @@ fn conll_keeps_what_iob_holds_and_reads_back_to_the_same_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.conll");
     let run = convert(&input(dir.path()), "conll", &out);
-    assert!(run.err.contains("not written: 2 quote"), "{}", run.err);
+    assert!(run.err.contains("not written: 4 quote"), "{}", run.err);
+    let group = "not written: 1 interrupted-quote groups";
+    assert!(run.err.contains(group), "{}", run.err);
     let back = read_back(&out);
     assert_eq!(back.len(), 2);
     for (back, original) in back.iter().zip(fixtures()) {

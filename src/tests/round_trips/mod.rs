@@ -7,8 +7,10 @@
 //!
 //! The fixture has curly quotes, emoji (one astral, one a two-code-point
 //! flag), CJK, a decomposed name (combining accents), a split quote, an entity
-//! inside a speaker, and an indirect quote holding a partial one, whose
-//! attribution class is belief (the split quote's is speech).
+//! inside a speaker, an indirect quote holding a partial one, whose
+//! attribution class is belief (the split quote's is speech), and an
+//! interrupted quote written one record per segment, the two linked by a
+//! group.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -21,8 +23,8 @@ use crate::formats::byline::{Flavor, write};
 use crate::formats::fixtures::{annotated, rich};
 use crate::formats::{ExportOptions, ReadOptions, collect_inputs, read_path};
 use crate::model::{
-    AttributionClass, ByteRange, DocStatus, Document, Edit, Layer, OffsetIndex, SpanId,
-    Transaction, markup,
+    AttributionClass, ByteRange, DocStatus, Document, Edit, Layer, OffsetIndex, Quote, QuoteGroup,
+    SpanId, Transaction, markup,
 };
 use crate::model::{CUE, QUOTE};
 
@@ -31,8 +33,8 @@ mod columns;
 const FIRST: &str = "[“[北京|GPE] 👍 is ready,”|QUOTE:1] [[Zoë Müller|PERSON]|SPEAKER:1] \
     [said|CUE:1], [“and so is 東京.”|QUOTE:1]\n\n\
     [José|PERSON] met [Nguye\u{302}\u{303}n Văn|PERSON] in [Zürich|GPE] 🇨🇭.";
-const SECOND: &str =
-    "[[Ana Díaz|PERSON]|SPEAKER:1] [told|CUE:1] 記者 [that the plan was “dead”|QUOTE:1].";
+const SECOND: &str = "[[Ana Díaz|PERSON]|SPEAKER:1] [told|CUE:1] 記者 [that the plan was “dead”|QUOTE:1]. \
+    [“Ça suffit,”|QUOTE:2] [dit|CUE:2] [Léa|SPEAKER:2]. [“¡Adiós!”|QUOTE:3]";
 
 fn fixtures() -> Vec<Document> {
     let mut first = markup::document(FIRST).unwrap();
@@ -43,11 +45,21 @@ fn fixtures() -> Vec<Document> {
         .unwrap();
     let mut second = markup::document(SECOND).unwrap();
     second.source = Some("wire/ana.txt".into());
-    let mut belief = second.quotes().next().unwrap().clone();
+    let quotes: Vec<Quote> = second.quotes_sorted().into_iter().cloned().collect();
+    let [belief, said, after] = quotes.as_slice() else {
+        panic!("three quotes: {quotes:?}")
+    };
+    let group = second.ids().group();
+    let mut belief = belief.clone();
     belief.class = AttributionClass::Belief;
-    second
-        .apply(&Transaction::new("class").with(Edit::ReplaceQuote(belief)))
-        .unwrap();
+    let mut tx = Transaction::new("class and segments").with(Edit::ReplaceQuote(belief));
+    for (quote, source) in [(said, said), (after, said)] {
+        let mut segment = quote.clone();
+        (segment.speaker, segment.cue) = (source.speaker, source.cue);
+        segment.group = Some(group);
+        tx.push(Edit::ReplaceQuote(segment));
+    }
+    second.apply(&tx).unwrap();
     vec![first, second]
 }
 
@@ -138,6 +150,20 @@ fn quotes(doc: &Document) -> BTreeSet<QuoteKey> {
         .collect()
 }
 
+/// The quotes of each group as their content ranges, in text order: which
+/// segments are linked, whatever the groups' numbers.
+fn segments(doc: &Document) -> BTreeSet<Vec<Vec<Chars>>> {
+    let range = |id: SpanId| chars(doc, doc.span(id).unwrap().range);
+    let groups: BTreeSet<QuoteGroup> = doc.quotes().filter_map(|q| q.group).collect();
+    (groups.into_iter())
+        .map(|g| {
+            (doc.segments(g).into_iter())
+                .map(|q| q.content.iter().map(|&id| range(id)).collect())
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn byline_jsonl_round_trips_the_whole_model() {
     let dir = tempfile::tempdir().unwrap();
@@ -147,6 +173,8 @@ fn byline_jsonl_round_trips_the_whole_model() {
     assert_eq!(fs::read(&out).unwrap(), fs::read(&input).unwrap());
     assert_eq!(read_back(&out), fixtures());
     assert!(check_json_offsets(&fs::read_to_string(&out).unwrap()) > 40);
+    let linked = vec![vec![vec![(43, 55)], vec![(65, 74)]]];
+    assert_eq!(segments(&fixtures()[1]), linked.into_iter().collect());
 }
 
 #[test]
@@ -184,6 +212,7 @@ fn prodigy_keeps_spans_and_quotes() {
         assert_eq!(back.text(), original.text());
         assert_eq!(spans(back), spans(&original));
         assert_eq!(quotes(back), quotes(&original));
+        assert_eq!(segments(back), segments(&original));
     }
 }
 
@@ -200,7 +229,7 @@ fn doccano_sequence_keeps_the_entities_and_counts_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("doccano.jsonl");
     let run = convert(&input(dir.path()), "doccano", &out);
-    assert!(run.err.contains("not written: 2 quote"), "{}", run.err);
+    assert!(run.err.contains("not written: 4 quote"), "{}", run.err);
     assert!(run.err.contains("attribution spans"), "{}", run.err);
     let entities: usize = fixtures()
         .iter()
@@ -234,6 +263,7 @@ fn doccano_relations_keep_spans_and_quotes() {
     for (back, original) in read_back(&out).iter().zip(fixtures()) {
         assert_eq!(spans(back), spans(&original));
         assert_eq!(quotes(back), quotes(&original));
+        assert_eq!(segments(back), segments(&original));
     }
 }
 
@@ -267,6 +297,7 @@ fn brat_keeps_spans_and_quotes_and_each_fragment_slices_its_text() {
         let back = back.iter().find(|d| d.id == original.id).unwrap();
         assert_eq!(spans(back), spans(&original));
         assert_eq!(quotes(back), quotes(&original));
+        assert_eq!(segments(back), segments(&original));
     }
 }
 
@@ -281,6 +312,7 @@ fn label_studio_keeps_spans_quotes_and_meta() {
         assert_eq!(back.text(), original.text());
         assert_eq!(spans(back), spans(&original));
         assert_eq!(quotes(back), quotes(&original));
+        assert_eq!(segments(back), segments(&original));
         assert_eq!(back.status(), original.status());
         assert_eq!(
             (&back.source, &back.meta),

@@ -8,10 +8,8 @@ use std::fmt::Display;
 use serde_json::{Map, Value};
 
 use crate::formats::Warning;
-use crate::formats::json::{Answer, decode_meta, set_quote_classes, take_quote_classes};
-use crate::model::{
-    AttributionClass, CharRange, DocStatus, Document, Edit, SpanState, Transaction,
-};
+use crate::formats::json::{Answer, Entry, decode_meta, set_quote_lists, take_quote_lists};
+use crate::model::{DocStatus, Document, Edit, SpanState, Transaction};
 
 use super::links;
 use super::spans;
@@ -108,7 +106,7 @@ pub(super) fn document(
         }
     }
     let mut meta = meta_of(&mut ctx, annotations.remove("meta"), obj);
-    let classes = take_quote_classes(&mut meta);
+    let lists = take_quote_lists(&mut meta);
     let decoded = decode_meta(meta, &doc.id);
     doc.meta = decoded.meta;
     if let Some(source) = decoded.source {
@@ -121,7 +119,7 @@ pub(super) fn document(
         }
     }
     let mut tx = annotations_of(&mut ctx, &annotations, triples.as_ref(), typed);
-    quote_classes(&mut ctx, &mut tx, &classes);
+    quote_lists(&mut ctx, &mut tx, &lists);
     let status = decoded
         .status
         .or(answer_parsed.map(Answer::status))
@@ -135,32 +133,26 @@ pub(super) fn document(
     Some(doc)
 }
 
-/// Sets the classes `meta.quote_classes` gives the quotes read from
-/// relations (Prodigy and doccano records; see `json::classes`).
-fn quote_classes(
-    ctx: &mut Ctx<'_>,
-    tx: &mut Transaction,
-    classes: &[(CharRange, AttributionClass)],
-) {
-    let (mut ranges, mut at) = (Vec::with_capacity(classes.len()), Vec::new());
-    for (i, (r, class)) in classes.iter().enumerate() {
-        match ctx.offsets.to_bytes(*r) {
+/// Sets the classes and groups `meta.quote_classes` and `meta.quote_groups`
+/// give the quotes read from relations (Prodigy and doccano records; see
+/// `json::quote_lists`).
+fn quote_lists(ctx: &mut Ctx<'_>, tx: &mut Transaction, entries: &[Entry]) {
+    let (mut listed, mut at) = (Vec::with_capacity(entries.len()), Vec::new());
+    for &(key, i, r, value) in entries {
+        match ctx.offsets.to_bytes(r) {
             Ok(range) => {
-                ranges.push((range, *class));
-                at.push(i);
+                listed.push((range, value));
+                at.push((key, i));
             }
-            Err(why) => ctx.warn(
-                format!("meta.quote_classes[{i}]"),
-                format!("{why}; dropped"),
-            ),
+            Err(why) => ctx.warn(format!("meta.{key}[{i}]"), format!("{why}; dropped")),
         }
     }
-    for i in set_quote_classes(tx, &ranges)
+    for (key, i) in set_quote_lists(tx, &listed)
         .into_iter()
         .filter_map(|n| at.get(n))
     {
         ctx.warn(
-            format!("meta.quote_classes[{i}]"),
+            format!("meta.{key}[{i}]"),
             "names no quote's content; dropped",
         );
     }

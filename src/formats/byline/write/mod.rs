@@ -14,7 +14,8 @@
 //! pending spans under `suggestions` (with `score`, `engine`, `rule`) and the
 //! links of pending quotes under `suggested_relations`, keys Prodigy does not
 //! train on. The Prodigy flavor gives the class of each quote that is not
-//! speech in `meta.quote_classes` (see `json::classes`).
+//! speech in `meta.quote_classes` and the group of each segment of an
+//! interrupted quote in `meta.quote_groups` (see `json::quote_lists`).
 
 mod encode;
 mod task;
@@ -28,7 +29,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 use crate::model::{Document, Span, SpanState};
 
 use crate::formats::json::{
-    Answer, META_QUOTE_CLASSES, QuoteLink, encode_meta, encode_quote_classes, links_of, quote_links,
+    Answer, QuoteLink, encode_meta, insert_quote_lists, links_of, quote_links,
 };
 use crate::formats::output::losses::{self, Holds};
 use crate::formats::output::parallel::{check_all, write_ordered};
@@ -160,19 +161,12 @@ fn task<'d>(
     let to_chars = |r| layout.index().to_chars(r);
     let mut meta = encode_meta(doc, &to_chars, report);
     if !byline {
-        // Prodigy's relations have no place for a quote's class: meta does.
+        // Prodigy's relations have no place for a quote's class or group: meta does.
         let suggested = original.map(suggested_quotes).unwrap_or_default();
-        let quotes = doc.quotes_sorted().into_iter().chain(&suggested);
+        let mut quotes = doc.quotes_sorted();
+        quotes.extend(&suggested);
         let spans = original.unwrap_or(doc);
-        if let Some(classes) = encode_quote_classes(spans, quotes, &to_chars)
-            && meta
-                .insert(META_QUOTE_CLASSES.to_owned(), classes)
-                .is_some()
-        {
-            report.lose(format!(
-                "meta keys shadowed by byline's own `{META_QUOTE_CLASSES}`"
-            ));
-        }
+        insert_quote_lists(&mut meta, spans, &quotes, &to_chars, report);
     }
     Ok(Task {
         text: doc.text(),

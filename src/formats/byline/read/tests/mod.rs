@@ -34,14 +34,17 @@ fn one(text: &str) -> (Document, Vec<Warning>) {
 }
 
 /// `“Ça,” dit Zoë. “Non.”` written one record per segment: two quotes
-/// sharing group 5.
+/// sharing group 5, Zoë as their speaker and `dit` as their cue.
 fn segmented() -> Document {
-    let mut doc =
-        crate::model::markup::document("[“Ça,”|QUOTE:1] dit [Zoë|SPEAKER:1]. [“Non.”|QUOTE:2]")
-            .unwrap();
+    let mut doc = crate::model::markup::document(
+        "[“Ça,”|QUOTE:1] [dit|CUE:1] [Zoë|SPEAKER:1]. [“Non.”|QUOTE:2]",
+    )
+    .unwrap();
+    let (speaker, cue) = (doc.quotes_sorted()[0].speaker, doc.quotes_sorted()[0].cue);
     let mut tx = crate::model::Transaction::new("group");
     for quote in doc.quotes_sorted() {
         let mut quote = quote.clone();
+        (quote.speaker, quote.cue) = (speaker, cue);
         quote.group = Some(crate::model::QuoteGroup(5));
         tx.push(crate::model::Edit::ReplaceQuote(quote));
     }
@@ -69,6 +72,11 @@ fn a_quote_group_is_written_read_back_and_absent_when_none() {
         warnings.iter().any(|w| w.message.contains("group dropped")),
         "{warnings:?}"
     );
+}
+
+#[test]
+fn prodigy_carries_a_quote_group_in_meta_and_reads_it_back_onto_both_segments() {
+    let doc = segmented();
     let mut out = Vec::new();
     let report = byline::write(
         std::slice::from_ref(&doc),
@@ -77,10 +85,33 @@ fn a_quote_group_is_written_read_back_and_absent_when_none() {
         ExportOptions::WITH_SUGGESTIONS,
     )
     .unwrap();
-    let lost = report
-        .lost
-        .get(crate::formats::output::losses::QUOTE_GROUPS);
-    assert_eq!(lost, Some(&2), "Prodigy's flavor says it drops the link");
+    assert!(report.lost.is_empty(), "{:?}", report.lost);
+    let line = String::from_utf8(out).unwrap();
+    assert!(
+        line.contains(r#""quote_groups":[[0,5,5],[15,21,5]]"#),
+        "{line}"
+    );
+    let (back, warnings) = one(&line);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let shape = |doc: &Document| {
+        (doc.quotes_sorted().into_iter())
+            .map(|q| (q.content.len(), q.cue.is_some(), q.group))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shape(&back), shape(&doc), "two quotes again, one group");
+    assert!(back.meta.is_empty(), "{:?}", back.meta);
+    let (read, warnings) = one(&line.replace("[15,21,5]", "[16,21,5]"));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("names no quote's content")),
+        "{warnings:?}"
+    );
+    assert_eq!(
+        shape(&read),
+        [(2, true, Some(crate::model::QuoteGroup(5)))],
+        "the segments not named stay one quote"
+    );
 }
 
 #[test]
