@@ -238,11 +238,7 @@ pub fn view_table() -> Vec<Shortcut> {
             "Show or hide the inspector",
             Command::TogglePanel(Side::Inspector),
         ),
-        row(
-            &[(CMD, T)],
-            "Next theme (system, dark, light)",
-            Command::NextTheme,
-        ),
+        row(&[(CMD, T)], "Switch dark and light", Command::ToggleTheme),
     ]
 }
 

@@ -239,7 +239,7 @@ impl BylineApp {
             Effect::OpenFind => self.find_bar.open(self.editor.find().query()),
             Effect::CloseFind => self.find_bar.close(),
             Effect::SetTheme(theme) => theme::choice::set(ctx, theme),
-            Effect::NextTheme => theme::choice::set(ctx, theme::choice::current(ctx).next()),
+            Effect::ToggleTheme => theme::choice::set(ctx, theme::choice::toggled(ctx)),
             Effect::TogglePanel(side) => {
                 let window = ctx.content_rect().width();
                 self.panels

@@ -135,8 +135,8 @@ pub enum Command {
     SearchDocuments(String),
     /// Use this theme.
     SetTheme(Theme),
-    /// Step to the next theme (system, dark, light).
-    NextTheme,
+    /// Switch what the window looks like: dark to light, light to dark.
+    ToggleTheme,
     /// Show or hide a side panel.
     TogglePanel(Side),
     /// Close the window (every change is saved already).
@@ -165,15 +165,6 @@ impl Theme {
             Self::System => "Follow the system",
             Self::Dark => "Dark",
             Self::Light => "Light",
-        }
-    }
-
-    /// The theme after this one, round the three.
-    pub fn next(self) -> Self {
-        match self {
-            Self::System => Self::Dark,
-            Self::Dark => Self::Light,
-            Self::Light => Self::System,
         }
     }
 }
@@ -225,8 +216,8 @@ pub enum Effect {
     CloseFind,
     /// Use this theme.
     SetTheme(Theme),
-    /// Step to the theme after the one in use.
-    NextTheme,
+    /// Switch to the light theme if the window looks dark, else to the dark.
+    ToggleTheme,
     /// Show or hide a side panel.
     TogglePanel(Side),
     /// Close the window.

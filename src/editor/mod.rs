@@ -243,7 +243,7 @@ impl Editor {
             Command::DismissNotices => ws.notices.clear(),
             Command::Cancel(task) => self.cancel(task),
             Command::SetTheme(theme) => return Some(Effect::SetTheme(theme)),
-            Command::NextTheme => return Some(Effect::NextTheme),
+            Command::ToggleTheme => return Some(Effect::ToggleTheme),
             Command::TogglePanel(side) => return Some(Effect::TogglePanel(side)),
             Command::OpenFind
             | Command::Find(_)

@@ -20,6 +20,7 @@ mod app_navigation;
 mod app_project;
 mod app_quote_class;
 mod app_review;
+mod app_theme;
 mod bad_inputs;
 mod brat_polnear;
 mod conllu_gum;

@@ -107,7 +107,7 @@ fn view_menu(ui: &mut Ui, (panels, finding): (SidePanels, bool), cmds: &mut Vec<
             }
         }
         ui.separator();
-        item(ui, "Next theme", Command::NextTheme, cmds);
+        item(ui, "Switch dark and light", Command::ToggleTheme, cmds);
     });
 }
 

@@ -25,6 +25,17 @@ pub fn current(ctx: &Context) -> Theme {
     }
 }
 
+/// The explicit theme that changes what `ctx` shows now: light when the
+/// window looks dark (whether chosen or the desktop's), else dark. A toggle
+/// that stepped through "follow the system" first changed nothing on a dark
+/// desktop.
+pub fn toggled(ctx: &Context) -> Theme {
+    match ctx.theme() {
+        egui::Theme::Dark => Theme::Light,
+        egui::Theme::Light => Theme::Dark,
+    }
+}
+
 /// Makes `ctx` use `theme` from the next frame on.
 pub fn set(ctx: &Context, theme: Theme) {
     ctx.set_theme(preference(theme));
