@@ -6,13 +6,15 @@
 //! is shared with the editor, which teaches it after every edit, so the next
 //! document opened already benefits. An external engine (`--engine-cmd`, or
 //! a project's `byline engine --project P --cmd …`) runs once per batch of
-//! documents, its suggestions refined the same way. Once a project's
+//! documents, its quotes kept only in the project's attribution classes
+//! (as the rules engine's are, by the same filter) and its suggestions
+//! refined the same way. Once a project's
 //! `learned` model is trusted, it takes the plain rules engine's place
 //! ([`Engines::with_learned`]).
 
 use std::sync::Arc;
 
-use crate::model::{Document, EditError};
+use crate::model::{ClassSet, Document, EditError};
 use crate::suggest::external::ExternalEngine;
 use crate::suggest::learned::{LearnedSuggester, Model, TRUST_AFTER};
 use crate::suggest::memory::MemoryEngine;
@@ -28,6 +30,9 @@ pub struct Engines {
     learned: Option<Arc<LearnedSuggester>>,
     memory: Option<Arc<MemoryEngine>>,
     external: Option<Arc<ExternalEngine>>,
+    /// The attribution classes the project suggests: the external engine's
+    /// quotes of other classes are dropped.
+    classes: ClassSet,
 }
 
 impl Engines {
@@ -38,6 +43,7 @@ impl Engines {
             learned: None,
             memory: None,
             external: None,
+            classes: ClassSet::default(),
         }
     }
 
@@ -62,6 +68,17 @@ impl Engines {
     pub fn with_external(&self, external: Option<ExternalEngine>) -> Self {
         Self {
             external: external.map(Arc::new),
+            ..self.clone()
+        }
+    }
+
+    /// The same engines keeping an external engine's quotes of `classes`
+    /// only (the default: speech and writing, as the rules engine's). The
+    /// built-in engines keep their own settings: set them up with the same
+    /// classes ([`crate::suggest::builtin_with`]).
+    pub fn with_classes(&self, classes: ClassSet) -> Self {
+        Self {
+            classes,
             ..self.clone()
         }
     }
@@ -107,13 +124,15 @@ impl Engines {
     }
 
     /// Runs the project's external engine, if any, once on all of `docs`,
-    /// after [`suggest`](Self::suggest); returns its warnings.
+    /// after [`suggest`](Self::suggest), keeping its quotes of the
+    /// project's classes; returns its warnings.
     pub fn suggest_external(&self, docs: &mut [&mut Document]) -> Vec<String> {
         let Some(external) = &self.external else {
             return Vec::new();
         };
         let memory = self.memory.as_deref();
         external.suggest_with(docs, |doc, suggestions| {
+            suggestions.keep_classes(self.classes);
             if let Some(memory) = memory {
                 memory.refine(doc, suggestions);
             }

@@ -2,6 +2,7 @@
 //! memory shaping the next document, the learned model in the rules' place.
 
 use super::*;
+use crate::model::{AttributionClass, ClassSet};
 use crate::model::{ByteRange, Edit, Layer, Origin, Span, SpanState, Transaction};
 use crate::suggest::SuggestedSpan;
 use crate::suggest::external::EngineCommand;
@@ -181,4 +182,75 @@ fn the_learned_engine_runs_on_the_projects_rules_and_keeps_their_quote_classes()
     engines.suggest(&mut doc).unwrap();
     let classes: Vec<AttributionClass> = doc.quotes().map(|q| q.class).collect();
     assert_eq!(classes, [AttributionClass::Belief]);
+}
+
+/// An engine answering every document with a belief and a quote without a
+/// class, whatever classes the project suggests.
+fn believing_engine(text: &str) -> ExternalEngine {
+    let at = |part: &str| {
+        let start = text[..text.find(part).unwrap()].chars().count();
+        (start, start + part.chars().count())
+    };
+    let span = |part: &str, label: &str| {
+        let (start, end) = at(part);
+        format!(r#"{{"start":{start},"end":{end},"label":"{label}"}}"#)
+    };
+    let spans = [
+        span("Zoë Ortiz", "SPEAKER"),
+        span("believes", "CUE"),
+        span("the dam will hold", "QUOTE"),
+        span("“It will,”", "QUOTE"),
+        span("said", "CUE"),
+        span("Ana Díaz", "SPEAKER"),
+        span("Ana Díaz", "PERSON"),
+    ];
+    let quotes = r#"[{"content":[2],"speaker":0,"cue":1,"kind":"indirect","class":"belief"},{"content":[3],"speaker":5,"cue":4}]"#;
+    let line = format!(r#"{{"spans":[{}],"quotes":{quotes}}}"#, spans.join(","));
+    let script = "cat >/dev/null; printf '%s\\n' \"$1\"";
+    let argv = ["sh", "-c", script, "fixture", &line].map(String::from);
+    ExternalEngine::new(EngineCommand::from_argv(argv.into()).unwrap())
+}
+
+#[test]
+fn an_external_engines_quotes_are_kept_in_the_projects_classes() {
+    let text = "Zoë Ortiz believes the dam will hold. “It will,” said Ana Díaz.";
+    let suggested = |engines: Engines| {
+        let mut doc = Document::new(None, text);
+        let warnings = engines.suggest_external(&mut [&mut doc]);
+        assert_eq!(warnings, Vec::<String>::new());
+        let quotes: Vec<(&str, AttributionClass)> = (doc.quotes())
+            .map(|q| (doc.span(q.content[0]).unwrap().text(doc.text()), q.class))
+            .collect();
+        let spans: Vec<&str> = (doc.spans_sorted().into_iter())
+            .map(|s| s.text(doc.text()))
+            .collect();
+        (
+            quotes
+                .into_iter()
+                .map(|(t, c)| (t.to_owned(), c))
+                .collect::<Vec<_>>(),
+            spans.join("|"),
+        )
+    };
+    let engines = Engines::new(Vec::new()).with_external(Some(believing_engine(text)));
+    assert_eq!(
+        suggested(engines.clone()),
+        (
+            vec![("“It will,”".to_owned(), AttributionClass::Speech)],
+            "“It will,”|said|Ana Díaz|Ana Díaz".to_owned()
+        ),
+        "speech and writing by default, as the rules engine; no class is speech"
+    );
+    let beliefs = ClassSet::NONE.with(AttributionClass::Belief);
+    let (quotes, spans) = suggested(engines.with_classes(beliefs));
+    assert_eq!(
+        quotes,
+        [("the dam will hold".to_owned(), AttributionClass::Belief)]
+    );
+    assert_eq!(
+        spans, "Zoë Ortiz|believes|the dam will hold|Ana Díaz",
+        "the PERSON stays"
+    );
+    let (quotes, _) = suggested(engines.with_classes(ClassSet::ALL));
+    assert_eq!(quotes.len(), 2);
 }
