@@ -40,21 +40,31 @@ venv() {
 }
 
 "$byline" suggest samples -o "$out/suggested.jsonl" 2>"$out/suggest.log"
-# One reviewed interrupted quote written one record per segment (read from
-# brat, where a Segment relation links the segments), so the link between
-# segments goes through every export and consumer that carries quotes.
-mkdir "$out/segments"
-printf '%s' '“Ça suffit,” dit Zoë Ødegård. “Nous partons.”' >"$out/segments/zoe.txt"
+# Two reviewed articles read from brat, so what they hold goes through every
+# export and consumer that carries quotes: an interrupted quote written one
+# record per segment (a Segment relation links the segments), and a belief
+# (a Class attribute), which brat, Label Studio and doccano must show as one.
+mkdir "$out/reviewed"
+printf '%s' '“Ça suffit,” dit Zoë Ødegård. “Nous partons.”' >"$out/reviewed/zoe.txt"
 {
   printf 'T1\tQUOTE 0 12\t“Ça suffit,”\nT2\tAttribution 13 16\tdit\nT3\tCUE 13 16\tdit\n'
   printf 'T4\tSPEAKER 17 28\tZoë Ødegård\nT5\tQUOTE 30 45\t“Nous partons.”\n'
   printf 'E1\tAttribution:T2 Content:T1 Cue:T3 Source:T4\nE2\tAttribution:T2 Content:T5 Cue:T3 Source:T4\n'
   printf 'R1\tSegment Arg1:T1 Arg2:T5\n'
-} >"$out/segments/zoe.ann"
-"$byline" convert "$out/segments" --to byline -o "$out/segments.jsonl" 2>>"$out/suggest.log"
-grep -q '"group":1' "$out/segments.jsonl" ||
+} >"$out/reviewed/zoe.ann"
+belief=(belief 'the levee will hold')
+printf '%s' "Ana Núñez believes ${belief[1]}." >"$out/reviewed/nunez.txt"
+{
+  printf 'T1\tSPEAKER 0 9\tAna Núñez\nT2\tAttribution 10 18\tbelieves\nT3\tCUE 10 18\tbelieves\n'
+  printf 'T4\tQUOTE 19 38\t%s\n' "${belief[1]}"
+  printf 'E1\tAttribution:T2 Content:T4 Cue:T3 Source:T1\nA1\tClass E1 %s\n' "${belief[0]}"
+} >"$out/reviewed/nunez.ann"
+"$byline" convert "$out/reviewed" --to byline -o "$out/reviewed.jsonl" 2>>"$out/suggest.log"
+grep -q '"group":1' "$out/reviewed.jsonl" ||
   { echo "interop: brat's Segment relation was not read as a group" >&2; exit 1; }
-cat "$out/segments.jsonl" >>"$out/suggested.jsonl"
+grep -q "\"class\":\"${belief[0]}\"" "$out/reviewed.jsonl" ||
+  { echo "interop: brat's Class attribute was not read as the quote's class" >&2; exit 1; }
+cat "$out/reviewed.jsonl" >>"$out/suggested.jsonl"
 convert() {
   "$byline" convert "$out/suggested.jsonl" "$@" 2>>"$out/convert.log"
 }
@@ -74,10 +84,10 @@ python=$(venv spacy-datasets)
 "$python" .ci/interop/hf_check.py "$out/hf"
 
 python=$(venv doccano)
-"$python" .ci/interop/doccano_check.py "$out" 2> >(grep -v '^\[' >&2)
+"$python" .ci/interop/doccano_check.py "$out" "${belief[@]}" 2> >(grep -v '^\[' >&2)
 
 python=$(venv labelstudio)
-"$python" .ci/interop/labelstudio_check.py "$out/labelstudio" 2>"$out/labelstudio.log" ||
+"$python" .ci/interop/labelstudio_check.py "$out/labelstudio" "${belief[@]}" 2>"$out/labelstudio.log" ||
   { cat "$out/labelstudio.log" >&2; exit 1; }
 
 # brat's server code opens files in mode "rU", which Python 3.11 removed: it
@@ -101,7 +111,7 @@ else
   mkdir "$out/brat-src"
   git --git-dir="$brat_git" archive HEAD server/src server/lib config_template.py 2>"$out/brat-archive.log" |
     tar -x -C "$out/brat-src"
-  "$python" .ci/interop/brat_check.py "$out/brat-src" "$out/brat"
+  "$python" .ci/interop/brat_check.py "$out/brat-src" "$out/brat" "${belief[@]}"
 fi
 
 echo "interop: ok ($((SECONDS - started)) s)"

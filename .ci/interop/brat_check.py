@@ -7,7 +7,11 @@ with brat's `ProjectConfiguration`, and runs brat's `verify_annotation`
 brat is not on PyPI: BRAT_SRC is a folder holding its `server/src` and
 `config_template.py` (interop.sh takes them from a snapshot of nlplab/brat).
 
-Usage: python brat_check.py BRAT_SRC FOLDER
+With CLASS and CONTENT, a reviewed quote of that class must reach brat: an
+event whose Content argument's text is CONTENT carries a `Class` attribute
+of value CLASS, as brat's loader reads it.
+
+Usage: python brat_check.py BRAT_SRC FOLDER [CLASS CONTENT]
 """
 
 import pathlib
@@ -21,7 +25,20 @@ def setup(brat: pathlib.Path, work: pathlib.Path) -> None:
     sys.path[:0] = [str(brat / "server" / "src"), str(brat / "server" / "lib"), str(brat)]
 
 
-def main(brat: pathlib.Path, folder: pathlib.Path) -> None:
+def classes(doc) -> list:
+    """(class, content text) of every event with a `Class` attribute."""
+    found = []
+    for attribute in doc.get_attributes():
+        if attribute.type != "Class":
+            continue
+        event = doc.get_ann_by_id(attribute.target)
+        for role, arg in event.args:
+            if role.rstrip("0123456789") == "Content":
+                found.append((attribute.value, doc.get_ann_by_id(arg).text))
+    return found
+
+
+def main(brat: pathlib.Path, folder: pathlib.Path, expected: "tuple | None") -> None:
     setup(brat, folder.parent)
     import annotation
     from projectconfig import ProjectConfiguration
@@ -31,7 +48,7 @@ def main(brat: pathlib.Path, folder: pathlib.Path) -> None:
     entities = conf.get_entity_types()
     events = conf.get_event_types()
     assert entities and events, (entities, events)
-    failures, counts = [], {"T": 0, "E": 0, "R": 0, "A": 0}
+    failures, counts, found = [], {"T": 0, "E": 0, "R": 0, "A": 0}, []
     docs = sorted(folder.glob("*.ann"))
     for ann in docs:
         with annotation.TextAnnotations(str(ann.with_suffix("")), read_only=True) as doc:
@@ -39,14 +56,21 @@ def main(brat: pathlib.Path, folder: pathlib.Path) -> None:
             counts["E"] += len(list(doc.get_events()))
             counts["R"] += len(list(doc.get_relations()))
             counts["A"] += len(list(doc.get_attributes()))
+            found.extend(classes(doc))
             for issue in verify_annotation(doc, conf):
                 failures.append(f"{ann.name}: {issue.human_readable_str()}")
     print(f"brat: {len(docs)} documents, {counts}, entity types {len(entities)}, event types {events}")
     if not docs or counts["T"] == 0 or counts["E"] == 0:
         failures.append("the export holds no annotations or no events")
+    if expected:
+        if expected not in found:
+            failures.append(f"no event with Class {expected[0]} on {expected[1]!r}: {found}")
+        else:
+            print(f"brat: the {expected[0]} quote {expected[1]!r} has its Class attribute")
     if failures:
         sys.exit("\n".join(failures[:50]))
 
 
 if __name__ == "__main__":
-    main(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))
+    expected = tuple(sys.argv[3:5]) if len(sys.argv) > 3 else None
+    main(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), expected)

@@ -9,9 +9,12 @@ database (`migrate` first), no server needed:
   every record, so none becomes NaN), every span kept (nothing overlaps);
 - the relation JSONL into a project with relations and "Allow overlapping
   spans" on (as the export's report says): every span and relation stored;
-- the two-column CoNLL (`--to conll-doccano`) into a sequence project.
+- the two-column CoNLL (`--to conll-doccano`) into a sequence project;
+- with CLASS and CONTENT, a reviewed quote of that class reaches the
+  relation project: an example's stored meta lists it in `quote_classes`
+  (`[start, end, CLASS]`, code points of its content, which is CONTENT).
 
-Usage: python doccano_check.py OUT  (OUT holds the doccano exports)
+Usage: python doccano_check.py OUT [CLASS CONTENT]  (OUT holds the doccano exports)
 """
 
 import json
@@ -69,7 +72,7 @@ def check_sequence(path: pathlib.Path) -> None:
     print(f"doccano: {path.name}: {len(records)} examples, meta {sorted(keys)}, {spans} of {written} spans kept")
 
 
-def check_relations(path: pathlib.Path) -> None:
+def check_relations(path: pathlib.Path, expected: "tuple | None") -> None:
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
     proj = project("relations", allow_overlapping=True, use_relation=True)
     run_import(path, "RelationExtraction", "JSONL", proj)
@@ -80,6 +83,14 @@ def check_relations(path: pathlib.Path) -> None:
     assert (spans, relations) == written, f"doccano kept {(spans, relations)} of {written}"
     assert relations > 0, "no relations in the export"
     print(f"doccano: {path.name}: {len(records)} examples, {spans} spans and {relations} relations kept")
+    if expected:
+        found = [
+            (entry[2], example.text[entry[0] : entry[1]])
+            for example in Example.objects.filter(project=proj)
+            for entry in example.meta.get("quote_classes", [])
+        ]
+        assert expected in found, f"no {expected[0]} quote on {expected[1]!r} in meta.quote_classes: {found}"
+        print(f"doccano: the {expected[0]} quote {expected[1]!r} is in its example's meta.quote_classes")
 
 
 def check_conll(path: pathlib.Path) -> None:
@@ -97,6 +108,7 @@ def check_conll(path: pathlib.Path) -> None:
 
 if __name__ == "__main__":
     out = pathlib.Path(sys.argv[1])
+    expected = tuple(sys.argv[2:4]) if len(sys.argv) > 2 else None
     check_sequence(out / "samples.doccano.jsonl")
-    check_relations(out / "samples.doccano-rel.jsonl")
+    check_relations(out / "samples.doccano-rel.jsonl", expected)
     check_conll(out / "samples.conll-doccano.conll")

@@ -7,13 +7,17 @@
   card (a JSON Lines file cannot carry class names);
 - the tokenizer-free part of the token-classification recipe runs:
   `features["ner_tags"].feature.names` → `label2id`/`id2label`, and every
-  label id of every row is in range.
+  label id of every row is in range;
+- both loads hold every line of `train.jsonl`. Each run loads into a cache
+  of its own: `datasets` keys a folder's cache by its name, so a shared
+  cache would hand back an earlier export called `hf` as it was.
 
 Usage: python hf_check.py FOLDER
 """
 
 import pathlib
 import sys
+import tempfile
 
 from datasets import ClassLabel, load_dataset, load_dataset_builder
 
@@ -46,10 +50,18 @@ def check_columns(dataset, where: str) -> None:
 def main(folder: pathlib.Path) -> None:
     listed = sorted(p.name for p in folder.iterdir())
     assert listed == ["README.md", "train.jsonl"], listed
-    check_columns(load_dataset(str(folder), split="train"), "folder")
-    features = load_dataset_builder(str(folder)).info.features
     rows = folder / "train.jsonl"
-    check_columns(load_dataset("json", data_files=str(rows), features=features, split="train"), "file")
+    lines = sum(1 for line in rows.open(encoding="utf-8") if line.strip())
+    with tempfile.TemporaryDirectory(prefix="byline-hf-cache-") as cache:
+        dataset = load_dataset(str(folder), split="train", cache_dir=cache)
+        assert len(dataset) == lines, f"folder: {len(dataset)} rows of {lines}"
+        check_columns(dataset, "folder")
+        features = load_dataset_builder(str(folder), cache_dir=cache).info.features
+        dataset = load_dataset(
+            "json", data_files=str(rows), features=features, split="train", cache_dir=cache
+        )
+        assert len(dataset) == lines, f"file: {len(dataset)} rows of {lines}"
+        check_columns(dataset, "file")
 
 
 if __name__ == "__main__":

@@ -10,9 +10,13 @@ With Label Studio's Django settings loaded (no server, no database):
 - every annotation and prediction passes the SDK's `LabelInterface`
   checks against the config (`validate_annotation`, `validate_prediction`:
   each region's control, object, labels and offsets, each relation's ends
-  and labels), and each region's `text` is `data.text[start:end]`.
+  and labels), and each region's `text` is `data.text[start:end]`;
+- with CLASS and CONTENT, a reviewed quote of that class reaches Label
+  Studio: an annotation holds a QUOTE region on CONTENT and, with the same
+  region id (what binds a per-region choice to its region), a choice CLASS
+  of the config's per-region `Choices` control that offers it.
 
-Usage: python labelstudio_check.py FOLDER
+Usage: python labelstudio_check.py FOLDER [CLASS CONTENT]
 """
 
 import json
@@ -45,17 +49,38 @@ class Project:
         self.summary = None
 
 
-def main(folder: pathlib.Path) -> None:
+def class_choices(interface: LabelInterface, annotation: dict) -> list:
+    """(choice, text) of every per-region choice on a QUOTE region."""
+    quotes = {
+        r["id"]: r["value"]["text"]
+        for r in annotation["result"]
+        if r["type"] == "labels" and r["value"]["labels"] == ["QUOTE"]
+    }
+    found = []
+    for region in annotation["result"]:
+        if region["type"] != "choices" or region["id"] not in quotes:
+            continue
+        control = interface.get_control(region["from_name"])
+        assert control.tag == "Choices" and control.attr.get("perRegion") == "true", control
+        for choice in region["value"]["choices"]:
+            assert choice in control.labels, (choice, control.labels)
+            found.append((choice, quotes[region["id"]]))
+    return found
+
+
+def main(folder: pathlib.Path, expected: "tuple | None") -> None:
     config = (folder / "labeling-config.xml").read_text(encoding="utf-8")
     validate_label_config(config)
     project = Project(config)
     assert project.data_types == {"text": "Text"}, project.data_types
     interface = LabelInterface(config)
     tasks = json.loads((folder / "tasks.json").read_text(encoding="utf-8"))
-    failures, counts = [], {"regions": 0, "relations": 0, "predicted": 0}
+    failures, counts, found = [], {"regions": 0, "relations": 0, "predicted": 0}, []
     for i, task in enumerate(tasks):
         TaskValidator(project).validate(task)
         text = task["data"]["text"]
+        for annotation in task.get("annotations", []):
+            found.extend(class_choices(interface, annotation))
         for kind in ("annotations", "predictions"):
             for item in task.get(kind, []):
                 errors = interface._validate_object(item, return_errors=True)
@@ -71,9 +96,15 @@ def main(folder: pathlib.Path) -> None:
     print(f"Label Studio: config valid, {len(tasks)} tasks valid, {counts}")
     if not tasks or counts["regions"] == 0:
         failures.append("no task or no gold region")
+    if expected:
+        if expected not in found:
+            failures.append(f"no QUOTE region on {expected[1]!r} with class {expected[0]}: {found}")
+        else:
+            print(f"Label Studio: the {expected[0]} quote {expected[1]!r} has its class choice")
     if failures:
         sys.exit("\n".join(failures[:50]))
 
 
 if __name__ == "__main__":
-    main(pathlib.Path(sys.argv[1]))
+    expected = tuple(sys.argv[2:4]) if len(sys.argv) > 2 else None
+    main(pathlib.Path(sys.argv[1]), expected)

@@ -92,7 +92,8 @@ pub fn trusted_external(project: &Project) -> (Option<ExternalEngine>, Option<St
 /// The project's engines for an import outside the window: the built-in
 /// ones (suggesting the project's quote classes, writing interrupted quotes
 /// its way), the project's memory,
-/// and `external` (see [`trusted_external`]).
+/// and `external` (see [`trusted_external`]), its quotes kept in the
+/// project's classes too.
 pub fn project_engines(
     project: &Project,
     external: Option<ExternalEngine>,
@@ -103,6 +104,7 @@ pub fn project_engines(
         interrupted: project.interrupted_quotes()?,
     };
     Ok(Engines::new(crate::suggest::builtin_with(config))
+        .with_classes(config.classes)
         .with_external(external)
         .with_memory(memory))
 }

@@ -3,6 +3,7 @@
 //! suggestion carries its engine, the rule that fired and a confidence.
 
 pub mod boilerplate;
+mod classes;
 pub mod engines;
 pub mod entities;
 pub mod external;

@@ -7,6 +7,7 @@
 mod geometry;
 mod interact;
 mod layout;
+mod links;
 mod model;
 mod overlay;
 mod paint;

@@ -1,13 +1,28 @@
 //! What the article draws on top of its paragraphs for the editor's current
 //! focus: the range being dragged, the selected span with its edge grips, the
-//! parts of the selected quote linked by curves, and hover tooltips.
+//! parts of the selected quote linked by lines that keep off the letters
+//! (see `links`), and hover tooltips.
 
-use egui::{Pos2, Rect, Response, Ui};
+use egui::{Rect, Response, Ui};
 
+use super::links::{self, Column};
 use super::{TextView, geometry, interact, paint};
 use crate::app::theme::{self, Palette};
 use crate::editor::{Find, Mode, Selection, Workspace};
 use crate::model::{ByteRange, CUE, Document, LabelSet, Origin, QUOTE, Quote, SPEAKER, SpanId};
+
+/// The margin lane of the line from a mention to the one it refers to: apart
+/// from a quote's lines to its speaker (0) and cue (1), drawn at the same time.
+const REFERS_LANE: u8 = 2;
+
+/// A line to draw once every outline is painted: between the text boxes of
+/// two spans, in its lane.
+struct Link {
+    from: Vec<Rect>,
+    to: Vec<Rect>,
+    lane: u8,
+    color: egui::Color32,
+}
 
 impl TextView {
     /// Screen rectangles of a byte range over the visible paragraphs.
@@ -39,6 +54,17 @@ impl TextView {
         self.range_on_screen(text, ByteRange::new(offset, offset + next.len_utf8()))
             .into_iter()
             .next()
+    }
+
+    /// The text column's edges, from a paragraph drawn this frame.
+    fn column(&self) -> Option<Column> {
+        self.visible.iter().find_map(|&(i, origin)| {
+            let layout = self.layouts.get(i)?.as_ref()?;
+            Some(Column {
+                left: origin.x,
+                right: origin.x + layout.width,
+            })
+        })
     }
 
     /// Draws a strong outline around every visible part of a span.
@@ -102,7 +128,8 @@ impl TextView {
         }
     }
 
-    /// Paints the editor's focus over the paragraphs drawn this frame.
+    /// Paints the editor's focus over the paragraphs drawn this frame: the
+    /// outlines first, then the links between them, so no outline hides a link.
     pub(super) fn paint_overlays(&self, ui: &Ui, ws: &Workspace) {
         let Some(open) = ws.current() else { return };
         let doc = &open.doc;
@@ -112,44 +139,57 @@ impl TextView {
                 .selected_span()
                 .and_then(|id| doc.quotes_of_span(id).next()),
         };
-        if let Some(quote) = quote {
-            self.paint_quote(ui, doc, &ws.labels, quote);
-        }
+        let mut links = match quote {
+            Some(quote) => self.paint_quote(ui, doc, &ws.labels, quote),
+            None => Vec::new(),
+        };
         if let Some(id) = ws.selected_span() {
             let strong = ui.visuals().strong_text_color();
             let rects = self.outline_span(ui, id, strong);
             let (start, end) = self.edge_handles(id);
             paint::handles(ui.painter(), start, end, strong);
-            let referent = doc.span(id).and_then(|s| s.refers_to);
-            if let (Some(from), Some(target)) = (rects.first(), referent) {
+            if let Some(target) = doc.span(id).and_then(|s| s.refers_to) {
                 let color = theme::label_ink(&ws.labels, SPEAKER, &Palette::of(ui.visuals()));
                 let to = self.outline_span(ui, target, color);
-                if let Some(to) = to.first() {
-                    paint::link(ui.painter(), from.center_top(), to.center_top(), color);
-                }
+                links.push(Link {
+                    from: rects,
+                    to,
+                    lane: REFERS_LANE,
+                    color,
+                });
+            }
+        }
+        let Some(column) = self.column() else { return };
+        for link in links {
+            if let Some(points) = links::path(&link.from, &link.to, column, link.lane) {
+                paint::link(ui.painter(), points, link.color);
             }
         }
     }
 
-    fn paint_quote(&self, ui: &Ui, doc: &Document, labels: &LabelSet, quote: &Quote) {
+    /// Outlines the parts of `quote`; returns its links to its speaker and cue.
+    fn paint_quote(&self, ui: &Ui, doc: &Document, labels: &LabelSet, quote: &Quote) -> Vec<Link> {
         let palette = Palette::of(ui.visuals());
-        let mut content_end: Option<Pos2> = None;
+        let mut content = Vec::new();
         for &id in &quote.content {
             let color = theme::label_ink(labels, QUOTE, &palette);
-            if let Some(last) = self.outline_span(ui, id, color).last() {
-                content_end = Some(last.right_top());
-            }
+            content.extend(self.outline_span(ui, id, color));
         }
-        for (part, label) in [(quote.speaker, SPEAKER), (quote.cue, CUE)] {
+        let mut links = Vec::new();
+        for (lane, part, label) in [(0, quote.speaker, SPEAKER), (1, quote.cue, CUE)] {
             let Some(part) = part.filter(|p| doc.span(*p).is_some()) else {
                 continue;
             };
             let color = theme::label_ink(labels, label, &palette);
-            let rects = self.outline_span(ui, part, color);
-            if let (Some(from), Some(to)) = (content_end, rects.first()) {
-                paint::link(ui.painter(), from, to.center_top(), color);
-            }
+            let to = self.outline_span(ui, part, color);
+            links.push(Link {
+                from: content.clone(),
+                to,
+                lane,
+                color,
+            });
         }
+        links
     }
 }
 

@@ -1,9 +1,10 @@
 //! Painting a laid-out paragraph: entity backgrounds and speaker/cue outlines
 //! under the text, quote bands and label chips over it; pending suggestions
 //! paler and dashed. Also the overlays: the selected span, a quote's links to
-//! its speaker and cue, and a range being dragged.
+//! its speaker and cue (along paths that `links` keeps off the letters), and
+//! a range being dragged.
 
-use egui::epaint::{CubicBezierShape, Shape};
+use egui::epaint::Shape;
 use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
 
 use super::layout::{Mark, ParaLayout};
@@ -121,17 +122,14 @@ pub fn handles(painter: &Painter, start: Option<Rect>, end: Option<Rect>, color:
     }
 }
 
-/// A curve from a quote to its speaker or cue.
-pub fn link(painter: &Painter, from: Pos2, to: Pos2, color: Color32) {
-    let lift = Vec2::new(0.0, -((to.y - from.y).abs() * 0.3 + 18.0));
-    let curve = CubicBezierShape::from_points_stroke(
-        [from, from + lift, to + lift, to],
-        false,
-        Color32::TRANSPARENT,
-        Stroke::new(1.5, color),
-    );
-    painter.add(curve);
-    painter.circle_filled(to, 3.0, color);
+/// A line from a quote to its speaker or cue (or a mention to the one it
+/// refers to) along `points` (see `links::path`), with a dot at its end.
+pub fn link(painter: &Painter, points: Vec<Pos2>, color: Color32) {
+    let end = points.get(points.len().saturating_sub(2)).copied();
+    painter.add(Shape::line(points, Stroke::new(1.5, color)));
+    if let Some(end) = end {
+        painter.circle_filled(end, 2.5, color);
+    }
 }
 
 /// The range being dragged (or just dragged and waiting for a label).

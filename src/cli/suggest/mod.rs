@@ -66,7 +66,8 @@ pub struct SuggestArgs {
     /// Run only the external engine, not the built-in one.
     #[arg(long, requires = "engine_cmd")]
     no_builtin: bool,
-    /// Attribution classes the built-in engine suggests, comma-separated:
+    /// Attribution classes suggested (by the built-in engine and the
+    /// external one), comma-separated:
     /// speech, writing, belief, stance, evidence, or all. Default: the
     /// project's with `--project`, else speech,writing.
     #[arg(long, value_name = "LIST", value_parser = ClassSet::parse)]
@@ -86,10 +87,11 @@ pub struct SuggestArgs {
 /// Runs the suggester; the exit code says what was left out (see
 /// [`inputs::exit_code`]).
 pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    let config = rules_config(args)?;
     let builtin = if args.no_builtin {
         Vec::new()
     } else {
-        suggest::builtin_with(rules_config(args)?)
+        suggest::builtin_with(config)
     };
     let external = match &args.engine_cmd {
         Some(line) => Some(
@@ -98,7 +100,9 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
         ),
         None => None,
     };
-    let mut engines = Engines::new(builtin).with_external(external);
+    let mut engines = Engines::new(builtin)
+        .with_external(external)
+        .with_classes(config.classes);
     if let Some(project) = &args.project {
         engines = project_engines::with_project(&engines, project, err)?;
     }

@@ -1,6 +1,7 @@
 //! `byline suggest -` in process: one line out per line in, whatever the line
 //! holds, with a small line limit so an over-long line costs nothing here;
-//! and `--quote-classes`, which chooses what the built-in engine suggests.
+//! and `--quote-classes`, which chooses what the built-in and external
+//! engines suggest.
 
 use serde_json::Value;
 
@@ -218,4 +219,32 @@ fn quote_classes_choose_what_is_suggested_and_each_quote_says_its_class() {
     );
     let bad = crate::tests::support::byline(["suggest", "x.txt", "--quote-classes", "gossip"]);
     assert_eq!(bad.code, 2, "{}", bad.err);
+}
+
+#[test]
+fn an_external_engines_quotes_are_kept_in_the_classes_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("dam.txt");
+    std::fs::write(&article, "Zoë Ortiz believes the dam will hold.\n").unwrap();
+    let answer = dir.path().join("answer.jsonl");
+    let spans = r#"[{"start":0,"end":9,"label":"SPEAKER"},{"start":10,"end":18,"label":"CUE"},{"start":19,"end":36,"label":"QUOTE","text":"the dam will hold"}]"#;
+    let quotes = r#"[{"content":[2],"speaker":0,"cue":1,"kind":"indirect","class":"belief"}]"#;
+    std::fs::write(
+        &answer,
+        format!("{{\"spans\":{spans},\"quotes\":{quotes}}}\n"),
+    )
+    .unwrap();
+    let engine = format!("sh -c 'cat >/dev/null; cat \"{}\"'", answer.display());
+    let suggested = |extra: &[&str]| {
+        let mut args = vec!["suggest", article.to_str().unwrap()];
+        args.extend(["--no-builtin", "--engine-cmd", &engine]);
+        args.extend(extra);
+        let run = crate::tests::support::byline(args);
+        assert_eq!(run.code, 0, "{}", run.err);
+        let line: Value = serde_json::from_str(run.out.trim()).unwrap();
+        let quotes = line["quotes"].as_array().unwrap().len();
+        (quotes, line["spans"].as_array().unwrap().len())
+    };
+    assert_eq!(suggested(&[]), (0, 0), "speech and writing by default");
+    assert_eq!(suggested(&["--quote-classes", "speech,belief"]), (1, 3));
 }

@@ -44,26 +44,29 @@ impl Loads {
     /// Sets the built-in suggestion engines run on every document opened from now on.
     pub fn set_engines(&mut self, engines: Vec<Box<dyn Suggester>>) {
         self.builtin = false;
-        self.engines = Engines::new(engines);
+        self.engines = Engines::new(engines).with_classes(self.rules.classes);
     }
 
     /// Runs the built-in engines set up by `config` on every document opened
     /// from now on (the external engine is set again after this).
     pub fn use_builtin(&mut self, config: RulesConfig) {
         (self.rules, self.builtin) = (config, true);
-        self.engines = Engines::new(crate::suggest::builtin_with(config));
+        self.engines =
+            Engines::new(crate::suggest::builtin_with(config)).with_classes(config.classes);
     }
 
     /// Takes a project's settings of the rules engine (which attribution
     /// classes it suggests, how it writes interrupted quotes) for documents
     /// suggested from now on; they set up the built-in engines when those
     /// are the ones running, and leave other engines as they are. The
-    /// memory, external engine and learned model are kept.
+    /// memory, external engine and learned model are kept; the external
+    /// engine's quotes are kept in the classes chosen.
     pub fn set_rules(&mut self, config: RulesConfig) {
         if config == self.rules {
             return;
         }
         self.rules = config;
+        self.engines = self.engines.with_classes(config.classes);
         if self.builtin {
             self.engines = (self.engines).with_builtin(crate::suggest::builtin_with(config));
         }
@@ -158,6 +161,7 @@ impl Loads {
 mod tests {
     use super::*;
     use crate::model::{AttributionClass, Document};
+    use crate::suggest::external::EngineCommand;
 
     #[test]
     fn the_built_in_engines_suggest_the_projects_quote_classes() {
@@ -176,5 +180,41 @@ mod tests {
         loads.set_engines(Vec::new());
         loads.set_rules(all);
         assert_eq!(classes(&loads), [], "other engines are left as they are");
+    }
+
+    #[test]
+    fn the_external_engines_quotes_follow_the_projects_classes() {
+        let line = r#"{"spans":[{"start":0,"end":9,"label":"SPEAKER"},{"start":10,"end":18,"label":"CUE"},{"start":19,"end":36,"label":"QUOTE"}],"quotes":[{"content":[2],"speaker":0,"cue":1,"class":"belief"}]}"#;
+        let argv = [
+            "sh",
+            "-c",
+            "cat >/dev/null; printf '%s\\n' \"$1\"",
+            "fixture",
+            line,
+        ];
+        let external = || {
+            let command = EngineCommand::from_argv(argv.map(String::from).into()).unwrap();
+            Some(ExternalEngine::new(command))
+        };
+        let quotes = |loads: &Loads| {
+            let mut doc = Document::new(None, "Zoë Ortiz believes the dam will hold.");
+            loads.engines().suggest_external(&mut [&mut doc]);
+            doc.quotes().count()
+        };
+        let mut loads = Loads::default();
+        loads.use_builtin(RulesConfig::default());
+        loads.set_external(external());
+        assert_eq!(quotes(&loads), 0, "speech and writing by default");
+        loads.set_rules(RulesConfig::ALL_CLASSES);
+        assert_eq!(quotes(&loads), 1);
+        loads.set_engines(Vec::new());
+        loads.set_external(external());
+        assert_eq!(
+            quotes(&loads),
+            1,
+            "other built-in engines: the classes stay"
+        );
+        loads.set_rules(RulesConfig::default());
+        assert_eq!(quotes(&loads), 0);
     }
 }

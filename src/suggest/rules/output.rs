@@ -26,8 +26,9 @@ fn range((a, b): (usize, usize)) -> ByteRange {
 /// Builds the suggestions: the entity spans first (`entities[n]` is name run
 /// `n`), then SPEAKER spans in text order, then QUOTE and CUE spans;
 /// `found` and `resolved` are parallel lists. Attributions of a class the
-/// `config` does not suggest are left out with their SPEAKER spans (a kept
-/// quote whose speaker was named by a dropped one keeps that span).
+/// `config` does not suggest are left out with the spans only they use
+/// ([`Suggestions::keep_classes`], as for an external engine's: a kept quote
+/// whose speaker was named by a dropped one keeps that span).
 pub fn build(
     found: &[Found],
     resolved: &[Resolved],
@@ -39,9 +40,10 @@ pub fn build(
         spans: entities,
         ..Suggestions::default()
     };
-    let kept: Vec<bool> = found.iter().map(|f| config.suggests(f.class)).collect();
+    // Speakers are written for kept quotes only: which attribution's rule
+    // and antecedent a shared SPEAKER span carries is then a kept one's.
     let mut needed = vec![false; found.len()];
-    for k in (0..found.len()).filter(|&k| kept[k]) {
+    for k in (0..found.len()).filter(|&k| config.suggests(found[k].class)) {
         if let Some(n) = speaker_of(found, k).and_then(|j| needed.get_mut(j)) {
             *n = true;
         }
@@ -77,7 +79,7 @@ pub fn build(
         index.insert(k, i);
         by_range.insert(r, i);
     }
-    for (k, f) in found.iter().enumerate().filter(|&(k, _)| kept[k]) {
+    for (k, f) in found.iter().enumerate() {
         let mut content = Vec::with_capacity(f.content.len());
         for &c in &f.content {
             content.push(out.spans.len());
@@ -103,6 +105,7 @@ pub fn build(
             out.quotes.push(quote);
         }
     }
+    out.keep_classes(config.classes);
     out
 }
 
