@@ -36,7 +36,15 @@ pub fn agrees(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
                 (w.ends_with('s') && !w.ends_with("ss"))
                     || matches!(
                         w.as_str(),
-                        "people" | "police" | "i" | "we" | "you" | "percent" | "data" | "media"
+                        "people"
+                            | "those"
+                            | "police"
+                            | "i"
+                            | "we"
+                            | "you"
+                            | "percent"
+                            | "data"
+                            | "media"
                     )
                     || lexicon::is_quantifier(&w)
             }) || words().any(|w| w == "and")
@@ -70,5 +78,10 @@ pub fn plausible_subject(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bo
     if cues::is_noun_form(toks[cue].text(text)) && head.split('-').all(verbs::is_number) {
         return false;
     }
-    !(cues::is_noun_form(toks[cue].text(text)) && s.kind == Head::Role && !lexicon::is_role(head))
+    // (`those close to the mayor say`: the head is not next to the cue.)
+    let next_to_cue = s.head + 1 == s.end;
+    !(cues::is_noun_form(toks[cue].text(text))
+        && next_to_cue
+        && s.kind == Head::Role
+        && !lexicon::is_role(head))
 }

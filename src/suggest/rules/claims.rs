@@ -40,7 +40,9 @@ pub fn sentence(
     // A cue right after its quotation first (`“…,” she said` beats an earlier
     // `X said` in the sentence), then `say`, `tell` and `according to`:
     // `Patriot signaled …, Barrett said, …`.
-    cues.sort_by_key(|c| (!c.attached, !c.strong));
+    // A cue in a relative clause comes after the sentence's own of its
+    // strength: `“…,” Ortiz, who has said A, said`.
+    cues.sort_by_key(|c| (!c.attached, !c.strong, c.relative));
     let first = found.len();
     // A bounded number of tries keeps a megabyte-long "sentence" linear.
     for cue in cues.into_iter().take(MAX_CUES) {
@@ -214,6 +216,9 @@ pub struct Cue {
     /// It follows a closing quotation mark within a few words (`“…,” she
     /// said`), so the quotation is most likely its own.
     pub attached: bool,
+    /// It follows a relative `who` (`Ortiz, who said …`): it is never the
+    /// cue of a quotation before it, and is tried after the sentence's own.
+    pub relative: bool,
 }
 
 /// True when a closing quotation mark stands at most five words before the
@@ -240,6 +245,7 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             class: None,
             strong: true,
             attached: false,
+            relative: false,
         });
     }
     // `Said Ellis: “…”` is the one place a cue is capitalised.
@@ -255,6 +261,11 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             && cues::word_form(w).is_some_and(|(_, f)| f == cues::Form::Past);
         (lexicon::is_determiner(before) && !quantified) || verbs::is_possessive(before)
     };
+    let relative = (a..i)
+        .rev()
+        .take(3)
+        .find(|&j| !lexicon::is_between(p.toks[j].text(text)))
+        .is_some_and(|j| p.toks[j].text(text) == "who");
     (!after_det).then_some(Cue {
         at: i,
         len: 1,
@@ -263,6 +274,7 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             w.to_ascii_lowercase().as_str(),
             "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
         ),
-        attached: attached(text, p, i, a),
+        attached: attached(text, p, i, a) && !relative,
+        relative,
     })
 }

@@ -62,6 +62,10 @@ pub fn read(text: &str, toks: &[Tok], cue: usize, start: usize, end: usize) -> C
     if w == "to" {
         return Complement::Infinitive;
     }
+    // `who said and did the same things`: a second verb, nothing reported.
+    if matches!(w, "and" | "or" | "but") {
+        return Complement::Object;
+    }
     if QUESTION.contains(&w) {
         return Complement::Question;
     }

@@ -161,6 +161,22 @@ fn around(
         rest
     };
     let inverted = mode == Mode::Inverted;
+    // `…, Ana Díaz, who said the plan failed`: a relative clause reports
+    // only what follows its cue; the quotation or the comma before its
+    // antecedent belongs to the sentence around it.
+    let relative = who.is_some_and(|w| {
+        (w.end..cue.at).any(|j| toks[j].kind == Kind::Word && toks[j].text(text) == "who")
+    });
+    // `Ortiz, who has said he would resign, said …`: a relative clause set
+    // off by commas ends at the next one.
+    let set_off = relative && who.is_some_and(|w| toks.get(w.end).is_some_and(|t| t.is(text, ',')));
+    let b = if set_off {
+        (cue.at + 1..b)
+            .find(|&j| toks[j].is(text, ','))
+            .unwrap_or(b)
+    } else {
+        b
+    };
     let mut found = Found {
         content: Vec::new(),
         who: match who {
@@ -181,7 +197,7 @@ fn around(
     };
     // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker
     // (lowercase modifiers such as `retired` may sit between).
-    if let Some((si, lead)) = quote_before(text, p, before, a) {
+    if let Some((si, lead)) = quote_before(text, p, before, a).filter(|_| !relative) {
         let seg = &p.segs[si];
         if let Some(w) = who.filter(|w| {
             mode == Mode::Subject && lead < w.start && !matches!(w.kind, Head::Pronoun(_))
@@ -229,7 +245,7 @@ fn around(
         return content::before_inverted(text, p, (a, b), cue.at, rest, found, used);
     }
     let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
-    let subject_start = who.map_or(a, |w| w.start);
+    let subject_start = who.filter(|_| !relative).map_or(a, |w| w.start);
     if subject_start > a + 1
         && toks[subject_start - 1].is(text, ',')
         && toks

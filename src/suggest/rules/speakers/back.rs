@@ -141,6 +141,57 @@ pub(super) fn appositive(text: &str, toks: &[Tok], comma: usize, lo: usize) -> O
     None
 }
 
+/// `Ana Díaz, who said`, `an architect who said`: the noun phrase that the
+/// relative pronoun at token `who` refers to is the speaker.
+pub(super) fn relative(text: &str, toks: &[Tok], who: usize, lo: usize) -> Option<Phrase> {
+    let comma = who
+        .checked_sub(1)
+        .filter(|&c| c > lo && toks[c].is(text, ','));
+    match comma {
+        Some(c) => parenthetical(text, toks, c, lo)
+            .or_else(|| appositive(text, toks, c, lo))
+            .or_else(|| closed(text, toks, c, lo)),
+        None => closed(text, toks, who, lo),
+    }
+}
+
+/// Adjectives that make a vague source of a noun: `people familiar with the
+/// talks`, `those close to him`, `officials briefed on the plan`.
+const VAGUE: &[&str] = &["familiar", "close", "briefed", "knowledgeable", "involved"];
+
+/// `two people familiar with the matter`, `Those close to the mayor`: a
+/// vague source ending at token `end`, headed by the noun before the
+/// adjective.
+pub(super) fn familiar(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<Phrase> {
+    let adj = (lo + 1..end.saturating_sub(2))
+        .rev()
+        .take(8)
+        .take_while(|&j| {
+            toks[j].kind == Kind::Word && cues::word_class(toks[j].text(text)).is_none()
+        })
+        .find(|&j| {
+            word(text, toks, j).is_some_and(|w| VAGUE.contains(&w))
+                && word(text, toks, j + 1).is_some_and(|w| matches!(w, "with" | "to" | "on" | "in"))
+        })?;
+    let head = adj - 1;
+    let w = word(text, toks, head)?.to_ascii_lowercase();
+    if !(role_like(&w) || lexicon::is_quantifier(&w) || matches!(w.as_str(), "those" | "people")) {
+        return None;
+    }
+    let start = match word(text, toks, head.wrapping_sub(1)) {
+        Some(d) if head > lo && (lexicon::is_determiner(d) || lexicon::is_quantifier(d)) => {
+            head - 1
+        }
+        _ => head,
+    };
+    Some(Phrase {
+        start,
+        end,
+        head,
+        kind: Head::Role,
+    })
+}
+
 /// `, however,`, `, in a statement,`, `, on Friday,` ending at the comma
 /// `comma`: the speaker is the noun phrase before it (`Ortiz, however, said`).
 pub(super) fn parenthetical(text: &str, toks: &[Tok], comma: usize, lo: usize) -> Option<Phrase> {
