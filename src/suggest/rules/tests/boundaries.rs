@@ -39,3 +39,21 @@ fn a_quoted_fragment_in_a_reported_clause_is_a_partial_quote() {
         "[Ruiz|SPEAKER:1] [called|CUE:1] [the senator a “bully,” a “liar” and “unfit”|QUOTE:1] on Monday.",
     );
 }
+
+#[test]
+fn content_stops_where_a_clause_with_its_own_subject_reports() {
+    check(
+        "[Søren Ødegaard|SPEAKER:1] [said|CUE:1] [the ferry would run all winter|QUOTE:1], \
+         though [she|SPEAKER:2] [acknowledged|CUE:2] [the crews were tired|QUOTE:2].",
+    );
+    check(
+        "[Ødegaard|SPEAKER:1] [said|CUE:1] [the vote would be delayed|QUOTE:1] — and he noted that nobody objected.",
+    );
+    check(
+        "[Ødegaard|SPEAKER:1] [said|CUE:1] [the vote would be delayed|QUOTE:1] and \
+         [he|SPEAKER:2] [said|CUE:2] [nobody had objected to it|QUOTE:2].",
+    );
+    check(
+        "[Ødegaard|SPEAKER:1] [said|CUE:1] that [when they asked he told them the truth|QUOTE:1].",
+    );
+}
