@@ -152,16 +152,19 @@ pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -
             .get(p)
             .and_then(|t| lc(text, t, &mut buf))
             .is_some_and(|w| RECIPIENTS.contains(&w));
+        // `told the debate audience that …`, `told “Morgenbladet” on Friday
+        // that …`: the recipient runs to `that`, quoted names included.
+        let that = (p..(p + 10).min(b))
+            .take_while(|&j| matches!(toks[j].kind, Kind::Word | Kind::Double | Kind::Single))
+            .find(|&j| {
+                toks[j].kind == Kind::Word && toks[j].text(text).eq_ignore_ascii_case("that")
+            });
         if recipient && !toks[p].text(text).eq_ignore_ascii_case("the") {
             p += 1;
+        } else if let Some(that) = that {
+            p = that;
         } else if let Some(ph) = speakers::after(text, toks, p, b) {
             p = ph.end;
-        } else if let Some(that) = (p..(p + 8).min(b))
-            .take_while(|&j| toks[j].kind == Kind::Word)
-            .find(|&j| toks[j].text(text).eq_ignore_ascii_case("that"))
-        {
-            // `told the debate audience that …`
-            p = that;
         }
     }
     for _ in 0..2 {

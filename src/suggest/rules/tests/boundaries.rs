@@ -28,6 +28,9 @@ fn content_starts_after_the_object_of_told() {
     check(
         "[Lee|SPEAKER:1] [told|CUE:1] the Senate Finance Committee that [rates would rise again|QUOTE:1].",
     );
+    check(
+        "[The mayor|SPEAKER:1] [told|CUE:1] “Morgenbladet” on Friday that [the ferry would keep running|QUOTE:1].",
+    );
 }
 
 #[test]
