@@ -204,9 +204,21 @@ fn around(
         }) {
             found.who = Who::Here(speaker(p, Phrase { start: lead, ..w })?);
         }
-        found.content.push(seg.outer(toks)?);
+        let (from, to) = seg.outer(toks)?;
+        // `With a thousand systems, “there is no single point of failure,”
+        // he said`: the words the lowercase quotation continues are said too.
+        let from = match content::lead_in(text, p, a, seg) {
+            Some(lead) => {
+                found.kind = QuoteKind::Mixed;
+                toks[lead].start
+            }
+            None => {
+                found.kind = QuoteKind::Direct;
+                from
+            }
+        };
+        found.content.push((from, to));
         used.push(si);
-        found.kind = QuoteKind::Direct;
         found.rule = if inverted {
             "quote-said-x"
         } else {

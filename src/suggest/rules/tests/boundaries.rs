@@ -1,7 +1,8 @@
 //! Where indirect content starts and stops (issue 15, item 4): at the end of
 //! its clause, not in a trailing `, who …`; after the object of `told`; and a
 //! quoted fragment inside a reported clause makes a partial quote whose
-//! content is the whole clause.
+//! content is the whole clause; a lowercase quotation takes the words of
+//! its sentence before it.
 
 use crate::model::QuoteKind;
 
@@ -59,4 +60,17 @@ fn content_stops_where_a_clause_with_its_own_subject_reports() {
     check(
         "[Ødegaard|SPEAKER:1] [said|CUE:1] that [when they asked he told them the truth|QUOTE:1].",
     );
+}
+
+#[test]
+fn a_lowercase_quotation_takes_the_words_of_its_sentence_before_it() {
+    let s = check(
+        "[With a thousand polling stations, “there is no single point of failure,”|QUOTE:1] \
+         [Þóra|SPEAKER:1] [said|CUE:1].",
+    );
+    assert_eq!(s.quotes[0].kind, QuoteKind::Mixed);
+    check(
+        "In a statement on Friday, [“we will not give up,”|QUOTE:1] [she|SPEAKER:1] [said|CUE:1].",
+    );
+    check("[“We will not give up,”|QUOTE:1] [she|SPEAKER:1] [said|CUE:1].");
 }
