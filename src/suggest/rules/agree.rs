@@ -78,10 +78,16 @@ pub fn plausible_subject(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bo
     if cues::is_noun_form(toks[cue].text(text)) && head.split('-').all(verbs::is_number) {
         return false;
     }
-    // (`those close to the mayor say`: the head is not next to the cue.)
-    let next_to_cue = s.head + 1 == s.end;
-    !(cues::is_noun_form(toks[cue].text(text))
-        && next_to_cue
-        && s.kind == Head::Role
-        && !lexicon::is_role(head))
+    // Past the head, the word right before the cue decides: a singular
+    // noun there makes a compound (`voters in battleground states`); a role,
+    // a plural or a pronoun ends the phrase (`a survey of farmers shows`,
+    // `those close to him say`).
+    let compound = |w: &str| !lexicon::is_role(w) && !matches!(w, "him" | "her" | "them" | "us");
+    let last = s.end.checked_sub(1).map_or(head, |j| toks[j].text(text));
+    let noun_before = if s.head + 1 == s.end {
+        compound(head)
+    } else {
+        compound(last) && !last.ends_with('s')
+    };
+    !(cues::is_noun_form(toks[cue].text(text)) && s.kind == Head::Role && noun_before)
 }
