@@ -19,6 +19,7 @@ use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
+use super::verbs;
 
 use super::words::Kind;
 
@@ -364,7 +365,18 @@ fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usi
         j -= 1;
     }
     let close = j.checked_sub(1)?;
-    let (si, _) = p.seg_closing_at(close)?;
+    let (si, seg) = p.seg_closing_at(close)?;
+    // `on CBS’s “Face the Nation,” Ryan said …`: a short title after a
+    // preposition or a possessive names a show, not what was said.
+    let titled = seg.open.checked_sub(1).is_some_and(|k| {
+        let w = toks[k].text(text);
+        toks[k].kind == Kind::Word
+            && (verbs::is_possessive(w) || matches!(w, "on" | "in" | "at" | "to" | "from" | "of"))
+    });
+    let capital = toks.get(seg.open + 1).is_some_and(|t| t.cap);
+    if titled && capital && seg.words(toks) <= 5 {
+        return None;
+    }
     // A quote ending the sentence before (`… for him.” She says …`) is not
     // this cue's; one ending in `?` or `!` is (`“Why?” Lee asked.`).
     if j == a && close.checked_sub(1).is_some_and(|s| toks[s].is(text, '.')) {

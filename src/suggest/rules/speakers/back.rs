@@ -302,10 +302,11 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
         }
     }
     // `a spokeswoman for the ministry`, `A survey of farmers`, `supporters in
-    // Congress`: the noun before the preposition heads the subject.
+    // Congress`, `experts on Korea`: the noun before the preposition heads
+    // the subject.
     let attached = start >= lo + 2
         && word(text, toks, start - 1)
-            .is_some_and(|w| matches!(w, "of" | "for" | "at" | "with" | "in" | "from"));
+            .is_some_and(|w| matches!(w, "of" | "for" | "at" | "with" | "in" | "from" | "on"));
     if attached
         && let Some(outer) = noun_phrase_back(text, toks, start - 1, lo)
             .filter(|o| matches!(o.kind, Head::Role | Head::Name) && end - o.start <= 2 * MAX_WORDS)

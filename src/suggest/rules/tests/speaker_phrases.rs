@@ -164,3 +164,21 @@ fn a_leading_according_to_keeps_the_clause_subject_out_of_the_speaker() {
         "[According to|CUE:1] [Zoë Müller, the harbour master|SPEAKER:1], [the port will close|QUOTE:1].",
     );
 }
+
+#[test]
+fn a_role_with_a_topic_is_one_speaker() {
+    check(
+        "[Experts on the Baltic fisheries|SPEAKER:1] [said|CUE:1] [the quotas could change that|QUOTE:1].",
+    );
+}
+
+#[test]
+fn a_show_title_before_the_speaker_is_not_the_quote() {
+    check(
+        "In an interview on NRK’s “Dagsrevyen,” [Jonas Gahr Støre|SPEAKER:1] [said|CUE:1] \
+         [the ferry would keep running|QUOTE:1].",
+    );
+    check(
+        "Speaking to “Morgenbladet,” [the mayor|SPEAKER:1] [said|CUE:1] [the ferry would keep running|QUOTE:1].",
+    );
+}
