@@ -2,24 +2,23 @@
 //! position and the content — a quotation before or after it (`“…,” X said`,
 //! `X said: “…”`, split quotes), the reported clause (`X said (that) …`,
 //! `X told Y …`), the clause before it (`CLAUSE, X said.`) or around
-//! `according to X`.
+//! `according to X`. The quotation a cue follows is found by [`attached`].
 
 use crate::model::QuoteKind;
 use crate::suggest::AttributionClass;
 
 use super::according;
 use super::agree::{agrees, plausible_subject};
+use super::attached;
 use super::attribution;
 use super::claims::Cue;
 use super::complement::{self, Complement};
 use super::content;
 use super::coordinate;
 use super::cues::{self, CueClass, Form};
-use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
-use super::verbs;
 
 use super::words::Kind;
 
@@ -198,7 +197,7 @@ fn around(
     };
     // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker
     // (lowercase modifiers such as `retired` may sit between).
-    if let Some((si, lead)) = quote_before(text, p, before, a).filter(|_| !relative) {
+    if let Some((si, lead)) = attached::quote_before(text, p, before, a).filter(|_| !relative) {
         let seg = &p.segs[si];
         if let Some(w) = who.filter(|w| {
             mode == Mode::Subject && lead < w.start && !matches!(w.kind, Head::Pronoun(_))
@@ -344,43 +343,4 @@ enum Mode {
     Inverted,
     /// `X …, saying`.
     Participle,
-}
-
-/// The quote closing just before token `at` — with at most a comma and a few
-/// words between — and the first token after it and its comma.
-fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usize)> {
-    let toks = &p.toks;
-    let mut j = at;
-    while j > a
-        && at - j < 5
-        && (toks[j - 1].kind == Kind::Word
-            && !toks[j - 1].cap
-            && !lexicon::is_stop(toks[j - 1].text(text))
-            || matches!(toks[j - 1].first(text), '/' | '-' | '0'..='9'))
-    {
-        j -= 1;
-    }
-    let lead = j;
-    if j > a && toks[j - 1].is(text, ',') {
-        j -= 1;
-    }
-    let close = j.checked_sub(1)?;
-    let (si, seg) = p.seg_closing_at(close)?;
-    // `on CBS’s “Face the Nation,” Ryan said …`: a short title after a
-    // preposition or a possessive names a show, not what was said.
-    let titled = seg.open.checked_sub(1).is_some_and(|k| {
-        let w = toks[k].text(text);
-        toks[k].kind == Kind::Word
-            && (verbs::is_possessive(w) || matches!(w, "on" | "in" | "at" | "to" | "from" | "of"))
-    });
-    let capital = toks.get(seg.open + 1).is_some_and(|t| t.cap);
-    if titled && capital && seg.words(toks) <= 5 {
-        return None;
-    }
-    // A quote ending the sentence before (`… for him.” She says …`) is not
-    // this cue's; one ending in `?` or `!` is (`“Why?” Lee asked.`).
-    if j == a && close.checked_sub(1).is_some_and(|s| toks[s].is(text, '.')) {
-        return None;
-    }
-    Some((si, lead))
 }
