@@ -20,7 +20,7 @@ use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
 
-use super::words::Kind;
+use super::words::{Kind, Tok};
 
 /// The speaker a phrase of `p` names, in byte offsets of the text.
 pub(super) fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
@@ -260,13 +260,10 @@ fn around(
     let subject_start = who.filter(|_| !relative).map_or(a, |w| w.start);
     if subject_start > a + 1
         && toks[subject_start - 1].is(text, ',')
-        && toks
-            .get(start.saturating_sub(1))
-            .is_some_and(|t| t.is(text, ','))
-        && start == rest + 1
+        && parenthetical_cue(text, toks, rest, start, b)
         && mode == Mode::Subject
     {
-        // `A, X said, B.`
+        // `A, X said, B.`, `A, X said in a report, B.`, `A, X noted, that B.`
         let (mut f, u) = content::clause(
             p,
             (a, subject_start - 1),
@@ -332,6 +329,18 @@ fn around(
         }
         _ => after,
     }
+}
+
+/// True when the cue ending at token `rest` is set off by a comma before
+/// the content starting at `start` (`A, X said, B`), maybe after a time or
+/// venue phrase (`said in a report,`) and with `that` after it.
+fn parenthetical_cue(text: &str, toks: &[Tok], rest: usize, start: usize, b: usize) -> bool {
+    let comma = reported::skip_time(text, toks, rest, b);
+    let that = toks
+        .get(comma + 1)
+        .is_some_and(|t| t.kind == Kind::Word && t.text(text) == "that");
+    toks.get(comma).is_some_and(|t| t.is(text, ','))
+        && (start == comma + 1 || (that && start == comma + 2))
 }
 
 /// Where the speaker stands relative to the cue.

@@ -30,6 +30,8 @@ const VENUES: &[&str] = &[
     "show",
     "appearance",
     "letter",
+    "report",
+    "filing",
     "release",
     "debate",
     "remarks",

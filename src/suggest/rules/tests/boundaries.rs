@@ -74,3 +74,15 @@ fn a_lowercase_quotation_takes_the_words_of_its_sentence_before_it() {
     );
     check("[“We will not give up,”|QUOTE:1] [she|SPEAKER:1] [said|CUE:1].");
 }
+
+#[test]
+fn a_cue_set_off_by_commas_splits_the_content_around_it() {
+    check(
+        "[The top fifth paid most|QUOTE:1], [the agency|SPEAKER:1] [said|CUE:1] in a June report, \
+         [and the bottom fifth paid almost nothing|QUOTE:1].",
+    );
+    check(
+        "[The smog had become so bad|QUOTE:1], [Ødegaard|SPEAKER:1] [noted|CUE:1], that \
+         [the most visited page in Tromsø was the air monitor|QUOTE:1].",
+    );
+}
