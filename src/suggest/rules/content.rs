@@ -60,6 +60,10 @@ pub fn clause_after(
     if p.word_count(start, cut) >= 3 {
         end = cut;
     }
+    let cut = reported::before_trailer(text, p, start, end);
+    if p.word_count(start, cut) >= 3 {
+        end = cut;
+    }
     if p.word_count(start, end) < 3 {
         return None;
     }

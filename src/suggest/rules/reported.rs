@@ -2,6 +2,7 @@
 //! recipient (`told reporters`), time and venue phrases (`on Sunday`, `in a
 //! statement`) and `that` are skipped, and where it ends.
 
+use super::complement::{self, Complement};
 use super::cues::lower;
 use super::lexicon;
 use super::para::Para;
@@ -244,6 +245,31 @@ pub fn before_relative(text: &str, p: &Para, start: usize, end: usize) -> usize 
         i += 1;
     }
     end
+}
+
+/// End of the reported clause `[start, end)` before a trailing noun phrase
+/// of the reporter's, set off by a comma and running to its end with no
+/// verb of its own (`…, the council’s favourite`) and not the last items of
+/// a list (`tax fairness, the closure of loopholes and …`).
+pub fn before_trailer(text: &str, p: &Para, start: usize, end: usize) -> usize {
+    let toks = &p.toks;
+    let Some(comma) = (start + 3..end)
+        .filter(|&i| toks[i].is(text, ','))
+        .find(|&i| !p.segs.iter().any(|s| s.open < i && i < s.end(toks)))
+    else {
+        return end;
+    };
+    let next = comma + 1;
+    let article = toks
+        .get(next)
+        .is_some_and(|t| t.kind == Kind::Word && matches!(t.text(text), "a" | "an" | "the"));
+    let last = !(next..end).any(|j| {
+        toks[j].is(text, ',')
+            || (toks[j].kind == Kind::Word && matches!(toks[j].text(text), "and" | "or"))
+    });
+    let phrase =
+        article && last && complement::read(text, toks, comma, next, end) == Complement::Object;
+    if phrase { comma } else { end }
 }
 
 /// Naming cues: `called it “a personal insult”`, `described him as …`.

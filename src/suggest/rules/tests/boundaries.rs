@@ -86,3 +86,13 @@ fn a_cue_set_off_by_commas_splits_the_content_around_it() {
          [the most visited page in Tromsø was the air monitor|QUOTE:1].",
     );
 }
+
+#[test]
+fn content_stops_before_a_trailing_noun_phrase_of_the_reporter() {
+    check(
+        "[Ødegaard|SPEAKER:1] [said|CUE:1] [he did not support the plan|QUOTE:1], the council’s favourite.",
+    );
+    check(
+        "[Ødegaard|SPEAKER:1] [said|CUE:1] [the town needs a ferry, the bridge it was promised and a school|QUOTE:1].",
+    );
+}
