@@ -82,7 +82,8 @@ pub fn plausible_subject(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bo
     // noun there makes a compound (`voters in battleground states`); a role,
     // a plural or a pronoun ends the phrase (`a survey of farmers shows`,
     // `those close to him say`).
-    let compound = |w: &str| !lexicon::is_role(w) && !matches!(w, "him" | "her" | "them" | "us");
+    let compound =
+        |w: &str| !lexicon::is_role(w) && !matches!(w, "him" | "her" | "them" | "us" | "whom");
     let last = s.end.checked_sub(1).map_or(head, |j| toks[j].text(text));
     let noun_before = if s.head + 1 == s.end {
         compound(head)

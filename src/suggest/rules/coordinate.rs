@@ -55,9 +55,10 @@ pub fn starts_report(text: &str, p: &Para, i: usize, lo: usize) -> bool {
     }
 }
 
-/// True when a new clause with a subject pronoun of its own reports at
-/// token `i`: `, though she acknowledged`, `— and he noted`; returns where
-/// it starts (its conjunction, comma or dash).
+/// True when a new clause with a subject of its own reports at token `i`:
+/// a pronoun (`, though she acknowledged`, `— and he noted`) or a name after
+/// a conjunction (`and Democrats accused`); returns where it starts (its
+/// conjunction, comma or dash).
 fn own_subject_report(text: &str, p: &Para, i: usize, lo: usize) -> Option<usize> {
     let toks = &p.toks;
     let t = toks.get(i).filter(|t| t.kind == Kind::Word && !t.cap)?;
@@ -67,7 +68,7 @@ fn own_subject_report(text: &str, p: &Para, i: usize, lo: usize) -> Option<usize
         CueClass::Speech | CueClass::Commit | CueClass::Tell | CueClass::Write
     ) && matches!(form, Form::Past | Form::Third);
     let subject = adverbs_before(text, toks, i, lo).checked_sub(1)?;
-    if !reports || subject <= lo || !is_subject_pronoun(toks[subject].text(text)) {
+    if subject <= lo {
         return None;
     }
     let mut from = subject;
@@ -78,6 +79,12 @@ fn own_subject_report(text: &str, p: &Para, i: usize, lo: usize) -> Option<usize
         )
     {
         from -= 1;
+    }
+    // `… and Democrats accused …`: a name after a conjunction, whatever the cue.
+    let pronoun = reports && is_subject_pronoun(toks[subject].text(text));
+    let name = from < subject && toks[subject].cap && toks[subject].kind == Kind::Word;
+    if !(pronoun || name) {
+        return None;
     }
     let opened = from > lo
         && (toks[from - 1].is(text, ',')

@@ -133,7 +133,15 @@ fn around(
             let joined = lead > a
                 && matches!(toks[lead - 1].text(text), "and" | "but")
                 && toks[lead - 1].kind == Kind::Word;
-            if (after_comma && toks[cue.at].text(text).ends_with("ing")) || joined {
+            // `began by saying …`, `aside from saying …`.
+            let after_preposition = lead > a
+                && toks[lead - 1].kind == Kind::Word
+                && matches!(
+                    toks[lead - 1].text(text),
+                    "by" | "from" | "after" | "before" | "while" | "without"
+                );
+            let ing = toks[cue.at].text(text).ends_with("ing");
+            if ((after_comma || after_preposition) && ing) || joined {
                 // `He defended it, saying …`, `X bemoaned it and said …`: the
                 // sentence's subject speaks, or the speaker of the sentence's
                 // first attribution.

@@ -89,6 +89,19 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
     if word(text, toks, end - 1) == Some("who") {
         return back::relative(text, toks, end - 1, lo);
     }
+    // `relatives, many of whom say …`
+    if end >= lo + 3
+        && word(text, toks, end - 1) == Some("whom")
+        && word(text, toks, end - 2) == Some("of")
+        && word(text, toks, end - 3).is_some_and(lexicon::is_quantifier)
+    {
+        return Some(Phrase {
+            start: end - 3,
+            end,
+            head: end - 3,
+            kind: Head::Role,
+        });
+    }
     let last = &toks[end - 1];
     if last.is(text, ',') {
         return back::parenthetical(text, toks, end - 1, lo)

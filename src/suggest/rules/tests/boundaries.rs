@@ -60,6 +60,10 @@ fn content_stops_where_a_clause_with_its_own_subject_reports() {
     check(
         "[Ødegaard|SPEAKER:1] [said|CUE:1] that [when they asked he told them the truth|QUOTE:1].",
     );
+    check(
+        "[The mayors|SPEAKER:1] [said|CUE:1] [the ferry was too slow|QUOTE:1] and \
+         [Fiskå|SPEAKER:2] [told|CUE:2] reporters [the boats were old|QUOTE:2].",
+    );
 }
 
 #[test]

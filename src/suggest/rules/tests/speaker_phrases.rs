@@ -182,3 +182,13 @@ fn a_show_title_before_the_speaker_is_not_the_quote() {
         "Speaking to “Morgenbladet,” [the mayor|SPEAKER:1] [said|CUE:1] [the ferry would keep running|QUOTE:1].",
     );
 }
+
+#[test]
+fn some_of_whom_and_a_participle_after_a_preposition_speak() {
+    check(
+        "The veto angered the families, [many of whom|SPEAKER:1] [say|CUE:1] [the claims are unfounded|QUOTE:1].",
+    );
+    check(
+        "[Dr. Åsa Lind|SPEAKER:1] began by [saying|CUE:1] [she would never diagnose anyone on air|QUOTE:1].",
+    );
+}
