@@ -5,6 +5,7 @@
 
 use super::super::cues;
 use super::super::lexicon;
+use super::super::verbs;
 use super::super::words::{Kind, Tok};
 use super::{Head, MAX_WORDS, Phrase, abbreviated, is_dash, name_word, role_like, word};
 
@@ -124,6 +125,8 @@ pub(super) fn appositive(text: &str, toks: &[Tok], comma: usize, lo: usize) -> O
             || first.chars().all(|c| c.is_ascii_digit())
             || short
             || matches!(first, "who" | "whose" | "which")
+            // `China, Pyongyang’s only ally,`
+            || verbs::is_possessive(first)
             // `Trump, speaking to a veterans group,`
             || (!toks[prev + 1].cap && first.len() > 5 && first.ends_with("ing"))
             || (!toks[prev + 1].cap && (lexicon::is_title(first) || lexicon::is_role(first)));

@@ -192,3 +192,11 @@ fn some_of_whom_and_a_participle_after_a_preposition_speak() {
         "[Dr. Åsa Lind|SPEAKER:1] began by [saying|CUE:1] [she would never diagnose anyone on air|QUOTE:1].",
     );
 }
+
+#[test]
+fn an_appositive_may_open_with_a_possessive() {
+    check(
+        "[Iceland, Norway’s closest ally and its main partner in the talks|SPEAKER:1], [said|CUE:1] \
+         [it opposed the quota|QUOTE:1].",
+    );
+}
