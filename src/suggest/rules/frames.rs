@@ -270,6 +270,7 @@ fn around(
         && toks[subject_start - 1].is(text, ',')
         && parenthetical_cue(text, toks, rest, start, b)
         && mode == Mode::Subject
+        && !reported::is_lead_in(text, toks, a)
     {
         // `A, X said, B.`, `A, X said in a report, B.`, `A, X noted, that B.`
         let (mut f, u) = content::clause(

@@ -180,6 +180,18 @@ pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -
             p += 1;
         }
     }
+    // `complained bitterly that …`
+    let adverb = toks.get(p).is_some_and(|t| {
+        let w = t.text(text);
+        t.kind == Kind::Word && !t.cap && w.len() > 4 && w.ends_with("ly")
+    });
+    if adverb
+        && toks
+            .get(p + 1)
+            .is_some_and(|t| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case("that"))
+    {
+        p += 1;
+    }
     let is_that = |j: usize| {
         toks.get(j)
             .is_some_and(|t| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case("that"))
@@ -206,6 +218,34 @@ pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -
         p += 1;
     }
     p
+}
+
+/// True when the sentence starting at token `a` opens with a subordinate
+/// or adverbial phrase (`When asked about it, X said, “…”`), which is the
+/// reporter's words, not part of what was said.
+pub fn is_lead_in(text: &str, toks: &[Tok], a: usize) -> bool {
+    let mut buf = [0u8; 32];
+    toks.get(a)
+        .and_then(|t| lc(text, t, &mut buf))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "if"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "asked"
+                    | "speaking"
+                    | "during"
+                    | "later"
+                    | "earlier"
+            )
+        })
 }
 
 /// True when `[a, b)` holds nothing but punctuation.

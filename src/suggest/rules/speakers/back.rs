@@ -137,7 +137,10 @@ pub(super) fn appositive(text: &str, toks: &[Tok], comma: usize, lo: usize) -> O
         if let Some(np) = closed(text, toks, prev, lo).filter(|np| np.kind == Head::Name) {
             return Some(Phrase { end: comma, ..np });
         }
-        if short && (prev + 1..comma).all(|j| name_word(text, toks, j)) {
+        let name_or_initial = |j: usize| {
+            name_word(text, toks, j) || (toks[j].is(text, '.') && abbreviated(text, toks, j - 1))
+        };
+        if short && (prev + 1..comma).all(name_or_initial) {
             return Some(role_before_name(text, toks, prev + 1, comma, lo));
         }
     }

@@ -100,3 +100,13 @@ fn content_stops_before_a_trailing_noun_phrase_of_the_reporter() {
         "[Ødegaard|SPEAKER:1] [said|CUE:1] [the town needs a ferry, the bridge it was promised and a school|QUOTE:1].",
     );
 }
+
+#[test]
+fn a_leading_subordinate_phrase_is_the_reporters() {
+    check(
+        "When asked about the fares, [Þórunn|SPEAKER:1] [replied|CUE:1], [“That is the council’s problem.”|QUOTE:1]",
+    );
+    check(
+        "[Exporters|SPEAKER:1] [complain|CUE:1] bitterly that [the krone is too strong|QUOTE:1].",
+    );
+}

@@ -200,3 +200,10 @@ fn an_appositive_may_open_with_a_possessive() {
          [it opposed the quota|QUOTE:1].",
     );
 }
+
+#[test]
+fn a_role_before_an_abbreviated_name_is_one_speaker() {
+    check(
+        "[The minister, Mr. Guajardo Villarreal|SPEAKER:1], [argues|CUE:1] [there is little point in replying now|QUOTE:1].",
+    );
+}
