@@ -75,6 +75,10 @@ pub enum Before {
 impl Before {
     /// Classifies a word token's text (`cap`: it starts with a capital).
     pub fn of(word: &str, cap: bool) -> Self {
+        // `Clinton’s comments`: a possessive opens a noun phrase.
+        if is_possessive(word) {
+            return Self::Function;
+        }
         let mut buf = [0u8; 32];
         let Some(w) = lower(word, &mut buf) else {
             return if cap { Self::Name } else { Self::noun(word) };

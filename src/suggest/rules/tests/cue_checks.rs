@@ -113,6 +113,7 @@ fn a_cue_word_used_as_a_noun_is_no_cue() {
     none_by_default("The swing states of Ohio and Iowa could decide the race.");
     none_by_default("His latest remarks drew sharp criticism from the unions.");
     none_by_default("The party courts farmers in battleground states with new subsidies.");
+    none_by_default("Ødegaard said at a briefing on Monday before Mayor Lund’s comments.");
 }
 
 #[test]
