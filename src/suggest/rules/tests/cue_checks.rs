@@ -94,6 +94,7 @@ fn a_noun_object_is_not_reported_speech() {
     none_by_default("The club announced a new coach for the coming season.");
     none_by_default("The minister denied the charges that were filed against her aide.");
     none_by_default("Ngozi described the plan that failed in the spring.");
+    none_by_default("The ministry maintains a programme to train young political leaders.");
 }
 
 #[test]
@@ -126,6 +127,8 @@ fn clauses_without_that_are_still_reported_speech() {
         "[The coach|SPEAKER:1] [asked|CUE:1] [whether the match would go ahead|QUOTE:1].",
         "[Díaz|SPEAKER:1] [said|CUE:1] [the plan, which the council passed, was a mistake|QUOTE:1].",
         "[Ngozi|SPEAKER:1] [said|CUE:1] [parents who adopt would not get the leave|QUOTE:1].",
+        "[Ortiz|SPEAKER:1] [said|CUE:1] [Díaz’s team wants a recount|QUOTE:1].",
+        "[Many farmers|SPEAKER:1] [say|CUE:1] [the new subsidy hides the real cost|QUOTE:1].",
     ] {
         let s = check(marked);
         assert_eq!(s.quotes[0].class, AttributionClass::Speech, "{marked}");
