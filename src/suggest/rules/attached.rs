@@ -2,6 +2,7 @@
 //! closes a few words before the cue, and is not a show's title.
 
 use super::lexicon;
+use super::marks::Seg;
 use super::para::Para;
 use super::verbs;
 use super::words::Kind;
@@ -26,15 +27,21 @@ pub fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize,
     }
     let close = j.checked_sub(1)?;
     let (si, seg) = p.seg_closing_at(close)?;
-    // `on CBS’s “Face the Nation,” Ryan said …`: a short title after a
-    // preposition or a possessive names a show, not what was said.
+    // `on CBS’s “Face the Nation,” Ryan said …`, `an ad titled “Arrogant,”`:
+    // a short title after a preposition, a possessive or a naming word
+    // names a show or a work, not what was said; so does a quotation in
+    // title case (`the anthem “A Change Is Gonna Come,” she added`).
     let titled = seg.open.checked_sub(1).is_some_and(|k| {
         let w = toks[k].text(text);
         toks[k].kind == Kind::Word
-            && (verbs::is_possessive(w) || matches!(w, "on" | "in" | "at" | "to" | "from" | "of"))
+            && (verbs::is_possessive(w)
+                || matches!(
+                    w,
+                    "on" | "in" | "at" | "to" | "from" | "of" | "titled" | "entitled" | "named"
+                ))
     });
     let capital = toks.get(seg.open + 1).is_some_and(|t| t.cap);
-    if titled && capital && seg.words(toks) <= 5 {
+    if (titled && capital || title_case(text, p, seg)) && seg.words(toks) <= 5 {
         return None;
     }
     // A quote ending the sentence before (`… for him.” She says …`) is not
@@ -43,4 +50,16 @@ pub fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize,
         return None;
     }
     Some((si, lead))
+}
+
+/// True when the quotation `seg` has at least two words of more than three
+/// letters and all of them are capitalised: `“Make Your Kid a Millionaire”`.
+fn title_case(text: &str, p: &Para, seg: &Seg) -> bool {
+    let inner = p.toks.get(seg.open + 1..seg.end(&p.toks)).unwrap_or(&[]);
+    let long = || {
+        inner
+            .iter()
+            .filter(|t| t.kind == Kind::Word && t.text(text).chars().count() > 3)
+    };
+    long().count() >= 2 && long().all(|t| t.cap)
 }

@@ -157,5 +157,8 @@ pub fn lead_in(text: &str, p: &Para, a: usize, seg: &Seg) -> Option<usize> {
     });
     // `In a statement, “we will …”`: a venue or time phrase says nothing.
     let said = reported::skip_time(text, toks, a, seg.open);
-    (clean && p.word_count(said, seg.open) >= 2).then_some(a)
+    // `Mills “got an immunity agreement,” Jordan said`: a name alone is a subject too.
+    let words = p.word_count(said, seg.open);
+    let named = words == 1 && toks[said].cap && !lexicon::is_stop(toks[said].text(text));
+    (clean && (words >= 2 || named)).then_some(a)
 }

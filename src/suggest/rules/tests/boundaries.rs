@@ -77,6 +77,7 @@ fn a_lowercase_quotation_takes_the_words_of_its_sentence_before_it() {
         "In a statement on Friday, [“we will not give up,”|QUOTE:1] [she|SPEAKER:1] [said|CUE:1].",
     );
     check("[“We will not give up,”|QUOTE:1] [she|SPEAKER:1] [said|CUE:1].");
+    check("[Lund “signed the deal in March,”|QUOTE:1] [Ødegaard|SPEAKER:1] [said|CUE:1].");
 }
 
 #[test]

@@ -181,6 +181,15 @@ fn a_show_title_before_the_speaker_is_not_the_quote() {
     check(
         "Speaking to “Morgenbladet,” [the mayor|SPEAKER:1] [said|CUE:1] [the ferry would keep running|QUOTE:1].",
     );
+    assert!(
+        suggest("The ad, titled “Arrogant,” shows the minister at a gala.")
+            .quotes
+            .is_empty()
+    );
+    check(
+        "In her 2019 book, “Fjords and Their Keepers,” [Ødegaard|SPEAKER:1] [argued|CUE:1] \
+         [the ferries should be free|QUOTE:1].",
+    );
 }
 
 #[test]
