@@ -8,6 +8,7 @@ use super::cues::{self, CueClass};
 use super::frames;
 use super::lexicon;
 use super::para::{Found, Para, Who};
+use super::reported;
 use super::verbs;
 use super::words::Kind;
 
@@ -34,15 +35,19 @@ pub fn sentence(
             i = seg.end(&p.toks).max(i + 1);
             continue;
         }
-        cues.extend(cue_at(text, p, i, a));
+        cues.extend(cue_at(text, p, i, a).map(|c| Cue {
+            closing: closes(text, p, &c, (a, b)),
+            ..c
+        }));
         i += 1;
     }
     // A cue right after its quotation first (`“…,” she said` beats an earlier
     // `X said` in the sentence), then `say`, `tell` and `according to`:
     // `Patriot signaled …, Barrett said, …`.
-    // A cue in a relative clause comes after the sentence's own of its
-    // strength: `“…,” Ortiz, who has said A, said`.
-    cues.sort_by_key(|c| (!c.attached, !c.strong, c.relative));
+    // One closing the sentence after a comma comes next (`A told B that C,
+    // the source added`); a cue in a relative clause comes after the
+    // sentence's own of its strength: `“…,” Ortiz, who has said A, said`.
+    cues.sort_by_key(|c| (!c.attached, !c.closing, !c.strong, c.relative));
     let first = found.len();
     // A bounded number of tries keeps a megabyte-long "sentence" linear.
     for cue in cues.into_iter().take(MAX_CUES) {
@@ -219,6 +224,17 @@ pub struct Cue {
     /// It follows a relative `who` (`Ortiz, who said …`): it is never the
     /// cue of a quotation before it, and is tried after the sentence's own.
     pub relative: bool,
+    /// It closes its sentence after a comma and a speaker (`…, the source
+    /// added.`), so the clause before is most likely its own.
+    pub closing: bool,
+}
+
+/// True when only a time phrase and stops follow cue `c` in sentence
+/// `[a, b)` and a comma stands at most six tokens before it.
+fn closes(text: &str, p: &Para, c: &Cue, (a, b): (usize, usize)) -> bool {
+    let after = reported::skip_time(text, &p.toks, c.at + c.len, b);
+    reported::only_stops(text, &p.toks, after, b)
+        && (a..c.at).rev().take(6).any(|j| p.toks[j].is(text, ','))
 }
 
 /// True when a closing quotation mark stands at most five words before the
@@ -246,6 +262,7 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             strong: true,
             attached: false,
             relative: false,
+            closing: false,
         });
     }
     // `Said Ellis: “…”` is the one place a cue is capitalised.
@@ -276,5 +293,6 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
         ),
         attached: attached(text, p, i, a) && !relative,
         relative,
+        closing: false,
     })
 }

@@ -111,3 +111,11 @@ fn a_leading_subordinate_phrase_is_the_reporters() {
         "[Exporters|SPEAKER:1] [complain|CUE:1] bitterly that [the krone is too strong|QUOTE:1].",
     );
 }
+
+#[test]
+fn a_cue_closing_the_sentence_takes_the_clause_with_an_inner_cue() {
+    check(
+        "[Díaz had told the harbour police that she wanted no escort, but they overruled her|QUOTE:1], \
+         [the source|SPEAKER:1] [added|CUE:1].",
+    );
+}
