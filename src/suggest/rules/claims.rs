@@ -270,6 +270,10 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
         return None;
     }
     let class = cues::word_class(w)?;
+    // `Having said that, …`: the reporter's phrase.
+    if i > 0 && p.toks[i - 1].text(text).eq_ignore_ascii_case("having") {
+        return None;
+    }
     // `the claims`, `his remarks`, `the senator’s claims`: a noun, not a
     // verb (but `Some suggested` is a subject and its verb).
     let after_det = i > 0 && p.toks[i - 1].kind == Kind::Word && {

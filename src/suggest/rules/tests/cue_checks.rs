@@ -115,6 +115,9 @@ fn a_cue_word_used_as_a_noun_is_no_cue() {
     none_by_default("His latest remarks drew sharp criticism from the unions.");
     none_by_default("The party courts farmers in battleground states with new subsidies.");
     none_by_default("Ødegaard said at a briefing on Monday before Mayor Lund’s comments.");
+    check(
+        "Having said that, [some economists|SPEAKER:1] [argue|CUE:1] that [the levy should be low|QUOTE:1].",
+    );
 }
 
 #[test]
