@@ -22,7 +22,17 @@ pub fn frame(
     para: usize,
 ) -> Option<(Found, Vec<usize>)> {
     let toks = &p.toks;
-    let who = speakers::after(text, toks, cue.at + cue.len, b)?;
+    let mut who = speakers::after(text, toks, cue.at + cue.len, b)?;
+    // `According to Ana Díaz, the new rules will …`: what looked like her
+    // appositive is the subject of the reported clause, which the comma opens.
+    let comma = who.head + 1;
+    if cue.at == a
+        && comma < who.end
+        && toks[comma].is(text, ',')
+        && !toks.get(who.end).is_some_and(|t| t.is(text, ','))
+    {
+        who.end = comma;
+    }
     let found = Found {
         content: Vec::new(),
         who: Who::Here(speaker(p, who)?),

@@ -36,7 +36,15 @@ pub fn agrees(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bool {
                 (w.ends_with('s') && !w.ends_with("ss"))
                     || matches!(
                         w.as_str(),
-                        "people" | "police" | "i" | "we" | "you" | "percent" | "data" | "media"
+                        "people"
+                            | "those"
+                            | "police"
+                            | "i"
+                            | "we"
+                            | "you"
+                            | "percent"
+                            | "data"
+                            | "media"
                     )
                     || lexicon::is_quantifier(&w)
             }) || words().any(|w| w == "and")
@@ -70,5 +78,17 @@ pub fn plausible_subject(text: &str, toks: &[Tok], s: &Phrase, cue: usize) -> bo
     if cues::is_noun_form(toks[cue].text(text)) && head.split('-').all(verbs::is_number) {
         return false;
     }
-    !(cues::is_noun_form(toks[cue].text(text)) && s.kind == Head::Role && !lexicon::is_role(head))
+    // Past the head, the word right before the cue decides: a singular
+    // noun there makes a compound (`voters in battleground states`); a role,
+    // a plural or a pronoun ends the phrase (`a survey of farmers shows`,
+    // `those close to him say`).
+    let compound =
+        |w: &str| !lexicon::is_role(w) && !matches!(w, "him" | "her" | "them" | "us" | "whom");
+    let last = s.end.checked_sub(1).map_or(head, |j| toks[j].text(text));
+    let noun_before = if s.head + 1 == s.end {
+        compound(head)
+    } else {
+        compound(last) && !last.ends_with('s')
+    };
+    !(cues::is_noun_form(toks[cue].text(text)) && s.kind == Head::Role && noun_before)
 }

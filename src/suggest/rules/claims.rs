@@ -8,6 +8,7 @@ use super::cues::{self, CueClass};
 use super::frames;
 use super::lexicon;
 use super::para::{Found, Para, Who};
+use super::reported;
 use super::verbs;
 use super::words::Kind;
 
@@ -34,13 +35,19 @@ pub fn sentence(
             i = seg.end(&p.toks).max(i + 1);
             continue;
         }
-        cues.extend(cue_at(text, p, i, a));
+        cues.extend(cue_at(text, p, i, a).map(|c| Cue {
+            closing: closes(text, p, &c, (a, b)),
+            ..c
+        }));
         i += 1;
     }
     // A cue right after its quotation first (`“…,” she said` beats an earlier
     // `X said` in the sentence), then `say`, `tell` and `according to`:
     // `Patriot signaled …, Barrett said, …`.
-    cues.sort_by_key(|c| (!c.attached, !c.strong));
+    // One closing the sentence after a comma comes next (`A told B that C,
+    // the source added`); a cue in a relative clause comes after the
+    // sentence's own of its strength: `“…,” Ortiz, who has said A, said`.
+    cues.sort_by_key(|c| (!c.attached, !c.closing, !c.strong, c.relative));
     let first = found.len();
     // A bounded number of tries keeps a megabyte-long "sentence" linear.
     for cue in cues.into_iter().take(MAX_CUES) {
@@ -214,6 +221,20 @@ pub struct Cue {
     /// It follows a closing quotation mark within a few words (`“…,” she
     /// said`), so the quotation is most likely its own.
     pub attached: bool,
+    /// It follows a relative `who` (`Ortiz, who said …`): it is never the
+    /// cue of a quotation before it, and is tried after the sentence's own.
+    pub relative: bool,
+    /// It closes its sentence after a comma and a speaker (`…, the source
+    /// added.`), so the clause before is most likely its own.
+    pub closing: bool,
+}
+
+/// True when only a time phrase and stops follow cue `c` in sentence
+/// `[a, b)` and a comma stands at most six tokens before it.
+fn closes(text: &str, p: &Para, c: &Cue, (a, b): (usize, usize)) -> bool {
+    let after = reported::skip_time(text, &p.toks, c.at + c.len, b);
+    reported::only_stops(text, &p.toks, after, b)
+        && (a..c.at).rev().take(6).any(|j| p.toks[j].is(text, ','))
 }
 
 /// True when a closing quotation mark stands at most five words before the
@@ -240,6 +261,8 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             class: None,
             strong: true,
             attached: false,
+            relative: false,
+            closing: false,
         });
     }
     // `Said Ellis: “…”` is the one place a cue is capitalised.
@@ -247,6 +270,10 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
         return None;
     }
     let class = cues::word_class(w)?;
+    // `Having said that, …`: the reporter's phrase.
+    if i > 0 && p.toks[i - 1].text(text).eq_ignore_ascii_case("having") {
+        return None;
+    }
     // `the claims`, `his remarks`, `the senator’s claims`: a noun, not a
     // verb (but `Some suggested` is a subject and its verb).
     let after_det = i > 0 && p.toks[i - 1].kind == Kind::Word && {
@@ -255,6 +282,11 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             && cues::word_form(w).is_some_and(|(_, f)| f == cues::Form::Past);
         (lexicon::is_determiner(before) && !quantified) || verbs::is_possessive(before)
     };
+    let relative = (a..i)
+        .rev()
+        .take(3)
+        .find(|&j| !lexicon::is_between(p.toks[j].text(text)))
+        .is_some_and(|j| p.toks[j].text(text) == "who");
     (!after_det).then_some(Cue {
         at: i,
         len: 1,
@@ -263,6 +295,8 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             w.to_ascii_lowercase().as_str(),
             "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
         ),
-        attached: attached(text, p, i, a),
+        attached: attached(text, p, i, a) && !relative,
+        relative,
+        closing: false,
     })
 }

@@ -62,6 +62,10 @@ pub fn read(text: &str, toks: &[Tok], cue: usize, start: usize, end: usize) -> C
     if w == "to" {
         return Complement::Infinitive;
     }
+    // `who said and did the same things`: a second verb, nothing reported.
+    if matches!(w, "and" | "or" | "but") {
+        return Complement::Object;
+    }
     if QUESTION.contains(&w) {
         return Complement::Question;
     }
@@ -87,6 +91,8 @@ pub fn read(text: &str, toks: &[Tok], cue: usize, start: usize, end: usize) -> C
 /// subordinate clauses set off by commas.
 fn scan(text: &str, toks: &[Tok], start: usize, end: usize) -> Complement {
     let mut infinitive = false;
+    // A relative clause with no comma to close it was stepped into.
+    let mut embedded = false;
     let mut i = start;
     let stop = end.min(start + WINDOW).min(toks.len());
     while i < stop {
@@ -102,6 +108,14 @@ fn scan(text: &str, toks: &[Tok], start: usize, end: usize) -> Complement {
             match (i + 1..stop).find(|&j| toks[j].is(text, ',')) {
                 Some(comma) => {
                     i = comma + 1;
+                    continue;
+                }
+                // `parents who adopt would …`: without a comma, the word
+                // after a relative pronoun is its clause's verb (or
+                // subject); the next verb is the complement's.
+                None if !embedded && matches!(w, "that" | "who" | "which") => {
+                    embedded = true;
+                    i += 2;
                     continue;
                 }
                 None => break,

@@ -10,6 +10,7 @@ use super::complement;
 use super::coordinate;
 use super::cues::{self, CueClass};
 use super::lexicon;
+use super::marks::Seg;
 use super::para::{Found, Para};
 use super::reported;
 use super::words::Kind;
@@ -56,6 +57,10 @@ pub fn clause_after(
         end = cut;
     }
     let cut = reported::before_relative(text, p, start, end);
+    if p.word_count(start, cut) >= 3 {
+        end = cut;
+    }
+    let cut = reported::before_trailer(text, p, start, end);
     if p.word_count(start, cut) >= 3 {
         end = cut;
     }
@@ -133,4 +138,27 @@ pub fn before_inverted(
         f.kind = QuoteKind::Mixed;
     }
     Some((f, u))
+}
+
+/// `With a thousand systems, “there is no single point of failure,” he
+/// said`: a quotation opening lowercase after words of its sentence (from
+/// token `a`) that hold no cue continues them; the token they start at.
+pub fn lead_in(text: &str, p: &Para, a: usize, seg: &Seg) -> Option<usize> {
+    let toks = &p.toks;
+    let first = toks.get(seg.open + 1).filter(|t| t.kind == Kind::Word)?;
+    if first.cap || seg.open <= a || seg.continues {
+        return None;
+    }
+    let before = toks.get(a..seg.open)?;
+    let clean = before.iter().all(|t| match t.kind {
+        Kind::Word => cues::word_class(t.text(text)).is_none(),
+        Kind::Punct => t.is(text, ','),
+        _ => false,
+    });
+    // `In a statement, “we will …”`: a venue or time phrase says nothing.
+    let said = reported::skip_time(text, toks, a, seg.open);
+    // `Mills “got an immunity agreement,” Jordan said`: a name alone is a subject too.
+    let words = p.word_count(said, seg.open);
+    let named = words == 1 && toks[said].cap && !lexicon::is_stop(toks[said].text(text));
+    (clean && (words >= 2 || named)).then_some(a)
 }

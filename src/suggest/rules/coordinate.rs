@@ -1,6 +1,7 @@
 //! Coordinated cues: a reported clause ends where the same subject reports
 //! again — `X said A, adding B`, `X said A and warned B` — so each cue gets
-//! its own attribution.
+//! its own attribution; it ends too where a clause with a subject of its
+//! own reports (`X said A, though she acknowledged B`).
 
 use super::cues::{self, CueClass, Form};
 use super::lexicon;
@@ -54,8 +55,58 @@ pub fn starts_report(text: &str, p: &Para, i: usize, lo: usize) -> bool {
     }
 }
 
+/// True when a new clause with a subject of its own reports at token `i`:
+/// a pronoun (`, though she acknowledged`, `— and he noted`) or a name after
+/// a conjunction (`and Democrats accused`); returns where it starts (its
+/// conjunction, comma or dash).
+fn own_subject_report(text: &str, p: &Para, i: usize, lo: usize) -> Option<usize> {
+    let toks = &p.toks;
+    let t = toks.get(i).filter(|t| t.kind == Kind::Word && !t.cap)?;
+    let (class, form) = cues::word_form(t.text(text))?;
+    let reports = matches!(
+        class,
+        CueClass::Speech | CueClass::Commit | CueClass::Tell | CueClass::Write
+    ) && matches!(form, Form::Past | Form::Third);
+    let subject = adverbs_before(text, toks, i, lo).checked_sub(1)?;
+    if subject <= lo {
+        return None;
+    }
+    let mut from = subject;
+    if toks[from - 1].kind == Kind::Word
+        && matches!(
+            toks[from - 1].text(text),
+            "and" | "but" | "though" | "although" | "while"
+        )
+    {
+        from -= 1;
+    }
+    // `… and Democrats accused …`: a name after a conjunction, whatever the cue.
+    let pronoun = reports && is_subject_pronoun(toks[subject].text(text));
+    let name = from < subject && toks[subject].cap && toks[subject].kind == Kind::Word;
+    if !(pronoun || name) {
+        return None;
+    }
+    let opened = from > lo
+        && (toks[from - 1].is(text, ',')
+            || toks[from - 1].is(text, '—')
+            || toks[from - 1].is(text, '–')
+            || toks[from - 1].is(text, ';'));
+    let joined = from < subject;
+    match (opened, joined) {
+        (true, _) => Some(from - 1),
+        // `… and he said …`: a conjunction alone opens it too.
+        (false, true) => Some(from),
+        (false, false) => None,
+    }
+}
+
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "we" | "I")
+}
+
 /// End of the reported clause `[start, b)`: the comma or `and` before the
-/// first coordinated cue outside quotation marks, or `b`.
+/// first coordinated cue outside quotation marks, or before a clause that
+/// reports with a subject of its own (`, though she acknowledged …`), or `b`.
 pub fn clause_end(text: &str, p: &Para, start: usize, b: usize) -> usize {
     let mut segs = p.segs[p.segs_in(start + 1, b)].iter().peekable();
     let mut i = start + 1;
@@ -63,6 +114,9 @@ pub fn clause_end(text: &str, p: &Para, start: usize, b: usize) -> usize {
         if let Some(seg) = segs.next_if(|s| s.open == i) {
             i = seg.end(&p.toks).max(i + 1);
             continue;
+        }
+        if let Some(j) = own_subject_report(text, p, i, start) {
+            return j;
         }
         if starts_report(text, p, i, start) {
             let mut j = adverbs_before(text, &p.toks, i, start) - 1;

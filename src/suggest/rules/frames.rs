@@ -2,25 +2,25 @@
 //! position and the content — a quotation before or after it (`“…,” X said`,
 //! `X said: “…”`, split quotes), the reported clause (`X said (that) …`,
 //! `X told Y …`), the clause before it (`CLAUSE, X said.`) or around
-//! `according to X`.
+//! `according to X`. The quotation a cue follows is found by [`attached`].
 
 use crate::model::QuoteKind;
 use crate::suggest::AttributionClass;
 
 use super::according;
 use super::agree::{agrees, plausible_subject};
+use super::attached;
 use super::attribution;
 use super::claims::Cue;
 use super::complement::{self, Complement};
 use super::content;
 use super::coordinate;
 use super::cues::{self, CueClass, Form};
-use super::lexicon;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
 
-use super::words::Kind;
+use super::words::{Kind, Tok};
 
 /// The speaker a phrase of `p` names, in byte offsets of the text.
 pub(super) fn speaker(p: &Para, ph: Phrase) -> Option<Speaker> {
@@ -133,7 +133,15 @@ fn around(
             let joined = lead > a
                 && matches!(toks[lead - 1].text(text), "and" | "but")
                 && toks[lead - 1].kind == Kind::Word;
-            if (after_comma && toks[cue.at].text(text).ends_with("ing")) || joined {
+            // `began by saying …`, `aside from saying …`.
+            let after_preposition = lead > a
+                && toks[lead - 1].kind == Kind::Word
+                && matches!(
+                    toks[lead - 1].text(text),
+                    "by" | "from" | "after" | "before" | "while" | "without"
+                );
+            let ing = toks[cue.at].text(text).ends_with("ing");
+            if ((after_comma || after_preposition) && ing) || joined {
                 // `He defended it, saying …`, `X bemoaned it and said …`: the
                 // sentence's subject speaks, or the speaker of the sentence's
                 // first attribution.
@@ -161,6 +169,22 @@ fn around(
         rest
     };
     let inverted = mode == Mode::Inverted;
+    // `…, Ana Díaz, who said the plan failed`: a relative clause reports
+    // only what follows its cue; the quotation or the comma before its
+    // antecedent belongs to the sentence around it.
+    let relative = who.is_some_and(|w| {
+        (w.end..cue.at).any(|j| toks[j].kind == Kind::Word && toks[j].text(text) == "who")
+    });
+    // `Ortiz, who has said he would resign, said …`: a relative clause set
+    // off by commas ends at the next one.
+    let set_off = relative && who.is_some_and(|w| toks.get(w.end).is_some_and(|t| t.is(text, ',')));
+    let b = if set_off {
+        (cue.at + 1..b)
+            .find(|&j| toks[j].is(text, ','))
+            .unwrap_or(b)
+    } else {
+        b
+    };
     let mut found = Found {
         content: Vec::new(),
         who: match who {
@@ -181,16 +205,28 @@ fn around(
     };
     // `“…,” X said` / `“…,” said X`: a quote ends right before the speaker
     // (lowercase modifiers such as `retired` may sit between).
-    if let Some((si, lead)) = quote_before(text, p, before, a) {
+    if let Some((si, lead)) = attached::quote_before(text, p, before, a).filter(|_| !relative) {
         let seg = &p.segs[si];
         if let Some(w) = who.filter(|w| {
             mode == Mode::Subject && lead < w.start && !matches!(w.kind, Head::Pronoun(_))
         }) {
             found.who = Who::Here(speaker(p, Phrase { start: lead, ..w })?);
         }
-        found.content.push(seg.outer(toks)?);
+        let (from, to) = seg.outer(toks)?;
+        // `With a thousand systems, “there is no single point of failure,”
+        // he said`: the words the lowercase quotation continues are said too.
+        let from = match content::lead_in(text, p, a, seg) {
+            Some(lead) => {
+                found.kind = QuoteKind::Mixed;
+                toks[lead].start
+            }
+            None => {
+                found.kind = QuoteKind::Direct;
+                from
+            }
+        };
+        found.content.push((from, to));
         used.push(si);
-        found.kind = QuoteKind::Direct;
         found.rule = if inverted {
             "quote-said-x"
         } else {
@@ -229,16 +265,14 @@ fn around(
         return content::before_inverted(text, p, (a, b), cue.at, rest, found, used);
     }
     let start = reported::clause_start(text, toks, rest, b, class == CueClass::Tell);
-    let subject_start = who.map_or(a, |w| w.start);
+    let subject_start = who.filter(|_| !relative).map_or(a, |w| w.start);
     if subject_start > a + 1
         && toks[subject_start - 1].is(text, ',')
-        && toks
-            .get(start.saturating_sub(1))
-            .is_some_and(|t| t.is(text, ','))
-        && start == rest + 1
+        && parenthetical_cue(text, toks, rest, start, b)
         && mode == Mode::Subject
+        && !reported::is_lead_in(text, toks, a)
     {
-        // `A, X said, B.`
+        // `A, X said, B.`, `A, X said in a report, B.`, `A, X noted, that B.`
         let (mut f, u) = content::clause(
             p,
             (a, subject_start - 1),
@@ -306,6 +340,18 @@ fn around(
     }
 }
 
+/// True when the cue ending at token `rest` is set off by a comma before
+/// the content starting at `start` (`A, X said, B`), maybe after a time or
+/// venue phrase (`said in a report,`) and with `that` after it.
+fn parenthetical_cue(text: &str, toks: &[Tok], rest: usize, start: usize, b: usize) -> bool {
+    let comma = reported::skip_time(text, toks, rest, b);
+    let that = toks
+        .get(comma + 1)
+        .is_some_and(|t| t.kind == Kind::Word && t.text(text) == "that");
+    toks.get(comma).is_some_and(|t| t.is(text, ','))
+        && (start == comma + 1 || (that && start == comma + 2))
+}
+
 /// Where the speaker stands relative to the cue.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -315,32 +361,4 @@ enum Mode {
     Inverted,
     /// `X …, saying`.
     Participle,
-}
-
-/// The quote closing just before token `at` — with at most a comma and a few
-/// words between — and the first token after it and its comma.
-fn quote_before(text: &str, p: &Para, at: usize, a: usize) -> Option<(usize, usize)> {
-    let toks = &p.toks;
-    let mut j = at;
-    while j > a
-        && at - j < 5
-        && (toks[j - 1].kind == Kind::Word
-            && !toks[j - 1].cap
-            && !lexicon::is_stop(toks[j - 1].text(text))
-            || matches!(toks[j - 1].first(text), '/' | '-' | '0'..='9'))
-    {
-        j -= 1;
-    }
-    let lead = j;
-    if j > a && toks[j - 1].is(text, ',') {
-        j -= 1;
-    }
-    let close = j.checked_sub(1)?;
-    let (si, _) = p.seg_closing_at(close)?;
-    // A quote ending the sentence before (`… for him.” She says …`) is not
-    // this cue's; one ending in `?` or `!` is (`“Why?” Lee asked.`).
-    if j == a && close.checked_sub(1).is_some_and(|s| toks[s].is(text, '.')) {
-        return None;
-    }
-    Some((si, lead))
 }

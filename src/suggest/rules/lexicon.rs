@@ -61,7 +61,7 @@ const STOPS: &str = "of in on at after before during for with from by to about o
     as like since while when where whether if because although though that which who whom whose \
     what and or but so not is are was were be been being has have had do does did will would can \
     could should may might must it there also then just still even only now later earlier \
-    yesterday today tonight however meanwhile instead despite why how this";
+    yesterday today tonight however meanwhile instead despite why how this once having until unless";
 
 const TIME: &str = "monday tuesday wednesday thursday friday saturday sunday today yesterday \
     tonight recently earlier later last this next week month year morning afternoon evening night \

@@ -15,6 +15,7 @@
 
 mod according;
 mod agree;
+mod attached;
 mod attribution;
 mod claims;
 mod complement;

@@ -2,6 +2,7 @@
 //! recipient (`told reporters`), time and venue phrases (`on Sunday`, `in a
 //! statement`) and `that` are skipped, and where it ends.
 
+use super::complement::{self, Complement};
 use super::cues::lower;
 use super::lexicon;
 use super::para::Para;
@@ -30,6 +31,8 @@ const VENUES: &[&str] = &[
     "show",
     "appearance",
     "letter",
+    "report",
+    "filing",
     "release",
     "debate",
     "remarks",
@@ -152,16 +155,19 @@ pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -
             .get(p)
             .and_then(|t| lc(text, t, &mut buf))
             .is_some_and(|w| RECIPIENTS.contains(&w));
+        // `told the debate audience that …`, `told “Morgenbladet” on Friday
+        // that …`: the recipient runs to `that`, quoted names included.
+        let that = (p..(p + 10).min(b))
+            .take_while(|&j| matches!(toks[j].kind, Kind::Word | Kind::Double | Kind::Single))
+            .find(|&j| {
+                toks[j].kind == Kind::Word && toks[j].text(text).eq_ignore_ascii_case("that")
+            });
         if recipient && !toks[p].text(text).eq_ignore_ascii_case("the") {
             p += 1;
+        } else if let Some(that) = that {
+            p = that;
         } else if let Some(ph) = speakers::after(text, toks, p, b) {
             p = ph.end;
-        } else if let Some(that) = (p..(p + 8).min(b))
-            .take_while(|&j| toks[j].kind == Kind::Word)
-            .find(|&j| toks[j].text(text).eq_ignore_ascii_case("that"))
-        {
-            // `told the debate audience that …`
-            p = that;
         }
     }
     for _ in 0..2 {
@@ -173,6 +179,18 @@ pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -
         {
             p += 1;
         }
+    }
+    // `complained bitterly that …`
+    let adverb = toks.get(p).is_some_and(|t| {
+        let w = t.text(text);
+        t.kind == Kind::Word && !t.cap && w.len() > 4 && w.ends_with("ly")
+    });
+    if adverb
+        && toks
+            .get(p + 1)
+            .is_some_and(|t| t.kind == Kind::Word && t.text(text).eq_ignore_ascii_case("that"))
+    {
+        p += 1;
     }
     let is_that = |j: usize| {
         toks.get(j)
@@ -200,6 +218,34 @@ pub fn clause_start(text: &str, toks: &[Tok], at: usize, b: usize, tell: bool) -
         p += 1;
     }
     p
+}
+
+/// True when the sentence starting at token `a` opens with a subordinate
+/// or adverbial phrase (`When asked about it, X said, “…”`), which is the
+/// reporter's words, not part of what was said.
+pub fn is_lead_in(text: &str, toks: &[Tok], a: usize) -> bool {
+    let mut buf = [0u8; 32];
+    toks.get(a)
+        .and_then(|t| lc(text, t, &mut buf))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "if"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "asked"
+                    | "speaking"
+                    | "during"
+                    | "later"
+                    | "earlier"
+            )
+        })
 }
 
 /// True when `[a, b)` holds nothing but punctuation.
@@ -239,6 +285,31 @@ pub fn before_relative(text: &str, p: &Para, start: usize, end: usize) -> usize 
         i += 1;
     }
     end
+}
+
+/// End of the reported clause `[start, end)` before a trailing noun phrase
+/// of the reporter's, set off by a comma and running to its end with no
+/// verb of its own (`…, the council’s favourite`) and not the last items of
+/// a list (`tax fairness, the closure of loopholes and …`).
+pub fn before_trailer(text: &str, p: &Para, start: usize, end: usize) -> usize {
+    let toks = &p.toks;
+    let Some(comma) = (start + 3..end)
+        .filter(|&i| toks[i].is(text, ','))
+        .find(|&i| !p.segs.iter().any(|s| s.open < i && i < s.end(toks)))
+    else {
+        return end;
+    };
+    let next = comma + 1;
+    let article = toks
+        .get(next)
+        .is_some_and(|t| t.kind == Kind::Word && matches!(t.text(text), "a" | "an" | "the"));
+    let last = !(next..end).any(|j| {
+        toks[j].is(text, ',')
+            || (toks[j].kind == Kind::Word && matches!(toks[j].text(text), "and" | "or"))
+    });
+    let phrase =
+        article && last && complement::read(text, toks, comma, next, end) == Complement::Object;
+    if phrase { comma } else { end }
 }
 
 /// Naming cues: `called it “a personal insult”`, `described him as …`.

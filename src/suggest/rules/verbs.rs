@@ -75,6 +75,10 @@ pub enum Before {
 impl Before {
     /// Classifies a word token's text (`cap`: it starts with a capital).
     pub fn of(word: &str, cap: bool) -> Self {
+        // `Clinton’s comments`: a possessive opens a noun phrase.
+        if is_possessive(word) {
+            return Self::Function;
+        }
         let mut buf = [0u8; 32];
         let Some(w) = lower(word, &mut buf) else {
             return if cap { Self::Name } else { Self::noun(word) };
@@ -87,7 +91,14 @@ impl Before {
         ) {
             // `it underscores`, `the two raised`: a pronoun or number as subject.
             Self::Name
-        } else if lexicon::is_determiner(w) || lexicon::is_stop(w) {
+        } else if lexicon::is_determiner(w)
+            || lexicon::is_stop(w)
+            || matches!(
+                w,
+                "million" | "billion" | "trillion" | "thousand" | "hundred" | "dozen"
+            )
+        {
+            // `three million dollars`: a number word counts the noun after it.
             Self::Function
         } else if cap {
             Self::Name
@@ -97,6 +108,18 @@ impl Before {
     }
 
     fn noun(w: &str) -> Self {
+        // `legislative attacks`, `political leaders`: an adjective before a
+        // plural noun, not a subject before its verb.
+        let adjective = !lexicon::is_role(w)
+            && w.len() > 5
+            && [
+                "al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary",
+            ]
+            .iter()
+            .any(|end| w.ends_with(end));
+        if adjective {
+            return Self::Function;
+        }
         let plural = (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
             || matches!(w, "people" | "police");
         Self::Noun {
@@ -182,9 +205,13 @@ pub fn is_finite(
     match c {
         Candidate::Aux | Candidate::Contracted => true,
         Candidate::Past => before != Before::Function,
-        // `the figures used by …` is a reduced relative, not a clause.
+        // `the figures used by …` is a reduced relative, not a clause;
+        // `the advantage obscures`, `her team wants`: `-s` after a singular noun.
         Candidate::Regular => after_noun && !by_next(),
-        Candidate::Third => matches!(before, Before::Name | Before::Noun { role: true, .. }),
+        Candidate::Third => matches!(
+            before,
+            Before::Name | Before::Noun { role: true, .. } | Before::Noun { plural: false, .. }
+        ),
         Candidate::Present => matches!(before, Before::Noun { plural: true, .. }),
     }
 }

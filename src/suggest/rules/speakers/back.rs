@@ -5,6 +5,7 @@
 
 use super::super::cues;
 use super::super::lexicon;
+use super::super::verbs;
 use super::super::words::{Kind, Tok};
 use super::{Head, MAX_WORDS, Phrase, abbreviated, is_dash, name_word, role_like, word};
 
@@ -124,6 +125,8 @@ pub(super) fn appositive(text: &str, toks: &[Tok], comma: usize, lo: usize) -> O
             || first.chars().all(|c| c.is_ascii_digit())
             || short
             || matches!(first, "who" | "whose" | "which")
+            // `China, Pyongyang’s only ally,`
+            || verbs::is_possessive(first)
             // `Trump, speaking to a veterans group,`
             || (!toks[prev + 1].cap && first.len() > 5 && first.ends_with("ing"))
             || (!toks[prev + 1].cap && (lexicon::is_title(first) || lexicon::is_role(first)));
@@ -134,11 +137,65 @@ pub(super) fn appositive(text: &str, toks: &[Tok], comma: usize, lo: usize) -> O
         if let Some(np) = closed(text, toks, prev, lo).filter(|np| np.kind == Head::Name) {
             return Some(Phrase { end: comma, ..np });
         }
-        if short && (prev + 1..comma).all(|j| name_word(text, toks, j)) {
+        let name_or_initial = |j: usize| {
+            name_word(text, toks, j) || (toks[j].is(text, '.') && abbreviated(text, toks, j - 1))
+        };
+        if short && (prev + 1..comma).all(name_or_initial) {
             return Some(role_before_name(text, toks, prev + 1, comma, lo));
         }
     }
     None
+}
+
+/// `Ana Díaz, who said`, `an architect who said`: the noun phrase that the
+/// relative pronoun at token `who` refers to is the speaker.
+pub(super) fn relative(text: &str, toks: &[Tok], who: usize, lo: usize) -> Option<Phrase> {
+    let comma = who
+        .checked_sub(1)
+        .filter(|&c| c > lo && toks[c].is(text, ','));
+    match comma {
+        Some(c) => parenthetical(text, toks, c, lo)
+            .or_else(|| appositive(text, toks, c, lo))
+            .or_else(|| closed(text, toks, c, lo)),
+        None => closed(text, toks, who, lo),
+    }
+}
+
+/// Adjectives that make a vague source of a noun: `people familiar with the
+/// talks`, `those close to him`, `officials briefed on the plan`.
+const VAGUE: &[&str] = &["familiar", "close", "briefed", "knowledgeable", "involved"];
+
+/// `two people familiar with the matter`, `Those close to the mayor`: a
+/// vague source ending at token `end`, headed by the noun before the
+/// adjective.
+pub(super) fn familiar(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<Phrase> {
+    let adj = (lo + 1..end.saturating_sub(2))
+        .rev()
+        .take(8)
+        .take_while(|&j| {
+            toks[j].kind == Kind::Word && cues::word_class(toks[j].text(text)).is_none()
+        })
+        .find(|&j| {
+            word(text, toks, j).is_some_and(|w| VAGUE.contains(&w))
+                && word(text, toks, j + 1).is_some_and(|w| matches!(w, "with" | "to" | "on" | "in"))
+        })?;
+    let head = adj - 1;
+    let w = word(text, toks, head)?.to_ascii_lowercase();
+    if !(role_like(&w) || lexicon::is_quantifier(&w) || matches!(w.as_str(), "those" | "people")) {
+        return None;
+    }
+    let start = match word(text, toks, head.wrapping_sub(1)) {
+        Some(d) if head > lo && (lexicon::is_determiner(d) || lexicon::is_quantifier(d)) => {
+            head - 1
+        }
+        _ => head,
+    };
+    Some(Phrase {
+        start,
+        end,
+        head,
+        kind: Head::Role,
+    })
 }
 
 /// `, however,`, `, in a statement,`, `, on Friday,` ending at the comma
@@ -251,10 +308,11 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
         }
     }
     // `a spokeswoman for the ministry`, `A survey of farmers`, `supporters in
-    // Congress`: the noun before the preposition heads the subject.
+    // Congress`, `experts on Korea`: the noun before the preposition heads
+    // the subject.
     let attached = start >= lo + 2
         && word(text, toks, start - 1)
-            .is_some_and(|w| matches!(w, "of" | "for" | "at" | "with" | "in" | "from"));
+            .is_some_and(|w| matches!(w, "of" | "for" | "at" | "with" | "in" | "from" | "on"));
     if attached
         && let Some(outer) = noun_phrase_back(text, toks, start - 1, lo)
             .filter(|o| matches!(o.kind, Head::Role | Head::Name) && end - o.start <= 2 * MAX_WORDS)

@@ -2,7 +2,8 @@
 //! Department official said`, `Donna Brazile, the interim chair, said`) or
 //! the phrase after it (`said Ana Díaz, the mayor`, `according to the
 //! survey`). Pure token patterns: determiners, titles and role words, names
-//! with connectors, and an appositive up to the next comma. Days, months and
+//! with connectors, and an appositive up to the next comma; the noun a
+//! relative `who` refers to (`Ana Díaz, who said`). Days, months and
 //! time phrases are never part of a speaker (`the council on Friday said`).
 
 mod back;
@@ -85,6 +86,22 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
     if end <= lo {
         return None;
     }
+    if word(text, toks, end - 1) == Some("who") {
+        return back::relative(text, toks, end - 1, lo);
+    }
+    // `relatives, many of whom say …`
+    if end >= lo + 3
+        && word(text, toks, end - 1) == Some("whom")
+        && word(text, toks, end - 2) == Some("of")
+        && word(text, toks, end - 3).is_some_and(lexicon::is_quantifier)
+    {
+        return Some(Phrase {
+            start: end - 3,
+            end,
+            head: end - 3,
+            kind: Head::Role,
+        });
+    }
     let last = &toks[end - 1];
     if last.is(text, ',') {
         return back::parenthetical(text, toks, end - 1, lo)
@@ -93,7 +110,7 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
     if is_dash(text, last) {
         return back::dashed(text, toks, end, lo);
     }
-    back::closed(text, toks, end, lo)
+    back::familiar(text, toks, end, lo).or_else(|| back::closed(text, toks, end, lo))
 }
 
 /// The first token before `end` once at most three lowercase adverbs and

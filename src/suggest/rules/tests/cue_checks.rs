@@ -92,6 +92,9 @@ fn a_noun_object_is_not_reported_speech() {
     none_by_default("The minister denied the charges in a short hearing on Tuesday.");
     none_by_default("Okafor cited the figure in a speech to farmers in the north.");
     none_by_default("The club announced a new coach for the coming season.");
+    none_by_default("The minister denied the charges that were filed against her aide.");
+    none_by_default("Ngozi described the plan that failed in the spring.");
+    none_by_default("The ministry maintains a programme to train young political leaders.");
 }
 
 #[test]
@@ -110,6 +113,11 @@ fn a_cue_word_used_as_a_noun_is_no_cue() {
     none_by_default("Mayor Díaz's comments came after the council vote on Friday.");
     none_by_default("The swing states of Ohio and Iowa could decide the race.");
     none_by_default("His latest remarks drew sharp criticism from the unions.");
+    none_by_default("The party courts farmers in battleground states with new subsidies.");
+    none_by_default("Ødegaard said at a briefing on Monday before Mayor Lund’s comments.");
+    check(
+        "Having said that, [some economists|SPEAKER:1] [argue|CUE:1] that [the levy should be low|QUOTE:1].",
+    );
 }
 
 #[test]
@@ -121,6 +129,9 @@ fn clauses_without_that_are_still_reported_speech() {
         "[The minister|SPEAKER:1] [denied|CUE:1] that [she had met the lobbyist|QUOTE:1].",
         "[The coach|SPEAKER:1] [asked|CUE:1] [whether the match would go ahead|QUOTE:1].",
         "[Díaz|SPEAKER:1] [said|CUE:1] [the plan, which the council passed, was a mistake|QUOTE:1].",
+        "[Ngozi|SPEAKER:1] [said|CUE:1] [parents who adopt would not get the leave|QUOTE:1].",
+        "[Ortiz|SPEAKER:1] [said|CUE:1] [Díaz’s team wants a recount|QUOTE:1].",
+        "[Many farmers|SPEAKER:1] [say|CUE:1] [the new subsidy hides the real cost|QUOTE:1].",
     ] {
         let s = check(marked);
         assert_eq!(s.quotes[0].class, AttributionClass::Speech, "{marked}");

@@ -110,7 +110,9 @@ fn a_quotes_own_speaker_beats_the_previous_sentences() {
 
 #[test]
 fn content_of_an_embedded_cue_belongs_to_the_outer_one() {
-    check("[“I am done,”|QUOTE:1] [said|CUE:1] [Ortiz|SPEAKER:1], who said he would resign.");
+    check(
+        "[“I am done,”|QUOTE:1] [said|CUE:1] [[Ortiz|SPEAKER:2]|SPEAKER:1], who [said|CUE:2] [he would resign|QUOTE:2].",
+    );
     check("[“I am done,”|QUOTE:1] [Ortiz, who has said he would resign|SPEAKER:1], [said|CUE:1].");
     check("[Lee|SPEAKER:1] [said|CUE:1] [he would resign in June|QUOTE:1].");
 }
@@ -120,5 +122,97 @@ fn a_quote_followed_by_its_own_cue_is_not_taken_by_an_earlier_cue() {
     check(
         "[Lee|SPEAKER:1] [said|CUE:1] [the plan was late|QUOTE:1] because \
          [“nobody wanted to pay for it,”|QUOTE:2] [she|SPEAKER:2] [said|CUE:2].",
+    );
+}
+
+#[test]
+fn a_relative_pronoun_speaks_for_its_antecedent() {
+    check(
+        "The rule angered [Núñez|SPEAKER:1], who [said|CUE:1] [it was written for big firms|QUOTE:1].",
+    );
+    check(
+        "He refused to pay [an architect|SPEAKER:1] who [said|CUE:1] [he was never paid|QUOTE:1].",
+    );
+    assert!(
+        suggest("Would you vote for a candidate who said and did the same things?")
+            .quotes
+            .is_empty(),
+        "a second verb is no reported clause"
+    );
+}
+
+#[test]
+fn vague_sources_with_what_they_are_close_to() {
+    check(
+        "[People familiar with the talks|SPEAKER:1] [said|CUE:1] [the deal had stalled over pricing|QUOTE:1].",
+    );
+    check("[Those close to the mayor|SPEAKER:1] [say|CUE:1] [she will not run again|QUOTE:1].");
+    check(
+        "[Two officials briefed on the plan|SPEAKER:1] [said|CUE:1] [it would be delayed|QUOTE:1].",
+    );
+}
+
+#[test]
+fn a_leading_according_to_keeps_the_clause_subject_out_of_the_speaker() {
+    check(
+        "[According to|CUE:1] [Zoë Müller|SPEAKER:1], [the new rules will cost the port millions|QUOTE:1].",
+    );
+    check(
+        "[According to|CUE:1] [Le Monde|SPEAKER:1], [both of the ministers had resigned|QUOTE:1].",
+    );
+    check(
+        "[According to|CUE:1] [Zoë Müller, the harbour master|SPEAKER:1], [the port will close|QUOTE:1].",
+    );
+}
+
+#[test]
+fn a_role_with_a_topic_is_one_speaker() {
+    check(
+        "[Experts on the Baltic fisheries|SPEAKER:1] [said|CUE:1] [the quotas could change that|QUOTE:1].",
+    );
+}
+
+#[test]
+fn a_show_title_before_the_speaker_is_not_the_quote() {
+    check(
+        "In an interview on NRK’s “Dagsrevyen,” [Jonas Gahr Støre|SPEAKER:1] [said|CUE:1] \
+         [the ferry would keep running|QUOTE:1].",
+    );
+    check(
+        "Speaking to “Morgenbladet,” [the mayor|SPEAKER:1] [said|CUE:1] [the ferry would keep running|QUOTE:1].",
+    );
+    assert!(
+        suggest("The ad, titled “Arrogant,” shows the minister at a gala.")
+            .quotes
+            .is_empty()
+    );
+    check(
+        "In her 2019 book, “Fjords and Their Keepers,” [Ødegaard|SPEAKER:1] [argued|CUE:1] \
+         [the ferries should be free|QUOTE:1].",
+    );
+}
+
+#[test]
+fn some_of_whom_and_a_participle_after_a_preposition_speak() {
+    check(
+        "The veto angered the families, [many of whom|SPEAKER:1] [say|CUE:1] [the claims are unfounded|QUOTE:1].",
+    );
+    check(
+        "[Dr. Åsa Lind|SPEAKER:1] began by [saying|CUE:1] [she would never diagnose anyone on air|QUOTE:1].",
+    );
+}
+
+#[test]
+fn an_appositive_may_open_with_a_possessive() {
+    check(
+        "[Iceland, Norway’s closest ally and its main partner in the talks|SPEAKER:1], [said|CUE:1] \
+         [it opposed the quota|QUOTE:1].",
+    );
+}
+
+#[test]
+fn a_role_before_an_abbreviated_name_is_one_speaker() {
+    check(
+        "[The minister, Mr. Guajardo Villarreal|SPEAKER:1], [argues|CUE:1] [there is little point in replying now|QUOTE:1].",
     );
 }
