@@ -1,14 +1,15 @@
 //! The quotes of one Label Studio task, rebuilt from its relations: SPEAKER
 //! and CUE relations from QUOTE regions make quotes (gold from the
 //! annotation, pending from a prediction), cut apart where a `segment`
-//! relation starts another segment, each with the class chosen on its QUOTE
-//! regions.
+//! relation starts another segment; a QUOTE region that no such relation
+//! leaves from is a quote of its own when a `class` choice or a `segment`
+//! relation names it (a quote with neither speaker nor cue).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::formats::json::{LinkedQuote, QuoteLink, group_links, split_segments};
 use crate::model::{
-    AttributionClass, Origin, Quote, QuoteGroup, QuoteId, QuoteKind, Span, SpanId, SpanState,
+    AttributionClass, Origin, QUOTE, Quote, QuoteGroup, QuoteId, QuoteKind, Span, SpanId, SpanState,
 };
 
 /// What the task says of QUOTE regions besides relations to speaker and cue.
@@ -20,7 +21,8 @@ pub(super) struct Named {
 }
 
 /// The quotes `links` make of `spans` (each set of links with the state and
-/// origin of its quotes); `text` is the document's, for each quote's kind.
+/// origin of its quotes), then the bare quotes `named` names; `text` is the
+/// document's, for each quote's kind.
 pub(super) fn quotes(
     spans: &[Span],
     text: &str,
@@ -64,6 +66,19 @@ pub(super) fn quotes(
                 });
                 next += 1;
             }
+        }
+    }
+    let held: HashSet<SpanId> = quotes.iter().flat_map(|q| q.content.clone()).collect();
+    for span in spans
+        .iter()
+        .filter(|s| s.label == QUOTE && !held.contains(&s.id))
+    {
+        if named.classes.contains_key(&span.id) || named.groups.contains_key(&span.id) {
+            let mut quote = Quote::bare(QuoteId(next), span, span.text(text));
+            quote.class = named.class(&quote.content);
+            quote.group = named.groups.get(&span.id).copied();
+            quotes.push(quote);
+            next += 1;
         }
     }
     quotes
