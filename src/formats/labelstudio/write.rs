@@ -197,6 +197,9 @@ fn prediction<'d>(
         result.push(region(doc, index, span, score, labels, report)?);
     }
     result.extend(class_choices(doc, index, quotes.iter())?);
+    // A relation links regions of one result list: a suggested segment whose
+    // partners are gold has none to link to.
+    count_lone_segments(&quotes, report);
     let segments = segment_links(doc, &quotes);
     result.extend(relations(&links, std::iter::empty(), &segments));
     let score = if scores.is_empty() {
