@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::attribution::AttributionClass;
 use super::segments::QuoteGroup;
-use super::span::{Origin, SpanId, SpanState};
+use super::span::{Origin, Span, SpanId, SpanState};
 
 /// The quotation marks that make quoted words direct speech: straight and
 /// typographic double quotes, low-9 quotes and guillemets. The tokenizer's
@@ -114,6 +114,17 @@ impl Quote {
         }
     }
 
+    /// A quote of `content` alone, in the span's review state and from its
+    /// origin, as readers rebuild a quote that a file names (by a class or a
+    /// segment link) but gives neither speaker nor cue.
+    pub fn bare(id: QuoteId, content: &Span, content_text: &str) -> Self {
+        Self {
+            state: content.state,
+            origin: content.origin.clone(),
+            ..Self::manual(id, content.id, content_text)
+        }
+    }
+
     /// Every span id this quote points at, content first.
     pub fn span_ids(&self) -> impl Iterator<Item = SpanId> + '_ {
         self.content
@@ -143,5 +154,18 @@ mod tests {
         assert_eq!(direct.origin, Origin::Manual);
         let reported = Quote::manual(QuoteId(3), SpanId(7), "the port would reopen");
         assert_eq!(reported.kind, QuoteKind::Indirect);
+    }
+
+    #[test]
+    fn a_bare_quote_takes_its_span_state_and_origin() {
+        let range = super::super::ByteRange::new(0, 9);
+        let mut span = Span::manual(SpanId(4), range, "QUOTE", super::super::Layer::Attribution);
+        span.state = SpanState::Pending;
+        span.origin = Origin::suggested("règles", "said", 0.7);
+        let quote = Quote::bare(QuoteId(2), &span, "“Ça va”");
+        assert_eq!(quote.kind, QuoteKind::Direct);
+        assert_eq!((quote.id, quote.content), (QuoteId(2), vec![SpanId(4)]));
+        assert_eq!((quote.state, quote.origin), (span.state, span.origin));
+        assert_eq!((quote.speaker, quote.cue, quote.group), (None, None, None));
     }
 }

@@ -204,7 +204,7 @@ impl<'p> Builder<'p> {
         for relation in &parsed.relations {
             let (kind, args) = (&relation.kind, &relation.args);
             let read = match segment_link(kind, args, &self.spans_of) {
-                Some(link) => link.map(|link| segments.push(link)),
+                Some(link) => link.map(|link| segments.push((link, relation))),
                 None => refers_to(kind, args, &self.spans_of, &self.doc).map(|span| {
                     tx.push(Edit::ReplaceSpan(span));
                 }),
@@ -213,9 +213,20 @@ impl<'p> Builder<'p> {
                 self.warn(relation.line, format!("{}: {message}", relation.id));
             }
         }
-        let groups = link_segments(&segments);
         let mut quotes: Vec<Quote> = quote_of_event.into_values().collect();
         quotes.sort_by_key(|q| q.id);
+        let content: HashSet<SpanId> = quotes.iter().flat_map(|q| q.content.clone()).collect();
+        let mut links = Vec::with_capacity(segments.len());
+        for ((from, to), relation) in segments {
+            if content.contains(&from) && content.contains(&to) {
+                links.push((from, to));
+            } else {
+                let message =
+                    "Arg1 and Arg2 must be the content of attribution events; relation skipped";
+                self.warn(relation.line, format!("{}: {message}", relation.id));
+            }
+        }
+        let groups = link_segments(&links);
         let mut edits = Vec::with_capacity(quotes.len());
         for mut quote in quotes {
             quote.group = quote.content.iter().find_map(|id| groups.get(id)).copied();

@@ -137,4 +137,33 @@ mod tests {
         );
         assert_eq!(loaded.documents[0].quotes().next().unwrap().group, None);
     }
+
+    #[test]
+    fn a_segment_relation_off_quote_content_is_skipped_with_a_warning_naming_its_line() {
+        let txt = "“Ça,” dit Zoë. „Nie.“";
+        let ann = "T1\tQUOTE 0 5\t“Ça,”\nT2\tCUE 6 9\tdit\nT3\tPERSON 10 13\tZoë\n\
+            T4\tQUOTE 15 21\t„Nie.“\nE1\tAttribution:T2 Content:T1 Cue:T2\n\
+            E2\tAttribution:T2 Content:T4 Cue:T2\n\
+            R1\tSegment Arg1:T3 Arg2:T4\nR2\tSegment Arg1:T1 Arg2:T4\n";
+        let loaded = read(txt, ann, "zoë.ann").unwrap();
+        let said: Vec<_> = (loaded.warnings.iter())
+            .map(|w| (w.source.as_str(), w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [(
+                "zoë.ann",
+                Some(7),
+                "R1: Arg1 and Arg2 must be the content of attribution events; relation skipped"
+            )]
+        );
+        let groups: Vec<_> = (loaded.documents[0].quotes_sorted().iter())
+            .map(|q| q.group)
+            .collect();
+        assert_eq!(
+            groups,
+            [Some(QuoteGroup(1)), Some(QuoteGroup(1))],
+            "R2 kept"
+        );
+    }
 }

@@ -14,8 +14,8 @@ use crate::model::{Document, Quote, QuoteGroup, SpanId};
 pub const SEGMENT: &str = "segment";
 
 /// Links from the first content span of each segment to the next one's, for
-/// the grouped quotes of `quotes` (spans of `doc`) that a reader can rebuild
-/// (those with a speaker or a cue), in text order.
+/// the grouped quotes of `quotes` (spans of `doc`), in text order; a reader
+/// rebuilds a segment with neither speaker nor cue from its link alone.
 pub fn segment_links<'q>(
     doc: &Document,
     quotes: impl IntoIterator<Item = &'q Quote>,
@@ -25,10 +25,8 @@ pub fn segment_links<'q>(
         let (Some(group), Some(&first)) = (quote.group, quote.content.first()) else {
             continue;
         };
-        if quote.speaker.is_some() || quote.cue.is_some() {
-            let start = doc.span(first).map_or(0, |s| s.range.start);
-            groups.entry(group).or_default().push((start, first));
-        }
+        let start = doc.span(first).map_or(0, |s| s.range.start);
+        groups.entry(group).or_default().push((start, first));
     }
     let mut links = Vec::new();
     for mut firsts in groups.into_values() {
@@ -153,7 +151,7 @@ mod tests {
     }
 
     #[test]
-    fn segments_link_in_text_order_and_quotes_without_speaker_or_cue_are_left_out() {
+    fn segments_link_in_text_order_quotes_without_speaker_or_cue_included() {
         let mut doc = markup::document(
             "[“Ça,”|QUOTE:1] [dit|CUE:1] Zoë. [“Non.”|QUOTE:2] [“Jamais.”|QUOTE:3] [sagt|CUE:3]",
         )
@@ -169,7 +167,7 @@ mod tests {
         let first = |i: usize| sorted[i].content[0];
         assert_eq!(
             segment_links(&doc, sorted.iter().rev().copied()),
-            [(first(0), first(2))]
+            [(first(0), first(1)), (first(1), first(2))]
         );
     }
 }

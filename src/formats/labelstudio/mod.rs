@@ -9,6 +9,7 @@
 
 mod config;
 mod folder;
+mod quotes;
 mod read;
 mod regions;
 mod write;

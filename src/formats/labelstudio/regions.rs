@@ -11,14 +11,12 @@ use super::CLASS_NAME;
 
 use serde_json::Value;
 
+use super::quotes::{Named, quotes};
 use crate::formats::input::offsets::FileOffsets;
-use crate::formats::json::{
-    LinkedQuote, QuoteLink, REFERS_TO, SEGMENT, default_layer, group_links, link_segments,
-    split_segments,
-};
+use crate::formats::json::{QuoteLink, REFERS_TO, SEGMENT, default_layer, link_segments};
 use crate::model::{
-    AttributionClass, ByteRange, CUE, CharRange, Document, Edit, Origin, QUOTE, Quote, QuoteId,
-    QuoteKind, SPEAKER, Span, SpanId, SpanState, Transaction,
+    AttributionClass, ByteRange, CUE, CharRange, Document, Edit, Origin, QUOTE, SPEAKER, Span,
+    SpanId, SpanState, Transaction,
 };
 
 /// Where results come from.
@@ -306,11 +304,9 @@ impl<'t> Parts<'t> {
             }
         }
         let groups_of = link_segments(&self.segments);
-        let starts = |id: SpanId| groups_of.contains_key(&id);
-        let mut next = spans.len() as u64 + 1;
         let origin = self.suggested_links.first().map(|(_, o)| o.clone());
         let suggested: Vec<QuoteLink> = self.suggested_links.into_iter().map(|(l, _)| l).collect();
-        let groups = [
+        let links = [
             (self.gold_links, SpanState::Accepted, Origin::Manual),
             (
                 suggested,
@@ -318,42 +314,12 @@ impl<'t> Parts<'t> {
                 origin.unwrap_or(Origin::Manual),
             ),
         ];
-        for (links, state, origin) in groups {
-            let (quotes, refused) = group_links(&links);
-            for link in refused {
-                warn(format!(
-                    "QUOTE region {} already has a {}; a second one refused",
-                    link.head.0, link.role
-                ));
-            }
-            for LinkedQuote {
-                content,
-                speaker,
-                cue,
-            } in quotes
-            {
-                for content in split_segments(&content, &starts) {
-                    let texts = content
-                        .iter()
-                        .filter_map(|id| spans.iter().find(|s| s.id == *id))
-                        .map(|s| s.text(doc.text()));
-                    tx.push(Edit::InsertQuote(Quote {
-                        id: QuoteId(next),
-                        kind: QuoteKind::inferred(texts),
-                        class: (content.iter().find_map(|id| classes.get(id)).copied())
-                            .unwrap_or_default(),
-                        group: content.iter().find_map(|id| groups_of.get(id)).copied(),
-                        content,
-                        speaker,
-                        cue,
-                        speaker_entity: None,
-                        state,
-                        origin: origin.clone(),
-                    }));
-                    next += 1;
-                }
-            }
-        }
+        let named = Named {
+            classes,
+            groups: groups_of,
+        };
+        let quotes = quotes(&spans, doc.text(), links, &named, warn);
+        tx.edits.extend(quotes.into_iter().map(Edit::InsertQuote));
         tx
     }
 }

@@ -316,3 +316,39 @@ fn segments_are_linked_in_the_annotation_and_the_prediction_and_read_back_as_gro
         ]
     );
 }
+
+#[test]
+fn a_segment_cut_off_from_its_group_by_review_state_is_counted_as_lost() {
+    let mut doc = crate::model::markup::document(
+        "[“Ça,”|QUOTE:1] [dit|CUE:1] [Zoë|SPEAKER:1]. [“Non,”|QUOTE:2] puis [“Jamais 👋”|QUOTE:3]",
+    )
+    .unwrap();
+    let quotes: Vec<crate::model::Quote> = doc.quotes_sorted().into_iter().cloned().collect();
+    let mut tx = Transaction::new("mixed segments");
+    for (i, quote) in quotes.iter().enumerate() {
+        let mut quote = quote.clone();
+        (quote.speaker, quote.cue) = (quotes[0].speaker, quotes[0].cue);
+        quote.group = Some(crate::model::QuoteGroup(7));
+        if i == 1 {
+            quote.state = SpanState::Pending;
+            let mut span = doc.span(quote.content[0]).unwrap().clone();
+            span.state = SpanState::Pending;
+            span.origin = crate::model::Origin::suggested("rules", "said", 0.9);
+            tx.push(Edit::ReplaceSpan(span));
+        }
+        tx.push(Edit::ReplaceQuote(quote));
+    }
+    doc.apply(&tx).unwrap();
+    let mut report = ExportReport::default();
+    let mut labels = std::collections::BTreeSet::new();
+    let task = write::task(&doc, Kept::GoldAndSuggestions, &mut labels, &mut report).unwrap();
+    let loaded = read_tasks(json!([serde_json::to_value(task).unwrap()]));
+    assert_eq!(loaded.warnings, vec![]);
+    let back = &loaded.documents[0];
+    let grouped = |d: &Document| d.quotes().filter(|q| q.group.is_some()).count();
+    assert_eq!(grouped(back), 2, "the two gold segments stay linked");
+    let lost = report
+        .lost
+        .get(crate::formats::output::losses::QUOTE_GROUPS);
+    assert_eq!(lost.copied(), Some(grouped(&doc) - grouped(back)));
+}

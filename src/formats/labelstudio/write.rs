@@ -20,7 +20,7 @@ use super::{CLASS_NAME, FROM_NAME, TO_NAME};
 use crate::formats::json::{
     QuoteLink, REFERS_TO, SEGMENT, encode_meta, links_of, quote_links, segment_links,
 };
-use crate::formats::output::losses::{count_lone_segments, count_origins};
+use crate::formats::output::losses::{count_bare, count_lone_segments, count_origins};
 use crate::formats::output::review::{Kept, pending_spans, suggested_quotes, written};
 use crate::formats::{ExportError, ExportReport};
 use crate::model::{
@@ -197,6 +197,9 @@ fn prediction<'d>(
         result.push(region(doc, index, span, score, labels, report)?);
     }
     result.extend(class_choices(doc, index, quotes.iter())?);
+    // A relation links regions of one result list: a suggested segment whose
+    // partners are gold has none to link to.
+    count_lone_segments(&quotes, report);
     let segments = segment_links(doc, &quotes);
     result.extend(relations(&links, std::iter::empty(), &segments));
     let score = if scores.is_empty() {
@@ -314,10 +317,7 @@ fn relations<'d>(
 
 /// Counts what Label Studio's relations cannot say of the gold quotes.
 fn count_quotes(gold: &Document, report: &mut ExportReport) {
-    let rebuilt = gold
-        .quotes()
-        .filter(|q| q.speaker.is_some() || q.cue.is_some());
-    count_lone_segments(rebuilt, report);
+    count_lone_segments(gold.quotes(), report);
     for quote in gold.quotes() {
         let texts = quote
             .content
@@ -327,10 +327,6 @@ fn count_quotes(gold: &Document, report: &mut ExportReport) {
         if quote.kind != QuoteKind::inferred(texts) {
             report.lose("quote kinds partial/mixed (read back as direct or indirect)");
         }
-        if quote.speaker.is_none() && quote.cue.is_none() {
-            report.lose("quotes without speaker or cue (only their QUOTE spans are written)");
-        } else if quote.content.len() > 1 && quote.cue.is_none() {
-            report.lose("split quotes without a cue (read back as separate quotes)");
-        }
+        count_bare(quote, report);
     }
 }

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::formats::ExportReport;
 use crate::formats::json::default_layer;
-use crate::model::{DocStatus, Document, Origin, Quote, QuoteGroup, QuoteKind};
+use crate::model::{AttributionClass, DocStatus, Document, Origin, Quote, QuoteGroup, QuoteKind};
 
 /// The loss of an interrupted quote's segments' link: for the formats
 /// without quotes (CoNLL, Hugging Face), and for a segment whose partners are
@@ -56,11 +56,23 @@ pub fn count(doc: &Document, holds: Holds, report: &mut ExportReport) {
         if quote.speaker_entity.is_some() {
             report.lose("speaker entity names");
         }
-        if quote.speaker.is_none() && quote.cue.is_none() {
+        count_bare(quote, report);
+    }
+}
+
+/// Counts, for the formats that write quotes as relations (Prodigy, doccano,
+/// Label Studio), a quote they cannot rebuild: one with neither speaker nor
+/// cue comes back only when its class or group names it, and then as its
+/// first QUOTE span; a split quote without a cue comes back as separate
+/// quotes.
+pub fn count_bare(quote: &Quote, report: &mut ExportReport) {
+    if quote.speaker.is_none() && quote.cue.is_none() {
+        let named = quote.class != AttributionClass::Speech || quote.group.is_some();
+        if !named || quote.content.len() > 1 {
             report.lose("quotes without speaker or cue (only their QUOTE spans are written)");
-        } else if quote.content.len() > 1 && quote.cue.is_none() {
-            report.lose("split quotes without a cue (read back as separate quotes)");
         }
+    } else if quote.content.len() > 1 && quote.cue.is_none() {
+        report.lose("split quotes without a cue (read back as separate quotes)");
     }
 }
 

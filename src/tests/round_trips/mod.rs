@@ -28,6 +28,7 @@ use crate::model::{
 };
 use crate::model::{CUE, QUOTE};
 
+mod bare;
 mod columns;
 
 const FIRST: &str = "[“[北京|GPE] 👍 is ready,”|QUOTE:1] [[Zoë Müller|PERSON]|SPEAKER:1] \

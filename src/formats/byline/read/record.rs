@@ -147,7 +147,7 @@ fn quote_lists(ctx: &mut Ctx<'_>, tx: &mut Transaction, entries: &[Entry]) {
             Err(why) => ctx.warn(format!("meta.{key}[{i}]"), format!("{why}; dropped")),
         }
     }
-    for (key, i) in set_quote_lists(tx, &listed)
+    for (key, i) in set_quote_lists(tx, ctx.text, &listed)
         .into_iter()
         .filter_map(|n| at.get(n))
     {

@@ -12,14 +12,14 @@
 //! `meta` is what both tools keep as it is (Prodigy in the task, doccano as
 //! the example's meta). Byline JSONL says both on each quote and needs no list.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
 use super::segments::split_segments;
 use crate::formats::ExportReport;
 use crate::model::{
-    AttributionClass, ByteRange, CharRange, Document, Edit, OffsetError, Quote, QuoteGroup,
+    AttributionClass, ByteRange, CharRange, Document, Edit, OffsetError, QUOTE, Quote, QuoteGroup,
     QuoteId, SpanId, Transaction,
 };
 
@@ -82,9 +82,9 @@ pub fn quote_lists_used(doc: &Document) -> impl Iterator<Item = &'static str> + 
 
 /// Puts the lists of `quotes` (spans looked up in `doc`) into `meta`, each
 /// when it has an entry; a key `meta` had already is counted as shadowed.
-/// A quote with neither speaker nor cue has no relation to be read back
-/// from, and is not listed. A content span that does not fit the text is
-/// left out (the writer has checked alignment already).
+/// A quote with neither speaker nor cue is listed too: its entry is what
+/// makes the reader rebuild it. A content span that does not fit the text
+/// is left out (the writer has checked alignment already).
 pub fn insert_quote_lists(
     meta: &mut BTreeMap<String, Value>,
     doc: &Document,
@@ -109,9 +109,6 @@ fn encode(
 ) -> Option<Value> {
     let mut listed: Vec<(usize, usize, String, Value)> = Vec::new();
     for quote in quotes {
-        if quote.speaker.is_none() && quote.cue.is_none() {
-            continue;
-        }
         let Some(value) = Listed::of(key, quote) else {
             continue;
         };
@@ -175,9 +172,15 @@ fn decode(key: &'static str, value: &Value) -> Option<Vec<Entry>> {
 /// Sets on each quote `tx` inserts what is listed for the range of its first
 /// content span (spans looked up among those `tx` inserts), after cutting a
 /// quote whose content holds several listed segments into one quote per
-/// segment (relations make segments sharing speaker and cue one quote).
-/// Returns the positions in `listed` that named no quote.
-pub fn set_quote_lists(tx: &mut Transaction, listed: &[(ByteRange, Listed)]) -> Vec<usize> {
+/// segment (relations make segments sharing speaker and cue one quote) and
+/// adding a quote for each listed QUOTE span no quote holds (one with
+/// neither speaker nor cue; `text` gives its kind). Returns the positions in
+/// `listed` that named no quote.
+pub fn set_quote_lists(
+    tx: &mut Transaction,
+    text: &str,
+    listed: &[(ByteRange, Listed)],
+) -> Vec<usize> {
     let ranges: HashMap<_, _> = tx
         .edits
         .iter()
@@ -187,6 +190,7 @@ pub fn set_quote_lists(tx: &mut Transaction, listed: &[(ByteRange, Listed)]) -> 
         })
         .collect();
     split_listed_segments(tx, listed, &ranges);
+    add_bare_quotes(tx, text, listed);
     // Of two entries of one kind for one range, the first one counts.
     let first: Vec<bool> = (listed.iter().enumerate())
         .map(|(at, (r, v))| !(listed.iter().take(at)).any(|(e, w)| e == r && same_kind(v, w)))
@@ -228,14 +232,7 @@ fn split_listed_segments(
         return;
     }
     let is_start = |id: SpanId| ranges.get(&id).is_some_and(|r| starts.contains(r));
-    let mut next = (tx.edits.iter())
-        .filter_map(|e| match e {
-            Edit::InsertSpan(span) => Some(span.id.0),
-            Edit::InsertQuote(quote) => Some(quote.id.0),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0);
+    let mut next = largest_id(tx);
     let edits = std::mem::take(&mut tx.edits);
     for edit in edits {
         let Edit::InsertQuote(quote) = edit else {
@@ -255,6 +252,47 @@ fn split_listed_segments(
             tx.edits.push(Edit::InsertQuote(part));
         }
     }
+}
+
+/// Adds a quote for each listed QUOTE span that no quote `tx` inserts holds:
+/// a quote with neither speaker nor cue has no relation to be rebuilt from,
+/// and its entry is all that says it was a quote.
+fn add_bare_quotes(tx: &mut Transaction, text: &str, listed: &[(ByteRange, Listed)]) {
+    let held: HashSet<SpanId> = (tx.edits.iter())
+        .filter_map(|e| match e {
+            Edit::InsertQuote(quote) => Some(quote.content.iter().copied()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let mut next = largest_id(tx);
+    let bare: Vec<Quote> = (tx.edits.iter())
+        .filter_map(|e| match e {
+            Edit::InsertSpan(span)
+                if span.label == QUOTE
+                    && !held.contains(&span.id)
+                    && listed.iter().any(|(r, _)| *r == span.range) =>
+            {
+                next += 1;
+                let words = span.range.slice(text).unwrap_or_default();
+                Some(Quote::bare(QuoteId(next), span, words))
+            }
+            _ => None,
+        })
+        .collect();
+    tx.edits.extend(bare.into_iter().map(Edit::InsertQuote));
+}
+
+/// The largest span or quote id `tx` inserts, after which new ids are free.
+fn largest_id(tx: &Transaction) -> u64 {
+    (tx.edits.iter())
+        .filter_map(|e| match e {
+            Edit::InsertSpan(span) => Some(span.id.0),
+            Edit::InsertQuote(quote) => Some(quote.id.0),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 fn same_kind(a: &Listed, b: &Listed) -> bool {
