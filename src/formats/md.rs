@@ -41,7 +41,10 @@ pub fn read(text: &str, source: &str) -> Result<Loaded, ReadError> {
         }
     }
     out.flush();
-    let mut doc = Document::new(Some(source.to_owned()), &out.paragraphs.join("\n\n"));
+    // The paragraphs are freed once joined; the document keeps the joined text.
+    let text = out.paragraphs.join("\n\n");
+    drop(out.paragraphs);
+    let mut doc = Document::from_string(Some(source.to_owned()), text);
     let meta = ArticleMeta {
         title: out.title.filter(|t| !t.is_empty()),
         ..ArticleMeta::default()

@@ -47,12 +47,17 @@ pub fn read(html: &str, source: &str) -> Result<Loaded, ReadError> {
             skipped: 0,
         });
     }
-    let mut doc = Document::new(Some(source.to_owned()), &paragraphs.join("\n\n"));
     let meta = ArticleMeta {
         title,
         byline: byline(&page),
         dateline: first_text(&page, Css::class("dateline")),
     };
+    // The tree and then the paragraphs are freed once used, so at most two
+    // of tree, paragraphs and text are held at once; the document keeps the text.
+    drop(page);
+    let text = paragraphs.join("\n\n");
+    drop(paragraphs);
+    let mut doc = Document::from_string(Some(source.to_owned()), text);
     meta.or_from_text(doc.text(), false).write(&mut doc);
     Ok(Loaded {
         documents: vec![doc],
