@@ -53,8 +53,9 @@ pub fn build(
         source: doc.source.clone().unwrap_or_default(),
         doc,
         meta: BratMeta::default(),
-        kept: HashMap::new(),
-        spans_of: HashMap::new(),
+        // Sized once: a map that grows holds its old and new tables at once.
+        kept: HashMap::with_capacity(parsed.texts.len()),
+        spans_of: HashMap::with_capacity(parsed.texts.len()),
         warnings: Vec::new(),
         originals: Vec::new(),
     };
@@ -176,7 +177,7 @@ impl<'p> Builder<'p> {
     fn make_quotes(&mut self, parsed: &'p Parsed) {
         let mut ids = self.doc.ids();
         let mut originals: Vec<(QuoteId, RawEvent)> = Vec::new();
-        let mut quote_of_event: HashMap<&str, Quote> = HashMap::new();
+        let mut quote_of_event: HashMap<&str, Quote> = HashMap::with_capacity(parsed.events.len());
         for event in &parsed.events {
             let (raw_event, problems) = raw_event(event, &self.kept);
             for problem in problems {
