@@ -45,7 +45,7 @@ pub struct Events {
 /// annotation; what is left to do is [`Events::keep_overrides`].
 pub fn build(
     doc: Document,
-    parsed: &Parsed,
+    mut parsed: Parsed<'_>,
     raw: &RawText<'_>,
     warnings: &mut Vec<Warning>,
 ) -> (Document, Events) {
@@ -59,12 +59,15 @@ pub fn build(
         warnings: Vec::new(),
         originals: Vec::new(),
     };
-    builder.check_texts(parsed, raw);
-    let spans_ok = builder.make_spans(parsed);
+    builder.check_texts(&parsed, raw);
+    let spans_ok = builder.make_spans(&parsed);
+    // The `T` lines, most of a dense file, are spans now: freed before the
+    // quotes are made.
+    parsed.texts = Vec::new();
     if spans_ok {
-        builder.make_quotes(parsed);
+        builder.make_quotes(&parsed);
     }
-    builder.keep_notes(parsed);
+    builder.keep_notes(&parsed);
     warnings.append(&mut builder.warnings);
     let events = Events {
         meta: builder.meta,
@@ -80,7 +83,7 @@ impl<'p> Builder<'p> {
     }
 
     /// Keeps the `T` lines whose offsets and text fit the file.
-    fn check_texts(&mut self, parsed: &'p Parsed, raw: &RawText<'_>) {
+    fn check_texts(&mut self, parsed: &Parsed<'p>, raw: &RawText<'_>) {
         for t in &parsed.texts {
             if self.kept.contains_key(t.id) {
                 self.warn(
@@ -102,7 +105,7 @@ impl<'p> Builder<'p> {
     }
 
     /// One span per fragment of every kept `T` but event triggers; false when refused.
-    fn make_spans(&mut self, parsed: &'p Parsed) -> bool {
+    fn make_spans(&mut self, parsed: &Parsed<'p>) -> bool {
         let triggers: HashSet<&str> = parsed.events.iter().map(|e| e.trigger).collect();
         let arguments: HashSet<&str> = parsed
             .events
@@ -174,7 +177,7 @@ impl<'p> Builder<'p> {
     /// Quotes from attribution events (kinds and classes from `Kind` and
     /// `Class` attributes, groups from `Segment` relations), mention
     /// links from `RefersTo` relations; events the writer would not give back go to `meta.brat`.
-    fn make_quotes(&mut self, parsed: &'p Parsed) {
+    fn make_quotes(&mut self, parsed: &Parsed<'p>) {
         let mut ids = self.doc.ids();
         let mut originals: Vec<(QuoteId, RawEvent)> = Vec::new();
         let mut quote_of_event: HashMap<&str, Quote> = HashMap::with_capacity(parsed.events.len());
@@ -252,7 +255,7 @@ impl<'p> Builder<'p> {
     }
 
     /// Annotator notes on kept annotations, into `meta.brat`.
-    fn keep_notes(&mut self, parsed: &'p Parsed) {
+    fn keep_notes(&mut self, parsed: &Parsed<'p>) {
         for note in &parsed.notes {
             match self.kept.get(note.target) {
                 Some(k) => self.meta.notes.push(Note {
