@@ -32,9 +32,9 @@ pub fn read(html: &str, source: &str) -> Result<Loaded, ReadError> {
     let mut paragraphs = text::paragraphs(&page, root, page.name(root) != "body");
     let title = headline(&page, root);
     if let Some(title) = &title
-        && !paragraphs.iter().any(|p| p == title)
+        && !paragraphs.contains(title)
     {
-        paragraphs.insert(0, title.clone());
+        paragraphs.prepend(title);
     }
     if paragraphs.is_empty() {
         warnings.push(Warning::new(
@@ -52,12 +52,10 @@ pub fn read(html: &str, source: &str) -> Result<Loaded, ReadError> {
         byline: byline(&page),
         dateline: first_text(&page, Css::class("dateline")),
     };
-    // The tree and then the paragraphs are freed once used, so at most two
-    // of tree, paragraphs and text are held at once; the document keeps the text.
+    // The tree is freed before the document is made; the document keeps the
+    // paragraphs' text without a copy.
     drop(page);
-    let text = paragraphs.join("\n\n");
-    drop(paragraphs);
-    let mut doc = Document::from_string(Some(source.to_owned()), text);
+    let mut doc = Document::from_string(Some(source.to_owned()), paragraphs.into_text());
     meta.or_from_text(doc.text(), false).write(&mut doc);
     Ok(Loaded {
         documents: vec![doc],
