@@ -10,8 +10,10 @@
 
 pub mod corpus;
 pub mod export;
+mod files;
 pub mod frames;
 pub mod hostile;
+pub mod memory;
 pub mod store;
 pub mod suggest;
 mod table;

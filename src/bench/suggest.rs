@@ -8,12 +8,11 @@
 //! back into the command line.
 
 use std::fs;
-use std::path::PathBuf;
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use super::corpus::{self, samples};
+use super::files::{TempDir, byline_exe};
 use super::{BenchError, Budget, Row, median_of};
 use crate::suggest;
 
@@ -58,7 +57,7 @@ pub fn run(text_bytes: usize, files: usize, runs: usize) -> Result<Vec<Row>, Ben
 /// temporary folder (removed afterwards).
 fn end_to_end(files: usize, runs: usize) -> Result<Row, BenchError> {
     let dir = TempDir::new()?;
-    let inputs = dir.0.join("articles");
+    let inputs = dir.path().join("articles");
     fs::create_dir_all(&inputs)?;
     let (mut bytes, mut expected) = (0, 0);
     for (name, content, documents) in samples::sample_files(files) {
@@ -66,7 +65,7 @@ fn end_to_end(files: usize, runs: usize) -> Result<Row, BenchError> {
         bytes += content.len();
         expected += documents;
     }
-    let output = dir.0.join("suggested.jsonl");
+    let output = dir.path().join("suggested.jsonl");
     let byline = byline_exe()?;
     let (median, outcome) = median_of(runs, || {
         Command::new(&byline)
@@ -100,54 +99,12 @@ fn end_to_end(files: usize, runs: usize) -> Result<Row, BenchError> {
     })
 }
 
-/// The `byline` program to time: the running program, unless it is a test
-/// or `cargo bench` program (in `target/<profile>/deps/`), then the `byline`
-/// cargo built in the folder above.
-fn byline_exe() -> Result<PathBuf, BenchError> {
-    let this = std::env::current_exe()?;
-    let Some(target) = (this.parent())
-        .filter(|dir| dir.file_name().is_some_and(|n| n == "deps"))
-        .and_then(|deps| deps.parent())
-    else {
-        return Ok(this);
-    };
-    let byline = target.join(format!("byline{}", std::env::consts::EXE_SUFFIX));
-    if byline.is_file() {
-        Ok(byline)
-    } else {
-        Err(BenchError::Check(format!(
-            "no {} built to time `byline suggest` with",
-            byline.display()
-        )))
-    }
-}
-
-/// A folder under the system's temporary directory, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> std::io::Result<Self> {
-        static MADE: AtomicUsize = AtomicUsize::new(0);
-        let n = MADE.fetch_add(1, Ordering::Relaxed);
-        let name = format!("byline-bench-{}-{n}", std::process::id());
-        let path = std::env::temp_dir().join(name);
-        fs::create_dir_all(&path)?;
-        Ok(Self(path))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn both_workloads_run_and_the_files_are_removed() {
+    fn both_workloads_run() {
         let rows = run(30_000, 20, 1).unwrap();
         assert_eq!(rows.len(), 2);
         assert!(rows[0].name.starts_with("suggest rules"), "{rows:?}");
@@ -157,10 +114,5 @@ mod tests {
             rows[1].detail.starts_with("24 docs"),
             "two batch.jsonl of 3: {rows:?}"
         );
-        let dir = TempDir::new().unwrap();
-        let path = dir.0.clone();
-        assert!(path.exists());
-        drop(dir);
-        assert!(!path.exists());
     }
 }

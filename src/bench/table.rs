@@ -11,6 +11,15 @@ pub enum Budget {
     Within(Duration),
     /// Process at least this many megabytes (10^6 bytes) per second.
     AtLeastMbPerSec(f64),
+    /// Hold at most `times` the input's size in memory at the peak;
+    /// `peak_mb` is the peak measured (MB, 10^6 bytes), the row's figure in
+    /// place of its time.
+    PeakAtMostTimesInput {
+        /// The budget, as a multiple of the input's bytes.
+        times: f64,
+        /// The peak resident memory measured.
+        peak_mb: f64,
+    },
     /// No budget: reported for information.
     None,
 }
@@ -43,8 +52,9 @@ impl Row {
         }
     }
 
-    /// How many times over the budget is met: budget time / median, or
-    /// measured rate / budget rate. `None` without a budget.
+    /// How many times over the budget is met: budget time / median,
+    /// measured rate / budget rate, or memory allowed / peak. `None` without
+    /// a budget.
     pub fn ratio(&self) -> Option<f64> {
         match self.budget {
             Budget::Within(limit) => {
@@ -56,6 +66,14 @@ impl Row {
                 })
             }
             Budget::AtLeastMbPerSec(rate) => Some(self.mb_per_sec() / rate),
+            Budget::PeakAtMostTimesInput { times, peak_mb } => {
+                let allowed = times * self.bytes as f64 / 1e6;
+                Some(if peak_mb > 0.0 {
+                    allowed / peak_mb
+                } else {
+                    f64::INFINITY
+                })
+            }
             Budget::None => None,
         }
     }
@@ -82,6 +100,7 @@ impl fmt::Display for Table {
             let budget = match row.budget {
                 Budget::Within(limit) => format!("< {}", seconds(limit)),
                 Budget::AtLeastMbPerSec(rate) => format!(">= {rate} MB/s"),
+                Budget::PeakAtMostTimesInput { times, .. } => format!("<= {times}x in"),
                 Budget::None => "-".to_owned(),
             };
             let ratio = row.ratio().map_or("-".to_owned(), |r| format!("{r:.2}"));
@@ -99,7 +118,7 @@ impl fmt::Display for Table {
         }
         writeln!(
             f,
-            "ratio (of the wall-time median) >= 1.00 meets the budget; cpu: CPU time of all threads; {}",
+            "ratio (of the wall-time median, or of the peak memory) >= 1.00 meets the budget; cpu: CPU time of all threads; {}",
             self.note
         )
     }
@@ -139,6 +158,12 @@ mod tests {
         let rate = row(1_000, 40_000_000, Budget::AtLeastMbPerSec(20.0));
         assert_eq!((rate.mb_per_sec(), rate.ratio()), (40.0, Some(2.0)));
         assert_eq!(row(1, 0, Budget::None).ratio(), None);
+        let memory = |peak_mb| Budget::PeakAtMostTimesInput {
+            times: 10.0,
+            peak_mb,
+        };
+        assert_eq!(row(1, 20_000_000, memory(100.0)).ratio(), Some(2.0));
+        assert_eq!(row(1, 20_000_000, memory(400.0)).ratio(), Some(0.5));
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! `byline bench [suggest|export|ui|hostile|all]`: times the workloads the design budgets
+//! `byline bench [suggest|export|ui|hostile|memory|all]`: times the workloads the design budgets
 //! (see `crate::bench`) and prints one table: the median of several runs and
 //! its ratio to the budget.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
@@ -21,6 +22,9 @@ enum Which {
     /// The worst shapes of input: one long paragraph, HTML nested 100,000
     /// deep, an external engine that floods its output.
     Hostile,
+    /// Peak memory of each reader on its worst input, as a multiple of the
+    /// input (each read by a fresh `byline`).
+    Memory,
     /// Everything above.
     All,
 }
@@ -53,10 +57,21 @@ pub struct BenchArgs {
     /// Frames rendered at rest and while dragging.
     #[arg(long, default_value_t = 200)]
     frames: usize,
+    /// Megabytes of each reader's input for `memory`.
+    #[arg(long, default_value_t = 20)]
+    memory_megabytes: usize,
+    /// Read this one file and print the peak memory in MB: what `memory`
+    /// runs in each child process.
+    #[arg(long, hide = true, value_name = "FILE")]
+    peak_of: Option<PathBuf>,
 }
 
 /// Runs the chosen benchmarks and prints their table to `out`.
 pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<u8> {
+    if let Some(path) = &args.peak_of {
+        bench::memory::print_peak_of(path, out)?;
+        return Ok(0);
+    }
     let runs = usize::from(args.runs);
     let mut table = Table {
         note: format!(
@@ -94,6 +109,10 @@ pub fn run(args: &BenchArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyho
     if all || args.which == Which::Hostile {
         let bytes = args.paragraph_megabytes.saturating_mul(1_000_000);
         table.rows.extend(bench::hostile::run(bytes, runs)?);
+    }
+    if all || args.which == Which::Memory {
+        let bytes = args.memory_megabytes.saturating_mul(1_000_000);
+        table.rows.extend(bench::memory::run(bytes)?);
     }
     write!(out, "{table}")?;
     Ok(0)

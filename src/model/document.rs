@@ -104,7 +104,22 @@ pub struct Document {
 impl Document {
     /// A new document without annotations; `raw_text` is normalized here.
     pub fn new(source: Option<String>, raw_text: &str) -> Self {
-        let text = normalize_text(raw_text);
+        Self::from_text(source, normalize_text(raw_text))
+    }
+
+    /// [`Document::new`] taking the text it keeps: a reader that built the
+    /// text (joined paragraphs) hands it over instead of having it copied,
+    /// unless normalization changes it.
+    pub fn from_string(source: Option<String>, raw_text: String) -> Self {
+        let text = if raw_text.starts_with('\u{feff}') || raw_text.contains('\r') {
+            normalize_text(&raw_text)
+        } else {
+            raw_text
+        };
+        Self::from_text(source, text)
+    }
+
+    fn from_text(source: Option<String>, text: String) -> Self {
         Self {
             id: DocId::of_text(&text),
             source,
@@ -296,6 +311,12 @@ mod tests {
         assert_eq!(doc.text(), "“Hi”\nthere\nnow\u{a0}ok");
         assert_eq!(doc.id, Document::new(None, "“Hi”\nthere\nnow\u{a0}ok").id);
         assert_ne!(doc.id, Document::new(None, "other").id);
+        for raw in ["\u{feff}“Hi”\r\nthere\rnow", "北京 e\u{301}\n\nok"] {
+            assert_eq!(
+                Document::from_string(None, raw.to_owned()),
+                Document::new(None, raw)
+            );
+        }
     }
 
     #[test]

@@ -8,12 +8,15 @@
 use super::document::Document;
 use super::edit::{Edit, EditError, Transaction};
 use super::quote::QuoteId;
-use super::span::SpanId;
+use super::span::{Span, SpanId};
 
 /// How to take back one loaded edit.
 enum Undo {
     Span(SpanId),
     Quote(QuoteId),
+    /// The span a `ReplaceSpan` took the place of (a reader's mention
+    /// links: one per link, so kept lighter than a transaction).
+    Replaced(Box<Span>),
     Applied(Box<Transaction>),
 }
 
@@ -68,6 +71,12 @@ impl Loading<'_> {
                 doc.quotes.insert(quote.id, quote);
                 Ok(())
             }),
+            Edit::ReplaceSpan(span) => doc.check_span(&span).and_then(|()| {
+                let old = (doc.spans.get_mut(&span.id)).ok_or(EditError::UnknownSpan(span.id.0))?;
+                self.undo
+                    .push(Undo::Replaced(Box::new(std::mem::replace(old, span))));
+                Ok(())
+            }),
             other => doc
                 .apply(&Transaction::new("load").with(other))
                 .map(|applied| self.undo.push(Undo::Applied(Box::new(applied.inverse)))),
@@ -87,6 +96,9 @@ impl Loading<'_> {
                 }
                 Undo::Quote(id) => {
                     self.doc.quotes.remove(&id);
+                }
+                Undo::Replaced(old) => {
+                    self.doc.spans.insert(old.id, *old);
                 }
                 Undo::Applied(inverse) => {
                     let _ = self.doc.apply(&inverse);
@@ -154,6 +166,8 @@ mod tests {
         assert_eq!(doc, before);
         let mut tx = insertions(&doc, &[(0, 3), (4, 7)]);
         tx.push(Edit::DeleteSpan(SpanId(2)));
+        let relabelled = Span::manual(SpanId(1), ByteRange::new(0, 3), "ORG", Layer::Entity);
+        tx.push(Edit::ReplaceSpan(relabelled));
         tx.push(Edit::InsertQuote(Quote::manual(
             QuoteId(10),
             SpanId(77),
@@ -161,5 +175,24 @@ mod tests {
         )));
         assert_eq!(load(&mut doc, tx), Err(EditError::UnknownSpan(77)));
         assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn a_refused_load_puts_back_the_spans_it_replaced() {
+        let mut doc = Document::new(None, "Zoë met Bo.");
+        let tx = insertions(&doc, &[(0, 4)]);
+        load(&mut doc, tx).unwrap();
+        let before = doc.clone();
+        let mut tx = Transaction::new("load");
+        let relabelled = Span::manual(SpanId(1), ByteRange::new(0, 4), "ORG", Layer::Entity);
+        tx.push(Edit::ReplaceSpan(relabelled));
+        tx.push(Edit::InsertQuote(Quote::manual(
+            QuoteId(10),
+            SpanId(77),
+            "Zoë",
+        )));
+        assert_eq!(load(&mut doc, tx), Err(EditError::UnknownSpan(77)));
+        assert_eq!(doc, before);
+        assert_eq!(doc.span(SpanId(1)).unwrap().label, "PERSON");
     }
 }

@@ -20,7 +20,6 @@ use crate::formats::json::link_segments;
 use crate::formats::{ExportReport, Warning};
 use crate::model::{
     AttributionClass, Document, Edit, LabelSet, Quote, QuoteId, QuoteKind, Span, SpanId,
-    Transaction,
 };
 
 /// State shared by the building steps.
@@ -28,34 +27,53 @@ struct Builder<'p> {
     doc: Document,
     source: String,
     meta: BratMeta,
-    kept: HashMap<&'p str, Kept>,
+    kept: HashMap<&'p str, Kept<'p>>,
     spans_of: HashMap<&'p str, Vec<SpanId>>,
     warnings: Vec<Warning>,
+    originals: Vec<(QuoteId, RawEvent)>,
 }
 
-/// Builds the document from the parsed lines, adding a warning per refused annotation.
+/// The events read as quotes, each with its event as written, for
+/// [`Events::keep_overrides`]: that step plans the whole document as the
+/// writer would, so it runs once the parsed lines are dropped.
+pub struct Events {
+    meta: BratMeta,
+    originals: Vec<(QuoteId, RawEvent)>,
+}
+
+/// Builds the document from the parsed lines, adding a warning per refused
+/// annotation; what is left to do is [`Events::keep_overrides`].
 pub fn build(
     doc: Document,
-    parsed: &Parsed,
+    mut parsed: Parsed<'_>,
     raw: &RawText<'_>,
     warnings: &mut Vec<Warning>,
-) -> Document {
+) -> (Document, Events) {
     let mut builder = Builder {
         source: doc.source.clone().unwrap_or_default(),
         doc,
         meta: BratMeta::default(),
-        kept: HashMap::new(),
-        spans_of: HashMap::new(),
+        // Sized once: a map that grows holds its old and new tables at once.
+        kept: HashMap::with_capacity(parsed.texts.len()),
+        spans_of: HashMap::with_capacity(parsed.texts.len()),
         warnings: Vec::new(),
+        originals: Vec::new(),
     };
-    builder.check_texts(parsed, raw);
-    let spans_ok = builder.make_spans(parsed);
+    builder.check_texts(&parsed, raw);
+    let spans_ok = builder.make_spans(&parsed);
+    // The `T` lines, most of a dense file, are spans now: freed before the
+    // quotes are made.
+    parsed.texts = Vec::new();
     if spans_ok {
-        builder.make_quotes(parsed);
+        builder.make_quotes(&parsed);
     }
-    builder.keep_notes(parsed);
+    builder.keep_notes(&parsed);
     warnings.append(&mut builder.warnings);
-    builder.doc
+    let events = Events {
+        meta: builder.meta,
+        originals: builder.originals,
+    };
+    (builder.doc, events)
 }
 
 impl<'p> Builder<'p> {
@@ -65,9 +83,9 @@ impl<'p> Builder<'p> {
     }
 
     /// Keeps the `T` lines whose offsets and text fit the file.
-    fn check_texts(&mut self, parsed: &'p Parsed, raw: &RawText<'_>) {
+    fn check_texts(&mut self, parsed: &Parsed<'p>, raw: &RawText<'_>) {
         for t in &parsed.texts {
-            if self.kept.contains_key(t.id.as_str()) {
+            if self.kept.contains_key(t.id) {
                 self.warn(
                     t.line,
                     format!("{}: id used twice, this annotation skipped", t.id),
@@ -76,7 +94,7 @@ impl<'p> Builder<'p> {
             }
             match check_text(t, raw) {
                 Ok(k) => {
-                    self.kept.insert(t.id.as_str(), k);
+                    self.kept.insert(t.id, k);
                 }
                 Err(message) => self.warn(
                     t.line,
@@ -87,27 +105,27 @@ impl<'p> Builder<'p> {
     }
 
     /// One span per fragment of every kept `T` but event triggers; false when refused.
-    fn make_spans(&mut self, parsed: &'p Parsed) -> bool {
-        let triggers: HashSet<&str> = parsed.events.iter().map(|e| e.trigger.as_str()).collect();
+    fn make_spans(&mut self, parsed: &Parsed<'p>) -> bool {
+        let triggers: HashSet<&str> = parsed.events.iter().map(|e| e.trigger).collect();
         let arguments: HashSet<&str> = parsed
             .events
             .iter()
             .flat_map(|e| e.args.iter())
             .chain(parsed.relations.iter().flat_map(|r| r.args.iter()))
-            .map(|(_, id)| id.as_str())
+            .map(|(_, id)| *id)
             .collect();
         let contents: HashSet<&str> = parsed
             .events
             .iter()
             .flat_map(|e| e.args.iter())
             .filter(|(role, _)| is_role(role, ROLE_CONTENT))
-            .map(|(_, id)| id.as_str())
+            .map(|(_, id)| *id)
             .collect();
         let labels = LabelSet::builtin();
         let mut ids = self.doc.ids();
         let mut loading = self.doc.load();
         for t in &parsed.texts {
-            let id = t.id.as_str();
+            let id = t.id;
             let Some(k) = self.kept.get(id) else {
                 continue;
             };
@@ -115,12 +133,14 @@ impl<'p> Builder<'p> {
             {
                 continue;
             }
-            let label = match byline_label(&k.label) {
+            let label = match byline_label(k.label) {
                 Some(renamed) => {
-                    self.meta.labels.insert(renamed.to_owned(), k.label.clone());
+                    self.meta
+                        .labels
+                        .insert(renamed.to_owned(), k.label.to_owned());
                     renamed.to_owned()
                 }
-                None => k.label.clone(),
+                None => k.label.to_owned(),
             };
             if k.fragments.len() > 1 && !contents.contains(id) {
                 self.meta.groups.push(k.bound());
@@ -157,10 +177,10 @@ impl<'p> Builder<'p> {
     /// Quotes from attribution events (kinds and classes from `Kind` and
     /// `Class` attributes, groups from `Segment` relations), mention
     /// links from `RefersTo` relations; events the writer would not give back go to `meta.brat`.
-    fn make_quotes(&mut self, parsed: &'p Parsed) {
+    fn make_quotes(&mut self, parsed: &Parsed<'p>) {
         let mut ids = self.doc.ids();
         let mut originals: Vec<(QuoteId, RawEvent)> = Vec::new();
-        let mut quote_of_event: HashMap<&str, Quote> = HashMap::new();
+        let mut quote_of_event: HashMap<&str, Quote> = HashMap::with_capacity(parsed.events.len());
         for event in &parsed.events {
             let (raw_event, problems) = raw_event(event, &self.kept);
             for problem in problems {
@@ -180,14 +200,14 @@ impl<'p> Builder<'p> {
                 &self.source,
             );
             originals.push((quote.id, raw_event));
-            quote_of_event.insert(event.id.as_str(), quote);
+            quote_of_event.insert(event.id, quote);
         }
         for attribute in &parsed.attributes {
-            let quote = quote_of_event.get_mut(attribute.target.as_str());
-            let value = attribute.value.as_deref();
+            let quote = quote_of_event.get_mut(attribute.target);
+            let value = attribute.value;
             let kind = value.and_then(QuoteKind::parse);
             let class = value.and_then(AttributionClass::parse);
-            match (attribute.name.as_str(), quote, kind, class) {
+            match (attribute.name, quote, kind, class) {
                 (ATTRIBUTE_KIND, Some(quote), Some(kind), _) => quote.kind = kind,
                 (ATTRIBUTE_CLASS, Some(quote), _, Some(class)) => quote.class = class,
                 _ => self.warn(
@@ -199,15 +219,14 @@ impl<'p> Builder<'p> {
                 ),
             }
         }
-        let mut tx = Transaction::new("Read brat events");
+        let mut linked = Vec::new();
         let mut segments = Vec::new();
         for relation in &parsed.relations {
             let (kind, args) = (&relation.kind, &relation.args);
             let read = match segment_link(kind, args, &self.spans_of) {
                 Some(link) => link.map(|link| segments.push((link, relation))),
-                None => refers_to(kind, args, &self.spans_of, &self.doc).map(|span| {
-                    tx.push(Edit::ReplaceSpan(span));
-                }),
+                None => refers_to(kind, args, &self.spans_of, &self.doc)
+                    .map(|span| linked.push(Edit::ReplaceSpan(span))),
             };
             if let Err(message) = read {
                 self.warn(relation.line, format!("{}: {message}", relation.id));
@@ -227,13 +246,15 @@ impl<'p> Builder<'p> {
             }
         }
         let groups = link_segments(&links);
-        let mut edits = Vec::with_capacity(quotes.len());
+        let mut loading = self.doc.load();
         for mut quote in quotes {
             quote.group = quote.content.iter().find_map(|id| groups.get(id)).copied();
-            edits.push(Edit::InsertQuote(quote));
+            loading.push(Edit::InsertQuote(quote));
         }
-        tx.edits.splice(0..0, edits);
-        if let Err(err) = self.doc.apply(&tx) {
+        for edit in linked {
+            loading.push(edit);
+        }
+        if let Err(err) = loading.finish() {
             let warning = Warning::new(
                 self.source.clone(),
                 format!("events and relations refused: {err}"),
@@ -241,16 +262,16 @@ impl<'p> Builder<'p> {
             self.warnings.push(warning);
         }
         keep_meta(&mut self.doc, &self.meta);
-        keep_overrides(&mut self.doc, &mut self.meta, originals);
+        self.originals = originals;
     }
 
     /// Annotator notes on kept annotations, into `meta.brat`.
-    fn keep_notes(&mut self, parsed: &'p Parsed) {
+    fn keep_notes(&mut self, parsed: &Parsed<'p>) {
         for note in &parsed.notes {
-            match self.kept.get(note.target.as_str()) {
+            match self.kept.get(note.target) {
                 Some(k) => self.meta.notes.push(Note {
                     target: k.bound(),
-                    text: note.text.clone(),
+                    text: note.text.to_owned(),
                 }),
                 None => self.warn(
                     note.line,
@@ -266,7 +287,7 @@ impl<'p> Builder<'p> {
 }
 
 /// Checks a `T` line's offsets and its text against the file.
-fn check_text(t: &TextLine, raw: &RawText<'_>) -> Result<Kept, String> {
+fn check_text<'p>(t: &TextLine<'p>, raw: &RawText<'_>) -> Result<Kept<'p>, String> {
     let mut fragments = Vec::with_capacity(t.fragments.len());
     let mut ranges = Vec::with_capacity(t.fragments.len());
     let mut covered = Vec::with_capacity(t.fragments.len());
@@ -289,7 +310,7 @@ fn check_text(t: &TextLine, raw: &RawText<'_>) -> Result<Kept, String> {
             "its text `{text}` is not the text at its offsets (`{covered}`)"
         )),
         _ => Ok(Kept {
-            label: t.label.clone(),
+            label: t.label,
             fragments,
             ranges,
         }),
@@ -304,26 +325,32 @@ fn keep_meta(doc: &mut Document, meta: &BratMeta) {
     }
 }
 
-/// Keeps in `meta.brat` every event the writer's default would not give back.
-fn keep_overrides(doc: &mut Document, meta: &mut BratMeta, originals: Vec<(QuoteId, RawEvent)>) {
-    if originals.is_empty() {
-        return;
-    }
-    let Ok(standoff) = plan(doc, &mut ExportReport::default()) else {
-        return;
-    };
-    let planned: HashMap<QuoteId, &RawEvent> = standoff
-        .events
-        .iter()
-        .filter_map(|e| Some((e.quote?, &e.event)))
-        .collect();
-    for (quote, original) in originals {
-        let same = planned
-            .get(&quote)
-            .is_some_and(|p| p.canonical() == original.canonical());
-        if !same {
-            meta.events.push(original);
+impl Events {
+    /// Keeps in `meta.brat` every event the writer's default would not give back.
+    pub fn keep_overrides(self, doc: &mut Document) {
+        let Self {
+            mut meta,
+            originals,
+        } = self;
+        if originals.is_empty() {
+            return;
         }
+        let Ok(standoff) = plan(doc, &mut ExportReport::default()) else {
+            return;
+        };
+        let planned: HashMap<QuoteId, &RawEvent> = standoff
+            .events
+            .iter()
+            .filter_map(|e| Some((e.quote?, &e.event)))
+            .collect();
+        for (quote, original) in originals {
+            let same = planned
+                .get(&quote)
+                .is_some_and(|p| p.canonical() == original.canonical());
+            if !same {
+                meta.events.push(original);
+            }
+        }
+        keep_meta(doc, &meta);
     }
-    keep_meta(doc, meta);
 }

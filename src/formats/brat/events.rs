@@ -15,29 +15,32 @@ use crate::model::{
 };
 
 /// A `T` line that passed its checks.
-pub struct Kept {
-    /// brat label.
-    pub label: String,
+pub struct Kept<'p> {
+    /// brat label, borrowed from the `.ann` text.
+    pub label: &'p str,
     /// Code point fragments of the document text, in file order.
     pub fragments: Vec<[usize; 2]>,
     /// The same fragments as document byte ranges.
     pub ranges: Vec<ByteRange>,
 }
 
-impl Kept {
+impl Kept<'_> {
     /// The annotation without its id.
     pub fn bound(&self) -> Bound {
         Bound {
-            label: self.label.clone(),
+            label: self.label.to_owned(),
             fragments: self.fragments.clone(),
         }
     }
 }
 
 /// The event as written, with unusable arguments left out and named.
-pub fn raw_event(event: &EventLine, kept: &HashMap<&str, Kept>) -> (Option<RawEvent>, Vec<String>) {
+pub fn raw_event(
+    event: &EventLine,
+    kept: &HashMap<&str, Kept<'_>>,
+) -> (Option<RawEvent>, Vec<String>) {
     let mut problems = Vec::new();
-    let Some(trigger) = kept.get(event.trigger.as_str()) else {
+    let Some(trigger) = kept.get(event.trigger) else {
         problems.push(format!(
             "{}: trigger {} is not a kept annotation; event skipped",
             event.id, event.trigger
@@ -46,9 +49,9 @@ pub fn raw_event(event: &EventLine, kept: &HashMap<&str, Kept>) -> (Option<RawEv
     };
     let mut args = Vec::new();
     for (role, id) in &event.args {
-        match kept.get(id.as_str()) {
+        match kept.get(id) {
             Some(k) => args.push(RawArg {
-                role: role.clone(),
+                role: (*role).to_owned(),
                 target: k.bound(),
             }),
             None => problems.push(format!(
@@ -58,7 +61,7 @@ pub fn raw_event(event: &EventLine, kept: &HashMap<&str, Kept>) -> (Option<RawEv
         }
     }
     let raw = RawEvent {
-        kind: event.kind.clone(),
+        kind: event.kind.to_owned(),
         trigger: trigger.fragments.clone(),
         args,
     };
@@ -79,7 +82,7 @@ pub fn quote_of(
             .args
             .iter()
             .filter(|(r, _)| is_role(r, role))
-            .filter_map(|(_, t)| spans_of.get(t.as_str()))
+            .filter_map(|(_, t)| spans_of.get(t))
             .flatten()
             .copied()
             .collect()
@@ -92,7 +95,7 @@ pub fn quote_of(
             .args
             .iter()
             .filter(|(r, _)| is_role(r, role))
-            .map(|(_, t)| t.as_str())
+            .map(|(_, t)| *t)
             .collect();
         if found.len() > 1 {
             warnings.push(Warning::at_line(
@@ -149,7 +152,7 @@ pub fn quote_of(
 /// The first span of `Arg1`, linked to the first span of `Arg2`.
 pub fn refers_to(
     kind: &str,
-    args: &[(String, String)],
+    args: &[(&str, &str)],
     spans_of: &HashMap<&str, Vec<SpanId>>,
     doc: &Document,
 ) -> Result<Span, String> {
@@ -171,13 +174,13 @@ pub fn refers_to(
 
 /// The first span of the annotation filling a relation's `role` (`Arg1`, `Arg2`).
 pub fn first_span(
-    args: &[(String, String)],
+    args: &[(&str, &str)],
     role: &str,
     spans_of: &HashMap<&str, Vec<SpanId>>,
 ) -> Option<SpanId> {
     args.iter()
-        .find(|(r, _)| r == role)
-        .and_then(|(_, t)| spans_of.get(t.as_str()))
+        .find(|(r, _)| *r == role)
+        .and_then(|(_, t)| spans_of.get(t))
         .and_then(|s| s.first())
         .copied()
 }

@@ -5,90 +5,90 @@
 
 /// A `T` line: `T1\tLabel 0 5;7 9\ttext`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TextLine {
+pub struct TextLine<'a> {
     /// `T1`.
-    pub id: String,
+    pub id: &'a str,
     /// Label.
-    pub label: String,
+    pub label: &'a str,
     /// Code point fragments in file order.
     pub fragments: Vec<[usize; 2]>,
     /// The covered text, when the line has it.
-    pub text: Option<String>,
+    pub text: Option<&'a str>,
     /// 1-based line number.
     pub line: usize,
 }
 
 /// An `E` line: `E1\tType:T4 Content:T3 Source:T1`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EventLine {
+pub struct EventLine<'a> {
     /// `E1`.
-    pub id: String,
+    pub id: &'a str,
     /// Event type.
-    pub kind: String,
+    pub kind: &'a str,
     /// Id of the trigger annotation.
-    pub trigger: String,
+    pub trigger: &'a str,
     /// (role, id) in file order.
-    pub args: Vec<(String, String)>,
+    pub args: Vec<(&'a str, &'a str)>,
     /// 1-based line number.
     pub line: usize,
 }
 
 /// An `R` line: `R1\tType Arg1:T1 Arg2:T2`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RelationLine {
+pub struct RelationLine<'a> {
     /// `R1`.
-    pub id: String,
+    pub id: &'a str,
     /// Relation type.
-    pub kind: String,
+    pub kind: &'a str,
     /// (role, id) in file order.
-    pub args: Vec<(String, String)>,
+    pub args: Vec<(&'a str, &'a str)>,
     /// 1-based line number.
     pub line: usize,
 }
 
 /// An `A` (or old-style `M`) line: `A1\tName E1 [Value]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AttributeLine {
+pub struct AttributeLine<'a> {
     /// Attribute name.
-    pub name: String,
+    pub name: &'a str,
     /// Id of the annotation it qualifies.
-    pub target: String,
+    pub target: &'a str,
     /// Value; `None` for binary attributes.
-    pub value: Option<String>,
+    pub value: Option<&'a str>,
     /// 1-based line number.
     pub line: usize,
 }
 
 /// A `#` line: `#1\tAnnotatorNotes T1\tnote`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NoteLine {
+pub struct NoteLine<'a> {
     /// Id of the annotation noted.
-    pub target: String,
+    pub target: &'a str,
     /// The note.
-    pub text: String,
+    pub text: &'a str,
     /// 1-based line number.
     pub line: usize,
 }
 
 /// Everything in one `.ann` file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Parsed {
+pub struct Parsed<'a> {
     /// `T` lines.
-    pub texts: Vec<TextLine>,
+    pub texts: Vec<TextLine<'a>>,
     /// `E` lines.
-    pub events: Vec<EventLine>,
+    pub events: Vec<EventLine<'a>>,
     /// `R` lines.
-    pub relations: Vec<RelationLine>,
+    pub relations: Vec<RelationLine<'a>>,
     /// `A` and `M` lines.
-    pub attributes: Vec<AttributeLine>,
+    pub attributes: Vec<AttributeLine<'a>>,
     /// `#` lines.
-    pub notes: Vec<NoteLine>,
+    pub notes: Vec<NoteLine<'a>>,
     /// (line, message) for lines skipped.
     pub problems: Vec<(usize, String)>,
 }
 
 /// Parses a whole `.ann` file.
-pub fn parse(ann: &str) -> Parsed {
+pub fn parse(ann: &str) -> Parsed<'_> {
     let mut parsed = Parsed::default();
     for (index, raw) in ann.lines().enumerate() {
         let line = index + 1;
@@ -118,7 +118,12 @@ pub fn parse(ann: &str) -> Parsed {
     parsed
 }
 
-fn text_line(id: &str, body: &str, text: Option<&str>, line: usize) -> Result<TextLine, String> {
+fn text_line<'a>(
+    id: &'a str,
+    body: &'a str,
+    text: Option<&'a str>,
+    line: usize,
+) -> Result<TextLine<'a>, String> {
     let (label, offsets) = body
         .split_once(' ')
         .ok_or_else(|| format!("{id}: expected `LABEL START END`, found `{body}`"))?;
@@ -133,10 +138,10 @@ fn text_line(id: &str, body: &str, text: Option<&str>, line: usize) -> Result<Te
         return Err(format!("{id}: empty label"));
     }
     Ok(TextLine {
-        id: id.to_owned(),
-        label: label.to_owned(),
+        id,
+        label,
         fragments,
-        text: text.map(str::to_owned),
+        text,
         line,
     })
 }
@@ -146,14 +151,14 @@ fn fragment_of(text: &str) -> Option<[usize; 2]> {
     Some([start.trim().parse().ok()?, end.trim().parse().ok()?])
 }
 
-fn event_line(id: &str, body: &str, line: usize) -> Result<EventLine, String> {
+fn event_line<'a>(id: &'a str, body: &'a str, line: usize) -> Result<EventLine<'a>, String> {
     let mut args = role_pairs(id, body)?;
     if args.is_empty() {
         return Err(format!("{id}: event without a trigger"));
     }
     let (kind, trigger) = args.remove(0);
     Ok(EventLine {
-        id: id.to_owned(),
+        id,
         kind,
         trigger,
         args,
@@ -161,50 +166,52 @@ fn event_line(id: &str, body: &str, line: usize) -> Result<EventLine, String> {
     })
 }
 
-fn relation_line(id: &str, body: &str, line: usize) -> Result<RelationLine, String> {
+fn relation_line<'a>(id: &'a str, body: &'a str, line: usize) -> Result<RelationLine<'a>, String> {
     let (kind, rest) = body
         .split_once(' ')
         .ok_or_else(|| format!("{id}: expected `TYPE Arg1:ID Arg2:ID`, found `{body}`"))?;
     Ok(RelationLine {
-        id: id.to_owned(),
-        kind: kind.to_owned(),
+        id,
+        kind,
         args: role_pairs(id, rest)?,
         line,
     })
 }
 
-fn role_pairs(id: &str, body: &str) -> Result<Vec<(String, String)>, String> {
+fn role_pairs<'a>(id: &str, body: &'a str) -> Result<Vec<(&'a str, &'a str)>, String> {
     body.split_whitespace()
         .map(|pair| match pair.split_once(':') {
-            Some((role, target)) if !role.is_empty() && !target.is_empty() => {
-                Ok((role.to_owned(), target.to_owned()))
-            }
+            Some((role, target)) if !role.is_empty() && !target.is_empty() => Ok((role, target)),
             _ => Err(format!("{id}: expected `ROLE:ID`, found `{pair}`")),
         })
         .collect()
 }
 
-fn attribute_line(body: &str, line: usize) -> Result<AttributeLine, String> {
+fn attribute_line(body: &str, line: usize) -> Result<AttributeLine<'_>, String> {
     let mut words = body.split_whitespace();
     match (words.next(), words.next()) {
         (Some(name), Some(target)) => Ok(AttributeLine {
-            name: name.to_owned(),
-            target: target.to_owned(),
-            value: words.next().map(str::to_owned),
+            name,
+            target,
+            value: words.next(),
             line,
         }),
         _ => Err(format!("expected `NAME ID [VALUE]`, found `{body}`")),
     }
 }
 
-fn note_line(body: &str, text: Option<&str>, line: usize) -> Result<NoteLine, String> {
+fn note_line<'a>(
+    body: &'a str,
+    text: Option<&'a str>,
+    line: usize,
+) -> Result<NoteLine<'a>, String> {
     let target = body
         .split_whitespace()
         .nth(1)
         .ok_or_else(|| format!("expected `AnnotatorNotes ID`, found `{body}`"))?;
     Ok(NoteLine {
-        target: target.to_owned(),
-        text: text.unwrap_or_default().to_owned(),
+        target,
+        text: text.unwrap_or_default(),
         line,
     })
 }
@@ -219,13 +226,13 @@ mod tests {
         let parsed = parse(ann);
         assert_eq!(parsed.problems, vec![]);
         assert_eq!(parsed.texts[1].fragments, vec![[10, 14], [20, 25]]);
-        assert_eq!(parsed.texts[1].text.as_deref(), Some("ab cd"));
+        assert_eq!(parsed.texts[1].text, Some("ab cd"));
         assert_eq!(parsed.events[0].kind, "Attribution");
         assert_eq!(parsed.events[0].trigger, "T3");
         assert_eq!(parsed.events[0].args.len(), 2);
         assert_eq!(parsed.events[0].line, 4);
-        assert_eq!(parsed.relations[0].args[1], ("Arg2".into(), "T1".into()));
-        assert_eq!(parsed.attributes[0].value.as_deref(), Some("partial"));
+        assert_eq!(parsed.relations[0].args[1], ("Arg2", "T1"));
+        assert_eq!(parsed.attributes[0].value, Some("partial"));
         assert_eq!(parsed.notes[0].text, "check this");
     }
 

@@ -32,7 +32,12 @@ pub fn read(txt: &str, ann: &str, source: &str) -> Result<Loaded, ReadError> {
         .map(|(line, message)| Warning::at_line(source, *line, message.clone()))
         .collect();
     let raw = raw_text::RawText::new(txt, &doc);
-    let built = build::build(doc.clone(), &parsed, &raw, &mut warnings);
+    let (mut built, events) = build::build(doc.clone(), parsed, &raw, &mut warnings);
+    // The offsets are no longer needed (the parsed lines went with the
+    // build): freed before the events are planned as the writer would.
+    drop(raw);
+    drop(doc);
+    events.keep_overrides(&mut built);
     warnings.sort_by_key(|w| w.line);
     Ok(Loaded {
         documents: vec![built],

@@ -61,7 +61,7 @@ pub fn plan_segments(
 /// for a relation of another type.
 pub fn segment_link(
     kind: &str,
-    args: &[(String, String)],
+    args: &[(&str, &str)],
     spans_of: &HashMap<&str, Vec<SpanId>>,
 ) -> Option<Result<(SpanId, SpanId), String>> {
     if !kind.eq_ignore_ascii_case(RELATION_SEGMENT) {

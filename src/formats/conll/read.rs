@@ -152,7 +152,7 @@ impl DocBuilder {
         if built.text.is_empty() {
             return;
         }
-        let doc = Document::new(Some(source.to_owned()), &built.text);
+        let doc = Document::from_string(Some(source.to_owned()), built.text);
         finish_document(doc, built.spans, source, loaded);
     }
 }

@@ -32,9 +32,9 @@ pub fn read(html: &str, source: &str) -> Result<Loaded, ReadError> {
     let mut paragraphs = text::paragraphs(&page, root, page.name(root) != "body");
     let title = headline(&page, root);
     if let Some(title) = &title
-        && !paragraphs.iter().any(|p| p == title)
+        && !paragraphs.contains(title)
     {
-        paragraphs.insert(0, title.clone());
+        paragraphs.prepend(title);
     }
     if paragraphs.is_empty() {
         warnings.push(Warning::new(
@@ -47,12 +47,15 @@ pub fn read(html: &str, source: &str) -> Result<Loaded, ReadError> {
             skipped: 0,
         });
     }
-    let mut doc = Document::new(Some(source.to_owned()), &paragraphs.join("\n\n"));
     let meta = ArticleMeta {
         title,
         byline: byline(&page),
         dateline: first_text(&page, Css::class("dateline")),
     };
+    // The tree is freed before the document is made; the document keeps the
+    // paragraphs' text without a copy.
+    drop(page);
+    let mut doc = Document::from_string(Some(source.to_owned()), paragraphs.into_text());
     meta.or_from_text(doc.text(), false).write(&mut doc);
     Ok(Loaded {
         documents: vec![doc],

@@ -37,7 +37,7 @@ const INLINE: &[&str] = &[
 /// The paragraphs of `root`, in document order. `keep_header` keeps
 /// `<header>` elements (an article's own header holds its headline and byline;
 /// a page's header is site navigation).
-pub fn paragraphs(dom: &Dom, root: NodeId, keep_header: bool) -> Vec<String> {
+pub fn paragraphs(dom: &Dom, root: NodeId, keep_header: bool) -> Paragraphs {
     let mut out = Paragraphs::default();
     let mut skipping = None;
     for edge in dom.edges(root) {
@@ -69,7 +69,7 @@ pub fn paragraphs(dom: &Dom, root: NodeId, keep_header: bool) -> Vec<String> {
         }
     }
     out.end_paragraph();
-    out.done
+    out
 }
 
 /// The text of an element on one line, whitespace collapsed.
@@ -99,15 +99,45 @@ fn is_dropped(dom: &Dom, element: NodeId) -> bool {
         })
 }
 
-/// Paragraphs being collected.
+/// Paragraphs being collected, joined by blank lines as they end: one
+/// string, not one per paragraph (a table of many short cells made each
+/// cell a paragraph and an allocation).
 #[derive(Default)]
-struct Paragraphs {
-    done: Vec<String>,
+pub struct Paragraphs {
+    done: String,
+    /// Byte range of each paragraph in `done`.
+    ranges: Vec<(usize, usize)>,
     current: String,
     pending_space: bool,
 }
 
 impl Paragraphs {
+    /// True when no paragraph was found.
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    /// True when one of the paragraphs is `text`.
+    pub fn contains(&self, text: &str) -> bool {
+        (self.ranges.iter()).any(|&(start, end)| self.done.get(start..end) == Some(text))
+    }
+
+    /// Puts `text` before the first paragraph, as a paragraph of its own.
+    pub fn prepend(&mut self, text: &str) {
+        let separator = if self.done.is_empty() { "" } else { "\n\n" };
+        self.done.insert_str(0, &format!("{text}{separator}"));
+        let shift = text.len() + separator.len();
+        for range in &mut self.ranges {
+            *range = (range.0 + shift, range.1 + shift);
+        }
+        self.ranges.insert(0, (0, text.len()));
+    }
+
+    /// The paragraphs, joined by blank lines.
+    pub fn into_text(self) -> String {
+        self.done
+    }
+
     fn push_text(&mut self, text: &str) {
         for c in text.chars() {
             if c.is_ascii_whitespace() {
@@ -131,7 +161,12 @@ impl Paragraphs {
         let text = self.current.trim_matches(|c: char| c == '\n' || c == ' ');
         // `<p>&nbsp;</p>` spacers are no paragraphs.
         if !text.trim().is_empty() {
-            self.done.push(text.to_owned());
+            if !self.done.is_empty() {
+                self.done.push_str("\n\n");
+            }
+            let start = self.done.len();
+            self.done.push_str(text);
+            self.ranges.push((start, self.done.len()));
         }
         self.current.clear();
         self.pending_space = false;

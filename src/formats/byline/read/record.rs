@@ -127,7 +127,13 @@ pub(super) fn document(
     if status != DocStatus::New {
         tx.push(Edit::SetStatus(status));
     }
-    if let Err(err) = doc.apply(&tx) {
+    // Moved in, not copied with an inverse kept as `apply` would: a file
+    // of small records held each record's annotations three times.
+    let mut loading = doc.load();
+    for edit in tx.edits {
+        loading.push(edit);
+    }
+    if let Err(err) = loading.finish() {
         ctx.warn("annotations", format!("not loaded ({err}); text kept"));
     }
     Some(doc)
