@@ -48,7 +48,8 @@ unsafe extern "C" {
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
 }
 
-/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_e`, v3).
+/// mimalloc's `mi_option_purge_delay`: its place in `mi_option_e`, 15 in
+/// both the v2 and v3 headers that libmimalloc-sys 0.1.49 builds.
 const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
 
 /// How long mimalloc keeps freed memory before giving it back, in ms.
