@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use byline::cli::{self, Outcome};
 
 fn main() -> ExitCode {
+    byline::return_freed_memory_sooner();
     let outcome = cli::run(
         std::env::args_os(),
         &mut std::io::stdout().lock(),

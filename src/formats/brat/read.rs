@@ -31,12 +31,16 @@ pub fn read(txt: &str, ann: &str, source: &str) -> Result<Loaded, ReadError> {
         .iter()
         .map(|(line, message)| Warning::at_line(source, *line, message.clone()))
         .collect();
-    let raw = raw_text::RawText::new(txt, &doc);
-    let (mut built, events) = build::build(doc.clone(), parsed, &raw, &mut warnings);
+    // The document's text is the file's unless normalization changed it;
+    // only then is a copy kept for the offsets, as the document goes to
+    // the build.
+    let normalized = (doc.text() != txt).then(|| doc.text().to_owned());
+    let raw = raw_text::RawText::new(txt, normalized.as_deref().unwrap_or(txt));
+    let (mut built, events) = build::build(doc, parsed, &raw, &mut warnings);
     // The offsets are no longer needed (the parsed lines went with the
     // build): freed before the events are planned as the writer would.
     drop(raw);
-    drop(doc);
+    drop(normalized);
     events.keep_overrides(&mut built);
     warnings.sort_by_key(|w| w.line);
     Ok(Loaded {

@@ -117,6 +117,9 @@ fn read_records(
         })
         .collect();
     let mut tally = Tally::new(source, unit);
+    // One document per record at most: sized once, the list does not grow
+    // by doubling (and copying) while every outcome is still held.
+    tally.loaded.documents.reserve_exact(records.len());
     for (&(line, _), outcome) in records.iter().zip(outcomes) {
         match outcome {
             Ok((doc, warnings)) => tally.record(doc, warnings),
