@@ -1,6 +1,7 @@
 //! The document: normalized text, metadata, review status, and the spans and
 //! quotes on it. Annotations change only through [`Document::apply`] (see `edit`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -73,11 +74,17 @@ impl DocStatus {
 /// `\r\n` and lone `\r` into `\n`. Nothing else changes, so offsets from other
 /// tools computed on LF text stay valid.
 pub fn normalize_text(raw: &str) -> String {
+    normalized(raw).into_owned()
+}
+
+/// [`normalize_text`] borrowing what needs no change: the text without its
+/// BOM when it holds no `\r`.
+fn normalized(raw: &str) -> Cow<'_, str> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     if !raw.contains('\r') {
-        return raw.to_owned();
+        return Cow::Borrowed(raw);
     }
-    raw.replace("\r\n", "\n").replace('\r', "\n")
+    Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// One article and its annotations.
@@ -111,12 +118,11 @@ impl Document {
     /// text (joined paragraphs) hands it over instead of having it copied,
     /// unless normalization changes it.
     pub fn from_string(source: Option<String>, raw_text: String) -> Self {
-        let text = if raw_text.starts_with('\u{feff}') || raw_text.contains('\r') {
-            normalize_text(&raw_text)
-        } else {
-            raw_text
+        let changed = match normalized(&raw_text) {
+            Cow::Borrowed(same) if same.len() == raw_text.len() => None,
+            other => Some(other.into_owned()),
         };
-        Self::from_text(source, text)
+        Self::from_text(source, changed.unwrap_or(raw_text))
     }
 
     fn from_text(source: Option<String>, text: String) -> Self {
