@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::{convert, quotes, read_back, segments};
-use crate::formats::ExportOptions;
-use crate::formats::byline::{Flavor, write};
+use super::{convert, quotes, read_back, segments, written};
 use crate::formats::json::{META_QUOTE_CLASSES, META_QUOTE_GROUPS};
 use crate::model::{AttributionClass, Document, Edit, Quote, Transaction, markup};
 use crate::tests::support::py_slice;
@@ -43,17 +41,7 @@ fn fixture() -> Document {
 }
 
 fn input(dir: &Path) -> PathBuf {
-    let path = dir.join("bare.jsonl");
-    let mut out = Vec::new();
-    write(
-        &[fixture()],
-        &mut out,
-        Flavor::Byline,
-        ExportOptions::WITH_SUGGESTIONS,
-    )
-    .unwrap();
-    fs::write(&path, out).unwrap();
-    path
+    written(dir, "bare.jsonl", &[fixture()])
 }
 
 /// Every entry of the quote lists in `meta` (Prodigy) or on the record

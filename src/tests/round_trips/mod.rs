@@ -70,10 +70,15 @@ fn span_count() -> usize {
 
 /// The fixtures written as byline JSONL into `dir`, the input of every test.
 fn input(dir: &Path) -> PathBuf {
-    let path = dir.join("in.jsonl");
+    written(dir, "in.jsonl", &fixtures())
+}
+
+/// `docs` written as byline JSONL, suggestions included, into `dir/name`.
+fn written(dir: &Path, name: &str, docs: &[Document]) -> PathBuf {
+    let path = dir.join(name);
     let mut out = Vec::new();
     write(
-        &fixtures(),
+        docs,
         &mut out,
         Flavor::Byline,
         ExportOptions::WITH_SUGGESTIONS,
