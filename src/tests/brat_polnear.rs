@@ -16,7 +16,7 @@ type Event = (String, Annotation, Vec<(String, Annotation)>);
 
 /// The `.ann` content as sets: `T` (label, fragments) and `E` (type, trigger,
 /// sorted arguments), ids resolved. Argument order and ids are not compared.
-fn standoff(ann: &str) -> (BTreeMap<Annotation, usize>, BTreeMap<Event, usize>) {
+pub(super) fn standoff(ann: &str) -> (BTreeMap<Annotation, usize>, BTreeMap<Event, usize>) {
     let mut texts: BTreeMap<String, Annotation> = BTreeMap::new();
     for line in ann.lines().filter(|l| l.starts_with('T')) {
         let columns: Vec<&str> = line.split('\t').collect();

@@ -22,6 +22,7 @@ mod app_quote_class;
 mod app_review;
 mod app_theme;
 mod bad_inputs;
+mod brat_overrides;
 mod brat_polnear;
 mod conllu_gum;
 mod convert_cli;

@@ -7,19 +7,21 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::events::{Kept, quote_of, raw_event, refers_to};
+use super::events::{quote_of, raw_event, refers_to};
+use super::kept::{Kept, KeptTexts, SpanRun};
+use super::overrides::{Events, lone_event};
 use super::parse::{Parsed, TextLine};
-use super::plan::plan;
 use super::raw_text::RawText;
 use super::schema::{
     ATTRIBUTE_CLASS, ATTRIBUTE_KIND, BratMeta, META_KEY, Note, ROLE_CONTENT, RawEvent,
     byline_label, is_role,
 };
 use super::segments::segment_link;
+use crate::formats::Warning;
 use crate::formats::json::link_segments;
-use crate::formats::{ExportReport, Warning};
 use crate::model::{
-    AttributionClass, Document, Edit, LabelSet, Quote, QuoteId, QuoteKind, Span, SpanId,
+    AttributionClass, ByteRange, Document, Edit, LabelSet, OffsetIndex, Quote, QuoteId, QuoteKind,
+    Span, SpanId,
 };
 
 /// State shared by the building steps.
@@ -27,17 +29,8 @@ struct Builder<'p> {
     doc: Document,
     source: String,
     meta: BratMeta,
-    kept: HashMap<&'p str, Kept<'p>>,
-    spans_of: HashMap<&'p str, Vec<SpanId>>,
+    kept: KeptTexts<'p>,
     warnings: Vec<Warning>,
-    originals: Vec<(QuoteId, RawEvent)>,
-}
-
-/// The events read as quotes, each with its event as written, for
-/// [`Events::keep_overrides`]: that step plans the whole document as the
-/// writer would, so it runs once the parsed lines are dropped.
-pub struct Events {
-    meta: BratMeta,
     originals: Vec<(QuoteId, RawEvent)>,
 }
 
@@ -54,26 +47,21 @@ pub fn build(
         doc,
         meta: BratMeta::default(),
         // Sized once: a map that grows holds its old and new tables at once.
-        kept: HashMap::with_capacity(parsed.texts.len()),
-        spans_of: HashMap::with_capacity(parsed.texts.len()),
+        kept: KeptTexts::with_capacity(parsed.texts.len()),
         warnings: Vec::new(),
         originals: Vec::new(),
     };
     builder.check_texts(&parsed, raw);
-    let spans_ok = builder.make_spans(&parsed);
-    // The `T` lines, most of a dense file, are spans now: freed before the
-    // quotes are made.
+    // The `T` lines, most of a dense file, are kept annotations now: freed
+    // before they become spans.
     parsed.texts = Vec::new();
+    let spans_ok = builder.make_spans(&parsed, raw);
     if spans_ok {
         builder.make_quotes(&parsed);
     }
     builder.keep_notes(&parsed);
     warnings.append(&mut builder.warnings);
-    let events = Events {
-        meta: builder.meta,
-        originals: builder.originals,
-    };
-    (builder.doc, events)
+    (builder.doc, Events::new(builder.meta, builder.originals))
 }
 
 impl<'p> Builder<'p> {
@@ -85,7 +73,7 @@ impl<'p> Builder<'p> {
     /// Keeps the `T` lines whose offsets and text fit the file.
     fn check_texts(&mut self, parsed: &Parsed<'p>, raw: &RawText<'_>) {
         for t in &parsed.texts {
-            if self.kept.contains_key(t.id) {
+            if self.kept.contains(t.id) {
                 self.warn(
                     t.line,
                     format!("{}: id used twice, this annotation skipped", t.id),
@@ -93,9 +81,7 @@ impl<'p> Builder<'p> {
                 continue;
             }
             match check_text(t, raw) {
-                Ok(k) => {
-                    self.kept.insert(t.id, k);
-                }
+                Ok(k) => self.kept.insert(k),
                 Err(message) => self.warn(
                     t.line,
                     format!("{} ({}): {message}; annotation refused", t.id, t.label),
@@ -105,7 +91,7 @@ impl<'p> Builder<'p> {
     }
 
     /// One span per fragment of every kept `T` but event triggers; false when refused.
-    fn make_spans(&mut self, parsed: &Parsed<'p>) -> bool {
+    fn make_spans(&mut self, parsed: &Parsed<'p>, raw: &RawText<'_>) -> bool {
         let triggers: HashSet<&str> = parsed.events.iter().map(|e| e.trigger).collect();
         let arguments: HashSet<&str> = parsed
             .events
@@ -124,13 +110,9 @@ impl<'p> Builder<'p> {
         let labels = LabelSet::builtin();
         let mut ids = self.doc.ids();
         let mut loading = self.doc.load();
-        for t in &parsed.texts {
-            let id = t.id;
-            let Some(k) = self.kept.get(id) else {
-                continue;
-            };
-            if self.spans_of.contains_key(id) || (triggers.contains(id) && !arguments.contains(id))
-            {
+        for k in self.kept.iter_mut() {
+            let id = k.id;
+            if triggers.contains(id) && !arguments.contains(id) {
                 continue;
             }
             let label = match byline_label(k.label) {
@@ -145,23 +127,29 @@ impl<'p> Builder<'p> {
             if k.fragments.len() > 1 && !contents.contains(id) {
                 self.meta.groups.push(k.bound());
             }
-            let mut ranges = k.ranges.clone();
+            // Checked with the line: every fragment is in the document.
+            let mut ranges: Vec<ByteRange> = k
+                .fragments
+                .iter()
+                .filter_map(|&chars| raw.doc_bytes(chars).ok())
+                .collect();
             ranges.sort();
             let layer = labels.layer_of(&label);
-            let span_ids: Vec<SpanId> = ranges
-                .into_iter()
-                .map(|range| {
-                    let span_id = ids.span();
-                    loading.push(Edit::InsertSpan(Span::manual(
-                        span_id,
-                        range,
-                        label.clone(),
-                        layer,
-                    )));
-                    span_id
-                })
-                .collect();
-            self.spans_of.insert(id, span_ids);
+            let mut run = SpanRun::default();
+            for range in ranges {
+                let span_id = ids.span();
+                if run.len == 0 {
+                    run.first = span_id.0;
+                }
+                run.len += 1;
+                loading.push(Edit::InsertSpan(Span::manual(
+                    span_id,
+                    range,
+                    label.clone(),
+                    layer,
+                )));
+            }
+            k.spans = run;
         }
         match loading.finish() {
             Ok(()) => true,
@@ -177,14 +165,27 @@ impl<'p> Builder<'p> {
     /// Quotes from attribution events (kinds and classes from `Kind` and
     /// `Class` attributes, groups from `Segment` relations), mention
     /// links from `RefersTo` relations; events the writer would not give back go to `meta.brat`.
+    /// An event is kept for [`Events::keep_overrides`] only when it is not
+    /// the one its quote gets alone ([`lone_event`]): most events are, and
+    /// a dense file would otherwise hold a second copy of them all.
     fn make_quotes(&mut self, parsed: &Parsed<'p>) {
         let mut ids = self.doc.ids();
+        let index = OffsetIndex::new(self.doc.text());
         let mut originals: Vec<(QuoteId, RawEvent)> = Vec::new();
-        let mut quote_of_event: HashMap<&str, Quote> = HashMap::with_capacity(parsed.events.len());
+        // The quotes in id order, found by event id.
+        let mut quotes: Vec<Quote> = Vec::with_capacity(parsed.events.len());
+        let mut quote_of_event: HashMap<&str, usize> = HashMap::with_capacity(parsed.events.len());
         for event in &parsed.events {
+            if quote_of_event.contains_key(event.id) {
+                let message = format!("{}: id used twice, this event skipped", event.id);
+                self.warnings
+                    .push(Warning::at_line(self.source.clone(), event.line, message));
+                continue;
+            }
             let (raw_event, problems) = raw_event(event, &self.kept);
             for problem in problems {
-                self.warn(event.line, problem);
+                let warning = Warning::at_line(self.source.clone(), event.line, problem);
+                self.warnings.push(warning);
             }
             let Some(raw_event) = raw_event else { continue };
             if raw_event.signature().content.is_empty() {
@@ -194,16 +195,21 @@ impl<'p> Builder<'p> {
             let quote = quote_of(
                 event,
                 &self.doc,
-                &self.spans_of,
+                &self.kept,
                 ids.quote(),
                 &mut self.warnings,
                 &self.source,
             );
-            originals.push((quote.id, raw_event));
-            quote_of_event.insert(event.id, quote);
+            let lone = lone_event(&quote, &self.doc, &self.meta, &index);
+            if lone.is_none_or(|lone| lone.canonical() != raw_event.canonical()) {
+                originals.push((quote.id, raw_event));
+            }
+            quote_of_event.insert(event.id, quotes.len());
+            quotes.push(quote);
         }
         for attribute in &parsed.attributes {
-            let quote = quote_of_event.get_mut(attribute.target);
+            let at = quote_of_event.get(attribute.target).copied();
+            let quote = at.and_then(|at| quotes.get_mut(at));
             let value = attribute.value;
             let kind = value.and_then(QuoteKind::parse);
             let class = value.and_then(AttributionClass::parse);
@@ -223,17 +229,15 @@ impl<'p> Builder<'p> {
         let mut segments = Vec::new();
         for relation in &parsed.relations {
             let (kind, args) = (&relation.kind, &relation.args);
-            let read = match segment_link(kind, args, &self.spans_of) {
+            let read = match segment_link(kind, args, &self.kept) {
                 Some(link) => link.map(|link| segments.push((link, relation))),
-                None => refers_to(kind, args, &self.spans_of, &self.doc)
-                    .map(|span| linked.push(Edit::ReplaceSpan(span))),
+                None => refers_to(kind, args, &self.kept, &self.doc).map(|link| linked.push(link)),
             };
             if let Err(message) = read {
                 self.warn(relation.line, format!("{}: {message}", relation.id));
             }
         }
-        let mut quotes: Vec<Quote> = quote_of_event.into_values().collect();
-        quotes.sort_by_key(|q| q.id);
+        drop(quote_of_event);
         let content: HashSet<SpanId> = quotes.iter().flat_map(|q| q.content.clone()).collect();
         let mut links = Vec::with_capacity(segments.len());
         for ((from, to), relation) in segments {
@@ -251,8 +255,11 @@ impl<'p> Builder<'p> {
             quote.group = quote.content.iter().find_map(|id| groups.get(id)).copied();
             loading.push(Edit::InsertQuote(quote));
         }
-        for edit in linked {
-            loading.push(edit);
+        for (mention, antecedent) in linked {
+            if let Some(mut span) = loading.doc().span(mention).cloned() {
+                span.refers_to = Some(antecedent);
+                loading.push(Edit::ReplaceSpan(span));
+            }
         }
         if let Err(err) = loading.finish() {
             let warning = Warning::new(
@@ -260,6 +267,14 @@ impl<'p> Builder<'p> {
                 format!("events and relations refused: {err}"),
             );
             self.warnings.push(warning);
+            // No quote is left to give its event back: every one is kept.
+            originals.clear();
+            let events = parsed
+                .events
+                .iter()
+                .filter_map(|e| raw_event(e, &self.kept).0);
+            let with_content = events.filter(|e| !e.signature().content.is_empty());
+            self.meta.events.extend(with_content);
         }
         keep_meta(&mut self.doc, &self.meta);
         self.originals = originals;
@@ -289,11 +304,10 @@ impl<'p> Builder<'p> {
 /// Checks a `T` line's offsets and its text against the file.
 fn check_text<'p>(t: &TextLine<'p>, raw: &RawText<'_>) -> Result<Kept<'p>, String> {
     let mut fragments = Vec::with_capacity(t.fragments.len());
-    let mut ranges = Vec::with_capacity(t.fragments.len());
     let mut covered = Vec::with_capacity(t.fragments.len());
     for &fragment in &t.fragments {
         let [start, end] = fragment;
-        let (range, chars) = raw
+        let chars = raw
             .to_doc(fragment)
             .map_err(|e| format!("offsets {start} {end}: {e}"))?;
         covered.push(
@@ -301,7 +315,6 @@ fn check_text<'p>(t: &TextLine<'p>, raw: &RawText<'_>) -> Result<Kept<'p>, Strin
                 .map_err(|e| format!("offsets {start} {end}: {e}"))?,
         );
         fragments.push(chars);
-        ranges.push(range);
     }
     let flat = |s: &str| s.replace(['\n', '\t', '\r'], " ");
     let covered = flat(&covered.join(" "));
@@ -310,47 +323,19 @@ fn check_text<'p>(t: &TextLine<'p>, raw: &RawText<'_>) -> Result<Kept<'p>, Strin
             "its text `{text}` is not the text at its offsets (`{covered}`)"
         )),
         _ => Ok(Kept {
+            id: t.id,
             label: t.label,
             fragments,
-            ranges,
+            spans: SpanRun::default(),
         }),
     }
 }
 
-fn keep_meta(doc: &mut Document, meta: &BratMeta) {
+/// Puts `meta` in the document's `meta.brat`, or removes it when empty.
+pub(super) fn keep_meta(doc: &mut Document, meta: &BratMeta) {
     if meta.is_empty() {
         doc.meta.remove(META_KEY);
     } else if let Ok(value) = serde_json::to_value(meta) {
         doc.meta.insert(META_KEY.to_owned(), value);
-    }
-}
-
-impl Events {
-    /// Keeps in `meta.brat` every event the writer's default would not give back.
-    pub fn keep_overrides(self, doc: &mut Document) {
-        let Self {
-            mut meta,
-            originals,
-        } = self;
-        if originals.is_empty() {
-            return;
-        }
-        let Ok(standoff) = plan(doc, &mut ExportReport::default()) else {
-            return;
-        };
-        let planned: HashMap<QuoteId, &RawEvent> = standoff
-            .events
-            .iter()
-            .filter_map(|e| Some((e.quote?, &e.event)))
-            .collect();
-        for (quote, original) in originals {
-            let same = planned
-                .get(&quote)
-                .is_some_and(|p| p.canonical() == original.canonical());
-            if !same {
-                meta.events.push(original);
-            }
-        }
-        keep_meta(doc, &meta);
     }
 }

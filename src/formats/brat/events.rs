@@ -1,44 +1,19 @@
 //! Reads the links of a brat file: attribution events as quotes, `RefersTo`
 //! relations as mention links. Unusable arguments are named, not fatal.
 
-use std::collections::HashMap;
-
+use super::kept::KeptTexts;
 use super::parse::EventLine;
 use super::schema::{
-    Bound, RELATION_REFERS_TO, RELATION_SEGMENT, ROLE_CONTENT, ROLE_CUE, ROLE_SOURCE, RawArg,
-    RawEvent, is_role,
+    RELATION_REFERS_TO, RELATION_SEGMENT, ROLE_CONTENT, ROLE_CUE, ROLE_SOURCE, RawArg, RawEvent,
+    is_role,
 };
 use crate::formats::Warning;
 use crate::model::{
-    AttributionClass, ByteRange, Document, Origin, Quote, QuoteId, QuoteKind, Span, SpanId,
-    SpanState,
+    AttributionClass, Document, Origin, Quote, QuoteId, QuoteKind, SpanId, SpanState,
 };
 
-/// A `T` line that passed its checks.
-pub struct Kept<'p> {
-    /// brat label, borrowed from the `.ann` text.
-    pub label: &'p str,
-    /// Code point fragments of the document text, in file order.
-    pub fragments: Vec<[usize; 2]>,
-    /// The same fragments as document byte ranges.
-    pub ranges: Vec<ByteRange>,
-}
-
-impl Kept<'_> {
-    /// The annotation without its id.
-    pub fn bound(&self) -> Bound {
-        Bound {
-            label: self.label.to_owned(),
-            fragments: self.fragments.clone(),
-        }
-    }
-}
-
 /// The event as written, with unusable arguments left out and named.
-pub fn raw_event(
-    event: &EventLine,
-    kept: &HashMap<&str, Kept<'_>>,
-) -> (Option<RawEvent>, Vec<String>) {
+pub fn raw_event(event: &EventLine, kept: &KeptTexts<'_>) -> (Option<RawEvent>, Vec<String>) {
     let mut problems = Vec::new();
     let Some(trigger) = kept.get(event.trigger) else {
         problems.push(format!(
@@ -72,7 +47,7 @@ pub fn raw_event(
 pub fn quote_of(
     event: &EventLine,
     doc: &Document,
-    spans_of: &HashMap<&str, Vec<SpanId>>,
+    kept: &KeptTexts<'_>,
     id: QuoteId,
     warnings: &mut Vec<Warning>,
     source: &str,
@@ -82,9 +57,7 @@ pub fn quote_of(
             .args
             .iter()
             .filter(|(r, _)| is_role(r, role))
-            .filter_map(|(_, t)| spans_of.get(t))
-            .flatten()
-            .copied()
+            .flat_map(|(_, t)| kept.spans_of(t))
             .collect()
     };
     let mut content = spans(ROLE_CONTENT);
@@ -108,11 +81,7 @@ pub fn quote_of(
                 ),
             ));
         }
-        found
-            .first()
-            .and_then(|t| spans_of.get(t))
-            .and_then(|s| s.first())
-            .copied()
+        found.first().and_then(|t| kept.spans_of(t).next())
     };
     let speaker = one(ROLE_SOURCE);
     let cue = one(ROLE_CUE);
@@ -149,38 +118,31 @@ pub fn quote_of(
     }
 }
 
-/// The first span of `Arg1`, linked to the first span of `Arg2`.
+/// The first span of `Arg1` (the mention) and the first span of `Arg2`
+/// (the antecedent it refers to).
 pub fn refers_to(
     kind: &str,
     args: &[(&str, &str)],
-    spans_of: &HashMap<&str, Vec<SpanId>>,
+    kept: &KeptTexts<'_>,
     doc: &Document,
-) -> Result<Span, String> {
+) -> Result<(SpanId, SpanId), String> {
     if !kind.eq_ignore_ascii_case(RELATION_REFERS_TO) {
         return Err(format!(
             "relation type {kind} is not kept (Byline keeps {RELATION_REFERS_TO} and {RELATION_SEGMENT})"
         ));
     }
-    let first = |role: &str| first_span(args, role, spans_of).and_then(|id| doc.span(id));
+    let first = |role: &str| first_span(args, role, kept).and_then(|id| doc.span(id));
     match (first("Arg1"), first("Arg2")) {
         (Some(mention), Some(antecedent)) if mention.id != antecedent.id => {
-            let mut span = mention.clone();
-            span.refers_to = Some(antecedent.id);
-            Ok(span)
+            Ok((mention.id, antecedent.id))
         }
         _ => Err("Arg1 and Arg2 must be two kept annotations; relation skipped".to_owned()),
     }
 }
 
 /// The first span of the annotation filling a relation's `role` (`Arg1`, `Arg2`).
-pub fn first_span(
-    args: &[(&str, &str)],
-    role: &str,
-    spans_of: &HashMap<&str, Vec<SpanId>>,
-) -> Option<SpanId> {
+pub fn first_span(args: &[(&str, &str)], role: &str, kept: &KeptTexts<'_>) -> Option<SpanId> {
     args.iter()
         .find(|(r, _)| *r == role)
-        .and_then(|(_, t)| spans_of.get(t))
-        .and_then(|s| s.first())
-        .copied()
+        .and_then(|(_, t)| kept.spans_of(t).next())
 }

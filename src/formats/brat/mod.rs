@@ -15,6 +15,8 @@ mod conf;
 mod events;
 pub mod files;
 mod folder;
+mod kept;
+mod overrides;
 mod parse;
 pub mod plan;
 mod raw_text;

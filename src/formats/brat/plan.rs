@@ -248,7 +248,7 @@ pub fn signature_of(quote: &Quote, chars: &HashMap<SpanId, [usize; 2]>) -> Signa
 
 /// The event a quote gets unless `meta.brat` kept another one: `Attribution`
 /// (or `Attribution-no-source`) triggered on the cue, else on the content.
-fn default_event(quote: &Quote, claims: &Claims) -> RawEvent {
+pub(super) fn default_event(quote: &Quote, claims: &Claims) -> RawEvent {
     let mut args = Vec::new();
     let mut seen: Vec<&Bound> = Vec::new();
     for id in &quote.content {

@@ -37,13 +37,19 @@ impl<'t> RawText<'t> {
         Ok(self.raw.text().get(range.start..range.end).unwrap_or(""))
     }
 
-    /// The document range and code point offsets of file fragment `[start, end)`.
-    pub fn to_doc(&self, [start, end]: [usize; 2]) -> Result<(ByteRange, [usize; 2]), OffsetError> {
+    /// The document code point offsets of file fragment `[start, end)`,
+    /// checked to be in the document.
+    pub fn to_doc(&self, [start, end]: [usize; 2]) -> Result<[usize; 2], OffsetError> {
         self.raw.to_bytes(CharRange::new(start, end))?;
         let shift = |offset: usize| offset - self.removed.partition_point(|&r| r < offset);
         let chars = [shift(start), shift(end)];
-        let range = self.doc.to_bytes(CharRange::new(chars[0], chars[1]))?;
-        Ok((range, chars))
+        self.doc_bytes(chars)?;
+        Ok(chars)
+    }
+
+    /// The document byte range of document code points `[start, end)`.
+    pub fn doc_bytes(&self, [start, end]: [usize; 2]) -> Result<ByteRange, OffsetError> {
+        self.doc.to_bytes(CharRange::new(start, end))
     }
 }
 
@@ -58,8 +64,9 @@ mod tests {
         let doc = Document::new(None, raw);
         let text = RawText::new(raw, doc.text());
         assert_eq!(text.slice([12, 15]), Ok("Ana"));
-        let (range, chars) = text.to_doc([12, 15]).unwrap();
+        let chars = text.to_doc([12, 15]).unwrap();
         assert_eq!(chars, [10, 13]);
+        let range = text.doc_bytes(chars).unwrap();
         assert_eq!(range.slice(doc.text()), Some("Ana"));
         assert!(text.to_doc([7, 99]).is_err());
     }
@@ -69,8 +76,9 @@ mod tests {
         let raw = "北京 e\u{301} 👋 ok";
         let doc = Document::new(None, raw);
         let text = RawText::new(raw, doc.text());
-        let (range, chars) = text.to_doc([8, 10]).unwrap();
+        let chars = text.to_doc([8, 10]).unwrap();
         assert_eq!(chars, [8, 10]);
+        let range = text.doc_bytes(chars).unwrap();
         assert_eq!(range.slice(doc.text()), Some("ok"));
     }
 }

@@ -162,4 +162,23 @@ mod tests {
         let doc = &loaded.documents[0];
         assert_eq!(texts(doc), [(SPEAKER.into(), "Ana Díaz")]);
     }
+
+    #[test]
+    fn an_event_id_used_twice_keeps_the_first_event() {
+        let ann = format!(
+            "T1\tContent {}\t“We will rebuild,”\nT2\tSource {}\tAna Díaz\nT3\tCue {}\tsaid\nT4\tGPE {}\t北京\nE1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\nE1\tAttribution:T3 Content:T1 Cue:T3 Source:T4\n",
+            at("“We will rebuild,”"),
+            at("Ana Díaz"),
+            at("said"),
+            at("北京"),
+        );
+        let loaded = read(TEXT, &ann, "a.ann").unwrap();
+        let lines: Vec<Option<usize>> = loaded.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [Some(6)]);
+        assert!(loaded.warnings[0].to_string().contains("E1: id used twice"));
+        let doc = &loaded.documents[0];
+        assert_eq!(doc.quotes().count(), 1);
+        let speaker = doc.quotes().next().unwrap().speaker.unwrap();
+        assert_eq!(doc.span(speaker).unwrap().text(doc.text()), "Ana Díaz");
+    }
 }

@@ -65,7 +65,7 @@ pub struct RawArg {
 
 /// An event as the file had it, for events the default rendering would not
 /// give back (another trigger, type or content grouping) and events without content.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct RawEvent {
     /// Event type, also the trigger's label.
     #[serde(rename = "type")]

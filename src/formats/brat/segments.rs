@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::events::first_span;
+use super::kept::KeptTexts;
 use super::plan::PlannedEvent;
 use super::schema::{Bound, RELATION_SEGMENT, ROLE_CONTENT, is_role};
 use crate::formats::ExportReport;
@@ -62,12 +63,12 @@ pub fn plan_segments(
 pub fn segment_link(
     kind: &str,
     args: &[(&str, &str)],
-    spans_of: &HashMap<&str, Vec<SpanId>>,
+    kept: &KeptTexts<'_>,
 ) -> Option<Result<(SpanId, SpanId), String>> {
     if !kind.eq_ignore_ascii_case(RELATION_SEGMENT) {
         return None;
     }
-    let first = |role: &str| first_span(args, role, spans_of);
+    let first = |role: &str| first_span(args, role, kept);
     Some(match (first("Arg1"), first("Arg2")) {
         (Some(a), Some(b)) if a != b => Ok((a, b)),
         _ => Err("Arg1 and Arg2 must be two kept annotations; relation skipped".to_owned()),
