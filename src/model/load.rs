@@ -60,7 +60,7 @@ impl Loading<'_> {
                     return Err(EditError::DuplicateId(span.id.0));
                 }
                 self.undo.push(Undo::Span(span.id));
-                doc.spans.insert(span.id, span);
+                doc.spans.insert(span.id, Box::new(span));
                 Ok(())
             }),
             Edit::InsertQuote(quote) => doc.check_quote(&quote).and_then(|()| {
@@ -68,13 +68,14 @@ impl Loading<'_> {
                     return Err(EditError::DuplicateId(quote.id.0));
                 }
                 self.undo.push(Undo::Quote(quote.id));
-                doc.quotes.insert(quote.id, quote);
+                doc.quotes.insert(quote.id, Box::new(quote));
                 Ok(())
             }),
             Edit::ReplaceSpan(span) => doc.check_span(&span).and_then(|()| {
                 let old = (doc.spans.get_mut(&span.id)).ok_or(EditError::UnknownSpan(span.id.0))?;
-                self.undo
-                    .push(Undo::Replaced(Box::new(std::mem::replace(old, span))));
+                self.undo.push(Undo::Replaced(Box::new(std::mem::replace(
+                    &mut **old, span,
+                ))));
                 Ok(())
             }),
             other => doc
@@ -98,7 +99,7 @@ impl Loading<'_> {
                     self.doc.quotes.remove(&id);
                 }
                 Undo::Replaced(old) => {
-                    self.doc.spans.insert(old.id, *old);
+                    self.doc.spans.insert(old.id, old);
                 }
                 Undo::Applied(inverse) => {
                     let _ = self.doc.apply(&inverse);

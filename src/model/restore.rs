@@ -57,7 +57,7 @@ impl Document {
                 });
             }
             let id = span.id;
-            if doc.spans.insert(id, span).is_some() {
+            if doc.spans.insert(id, Box::new(span)).is_some() {
                 return Err(EditError::DuplicateId(id.0));
             }
         }
@@ -77,7 +77,7 @@ impl Document {
                 return Err(EditError::UnknownSpan(missing.0));
             }
             let id = quote.id;
-            if doc.quotes.insert(id, quote).is_some() {
+            if doc.quotes.insert(id, Box::new(quote)).is_some() {
                 return Err(EditError::DuplicateId(id.0));
             }
         }

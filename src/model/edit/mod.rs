@@ -151,7 +151,7 @@ impl Document {
                 if self.spans.contains_key(&span.id) {
                     return Err(EditError::DuplicateId(span.id.0));
                 }
-                self.spans.insert(span.id, span.clone());
+                self.spans.insert(span.id, Box::new(span.clone()));
                 inverse.push(Edit::DeleteSpan(span.id));
                 changes.spans.insert(span.id);
             }
@@ -160,7 +160,7 @@ impl Document {
                 let Some(old) = self.spans.get_mut(&span.id) else {
                     return Err(EditError::UnknownSpan(span.id.0));
                 };
-                let old = std::mem::replace(old, span.clone());
+                let old = std::mem::replace(&mut **old, span.clone());
                 inverse.push(Edit::ReplaceSpan(old));
                 changes.spans.insert(span.id);
             }
@@ -170,7 +170,7 @@ impl Document {
                 }
                 self.detach_span(*id, inverse, changes)?;
                 if let Some(old) = self.spans.remove(id) {
-                    inverse.push(Edit::InsertSpan(old));
+                    inverse.push(Edit::InsertSpan(*old));
                 }
                 changes.spans.insert(*id);
             }
@@ -179,7 +179,7 @@ impl Document {
                 if self.quotes.contains_key(&quote.id) {
                     return Err(EditError::DuplicateId(quote.id.0));
                 }
-                self.quotes.insert(quote.id, quote.clone());
+                self.quotes.insert(quote.id, Box::new(quote.clone()));
                 inverse.push(Edit::DeleteQuote(quote.id));
                 changes.quotes.insert(quote.id);
             }
@@ -188,7 +188,7 @@ impl Document {
                 let Some(old) = self.quotes.get_mut(&quote.id) else {
                     return Err(EditError::UnknownQuote(quote.id.0));
                 };
-                let old = std::mem::replace(old, quote.clone());
+                let old = std::mem::replace(&mut **old, quote.clone());
                 inverse.push(Edit::ReplaceQuote(old));
                 changes.quotes.insert(quote.id);
             }
@@ -197,7 +197,7 @@ impl Document {
                     .quotes
                     .remove(id)
                     .ok_or(EditError::UnknownQuote(id.0))?;
-                inverse.push(Edit::InsertQuote(old));
+                inverse.push(Edit::InsertQuote(*old));
                 changes.quotes.insert(*id);
             }
             Edit::SetStatus(status) => {
@@ -218,7 +218,7 @@ impl Document {
     ) -> Result<(), EditError> {
         let quote_ids: Vec<QuoteId> = self.quotes_of_span(id).map(|q| q.id).collect();
         for quote_id in quote_ids {
-            let Some(old) = self.quotes.get(&quote_id).cloned() else {
+            let Some(old) = self.quote(quote_id).cloned() else {
                 continue;
             };
             let mut new = old.clone();
@@ -233,8 +233,7 @@ impl Document {
             self.apply_one(&edit, inverse, changes)?;
         }
         let mentions: Vec<Span> = self
-            .spans
-            .values()
+            .spans()
             .filter(|s| s.refers_to == Some(id))
             .cloned()
             .collect();
