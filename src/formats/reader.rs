@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use serde_json::value::RawValue;
+
 use crate::formats::brat::files::{ann_beside, text_for};
 use crate::formats::input::InputFormat;
 use crate::formats::input::checks::{Decoded, decode, decode_owned, read_file, read_limited};
@@ -111,14 +113,20 @@ fn read_brat(txt_path: &Path, ann_path: &Path, opts: &ReadOptions) -> Result<Loa
 
 /// A `.json` file: a Label Studio export, or records byline's JSON reader
 /// knows (Prodigy, doccano, byline).
+/// Each record is kept as its slice of the file until a reader takes it.
 fn read_json(text: &str, source: &str) -> Result<Loaded, ReadError> {
-    let records = match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(serde_json::Value::Array(records)) => records,
-        Ok(one @ serde_json::Value::Object(_)) => vec![one],
-        _ => return byline::read_json(text, source),
+    let records = match serde_json::from_str::<Vec<&RawValue>>(text) {
+        Ok(records) => records,
+        Err(_) => match serde_json::from_str::<&RawValue>(text) {
+            Ok(one) if one.get().starts_with('{') => vec![one],
+            _ => return byline::read_json(text, source),
+        },
     };
-    if labelstudio::is_export(&records) {
-        labelstudio::read(records, source)
+    let first = records
+        .first()
+        .and_then(|r| serde_json::from_str(r.get()).ok());
+    if first.is_some_and(|first| labelstudio::is_export(&first)) {
+        labelstudio::read(&records, source)
     } else {
         byline::read_json(text, source)
     }

@@ -26,11 +26,14 @@ pub enum Shape {
     Conll,
     /// JSONL records with spans (Prodigy style).
     Jsonl,
+    /// A Label Studio export: a task per sentence, its regions and the
+    /// relations making them a quote.
+    LabelStudio,
 }
 
 impl Shape {
     /// Every shape, in the order the rows are printed.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Text,
         Self::Paragraph,
         Self::Markdown,
@@ -38,6 +41,7 @@ impl Shape {
         Self::Brat,
         Self::Conll,
         Self::Jsonl,
+        Self::LabelStudio,
     ];
 
     /// What the row is called.
@@ -50,6 +54,7 @@ impl Shape {
             Self::Brat => "brat .txt + .ann",
             Self::Conll => "CoNLL, 3 columns",
             Self::Jsonl => "JSONL with spans",
+            Self::LabelStudio => "Label Studio JSON",
         }
     }
 
@@ -64,6 +69,7 @@ impl Shape {
             Self::Brat => return brat(dir, bytes),
             Self::Conll => ("tokens.conll", repeat(bytes, conll)),
             Self::Jsonl => ("records.jsonl", repeat(bytes, jsonl)),
+            Self::LabelStudio => ("tasks.json", label_studio(bytes)),
         };
         let path = dir.join(name);
         fs::write(&path, &content)?;
@@ -175,6 +181,37 @@ fn jsonl(i: usize, out: &mut String) {
         span(s.cue, "CUE"),
         span(s.place, "GPE"),
     );
+}
+
+/// A Label Studio export (a JSON list) of one task per sentence.
+fn label_studio(bytes: usize) -> String {
+    let mut out = repeat(bytes, |i, out| {
+        let s = sentence(i);
+        let region = |id: &str, [start, end]: [usize; 2], label: &str| {
+            format!(
+                r#"{{"id": "{id}", "from_name": "label", "to_name": "text", "type": "labels", "value": {{"start": {start}, "end": {end}, "labels": ["{label}"]}}}}"#
+            )
+        };
+        let relation = |to: &str, label: &str| {
+            format!(
+                r#"{{"from_id": "q", "to_id": "{to}", "type": "relation", "direction": "right", "labels": ["{label}"]}}"#
+            )
+        };
+        let _ = writeln!(
+            out,
+            r#"{}{{"data": {{"text": "{}"}}, "annotations": [{{"result": [{}, {}, {}, {}, {}, {}]}}]}}"#,
+            if i == 0 { "[" } else { "," },
+            s.text,
+            region("q", s.quote, "QUOTE"),
+            region("s", s.speaker, "SPEAKER"),
+            region("c", s.cue, "CUE"),
+            region("p", s.place, "GPE"),
+            relation("s", "SPEAKER"),
+            relation("c", "CUE"),
+        );
+    });
+    out.push(']');
+    out
 }
 
 /// One brat document: a sentence per line, each with its quote event and a

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::TO_NAME;
@@ -28,20 +29,31 @@ const MIN_KEYS: [&str; 6] = [
     "lead_time",
 ];
 
-/// True when `records` (a parsed `.json` file) look like a Label Studio
-/// export: a task with a `data` object, or a JSON_MIN record whose regions
-/// carry `labels` lists.
-pub fn is_export(records: &[Value]) -> bool {
-    records.first().and_then(Value::as_object).is_some_and(|r| {
+/// True when `first`, the first record of a `.json` file, looks like a
+/// Label Studio export: a task with a `data` object, or a JSON_MIN record
+/// whose regions carry `labels` lists.
+pub fn is_export(first: &Value) -> bool {
+    first.as_object().is_some_and(|r| {
         r.get("data").is_some_and(Value::is_object) || min_regions(r).next().is_some()
     })
 }
 
-/// Reads every task of a Label Studio export.
-pub fn read(records: Vec<Value>, source: &str) -> Result<Loaded, ReadError> {
+/// Reads every task of a Label Studio export. Each task is parsed when its
+/// turn comes and dropped once it is a document: the whole export parsed at
+/// once held over ten times the file.
+pub fn read(records: &[&RawValue], source: &str) -> Result<Loaded, ReadError> {
     let mut loaded = Loaded::default();
     let total = records.len();
-    for (i, record) in records.into_iter().enumerate() {
+    for (i, raw) in records.iter().enumerate() {
+        let record: Value = match serde_json::from_str(raw.get()) {
+            Ok(record) => record,
+            Err(err) => {
+                let message = format!("task {}: not read ({err}); skipped", i + 1);
+                loaded.warnings.push(Warning::new(source, message));
+                loaded.skipped += 1;
+                continue;
+            }
+        };
         let name = task_name(i, &record);
         let mut warn = |message: String| {
             loaded
