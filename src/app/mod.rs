@@ -167,11 +167,12 @@ impl BylineApp {
         let editor = &self.editor;
         let (ws, session) = (editor.workspace(), editor.session());
         let shown = (self.panels, self.find_bar.is_open());
-        let settings = (
-            editor.learning().least_sure_first(),
-            editor.interrupted_quotes(),
-        );
-        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, shown, settings, cmds));
+        let settings = menu::Settings {
+            least_sure_first: editor.learning().least_sure_first(),
+            interrupted: editor.interrupted_quotes(),
+            classes: editor.quote_classes(),
+        };
+        Panel::top("menu").show(ui, |ui| menu::ui(ui, session, shown, &settings, cmds));
         let opening = editor.opening();
         if banner::shown(session, opening) {
             Panel::top("banner").show(ui, |ui| banner::ui(ui, session, opening, cmds));

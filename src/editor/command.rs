@@ -13,7 +13,7 @@ use crate::editor::selection::Role;
 use crate::editor::work::Task;
 use crate::formats::ExportFormat;
 use crate::model::{
-    AttributionClass, ByteRange, DocStatus, Interrupted, QuoteId, QuoteKind, SpanId,
+    AttributionClass, ByteRange, ClassSet, DocStatus, Interrupted, QuoteId, QuoteKind, SpanId,
 };
 
 /// One thing the editor asked for.
@@ -85,6 +85,9 @@ pub enum Command {
     /// Suggest an interrupted quote (`“A,” she said. “B.”`) this way from
     /// now on, and keep the choice in the project.
     SetInterruptedQuotes(Interrupted),
+    /// Suggest the attributions of these classes from now on (never none),
+    /// and keep the choice in the project.
+    SetQuoteClasses(ClassSet),
     /// Let "next article" favour the articles the learned model is least
     /// sure of (true), or follow the project's order (false).
     LeastSureFirst(bool),

@@ -255,6 +255,7 @@ impl Editor {
             Command::LeastSureFirst(on) => self.learning.set_least_sure_first(on, ws, session),
             Command::SuggestAgain => resuggest::run(ws, session, &self.loads.engines()),
             Command::SetInterruptedQuotes(how) => self.set_interrupted_quotes(how),
+            Command::SetQuoteClasses(classes) => self.set_quote_classes(classes),
             Command::Quit => {
                 self.shown.save_place(ws, session);
                 return Some(Effect::Quit);

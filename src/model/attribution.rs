@@ -46,6 +46,17 @@ impl AttributionClass {
         }
     }
 
+    /// Cues of the class, to say on screen what choosing it brings.
+    pub const fn examples(self) -> &'static str {
+        match self {
+            Self::Speech => "said, told, according to",
+            Self::Writing => "wrote, tweeted, the statement said",
+            Self::Belief => "believes, expects, is afraid that",
+            Self::Stance => "plans to, declined to, promised",
+            Self::Evidence => "the report found, data show",
+        }
+    }
+
     /// Parses a name as written by [`AttributionClass::as_str`].
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.as_str() == name)
@@ -77,6 +88,18 @@ impl ClassSet {
     #[must_use]
     pub const fn with(self, class: AttributionClass) -> Self {
         Self(self.0 | class.bit())
+    }
+
+    /// The set with `class` taken out if it was in, put in if it was not:
+    /// what ticking its box in a list of classes does.
+    #[must_use]
+    pub const fn toggled(self, class: AttributionClass) -> Self {
+        Self(self.0 ^ class.bit())
+    }
+
+    /// True when the set holds no class.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
     }
 
     /// The classes in the set, in [`AttributionClass::ALL`] order, as
@@ -136,6 +159,10 @@ mod tests {
         assert!(set.contains(AttributionClass::Belief));
         assert!(!set.contains(AttributionClass::Writing));
         assert_eq!(ClassSet::parse("all"), Ok(ClassSet::ALL));
+        let ticked = set.toggled(AttributionClass::Belief);
+        assert!(!ticked.contains(AttributionClass::Belief));
+        assert_eq!(ticked.toggled(AttributionClass::Belief), set);
+        assert!(ClassSet::NONE.is_empty() && !ticked.is_empty());
         assert!(ClassSet::parse("speech,gossip").is_err());
         assert!(ClassSet::parse("").is_err());
         let default = ClassSet::default();

@@ -1,6 +1,7 @@
 //! A quote's class picked in the inspector: the choice is an edit like any
 //! other (in the model, in the project file at once, undone with Ctrl+Z),
-//! and the quote keeps its review state.
+//! and the quote keeps its review state. The classes suggested are chosen in
+//! the Edit menu and kept in the project.
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -8,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 
 use super::app_project::{project_window, project_with};
 use super::app_review::{ARTICLE, click_on, doc};
-use crate::model::{AttributionClass, Quote, SpanState};
+use crate::model::{AttributionClass, ClassSet, Quote, SpanState};
 use crate::store::Project;
 use crate::tests::support::suggested;
 
@@ -53,4 +54,23 @@ fn picking_belief_changes_the_class_in_the_model_and_the_project() {
         AttributionClass::Speech
     );
     assert_eq!(stored_quote(&path).class, AttributionClass::Speech);
+}
+
+#[test]
+fn the_edit_menu_chooses_the_classes_suggested_and_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_with(dir.path(), "wire.byline", &[]);
+    let mut h = project_window(&path);
+    assert_eq!(h.state().editor().quote_classes(), ClassSet::default());
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Quote classes").hover();
+    h.run();
+    h.get_by_label_contains("belief (").click();
+    h.run();
+    let wanted = ClassSet::default().toggled(AttributionClass::Belief);
+    assert_eq!(h.state().editor().quote_classes(), wanted);
+    let kept = Project::open_to_read(&path).unwrap().quote_classes();
+    assert_eq!(kept.unwrap(), wanted);
+    h.get_by_label_contains("speech, writing, belief, for suggestions made from now on");
 }

@@ -7,7 +7,7 @@ use egui::{Button, Ui};
 use crate::app::side_panels::{SidePanels, Visibility};
 use crate::app::{keys, theme};
 use crate::editor::{Command, Purpose, Session, Side, Theme};
-use crate::model::Interrupted;
+use crate::model::{AttributionClass, ClassSet, Interrupted};
 
 /// The shortcut text of a command, if a table binds one.
 fn shortcut_of(ui: &Ui, command: &Command) -> String {
@@ -28,15 +28,24 @@ pub fn item(ui: &mut Ui, text: &str, command: Command, cmds: &mut Vec<Command>) 
     }
 }
 
+/// The project's settings the menus show: how "next article" goes, how
+/// interrupted quotes are suggested and which attribution classes.
+pub struct Settings {
+    /// "Next article" favours the articles the learned model is least sure of.
+    pub least_sure_first: bool,
+    /// How an interrupted quote is suggested.
+    pub interrupted: Interrupted,
+    /// The attribution classes suggested.
+    pub classes: ClassSet,
+}
+
 /// Shows the menu bar; `session` lists the recent projects, `shown` says
-/// which side panels were toggled and whether the find bar is open,
-/// `least_sure_first` says how "next article" goes and `interrupted` how
-/// interrupted quotes are suggested.
+/// which side panels were toggled and whether the find bar is open.
 pub fn ui(
     ui: &mut Ui,
     session: &Session,
     shown: (SidePanels, bool),
-    (least_sure_first, interrupted): (bool, Interrupted),
+    settings: &Settings,
     cmds: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -51,7 +60,8 @@ pub fn ui(
             item(ui, "Suggest again", Command::SuggestAgain, cmds);
             item(ui, "Next quote kind", Command::CycleQuoteKind, cmds);
             ui.separator();
-            interrupted_menu(ui, interrupted, cmds);
+            classes_menu(ui, settings.classes, cmds);
+            interrupted_menu(ui, settings.interrupted, cmds);
         });
         ui.menu_button("View", |ui| view_menu(ui, shown, cmds));
         ui.menu_button("Go", |ui| {
@@ -62,7 +72,7 @@ pub fn ui(
             item(ui, "Previous document", Command::PrevDocument, cmds);
             item(ui, "Done, next article", Command::MarkDone, cmds);
             ui.separator();
-            least_sure_item(ui, least_sure_first, cmds);
+            least_sure_item(ui, settings.least_sure_first, cmds);
         });
         ui.menu_button("Help", |ui| {
             if ui
@@ -125,6 +135,27 @@ fn least_sure_item(ui: &mut Ui, least_sure_first: bool, cmds: &mut Vec<Command>)
         cmds.push(Command::LeastSureFirst(on));
         ui.close();
     }
+}
+
+/// The choice of which attribution classes the project's engines suggest:
+/// a box per class, the last one ticked left on.
+fn classes_menu(ui: &mut Ui, current: ClassSet, cmds: &mut Vec<Command>) {
+    let hint = "Which attributions are suggested: what people said or wrote (what quote \
+                datasets hold), and also beliefs, stances or findings (PolNeAR-style \
+                sets). Kept in the project; applies to suggestions made from now on";
+    ui.menu_button("Quote classes", |ui| {
+        for class in AttributionClass::ALL {
+            let mut on = current.contains(class);
+            let last = on && current.toggled(class).is_empty();
+            let text = format!("{} ({})", class.as_str(), class.examples());
+            let tick = ui.add_enabled(!last, egui::Checkbox::new(&mut on, text));
+            if tick.on_hover_text(hint).changed() {
+                cmds.push(Command::SetQuoteClasses(current.toggled(class)));
+            }
+        }
+    })
+    .response
+    .on_hover_text(hint);
 }
 
 /// The choice of how the project's rules engine suggests an interrupted

@@ -4,7 +4,7 @@
 
 use super::Session;
 use crate::editor::learning::reviewed::stored_form;
-use crate::model::Interrupted;
+use crate::model::{ClassSet, Interrupted};
 use crate::store::{HeldOut, Project, StoreError};
 use crate::suggest::learned::Model;
 
@@ -54,6 +54,11 @@ impl Session {
     /// Keeps whether "next article" favours the least sure documents.
     pub fn set_least_sure_first(&mut self, on: bool) -> Result<(), StoreError> {
         (self.writable()).map_or(Ok(()), |p| p.set_least_sure_first(on))
+    }
+
+    /// Keeps which attribution classes the project's engines suggest.
+    pub fn set_quote_classes(&mut self, classes: ClassSet) -> Result<(), StoreError> {
+        (self.writable()).map_or(Ok(()), |p| p.set_quote_classes(classes))
     }
 
     /// Keeps how the project's rules engine writes interrupted quotes.
