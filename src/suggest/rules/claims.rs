@@ -282,12 +282,18 @@ fn cue_at(text: &str, p: &Para, i: usize, a: usize) -> Option<Cue> {
             && cues::word_form(w).is_some_and(|(_, f)| f == cues::Form::Past);
         (lexicon::is_determiner(before) && !quantified) || verbs::is_possessive(before)
     };
+    // `with low hopes of a deal`, `claims of fraud`: a plural noun before
+    // `of` (no verb takes `of` there).
+    let noun_of = cues::is_noun_form(w)
+        && p.toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && n.text(text).eq_ignore_ascii_case("of"));
     let relative = (a..i)
         .rev()
         .take(3)
         .find(|&j| !lexicon::is_between(p.toks[j].text(text)))
         .is_some_and(|j| p.toks[j].text(text) == "who");
-    (!after_det).then_some(Cue {
+    (!after_det && !noun_of).then_some(Cue {
         at: i,
         len: 1,
         class: Some(class),

@@ -40,6 +40,21 @@ fn beliefs_and_intentions_are_not_speech() {
 }
 
 #[test]
+fn a_plural_noun_before_of_is_no_cue() {
+    for text in [
+        "Zoë Ødegård leaves for Oslo with low hopes of a deal on the fishing quotas.",
+        "Fears of a strike grew in the port of Gdańsk on Monday.",
+    ] {
+        assert!(
+            suggest_with(RulesConfig::ALL_CLASSES, text)
+                .quotes
+                .is_empty(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn stances_and_actions_are_not_speech() {
     for text in [
         "The senator declined to comment on the audit.",
