@@ -20,12 +20,10 @@ pub fn run_cli(gold: &Path, pred: &Path, json: bool, out: &mut dyn Write) -> any
         &pred_set.documents,
         &EvalOptions::default(),
     );
-    report.warnings = gold_set
+    let loading = gold_set.warnings.iter().chain(&pred_set.warnings);
+    report
         .warnings
-        .iter()
-        .chain(&pred_set.warnings)
-        .map(ToString::to_string)
-        .collect();
+        .splice(0..0, loading.map(ToString::to_string));
     if json {
         serde_json::to_writer_pretty(&mut *out, &report).context("cannot write the report")?;
         writeln!(out)?;

@@ -93,6 +93,7 @@ pub fn evaluate(gold: &[Document], pred: &[Document], options: &EvalOptions) -> 
         quotes.add(doc, matched);
     }
     let has_quotes = golds.iter().any(|d| d.quotes().next().is_some());
+    let copied = holds_every_gold_span(&golds, &preds);
     EvalReport {
         documents: report::DocumentCounts {
             gold: golds.len(),
@@ -108,8 +109,33 @@ pub fn evaluate(gold: &[Document], pred: &[Document], options: &EvalOptions) -> 
         } else {
             Vec::new()
         },
-        warnings: Vec::new(),
+        warnings: copied.then(|| COPIED_GOLD.to_owned()).into_iter().collect(),
     }
+}
+
+/// Said when the predictions hold the gold: scores of 1.0 that measure nothing.
+pub const COPIED_GOLD: &str = "every gold span is also predicted: were the predictions made from the annotated files? `byline suggest` keeps the annotations a file has; suggest on the text alone to score the engine";
+
+/// True when some gold document has spans and every gold document paired
+/// with a prediction has each of its spans (range and label) predicted.
+fn holds_every_gold_span(golds: &[&Document], preds: &HashMap<&DocId, &Document>) -> bool {
+    let mut any = false;
+    for gold in golds {
+        let Some(pred) = preds.get(&gold.id) else {
+            continue;
+        };
+        let predicted: BTreeSet<_> = exported_spans(pred)
+            .into_iter()
+            .map(|s| (s.range, s.label.as_str()))
+            .collect();
+        for span in exported_spans(gold) {
+            if !predicted.contains(&(span.range, span.label.as_str())) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
 }
 
 #[cfg(test)]
@@ -127,6 +153,14 @@ mod tests {
             "same text, or the documents do not pair"
         );
         evaluate(&[gold], &[pred], &EvalOptions::default())
+    }
+
+    #[test]
+    fn predictions_holding_the_gold_are_named() {
+        let gold = "[“Nous restons,”|QUOTE:1] [dit|CUE:1] [Zoë|SPEAKER:1] à [Montréal|GPE].";
+        assert_eq!(eval(gold, gold).warnings, [COPIED_GOLD]);
+        let suggested = "[“Nous restons,”|QUOTE:1] [dit|CUE:1] [Zoë|SPEAKER:1] à Montréal.";
+        assert_eq!(eval(gold, suggested).warnings, Vec::<String>::new());
     }
 
     fn subset<'r>(report: &'r EvalReport, name: &str) -> &'r QuoteSubset {
