@@ -27,15 +27,27 @@ impl<'d> Tokenized<'d> {
     pub fn new(doc: &'d Document) -> Self {
         let text = doc.text();
         let tokens = words(text);
-        let spans = exported_spans(doc);
-        let inside_span = |at: usize| spans.iter().any(|s| s.range.start < at && at < s.range.end);
+        // Spans by start; the furthest end of those begun before a token
+        // says whether a span runs through it, as tokens go by in order
+        // (asking every span at every boundary was quadratic).
+        let mut spans: Vec<(usize, usize)> = exported_spans(doc)
+            .iter()
+            .map(|s| (s.range.start, s.range.end))
+            .collect();
+        spans.sort_unstable();
+        let (mut begun, mut furthest) = (0, 0);
         let mut sentences = Vec::new();
         let mut start = 0;
         for i in 1..tokens.len() {
             let (prev, next) = (&tokens[i - 1], &tokens[i]);
+            let at = next.range.start;
+            while let Some(&(_, end)) = spans.get(begun).filter(|(s, _)| *s < at) {
+                furthest = furthest.max(end);
+                begun += 1;
+            }
             let gap = text.get(prev.range.end..next.range.start).unwrap_or("");
             let boundary = gap.contains('\n') || ends_sentence(text, &tokens[start..i], next);
-            if boundary && !inside_span(next.range.start) {
+            if boundary && furthest <= at {
                 sentences.push(start..i);
                 start = i;
             }
@@ -197,6 +209,19 @@ mod tests {
                 "“ It rained . We stayed , ” he said !",
                 "北京 too .",
                 "Next line"
+            ]
+        );
+        // A short span inside a long one does not end the long one's reach.
+        let doc = markup::document(
+            "Calme. [Il pleut. [Zoë|PERSON] reste. Enfin|QUOTE] nous partons. Bien.",
+        )
+        .unwrap();
+        assert_eq!(
+            sentence_texts(&Tokenized::new(&doc)),
+            [
+                "Calme .",
+                "Il pleut . Zoë reste . Enfin nous partons .",
+                "Bien ."
             ]
         );
     }
