@@ -99,7 +99,9 @@ pub fn run(count: usize, runs: usize, formats: &[ExportFormat]) -> Result<Vec<Ro
 }
 
 /// A writer that only counts bytes: the export's own cost, without the disk's.
-struct Counter(usize);
+/// A sink that counts the bytes written to it, so writers are timed
+/// without a disk.
+pub(super) struct Counter(pub(super) usize);
 
 impl Write for Counter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {

@@ -2,15 +2,19 @@
 //! names, timed so that a slide back to quadratic time or unbounded output
 //! shows as a row below its budget: the built-in engines on one paragraph of
 //! several megabytes with no newline (budget: 5 MB/s on one core), HTML
-//! nested 100,000 `<div>`s deep in about 1 MB (budget: read within 1 s), and
-//! an external engine that floods its output (`yes`), which must be cut at
-//! the output cap within a second, long before its timeout.
+//! nested 100,000 `<div>`s deep in about 1 MB (budget: read within 1 s), an
+//! external engine that floods its output (`yes`), which must be cut at
+//! the output cap within a second, long before its timeout, and a CoNLL
+//! export of one article of that size with a span every 20 characters
+//! (budget: 5 MB/s; it was quadratic in its sentence splitting).
 
 use std::time::Duration;
 
-use super::corpus::{self, samples};
+use super::corpus::{self, samples, wire};
+use super::export::Counter;
 use super::{BenchError, Budget, Row, median_of};
-use crate::formats::html;
+use crate::formats::exporter::{self, Destination, ExportFormat};
+use crate::formats::{ExportOptions, html};
 use crate::model::Document;
 use crate::suggest::{self, external};
 
@@ -23,13 +27,18 @@ pub const HTML_WITHIN: Duration = Duration::from_secs(1);
 /// A flooding engine's batch must end within this.
 pub const FLOOD_WITHIN: Duration = Duration::from_secs(1);
 
-/// Times the three hostile workloads, `runs` times each; the paragraph is
-/// at least `paragraph_bytes` long.
+/// The CoNLL export's budget on one densely annotated article, in MB of
+/// text per second.
+pub const DENSE_EXPORT_MB_PER_SEC: f64 = 5.0;
+
+/// Times the four hostile workloads, `runs` times each; the paragraph and
+/// the dense article are at least `paragraph_bytes` long.
 pub fn run(paragraph_bytes: usize, runs: usize) -> Result<Vec<Row>, BenchError> {
     Ok(vec![
         long_paragraph(paragraph_bytes, runs)?,
         nested_html(runs)?,
         flood(runs)?,
+        dense_export(paragraph_bytes, runs)?,
     ])
 }
 
@@ -105,6 +114,39 @@ fn flood(runs: usize) -> Result<Row, BenchError> {
     })
 }
 
+/// One article with a span every 20 characters written as CoNLL.
+fn dense_export(min_bytes: usize, runs: usize) -> Result<Row, BenchError> {
+    let doc = wire::long_article(min_bytes);
+    let bytes = doc.text().len();
+    let (median, written) = median_of(runs, || {
+        let mut sink = Counter(0);
+        let to = Destination::Stream(&mut sink);
+        exporter::write_with(
+            ExportFormat::Conll,
+            std::slice::from_ref(&doc),
+            to,
+            ExportOptions::GOLD,
+        )
+        .map(|report| (report.spans, sink.0))
+    });
+    let (spans, out) = written?;
+    if spans == 0 {
+        return Err(BenchError::Check("no span written".into()));
+    }
+    Ok(Row {
+        name: "export one dense article to CoNLL".into(),
+        median: median.wall,
+        cpu: median.cpu,
+        bytes,
+        detail: format!(
+            "{:.1} MB of text, {spans} spans written -> {:.1} MB",
+            bytes as f64 / 1e6,
+            out as f64 / 1e6
+        ),
+        budget: Budget::AtLeastMbPerSec(DENSE_EXPORT_MB_PER_SEC),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,9 +155,10 @@ mod tests {
     fn the_hostile_rows_run_and_check_their_results() {
         let rows = run(20_000, 1).unwrap();
         let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names.len(), 3, "{names:?}");
+        assert_eq!(names.len(), 4, "{names:?}");
         assert!(rows[0].bytes >= 20_000 && rows[0].detail.contains("spans"));
         assert!(rows[1].bytes > 1_000_000);
+        assert!(rows[3].bytes >= 20_000 && rows[3].detail.contains("spans written"));
         assert!(rows.iter().all(|r| r.ratio().is_some()));
     }
 }
