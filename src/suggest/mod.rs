@@ -12,8 +12,11 @@ pub mod memory;
 mod phrase_set;
 pub mod pipeline;
 pub mod rules;
+mod settled;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use settled::Settled;
 
 pub use crate::model::{AttributionClass, ClassSet};
 
@@ -103,17 +106,13 @@ pub fn to_transaction(doc: &Document, suggestions: &Suggestions) -> Transaction 
         .spans()
         .map(|e| ((e.range, e.label.as_str()), e.id))
         .collect();
-    let settled: Vec<ByteRange> = doc
-        .spans()
-        .filter(|e| e.layer == Layer::Entity && e.state == SpanState::Accepted)
-        .map(|e| e.range)
-        .collect();
-    let crosses_settled = |s: &SuggestedSpan| {
-        s.layer == Layer::Entity
-            && settled
-                .iter()
-                .any(|r| r.start < s.range.end && s.range.start < r.end)
-    };
+    let settled = Settled::new(
+        doc.spans()
+            .filter(|e| e.layer == Layer::Entity && e.state == SpanState::Accepted)
+            .map(|e| e.range),
+    );
+    let crosses_settled = |s: &SuggestedSpan| s.layer == Layer::Entity && settled.crosses(s.range);
+    let quoted: HashSet<&[SpanId]> = doc.quotes().map(|q| q.content.as_slice()).collect();
     let mut ids = doc.ids();
     let mut tx = Transaction::new("Suggest");
     let mut assigned: Vec<Option<SpanId>> = Vec::with_capacity(suggestions.spans.len());
@@ -138,7 +137,7 @@ pub fn to_transaction(doc: &Document, suggestions: &Suggestions) -> Transaction 
     let mut groups: HashMap<u32, QuoteGroup> = HashMap::new();
     for q in &suggestions.quotes {
         let content: Vec<SpanId> = q.content.iter().filter_map(|&i| id_of(i)).collect();
-        if content.is_empty() || doc.quotes().any(|e| e.content == content) {
+        if content.is_empty() || quoted.contains(content.as_slice()) {
             continue;
         }
         tx.push(Edit::InsertQuote(Quote {
