@@ -4,7 +4,11 @@
 //! Deleting a span also updates, in the same transaction, every quote and
 //! mention that pointed at it.
 
+mod links;
+
 use std::collections::BTreeSet;
+
+use links::Links;
 
 use super::document::{DocStatus, Document};
 use super::offsets::ByteRange;
@@ -121,10 +125,12 @@ impl Document {
     pub fn apply(&mut self, tx: &Transaction) -> Result<Applied, EditError> {
         let mut inverse: Vec<Edit> = Vec::new();
         let mut changes = Changes::default();
+        let mut links = None;
         for edit in &tx.edits {
-            if let Err(err) = self.apply_one(edit, &mut inverse, &mut changes) {
+            if let Err(err) = self.apply_one(edit, &mut inverse, &mut changes, &mut links) {
                 for undo in inverse.into_iter().rev() {
-                    let _ = self.apply_one(&undo, &mut Vec::new(), &mut Changes::default());
+                    let (mut none, mut ignored) = (Vec::new(), Changes::default());
+                    let _ = self.apply_one(&undo, &mut none, &mut ignored, &mut None);
                 }
                 return Err(err);
             }
@@ -144,7 +150,15 @@ impl Document {
         edit: &Edit,
         inverse: &mut Vec<Edit>,
         changes: &mut Changes,
+        links: &mut Option<Links>,
     ) -> Result<(), EditError> {
+        if let Some(links) = links.as_mut() {
+            match edit {
+                Edit::InsertSpan(span) | Edit::ReplaceSpan(span) => links.add_span(span),
+                Edit::InsertQuote(quote) | Edit::ReplaceQuote(quote) => links.add_quote(quote),
+                _ => {}
+            }
+        }
         match edit {
             Edit::InsertSpan(span) => {
                 self.check_span(span)?;
@@ -168,7 +182,9 @@ impl Document {
                 if !self.spans.contains_key(id) {
                     return Err(EditError::UnknownSpan(id.0));
                 }
-                self.detach_span(*id, inverse, changes)?;
+                let found = links.get_or_insert_with(|| Links::of(self));
+                let (quotes, mentions) = (found.quotes_of(*id), found.mentions_of(*id));
+                self.detach_span(*id, (quotes, mentions), inverse, changes, links)?;
                 if let Some(old) = self.spans.remove(id) {
                     inverse.push(Edit::InsertSpan(*old));
                 }
@@ -209,16 +225,18 @@ impl Document {
         Ok(())
     }
 
-    /// Removes every pointer to `id` from quotes and mentions, recording inverses.
+    /// Removes every pointer to `id` from quotes and mentions, recording
+    /// inverses; `candidates` are the quotes and spans that may point at it.
     fn detach_span(
         &mut self,
         id: SpanId,
+        (quote_ids, mention_ids): (Vec<QuoteId>, Vec<SpanId>),
         inverse: &mut Vec<Edit>,
         changes: &mut Changes,
+        links: &mut Option<Links>,
     ) -> Result<(), EditError> {
-        let quote_ids: Vec<QuoteId> = self.quotes_of_span(id).map(|q| q.id).collect();
         for quote_id in quote_ids {
-            let Some(old) = self.quote(quote_id).cloned() else {
+            let Some(old) = self.quote(quote_id).filter(|q| q.mentions(id)).cloned() else {
                 continue;
             };
             let mut new = old.clone();
@@ -230,16 +248,15 @@ impl Document {
             } else {
                 Edit::ReplaceQuote(new)
             };
-            self.apply_one(&edit, inverse, changes)?;
+            self.apply_one(&edit, inverse, changes, links)?;
         }
-        let mentions: Vec<Span> = self
-            .spans()
-            .filter(|s| s.refers_to == Some(id))
-            .cloned()
-            .collect();
-        for mut mention in mentions {
+        for mention_id in mention_ids {
+            let mention = self.span(mention_id).filter(|s| s.refers_to == Some(id));
+            let Some(mut mention) = mention.cloned() else {
+                continue;
+            };
             mention.refers_to = None;
-            self.apply_one(&Edit::ReplaceSpan(mention), inverse, changes)?;
+            self.apply_one(&Edit::ReplaceSpan(mention), inverse, changes, links)?;
         }
         Ok(())
     }

@@ -123,3 +123,37 @@ fn refuses_quotes_pointing_at_missing_spans() {
         .unwrap_err();
     assert_eq!(err, EditError::UnknownSpan(42));
 }
+
+/// A transaction that links a mention and re-points the quote before it
+/// deletes spans: the pointers made earlier in it are found, the ones it
+/// undid are left alone, and undo gives the document back.
+#[test]
+fn deletions_find_the_pointers_made_earlier_in_their_transaction() {
+    let (mut doc, quote) = doc_with_quote();
+    let before = doc.clone();
+    let (speaker, cue) = (quote.speaker.unwrap(), quote.cue.unwrap());
+    let mut mention = doc.span(cue).unwrap().clone();
+    mention.refers_to = Some(speaker);
+    let without_cue = Quote {
+        cue: None,
+        ..quote.clone()
+    };
+    let tx = Transaction::new("several")
+        .with(Edit::DeleteSpan(quote.content[0]))
+        .with(Edit::ReplaceSpan(mention))
+        .with(Edit::DeleteSpan(speaker));
+    let applied = doc.apply(&tx).unwrap();
+    assert_eq!(doc.quote(quote.id), None, "its only content went first");
+    assert_eq!(doc.span(cue).unwrap().refers_to, None);
+    assert_eq!(doc.span_count(), 1);
+    doc.apply(&applied.inverse).unwrap();
+    assert_eq!(doc, before);
+    let tx = Transaction::new("re-point")
+        .with(Edit::ReplaceQuote(without_cue))
+        .with(Edit::DeleteSpan(cue))
+        .with(Edit::DeleteSpan(speaker));
+    doc.apply(&tx).unwrap();
+    let left = doc.quote(quote.id).unwrap();
+    assert_eq!((left.speaker, left.cue), (None, None));
+    assert_eq!(left.content, quote.content);
+}
