@@ -31,6 +31,7 @@ pub(super) fn quotes(
     warn: &mut dyn FnMut(String),
 ) -> Vec<Quote> {
     let starts = |id: SpanId| named.groups.contains_key(&id);
+    let by_id: HashMap<SpanId, &Span> = spans.iter().map(|s| (s.id, s)).collect();
     let mut next = spans.len() as u64 + 1;
     let mut quotes = Vec::new();
     for (links, state, origin) in links {
@@ -50,7 +51,7 @@ pub(super) fn quotes(
             for content in split_segments(&content, &starts) {
                 let texts = content
                     .iter()
-                    .filter_map(|id| spans.iter().find(|s| s.id == *id))
+                    .filter_map(|id| by_id.get(id))
                     .map(|s| s.text(text));
                 quotes.push(Quote {
                     id: QuoteId(next),
