@@ -9,7 +9,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::formats::{Loaded, MAX_FILE_BYTES, ReadError, Warning, brat, byline, conll, conllu};
+use crate::formats::{
+    Loaded, MAX_FILE_BYTES, ReadError, ReadOptions, Warning, brat, byline, conll, conllu, read_path,
+};
 use crate::model::{CUE, Edit, QUOTE, SPEAKER, Transaction};
 
 /// Why one side of an evaluation could not be loaded.
@@ -106,7 +108,9 @@ fn load_file(path: &Path, loaded: &mut Loaded) -> Result<(), ReadError> {
         }
         "conll" | "iob" | "bio" => conll::read(&read_text(path)?, &source)?,
         "conllu" => conllu::read(&read_text(path)?, &source)?,
-        "jsonl" => byline::read(&read_text(path)?, &source)?,
+        // What `byline suggest` writes can outgrow the size limit: read as
+        // every input is, line by line when it does.
+        "jsonl" => read_path(path, &ReadOptions::default())?,
         "json" => byline::read_json(&read_text(path)?, &source)?,
         _ => return Ok(()),
     };

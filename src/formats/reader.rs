@@ -7,7 +7,9 @@ use serde_json::value::RawValue;
 
 use crate::formats::brat::files::{ann_beside, text_for};
 use crate::formats::input::InputFormat;
-use crate::formats::input::checks::{Decoded, decode, decode_owned, read_file, read_limited};
+use crate::formats::input::checks::{
+    Decoded, big_text_file, decode, decode_owned, read_file, read_limited,
+};
 use crate::formats::{
     Loaded, ReadError, ReadOptions, Warning, brat, byline, conll, conllu, html, labelstudio, md,
     txt,
@@ -43,8 +45,14 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Loaded, ReadError> {
     }
 }
 
-/// Reads a file as `format`, its bytes decoded in place.
+/// Reads a file as `format`, its bytes decoded in place; a JSONL file over
+/// the size limit is read line by line instead.
 fn read_file_as(path: &Path, format: InputFormat, opts: &ReadOptions) -> Result<Loaded, ReadError> {
+    if format == InputFormat::Jsonl
+        && let Some(mut lines) = big_text_file(path)?
+    {
+        return byline::read_stream(&mut lines, &path.display().to_string(), opts);
+    }
     let decoded = decode_owned(read_file(path)?, path, opts)?;
     read_decoded(decoded, &path.display().to_string(), format)
 }

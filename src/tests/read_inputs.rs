@@ -96,6 +96,36 @@ fn files_over_the_limit_are_refused_without_reading_them() {
     assert!(matches!(err, ReadError::TooLarge { .. }), "{err:?}");
 }
 
+/// What `byline suggest` writes on a few thousand articles outgrows the
+/// limit: a JSONL file over it is read line by line, each line under it,
+/// and a bad line is named and skipped as in a small file.
+#[test]
+fn a_jsonl_file_over_the_limit_is_read_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Zoë Ødegård a parlé à 北京 👋 ".repeat(2_000);
+    let record = serde_json::json!({ "text": text }).to_string();
+    let lines = usize::try_from(MAX_FILE_BYTES).unwrap() / record.len() + 2;
+    let mut bytes = Vec::with_capacity((lines + 1) * (record.len() + 1));
+    for i in 0..lines {
+        if i == 3 {
+            bytes.extend_from_slice(b"{\"text\": \"\xff\"}\n");
+        }
+        bytes.extend_from_slice(record.as_bytes());
+        bytes.push(b'\n');
+    }
+    assert!(bytes.len() as u64 > MAX_FILE_BYTES);
+    let path = write(dir.path(), "suggested.jsonl", &bytes);
+    let loaded = read_path(&path, &STRICT).unwrap();
+    assert_eq!(loaded.skipped, 1);
+    assert_eq!(loaded.warnings[0].line, Some(4), "{:?}", loaded.warnings);
+    assert!(loaded.warnings[0].message.contains("invalid UTF-8"));
+    assert_eq!(loaded.documents.len(), lines);
+    assert_eq!(loaded.documents[lines - 1].text(), text);
+    let as_text = write(dir.path(), "suggested.txt", &bytes);
+    let err = read_path(&as_text, &STRICT).unwrap_err();
+    assert!(matches!(err, ReadError::TooLarge { .. }), "{err:?}");
+}
+
 #[test]
 fn unknown_extensions_and_missing_files_are_errors() {
     let dir = tempfile::tempdir().unwrap();

@@ -17,18 +17,11 @@ use serde::Serialize;
 use super::{report, with_engine_warnings};
 use crate::cli::inputs;
 use crate::formats::byline::{self, Flavor};
-use crate::formats::input::checks::decode_utf8;
-use crate::formats::input::lines::{Line, next_line};
-use crate::formats::{ExportOptions, ReadError, ReadOptions, Warning};
+use crate::formats::input::numbered::{Numbered, NumberedLines};
+use crate::formats::{ExportOptions, ReadOptions, Warning};
 use crate::model::{DocStatus, Document};
 use crate::suggest::engines::Engines;
 
-/// Lines processed together: enough to keep every core busy, few enough that
-/// output follows input closely.
-const BATCH_LINES: usize = 256;
-/// Bytes of text after which a batch is closed early, so a run of long lines
-/// is not held all at once: a batch holds at most this plus one line.
-const BATCH_BYTES: usize = 16 * 1024 * 1024;
 /// What documents and messages call the stream.
 const SOURCE: &str = "stdin";
 
@@ -54,10 +47,13 @@ pub fn stream(
     err: &mut dyn Write,
     options: &StreamOptions,
 ) -> anyhow::Result<u8> {
-    let mut line_no = 0;
+    let mut lines = NumberedLines::new(input, SOURCE, options.read, options.max_line_bytes);
     let (mut failed, mut skipped, mut engine_warnings) = (0, 0, 0);
     loop {
-        let batch = read_batch(input, options, &mut line_no)?;
+        let batch = match lines.next_batch() {
+            Ok(batch) => batch,
+            Err(e) => anyhow::bail!("cannot read stdin after line {}: {e}", lines.line_no()),
+        };
         if batch.is_empty() {
             break;
         }
@@ -107,75 +103,6 @@ pub fn stream(
         engine_warnings,
         err,
     ))
-}
-
-/// One input line, decoded, or why it could not be.
-struct Numbered {
-    line: usize,
-    text: Result<String, String>,
-    /// Lossy replacements.
-    warnings: Vec<Warning>,
-}
-
-/// Reads up to [`BATCH_LINES`] lines (fewer once [`BATCH_BYTES`] are held).
-fn read_batch(
-    input: &mut dyn BufRead,
-    options: &StreamOptions,
-    line_no: &mut usize,
-) -> anyhow::Result<Vec<Numbered>> {
-    let mut batch = Vec::with_capacity(BATCH_LINES);
-    let mut held = 0;
-    while batch.len() < BATCH_LINES && held < BATCH_BYTES {
-        let line = match next_line(input, options.max_line_bytes) {
-            Ok(Some(line)) => line,
-            Ok(None) => break,
-            Err(e) => anyhow::bail!("cannot read stdin after line {line_no}: {e}"),
-        };
-        *line_no += 1;
-        let numbered = decode(line, *line_no, options);
-        held += numbered.text.as_ref().map_or(0, String::len);
-        batch.push(numbered);
-    }
-    Ok(batch)
-}
-
-/// Decodes one line on its own: the first may start with a byte-order mark.
-fn decode(line: Line, line_no: usize, options: &StreamOptions) -> Numbered {
-    let limit = options.max_line_bytes;
-    let mut bytes = match line {
-        Line::Bytes(bytes) => bytes,
-        Line::TooLong(size) => {
-            return Numbered {
-                line: line_no,
-                text: Err(format!(
-                    "line too large ({size} bytes; the limit is {limit} bytes)"
-                )),
-                warnings: Vec::new(),
-            };
-        }
-    };
-    if line_no == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
-        bytes.drain(..3);
-    }
-    let (text, warnings) = match decode_utf8(bytes, SOURCE, &options.read) {
-        Ok(decoded) => (Ok(decoded.text), decoded.warnings),
-        Err(ReadError::InvalidUtf8 { offset, .. }) => (
-            Err(format!(
-                "invalid UTF-8 at byte {offset} (use --lossy to replace bad bytes)"
-            )),
-            Vec::new(),
-        ),
-        Err(e) => (Err(e.to_string()), Vec::new()),
-    };
-    let warnings = warnings
-        .into_iter()
-        .map(|w| Warning::at_line(w.source, line_no, w.message))
-        .collect();
-    Numbered {
-        line: line_no,
-        text,
-        warnings,
-    }
 }
 
 /// What one line gave, and messages about it for the user.

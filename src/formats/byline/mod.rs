@@ -15,5 +15,5 @@
 pub mod read;
 pub mod write;
 
-pub use read::{read, read_json, read_record};
+pub use read::{read, read_json, read_record, read_stream};
 pub use write::{Flavor, write};

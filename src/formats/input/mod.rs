@@ -14,6 +14,7 @@ pub mod columns;
 pub mod dedupe;
 mod format;
 pub mod lines;
+pub mod numbered;
 pub mod offsets;
 mod walk;
 

@@ -14,6 +14,7 @@ mod links;
 mod quotes;
 mod record;
 mod spans;
+mod stream;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -29,6 +30,8 @@ use serde_json::{Map, Value};
 use crate::formats::{Loaded, ReadError, Warning};
 use crate::model::Document;
 use typed::Typed;
+
+pub use stream::read_stream;
 
 /// Reads JSON Lines: one record per line; blank lines are ignored. Records
 /// are read on all cores; documents and warnings come in line order.

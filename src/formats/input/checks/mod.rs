@@ -3,7 +3,7 @@
 //! and UTF-8 (strict, or lossy with a warning — never silently).
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use crate::formats::{MAX_FILE_BYTES, ReadError, ReadOptions, Warning};
@@ -38,6 +38,24 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
     // Room for the whole file at once: a growing vector is copied as it grows.
     let room = usize::try_from(size).unwrap_or(0).saturating_add(1);
     read_into(file, path, Vec::with_capacity(room))
+}
+
+/// A text file over [`MAX_FILE_BYTES`], opened to be read line by line
+/// (`None` for a smaller file, and for UTF-16, which is only read whole);
+/// its first bytes are checked as [`decode`] checks a whole file.
+pub fn big_text_file(path: &Path) -> Result<Option<BufReader<File>>, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(io)?;
+    if file.metadata().map_err(io)?.len() <= MAX_FILE_BYTES {
+        return Ok(None);
+    }
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let head = reader.fill_buf().map_err(io)?;
+    let head = &head[..head.len().min(SNIFF_BYTES)];
+    Ok(sniff(head, path)?.is_none().then_some(reader))
 }
 
 /// Reads a stream (stdin) up to the size limit.
