@@ -46,12 +46,19 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Loaded, ReadError> {
 }
 
 /// Reads a file as `format`, its bytes decoded in place; a JSONL file over
-/// the size limit is read line by line instead.
+/// the size limit is read line by line instead, a Label Studio export task
+/// by task.
 fn read_file_as(path: &Path, format: InputFormat, opts: &ReadOptions) -> Result<Loaded, ReadError> {
-    if format == InputFormat::Jsonl
-        && let Some(mut lines) = big_text_file(path)?
-    {
-        return byline::read_stream(&mut lines, &path.display().to_string(), opts);
+    let big = match format {
+        InputFormat::Jsonl | InputFormat::Json => big_text_file(path)?,
+        _ => None,
+    };
+    if let Some(mut input) = big {
+        let source = path.display().to_string();
+        return match format {
+            InputFormat::Json => labelstudio::read_stream(input, &source),
+            _ => byline::read_stream(&mut input, &source, opts),
+        };
     }
     let decoded = decode_owned(read_file(path)?, path, opts)?;
     read_decoded(decoded, &path.display().to_string(), format)

@@ -126,6 +126,44 @@ fn a_jsonl_file_over_the_limit_is_read_line_by_line() {
     assert!(matches!(err, ReadError::TooLarge { .. }), "{err:?}");
 }
 
+/// A Label Studio export over the limit (a big project's) is read task by
+/// task; another JSON list that big is refused, pointing to JSONL.
+#[test]
+fn a_label_studio_export_over_the_limit_is_read_task_by_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Zoë Ødegård a parlé à 北京 👋 ".repeat(2_000);
+    let region = serde_json::json!({
+        "id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
+        "value": {"start": 0, "end": 11, "labels": ["PERSON"]}
+    });
+    let task = serde_json::json!({
+        "data": {"text": text},
+        "annotations": [{"result": [region]}]
+    })
+    .to_string();
+    let count = usize::try_from(MAX_FILE_BYTES).unwrap() / task.len() + 2;
+    let export = format!("[{}]", vec![task; count].join(",\n"));
+    assert!(export.len() as u64 > MAX_FILE_BYTES);
+    let path = write(dir.path(), "project.json", export.as_bytes());
+    let loaded = read_path(&path, &STRICT).unwrap();
+    assert_eq!(loaded.documents.len(), count);
+    let doc = &loaded.documents[count - 1];
+    let span = doc.spans().next().unwrap();
+    assert_eq!(
+        (span.label.as_str(), span.text(doc.text())),
+        ("PERSON", "Zoë Ødegård")
+    );
+    let record = format!("{{\"text\": \"{text}\"}}");
+    let count = usize::try_from(MAX_FILE_BYTES).unwrap() / record.len() + 2;
+    let records = format!("[{}]", vec![record; count].join(","));
+    let path = write(dir.path(), "records.json", records.as_bytes());
+    let Err(err) = read_path(&path, &STRICT).map(|l| l.documents.len()) else {
+        panic!("a list of records over the limit was read")
+    };
+    let err = err.to_string();
+    assert!(err.contains("only as a Label Studio export"), "{err}");
+}
+
 #[test]
 fn unknown_extensions_and_missing_files_are_errors() {
     let dir = tempfile::tempdir().unwrap();

@@ -16,7 +16,7 @@ mod write;
 
 pub use config::labeling_config;
 pub use folder::{CONFIG, Folder, TASKS};
-pub use read::{is_export, read};
+pub use read::{is_export, read, read_stream};
 
 /// The name of the labels control in the config and in every region.
 pub const FROM_NAME: &str = "label";

@@ -9,7 +9,11 @@
 //! of the task still loads.
 
 use std::collections::HashMap;
+use std::fmt;
+use std::io::BufRead;
 
+use serde::Deserializer as _;
+use serde::de::{SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -42,19 +46,95 @@ pub fn is_export(first: &Value) -> bool {
 /// turn comes and dropped once it is a document: the whole export parsed at
 /// once held over ten times the file.
 pub fn read(records: &[&RawValue], source: &str) -> Result<Loaded, ReadError> {
-    let mut loaded = Loaded::default();
-    let total = records.len();
-    for (i, raw) in records.iter().enumerate() {
-        let record: Value = match serde_json::from_str(raw.get()) {
-            Ok(record) => record,
-            Err(err) => {
-                let message = format!("task {}: not read ({err}); skipped", i + 1);
-                loaded.warnings.push(Warning::new(source, message));
-                loaded.skipped += 1;
-                continue;
+    let mut tasks = Tasks::new(source);
+    for raw in records {
+        match serde_json::from_str(raw.get()) {
+            Ok(record) => tasks.add(record),
+            Err(err) => tasks.skip(format!("not read ({err})")),
+        }
+    }
+    tasks.finish()
+}
+
+/// Reads a Label Studio export too big to hold whole (over
+/// [`crate::formats::MAX_FILE_BYTES`]) from `input`, task by task as the
+/// JSON list is parsed; a list that does not start with a task is refused.
+pub fn read_stream(input: impl BufRead, source: &str) -> Result<Loaded, ReadError> {
+    let mut tasks = Tasks::new(source);
+    let mut refused = false;
+    let mut each = |record: Value| {
+        if tasks.seen == 0 && !is_export(&record) {
+            refused = true;
+        }
+        if !refused {
+            tasks.add(record);
+        }
+        !refused
+    };
+    let mut parser = serde_json::Deserializer::from_reader(input);
+    let parsed = parser
+        .deserialize_seq(Elements(&mut each))
+        .and_then(|()| parser.end());
+    if refused {
+        return Err(ReadError::syntax(
+            source,
+            None,
+            "over the size limit, a .json file is read only as a Label Studio export (a list of tasks); write other records as JSONL, which is read line by line",
+        ));
+    }
+    if let Err(err) = parsed {
+        let line = Some(err.line()).filter(|&l| l > 0);
+        return Err(ReadError::syntax(
+            source,
+            line,
+            format!("not valid JSON: {err}"),
+        ));
+    }
+    tasks.finish()
+}
+
+/// Calls its function with each element of a JSON list as it is parsed,
+/// until the function answers false.
+struct Elements<'f, F>(&'f mut F);
+
+impl<'de, F: FnMut(Value) -> bool> Visitor<'de> for Elements<'_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of Label Studio tasks")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(record) = seq.next_element::<Value>()? {
+            if !(self.0)(record) {
+                break;
             }
-        };
-        let name = task_name(i, &record);
+        }
+        Ok(())
+    }
+}
+
+/// The tasks read so far: documents, warnings and how many were skipped.
+struct Tasks<'s> {
+    source: &'s str,
+    loaded: Loaded,
+    seen: usize,
+}
+
+impl<'s> Tasks<'s> {
+    fn new(source: &'s str) -> Self {
+        Self {
+            source,
+            loaded: Loaded::default(),
+            seen: 0,
+        }
+    }
+
+    /// Reads the next task.
+    fn add(&mut self, record: Value) {
+        let name = task_name(self.seen, &record);
+        self.seen += 1;
+        let (source, loaded) = (self.source, &mut self.loaded);
         let mut warn = |message: String| {
             loaded
                 .warnings
@@ -63,22 +143,43 @@ pub fn read(records: &[&RawValue], source: &str) -> Result<Loaded, ReadError> {
         let Value::Object(record) = record else {
             warn("is not an object; skipped".into());
             loaded.skipped += 1;
-            continue;
+            return;
         };
         match task(record, source, &mut warn) {
             Some(doc) => loaded.documents.push(doc),
             None => loaded.skipped += 1,
         }
     }
-    if loaded.documents.is_empty() && total > 0 {
-        let first = loaded.warnings.first().map_or("", |w| w.message.as_str());
-        return Err(ReadError::syntax(
-            source,
-            None,
-            format!("none of {total} Label Studio tasks could be read; the first: {first}"),
-        ));
+
+    /// Skips the next task, saying why.
+    fn skip(&mut self, why: String) {
+        self.seen += 1;
+        let message = format!("task {}: {why}; skipped", self.seen);
+        self.loaded
+            .warnings
+            .push(Warning::new(self.source, message));
+        self.loaded.skipped += 1;
     }
-    Ok(loaded)
+
+    /// What was read; an error when there were tasks and none could be read.
+    fn finish(self) -> Result<Loaded, ReadError> {
+        if self.loaded.documents.is_empty() && self.seen > 0 {
+            let first = self
+                .loaded
+                .warnings
+                .first()
+                .map_or("", |w| w.message.as_str());
+            return Err(ReadError::syntax(
+                self.source,
+                None,
+                format!(
+                    "none of {} Label Studio tasks could be read; the first: {first}",
+                    self.seen
+                ),
+            ));
+        }
+        Ok(self.loaded)
+    }
 }
 
 /// `task 3 (id 17)`: its place in the file and its Label Studio id.
