@@ -45,18 +45,19 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Loaded, ReadError> {
     }
 }
 
-/// Reads a file as `format`, its bytes decoded in place; a JSONL file over
-/// the size limit is read line by line instead, a Label Studio export task
-/// by task.
+/// Reads a file as `format`, its bytes decoded in place; over the size
+/// limit, a JSONL file is read line by line instead, a Label Studio export
+/// task by task and a CoNLL file in parts cut between documents.
 fn read_file_as(path: &Path, format: InputFormat, opts: &ReadOptions) -> Result<Loaded, ReadError> {
     let big = match format {
-        InputFormat::Jsonl | InputFormat::Json => big_text_file(path)?,
+        InputFormat::Jsonl | InputFormat::Json | InputFormat::Conll => big_text_file(path)?,
         _ => None,
     };
     if let Some(mut input) = big {
         let source = path.display().to_string();
         return match format {
             InputFormat::Json => labelstudio::read_stream(input, &source),
+            InputFormat::Conll => conll::read_stream(&mut input, &source, opts),
             _ => byline::read_stream(&mut input, &source, opts),
         };
     }

@@ -4,7 +4,9 @@
 //! [`super::output::iob`].
 
 mod read;
+mod stream;
 mod write;
 
 pub use read::read;
+pub use stream::read_stream;
 pub use write::{Columns, DOCSTART, write, write_document};
