@@ -128,8 +128,8 @@ fn read_brat(txt_path: &Path, ann_path: &Path, opts: &ReadOptions) -> Result<Loa
 }
 
 /// A `.json` file: a Label Studio export, or records byline's JSON reader
-/// knows (Prodigy, doccano, byline).
-/// Each record is kept as its slice of the file until a reader takes it.
+/// knows (Prodigy, doccano, byline); each record is kept as its slice of
+/// the file until a reader takes it.
 fn read_json(text: &str, source: &str) -> Result<Loaded, ReadError> {
     let records = match serde_json::from_str::<Vec<&RawValue>>(text) {
         Ok(records) => records,
