@@ -7,8 +7,8 @@ use crate::suggest::AttributionClass;
 
 use super::attribution;
 use super::complement;
-use super::coordinate;
 use super::cues::{self, CueClass};
+use super::ends;
 use super::lexicon;
 use super::marks::Seg;
 use super::para::{Found, Para};
@@ -46,24 +46,7 @@ pub fn clause_after(
         let complement = complement::read(text, toks, cue, start, b);
         found.class = attribution::class_of(class, toks[cue].text(text), complement, negated)?;
     }
-    // `…; they only learned on Friday …`: a semicolon ends the clause.
-    let b = (start..b)
-        .find(|&j| toks[j].is(text, ';'))
-        .filter(|&j| !p.segs.iter().any(|s| s.open < j && j < s.end(toks)))
-        .unwrap_or(b);
-    let mut end = reported::trim(text, toks, start, b);
-    let cut = coordinate::clause_end(text, p, start, end);
-    if p.word_count(start, cut) >= 3 {
-        end = cut;
-    }
-    let cut = reported::before_relative(text, p, start, end);
-    if p.word_count(start, cut) >= 3 {
-        end = cut;
-    }
-    let cut = reported::before_trailer(text, p, start, end);
-    if p.word_count(start, cut) >= 3 {
-        end = cut;
-    }
+    let end = ends::reported_end(text, p, start, b);
     if p.word_count(start, end) < 3 {
         return None;
     }

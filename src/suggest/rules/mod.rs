@@ -24,6 +24,7 @@ mod content;
 mod coordinate;
 mod coref;
 mod cues;
+mod ends;
 mod frames;
 mod labels;
 mod lexicon;

@@ -1,0 +1,84 @@
+//! Where a reported clause ends (`X said A, who …`): at a semicolon, before
+//! a coordinated cue or a clause reporting with its own subject
+//! ([`coordinate`]), before a trailing relative clause and before a
+//! trailing noun phrase of the reporter's. Each cut is kept only when at
+//! least three words of the clause stay.
+
+use super::complement::{self, Complement};
+use super::coordinate;
+use super::para::Para;
+use super::reported;
+use super::words::Kind;
+
+/// A rule that ends the reported clause `[start, end)` earlier: `(text, p,
+/// start, end)` to the new end, or `end`.
+type Cut = fn(&str, &Para, usize, usize) -> usize;
+
+/// End of the reported clause that starts at token `start` and may run to
+/// `b` (exclusive), trailing punctuation left out.
+pub fn reported_end(text: &str, p: &Para, start: usize, b: usize) -> usize {
+    let toks = &p.toks;
+    // `…; they only learned on Friday …`: a semicolon ends the clause.
+    let b = (start..b)
+        .find(|&j| toks[j].is(text, ';'))
+        .filter(|&j| !p.segs.iter().any(|s| s.open < j && j < s.end(toks)))
+        .unwrap_or(b);
+    let mut end = reported::trim(text, toks, start, b);
+    let cuts: [Cut; 3] = [coordinate::clause_end, before_relative, before_trailer];
+    for cut in cuts {
+        let at = cut(text, p, start, end);
+        if p.word_count(start, at) >= 3 {
+            end = at;
+        }
+    }
+    end
+}
+
+/// End of the reported clause `[start, end)` before a relative clause that
+/// runs to its end (`…, who leads the council.`); one closed by a further
+/// comma stays (`the plan, which the council passed, was a mistake`).
+fn before_relative(text: &str, p: &Para, start: usize, end: usize) -> usize {
+    let toks = &p.toks;
+    let mut i = start + 1;
+    while i + 1 < end {
+        if let Some((_, seg)) = p.seg_at(i) {
+            i = seg.end(toks).max(i + 1);
+            continue;
+        }
+        let relative = toks[i].is(text, ',')
+            && toks[i + 1].kind == Kind::Word
+            && ["who", "whom", "whose", "which"]
+                .iter()
+                .any(|w| toks[i + 1].text(text).eq_ignore_ascii_case(w));
+        if relative && !(i + 2..end).any(|j| toks[j].is(text, ',')) {
+            return i;
+        }
+        i += 1;
+    }
+    end
+}
+
+/// End of the reported clause `[start, end)` before a trailing noun phrase
+/// of the reporter's, set off by a comma and running to its end with no
+/// verb of its own (`…, the council’s favourite`) and not the last items of
+/// a list (`tax fairness, the closure of loopholes and …`).
+fn before_trailer(text: &str, p: &Para, start: usize, end: usize) -> usize {
+    let toks = &p.toks;
+    let Some(comma) = (start + 3..end)
+        .filter(|&i| toks[i].is(text, ','))
+        .find(|&i| !p.segs.iter().any(|s| s.open < i && i < s.end(toks)))
+    else {
+        return end;
+    };
+    let next = comma + 1;
+    let article = toks
+        .get(next)
+        .is_some_and(|t| t.kind == Kind::Word && matches!(t.text(text), "a" | "an" | "the"));
+    let last = !(next..end).any(|j| {
+        toks[j].is(text, ',')
+            || (toks[j].kind == Kind::Word && matches!(toks[j].text(text), "and" | "or"))
+    });
+    let phrase =
+        article && last && complement::read(text, toks, comma, next, end) == Complement::Object;
+    if phrase { comma } else { end }
+}
