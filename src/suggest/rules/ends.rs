@@ -24,12 +24,54 @@ pub fn reported_end(text: &str, p: &Para, start: usize, b: usize) -> usize {
         .filter(|&j| !p.segs.iter().any(|s| s.open < j && j < s.end(toks)))
         .unwrap_or(b);
     let mut end = reported::trim(text, toks, start, b);
-    let cuts: [Cut; 3] = [coordinate::clause_end, before_relative, before_trailer];
+    let cuts: [Cut; 4] = [
+        coordinate::clause_end,
+        before_contrast,
+        before_relative,
+        before_trailer,
+    ];
     for cut in cuts {
         let at = cut(text, p, start, end);
         if p.word_count(start, at) >= 3 {
             end = at;
         }
+    }
+    end
+}
+
+/// Words after a comma that open a clause of the reporter's: a contrast or
+/// a time clause (`…, although he again refused …`, `…, and when pressed …`).
+const CONTRASTS: &[&str] = &["although", "though", "while", "whereas", "but"];
+
+/// End of the reported clause `[start, end)` at the first comma outside
+/// quotation marks that a contrast (`, although`, `, while`, `, but`) or a
+/// conjunction and a time clause (`, and when pressed …`) follows.
+fn before_contrast(text: &str, p: &Para, start: usize, end: usize) -> usize {
+    let toks = &p.toks;
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|t| t.kind == Kind::Word && j < end)
+            .map_or("", |t| t.text(text))
+    };
+    let mut i = start + 1;
+    while i + 1 < end {
+        if let Some((_, seg)) = p.seg_at(i) {
+            i = seg.end(toks).max(i + 1);
+            continue;
+        }
+        if toks[i].is(text, ',') {
+            let next = word(i + 1);
+            let contrast = CONTRASTS.contains(&next);
+            let timed = matches!(next, "and" | "but")
+                && matches!(
+                    word(i + 2),
+                    "when" | "while" | "after" | "as" | "once" | "if"
+                );
+            if contrast || timed {
+                return i;
+            }
+        }
+        i += 1;
     }
     end
 }

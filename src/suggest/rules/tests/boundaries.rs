@@ -119,3 +119,29 @@ fn a_cue_closing_the_sentence_takes_the_clause_with_an_inner_cue() {
          [the source|SPEAKER:1] [added|CUE:1].",
     );
 }
+
+#[test]
+fn content_stops_before_a_contrast_or_a_time_clause_of_the_reporter() {
+    check(
+        "[Ødegaard|SPEAKER:1] [claimed|CUE:1] that [selling the ferries was wise|QUOTE:1], \
+         although he again refused to show the accounts.",
+    );
+    check(
+        "[Þóra|SPEAKER:1] [said|CUE:1] [the fares would rise in March|QUOTE:1], while the \
+         council had promised a freeze.",
+    );
+    check(
+        "[Ødegaard|SPEAKER:1] [said|CUE:1] [the ferry was late|QUOTE:1]; nobody on the quay knew why.",
+    );
+}
+
+#[test]
+fn a_relative_clause_inside_the_content_does_not_hide_its_verb() {
+    // The clause runs past the words the complement is read in, so the
+    // verb after `who volunteer` must be found before the comma's clause.
+    check(
+        "[She|SPEAKER:1] [said|CUE:1] [grandparents and neighbours who volunteer would not be paid \
+         for the four extra weekend shifts at the Łódź shelter|QUOTE:1], and when asked why the \
+         city had left out its volunteers, the 61-year-old councillor only shrugged.",
+    );
+}
