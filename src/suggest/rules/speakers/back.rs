@@ -307,18 +307,7 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
             break;
         }
     }
-    // `a spokeswoman for the ministry`, `A survey of farmers`, `supporters in
-    // Congress`, `experts on Korea`: the noun before the preposition heads
-    // the subject.
-    let attached = start >= lo + 2
-        && word(text, toks, start - 1)
-            .is_some_and(|w| matches!(w, "of" | "for" | "at" | "with" | "in" | "from" | "on"));
-    if attached
-        && let Some(outer) = noun_phrase_back(text, toks, start - 1, lo)
-            .filter(|o| matches!(o.kind, Head::Role | Head::Name) && end - o.start <= 2 * MAX_WORDS)
-        && (outer.kind == Head::Name
-            || lexicon::is_role(word(text, toks, outer.head).unwrap_or("")))
-    {
+    if let Some(outer) = attached_to(text, toks, start, end, lo) {
         return Some(Phrase { end, ..outer });
     }
     if !name && !role && !determined {
@@ -333,4 +322,65 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
         head,
         kind: if name { Head::Name } else { Head::Role },
     })
+}
+
+/// Prepositions that attach a phrase to the noun before them.
+const ATTACHING: &[&str] = &[
+    "of", "for", "at", "with", "in", "from", "on", "around", "across",
+];
+
+/// `a spokeswoman for the ministry`, `A survey of farmers`, `experts on
+/// Korea and arms control`, `observers in Virginia and around the country`:
+/// the role or name before a preposition heads a subject whose own words
+/// start at token `start` and end at `end`, across objects joined by `and`
+/// or `or`.
+fn attached_to(text: &str, toks: &[Tok], start: usize, end: usize, lo: usize) -> Option<Phrase> {
+    let mut at = start;
+    for _ in 0..4 {
+        if at < lo + 2 {
+            return None;
+        }
+        let before = word(text, toks, at - 1)?;
+        if ATTACHING.contains(&before) {
+            let outer = noun_phrase_back(text, toks, at - 1, lo).filter(|o| {
+                matches!(o.kind, Head::Role | Head::Name) && end - o.start <= 2 * MAX_WORDS
+            });
+            if let Some(o) = outer.filter(|o| {
+                o.kind == Head::Name || lexicon::is_role(word(text, toks, o.head).unwrap_or(""))
+            }) {
+                return Some(o);
+            }
+            // `and around the country`: a conjunction may stand before it.
+            at -= 1;
+        } else if matches!(before, "and" | "or") {
+            at = conjunct_start(text, toks, at - 1, lo)?;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Start of the object of a preposition that ends at token `end` before a
+/// conjunction (`North Korea`, `the country`, `arms control`): up to four
+/// names or lowercase content words, maybe after a determiner.
+fn conjunct_start(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<usize> {
+    let mut j = end;
+    while j > lo && end - j < 4 {
+        let Some(w) = word(text, toks, j - 1) else {
+            break;
+        };
+        let content = !lexicon::is_stop(w)
+            && !lexicon::is_determiner(w)
+            && cues::word_class(w).is_none()
+            && (name_word(text, toks, j - 1) || !toks[j - 1].cap);
+        if !content {
+            break;
+        }
+        j -= 1;
+    }
+    if j > lo && word(text, toks, j - 1).is_some_and(lexicon::is_determiner) {
+        j -= 1;
+    }
+    (j < end).then_some(j)
 }

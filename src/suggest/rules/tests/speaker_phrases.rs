@@ -170,6 +170,13 @@ fn a_role_with_a_topic_is_one_speaker() {
     check(
         "[Experts on the Baltic fisheries|SPEAKER:1] [said|CUE:1] [the quotas could change that|QUOTE:1].",
     );
+    check(
+        "[Experts on Gdańsk and seabed mining|SPEAKER:1] [said|CUE:1] [the new licence could change that|QUOTE:1].",
+    );
+    check(
+        "[Fishing observers in Tromsø and around the coast|SPEAKER:1] [say|CUE:1] \
+         [Ødegaard deserves the first offer|QUOTE:1].",
+    );
 }
 
 #[test]
