@@ -303,6 +303,8 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
                 || (!name && !lexicon::is_stop(pw) && !lexicon::is_between(pw)));
         if name_word(text, toks, j) || connector || modifier {
             start = j;
+            // `Clinton’s team`: a possessive determines the noun it owns.
+            determined |= j + 1 == head && verbs::is_possessive(pw);
         } else {
             break;
         }

@@ -72,6 +72,9 @@ fn possessive_heads() {
     check("[The minister’s aide|SPEAKER:1] [said|CUE:1] [the talks had stalled|QUOTE:1].");
     check("[“It is over,”|QUOTE:1] [said|CUE:1] [the mayor’s spokeswoman|SPEAKER:1].");
     check("[Díaz's lawyer|SPEAKER:1] [said|CUE:1] [the appeal would be filed soon|QUOTE:1].");
+    check(
+        "[Ødegaard’s team|SPEAKER:1] [says|CUE:1] [she’ll open the new terminal later this week|QUOTE:1].",
+    );
 }
 
 #[test]
