@@ -74,6 +74,12 @@ fn indirect_speech_skips_time_phrase_and_that() {
 }
 
 #[test]
+fn a_plural_name_before_a_base_verb_opens_the_reported_clause() {
+    check("[Ødegaard|SPEAKER:1] [said|CUE:1] [Norwegians want a vote before the summer|QUOTE:1].");
+    check("[The envoy|SPEAKER:1] [said|CUE:1] [Icelanders deserve a say on the quotas|QUOTE:1].");
+}
+
+#[test]
 fn told_skips_the_recipient() {
     check(
         "[The governor|SPEAKER:1] [told|CUE:1] reporters on Monday [the state would appeal the ruling|QUOTE:1].",
