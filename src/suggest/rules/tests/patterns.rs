@@ -208,3 +208,23 @@ fn apostrophes_do_not_break_quotes() {
         "[“We don’t expect the ’90s to return, and Jones’ plan won’t help,”|QUOTE:1] [Ito|SPEAKER:1] [said|CUE:1].",
     );
 }
+
+#[test]
+fn a_headline_in_title_case_has_a_capitalised_cue() {
+    check(
+        "[Ørsted Could Build Three More Wind Farms|QUOTE:1], [Ingrid Bjørnstad|SPEAKER:1] [Says|CUE:1]",
+    );
+    check(
+        "[Łukasz Nowak|SPEAKER:1] [Says|CUE:1] [New Museum Will Tell of ‘Loss and Hope’|QUOTE:1]",
+    );
+    check(
+        "[Mayor Hid Ferry Losses From Council|QUOTE:1], [Former Harbour Director|SPEAKER:1] [Says|CUE:1]\n\n\
+         The ferry lost money for years.",
+    );
+    // In running text a capitalised `Says` is part of a title.
+    assert!(
+        super::suggest("The film Simon Says opened in Oslo on Friday to long queues.")
+            .quotes
+            .is_empty()
+    );
+}
