@@ -226,3 +226,11 @@ fn a_role_before_an_abbreviated_name_is_one_speaker() {
         "[The minister, Mr. Guajardo Villarreal|SPEAKER:1], [argues|CUE:1] [there is little point in replying now|QUOTE:1].",
     );
 }
+
+#[test]
+fn an_abbreviation_with_full_stops_speaks_and_ends_no_sentence() {
+    check(
+        "The ferry regulator met on Monday. [The N.S.B.|SPEAKER:1] [said|CUE:1] \
+         [it would tighten oversight of Ålesund’s quays as well|QUOTE:1].",
+    );
+}
