@@ -39,6 +39,44 @@ pub fn reported_end(text: &str, p: &Para, start: usize, b: usize) -> usize {
     end
 }
 
+/// Words that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "when", "whenever", "after", "before", "while", "if", "because", "since", "although", "though",
+    "once", "until", "unless",
+];
+
+/// `When my mother mentioned the devil, I laughed`: a cue whose subject
+/// (from token `subject`) follows a subordinating word reports only up to
+/// the first comma outside quotation marks past the one right after the cue
+/// at token `cue`, where the main clause begins; `b` otherwise.
+pub fn lead_clause_end(text: &str, p: &Para, subject: usize, cue: usize, b: usize) -> usize {
+    let toks = &p.toks;
+    let opens = subject
+        .checked_sub(1)
+        .and_then(|j| toks.get(j))
+        .is_some_and(|t| {
+            t.kind == Kind::Word
+                && SUBORDINATORS
+                    .iter()
+                    .any(|w| t.text(text).eq_ignore_ascii_case(w))
+        });
+    if !opens {
+        return b;
+    }
+    let mut i = cue + 2;
+    while i < b {
+        if let Some((_, seg)) = p.seg_at(i) {
+            i = seg.end(toks).max(i + 1);
+            continue;
+        }
+        if toks[i].is(text, ',') {
+            return i;
+        }
+        i += 1;
+    }
+    b
+}
+
 /// Words after a comma that open a clause of the reporter's: a contrast or
 /// a time clause (`…, although he again refused …`, `…, and when pressed …`).
 const CONTRASTS: &[&str] = &["although", "though", "while", "whereas", "but"];

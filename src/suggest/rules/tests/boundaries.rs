@@ -145,3 +145,11 @@ fn a_relative_clause_inside_the_content_does_not_hide_its_verb() {
          city had left out its volunteers, the 61-year-old councillor only shrugged.",
     );
 }
+
+#[test]
+fn a_cue_in_a_leading_subordinate_clause_reports_up_to_its_comma() {
+    check(
+        "When [Ødegaard|SPEAKER:1] [said|CUE:1] [the ferry would stop in March|QUOTE:1], the \
+         islanders on Hitra protested.",
+    );
+}

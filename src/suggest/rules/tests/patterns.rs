@@ -228,3 +228,23 @@ fn a_headline_in_title_case_has_a_capitalised_cue() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_coordinated_cue_takes_the_subject_of_the_verb_before_it() {
+    check(
+        "When the mayor mentioned the ferry, [I|SPEAKER:1] laughed and [said|CUE:1], \
+         [\"I don't believe in ferries.\"|QUOTE:1]",
+    );
+    check(
+        "Once in my early twenties, [Ingrid|SPEAKER:1] frowned and [said|CUE:1], \
+         [“Nobody sails to Ørland in March.”|QUOTE:1]",
+    );
+}
+
+#[test]
+fn a_cue_after_to_which_reports_the_quotation() {
+    check(
+        "[Ingrid|SPEAKER:1] [asked|CUE:1] [whether the ferry ran on Sundays|QUOTE:1]. To which \
+         [she|SPEAKER:2] [said|CUE:2], [“Ask the harbour master in Ørland.”|QUOTE:2]",
+    );
+}
