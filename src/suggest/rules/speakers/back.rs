@@ -301,10 +301,15 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
             && (lexicon::is_title(pw)
                 || lexicon::is_role(pw)
                 || (!name && !lexicon::is_stop(pw) && !lexicon::is_between(pw)));
-        if name_word(text, toks, j) || connector || modifier {
+        // Before a possessive its own modifiers go on (`the Democratic
+        // presidential candidate’s doctor`), but no verb (`insured
+        // Patriot’s obligations`).
+        let verb = determined && pw.ends_with("ed");
+        if !verb && (name_word(text, toks, j) || connector || modifier) {
             start = j;
-            // `Clinton’s team`: a possessive determines the noun it owns.
-            determined |= j + 1 == head && verbs::is_possessive(pw);
+            // `Clinton’s team`, `Connecticut’s tax commissioner`: a
+            // possessive determines the noun it owns.
+            determined |= verbs::is_possessive(pw);
         } else {
             break;
         }

@@ -46,11 +46,15 @@ fn word<'t>(text: &'t str, toks: &[Tok], i: usize) -> Option<&'t str> {
         .map(|t| t.text(text))
 }
 
-/// A capitalised word that can be part of a name (not `But`, `After` or `Friday`).
+/// A capitalised word that can be part of a name (not `But`, `After`,
+/// `Friday` or `Let’s`).
 fn name_word(text: &str, toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
         && word(text, toks, i).is_some_and(|w| {
-            !lexicon::is_stop(w) && !lexicon::is_determiner(w) && !lexicon::is_calendar(w)
+            !lexicon::is_stop(w)
+                && !lexicon::is_determiner(w)
+                && !lexicon::is_calendar(w)
+                && !matches!(w, "Let’s" | "Let's")
         })
 }
 

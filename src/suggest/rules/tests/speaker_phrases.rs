@@ -75,6 +75,9 @@ fn possessive_heads() {
     check(
         "[Ødegaard’s team|SPEAKER:1] [says|CUE:1] [she’ll open the new terminal later this week|QUOTE:1].",
     );
+    check(
+        "[Ålesund’s harbour commissioner|SPEAKER:1] [says|CUE:1] [an internal review shows no leak|QUOTE:1].",
+    );
 }
 
 #[test]
