@@ -6,6 +6,7 @@
 //! relative `who` refers to (`Ana Díaz, who said`). Days, months and
 //! time phrases are never part of a speaker (`the council on Friday said`).
 
+mod attach;
 mod back;
 mod forward;
 
@@ -114,7 +115,7 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
     if is_dash(text, last) {
         return back::dashed(text, toks, end, lo);
     }
-    back::familiar(text, toks, end, lo).or_else(|| back::closed(text, toks, end, lo))
+    attach::familiar(text, toks, end, lo).or_else(|| back::closed(text, toks, end, lo))
 }
 
 /// The first token before `end` once at most three lowercase adverbs and
