@@ -185,6 +185,14 @@ pub(super) fn parenthetical(text: &str, toks: &[Tok], comma: usize, lo: usize) -
 /// Where a speaker phrase ending at `end` ends once a time phrase is left
 /// out (`the council on Friday`, `Ortiz this week`); `end` when none.
 pub(super) fn skip_time(text: &str, toks: &[Tok], end: usize, lo: usize) -> usize {
+    // `who in 2010 said`: a year.
+    let year = end > lo + 1
+        && word(text, toks, end - 1)
+            .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        && word(text, toks, end - 2).is_some_and(|w| matches!(w, "in" | "In" | "since"));
+    if year {
+        return end - 2;
+    }
     if !(end > lo && word(text, toks, end - 1).is_some_and(lexicon::is_time_noun)) {
         return end;
     }

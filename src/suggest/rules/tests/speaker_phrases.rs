@@ -13,6 +13,13 @@ fn days_and_time_phrases_are_not_speakers() {
         "[The port authority|SPEAKER:1] last month [announced|CUE:1] [it would hire more pilots|QUOTE:1].",
     );
     check("Tuesday [the minister|SPEAKER:1] [said|CUE:1] [prices would fall|QUOTE:1].");
+    check(
+        "[The council|SPEAKER:1] in 2019 [said|CUE:1] [the route to Ørland would close|QUOTE:1].",
+    );
+    check(
+        "The ferry went to [Ingrid Ødegaard|SPEAKER:1], who in 2019 [said|CUE:1] \
+         [the route would never pay|QUOTE:1].",
+    );
     let s = suggest("On Tuesday said the vote would be delayed until the spring.");
     assert!(
         s.spans.iter().all(|x| x.label != "SPEAKER"),
