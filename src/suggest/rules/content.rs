@@ -99,7 +99,14 @@ pub fn before_inverted(
     let comma = cue
         .checked_sub(1)
         .filter(|&c| c > a && toks[c].is(text, ','))?;
-    if reported::only_stops(text, toks, rest, b) {
+    // `…, said Brian Baker, a longtime adviser to the family who oversees
+    // the campaign.`: an appositive longer than the speaker phrase reads
+    // runs on to the sentence's end with no mark of its own.
+    let appositive = (cue..rest).any(|j| toks[j].is(text, ','))
+        && toks
+            .get(rest..reported::trim(text, toks, rest, b))
+            .is_some_and(|t| t.iter().all(|t| t.kind == Kind::Word));
+    if appositive || reported::only_stops(text, toks, rest, b) {
         return clause(p, (a, comma), found, "clause-said-x", used);
     }
     if !toks.get(rest).is_some_and(|t| t.is(text, ',')) {

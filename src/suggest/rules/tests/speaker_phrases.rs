@@ -110,6 +110,28 @@ fn attribution_after_unmarked_content() {
 }
 
 #[test]
+fn unmarked_content_before_a_speaker_with_a_long_appositive() {
+    // The appositive runs past what the speaker phrase reads, with no comma
+    // to end it: the clause before the cue is still what was said.
+    let text = "Its first ferry could sail this week, said Jón Þórsson, a longtime adviser to \
+                the harbour board who runs the shipyard’s last-minute campaign to stop the bridge.";
+    let s = suggest(text);
+    let [q] = &s.quotes[..] else {
+        panic!("one quote expected, got {:?}", s.quotes);
+    };
+    let span = |i: Option<usize>| {
+        let r = &s.spans[i.expect("linked")].range;
+        &text[r.start..r.end]
+    };
+    assert_eq!(
+        span(q.content.first().copied()),
+        "Its first ferry could sail this week"
+    );
+    assert_eq!(span(q.cue), "said");
+    assert!(span(q.speaker).starts_with("Jón Þórsson, a longtime adviser"));
+}
+
+#[test]
 fn a_quotes_own_speaker_beats_the_previous_sentences() {
     check(
         "[Lee|SPEAKER:1] [said|CUE:1] [the talks went well|QUOTE:1]. \
