@@ -46,11 +46,37 @@ pub fn clause_after(
         let complement = complement::read(text, toks, cue, start, b);
         found.class = attribution::class_of(class, toks[cue].text(text), complement, negated)?;
     }
-    let end = ends::reported_end(text, p, start, b);
-    if p.word_count(start, end) < 3 {
+    // `has said the same thing`, `said as much`: words said before, again.
+    let echo = class == CueClass::Speech && !negated && echoes(text, p, start);
+    if echo {
+        found.class = AttributionClass::Speech;
+    }
+    let end = match echo {
+        // `the same thing`: the words stand for it, what follows is the reporter's.
+        true => (start + 2..(start + 3).min(b))
+            .find(|&j| toks[j].kind == Kind::Word && toks[j].text(text) == "thing")
+            .map_or(start + 2, |j| j + 1),
+        false => ends::reported_end(text, p, start, b),
+    };
+    if p.word_count(start, end) < if echo { 2 } else { 3 } {
         return None;
     }
     clause(p, (start, end), found, "x-said-clause", used)
+}
+
+/// True when the object at token `start` stands for words said before:
+/// `the same (thing)`, `as much`.
+fn echoes(text: &str, p: &Para, start: usize) -> bool {
+    let word = |j: usize| {
+        p.toks
+            .get(j)
+            .filter(|t| t.kind == Kind::Word)
+            .map_or("", |t| t.text(text))
+    };
+    matches!(
+        (word(start), word(start + 1)),
+        ("the", "same") | ("as", "much")
+    )
 }
 
 /// Fills `found` with the clause `[a, b)` as content (direct when it is one quote).

@@ -248,3 +248,14 @@ fn a_cue_after_to_which_reports_the_quotation() {
          [she|SPEAKER:2] [said|CUE:2], [“Ask the harbour master in Ørland.”|QUOTE:2]",
     );
 }
+
+#[test]
+fn words_said_again_are_speech() {
+    check(
+        "[Ødegaard’s deputy|SPEAKER:1] [said|CUE:1] [as much|QUOTE:1] in an interview on Friday.",
+    );
+    check(
+        "[Many islanders|SPEAKER:1] have [said|CUE:1] [the same thing|QUOTE:1], including the mayor \
+         of Hitra.",
+    );
+}
