@@ -47,7 +47,7 @@ pub(super) fn familiar(text: &str, toks: &[Tok], end: usize, lo: usize) -> Optio
 
 /// Prepositions that attach a phrase to the noun before them.
 const ATTACHING: &[&str] = &[
-    "of", "for", "at", "with", "in", "from", "on", "around", "across",
+    "of", "for", "at", "with", "in", "from", "on", "to", "around", "across",
 ];
 
 /// `a spokeswoman for the ministry`, `A survey of farmers`, `experts on

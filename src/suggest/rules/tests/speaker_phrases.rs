@@ -212,6 +212,10 @@ fn a_role_with_a_topic_is_one_speaker() {
         "[Fishing observers in Tromsø and around the coast|SPEAKER:1] [say|CUE:1] \
          [Ødegaard deserves the first offer|QUOTE:1].",
     );
+    check(
+        "[The ferry|QUOTE:1], [advisers to Ms. Ødegaard|SPEAKER:1] [say|CUE:1], \
+         [has become a burden on the island’s budget|QUOTE:1].",
+    );
 }
 
 #[test]
