@@ -46,21 +46,32 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// `When my mother mentioned the devil, I laughed`: a cue whose subject
-/// (from token `subject`) follows a subordinating word reports only up to
+/// (from token `subject`) follows a subordinating word that opens the
+/// sentence starting at token `a` (or follows a comma, an opening quotation mark,
+/// `and` or `but`) reports only up to
 /// the first comma outside quotation marks past the one right after the cue
 /// at token `cue`, where the main clause begins; `b` otherwise.
-pub fn lead_clause_end(text: &str, p: &Para, subject: usize, cue: usize, b: usize) -> usize {
+pub fn lead_clause_end(
+    text: &str,
+    p: &Para,
+    (a, b): (usize, usize),
+    subject: usize,
+    cue: usize,
+) -> usize {
     let toks = &p.toks;
-    let opens = subject
-        .checked_sub(1)
-        .and_then(|j| toks.get(j))
-        .is_some_and(|t| {
-            t.kind == Kind::Word
-                && SUBORDINATORS
-                    .iter()
-                    .any(|w| t.text(text).eq_ignore_ascii_case(w))
-        });
-    if !opens {
+    let Some(sub) = subject.checked_sub(1).filter(|&j| j >= a) else {
+        return b;
+    };
+    let before = &toks[sub.max(1) - 1];
+    let leading = sub == a
+        || before.is(text, ',')
+        || (sub > 0 && p.seg_at(sub - 1).is_some())
+        || (before.kind == Kind::Word && matches!(before.text(text), "and" | "but"));
+    let opens = toks[sub].kind == Kind::Word
+        && SUBORDINATORS
+            .iter()
+            .any(|w| toks[sub].text(text).eq_ignore_ascii_case(w));
+    if !(leading && opens) {
         return b;
     }
     let mut i = cue + 2;

@@ -195,7 +195,9 @@ fn around(
             .find(|&j| toks[j].is(text, ','))
             .unwrap_or(b)
     } else {
-        who.map_or(b, |w| ends::lead_clause_end(text, p, w.start, cue.at, b))
+        who.map_or(b, |w| {
+            ends::lead_clause_end(text, p, (a, b), w.start, cue.at)
+        })
     };
     let mut found = Found {
         content: Vec::new(),
@@ -360,7 +362,12 @@ fn parenthetical_cue(text: &str, toks: &[Tok], rest: usize, start: usize, b: usi
     let that = toks
         .get(comma + 1)
         .is_some_and(|t| t.kind == Kind::Word && t.text(text) == "that");
+    // `A, X said Friday, as they bristled`: B is the reporter's.
+    let adjunct = toks.get(start).is_some_and(|t| {
+        t.kind == Kind::Word && matches!(t.text(text), "as" | "while" | "when" | "before" | "after")
+    });
     toks.get(comma).is_some_and(|t| t.is(text, ','))
+        && !adjunct
         && (start == comma + 1 || (that && start == comma + 2))
 }
 

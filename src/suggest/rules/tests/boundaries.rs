@@ -153,3 +153,22 @@ fn a_cue_in_a_leading_subordinate_clause_reports_up_to_its_comma() {
          islanders on Hitra protested.",
     );
 }
+
+#[test]
+fn a_time_of_day_and_an_adjunct_after_a_closing_cue_are_the_reporters() {
+    check(
+        "[The ferry will run all winter|QUOTE:1], [a spokesman|SPEAKER:1] [announced|CUE:1] Monday morning.",
+    );
+    check(
+        "[The ferry to Ørland was too slow|QUOTE:1], [the mayors|SPEAKER:1] [said|CUE:1] Friday \
+         afternoon, as they waited on the quay.",
+    );
+}
+
+#[test]
+fn a_later_cue_in_a_trailing_clause_leaves_the_first_quotation_whole() {
+    check(
+        "[Ødegaard|SPEAKER:1] [said|CUE:1] [Lund was “absolutely right”|QUOTE:1] when [he|SPEAKER:2] \
+         [said|CUE:2] Wednesday night that [the ferries had been left to rot for a decade|QUOTE:2].",
+    );
+}
