@@ -47,16 +47,18 @@ pub fn headline(text: &str, p: &Para, para: usize) -> Option<(Found, Vec<usize>)
 /// True when most of the paragraph's longer words are capitalised and it is
 /// short: a headline, not a sentence.
 fn title_case(text: &str, p: &Para) -> bool {
-    let words: Vec<_> = p.toks.iter().filter(|t| t.kind == Kind::Word).collect();
-    if words.len() > MAX_WORDS {
-        return false;
+    let (mut words, mut long, mut caps) = (0, 0, 0);
+    for t in p.toks.iter().filter(|t| t.kind == Kind::Word) {
+        words += 1;
+        if words > MAX_WORDS {
+            return false;
+        }
+        if t.text(text).chars().nth(3).is_some() {
+            long += 1;
+            caps += usize::from(t.cap);
+        }
     }
-    let long: Vec<_> = words
-        .iter()
-        .filter(|t| t.text(text).chars().count() >= 4)
-        .collect();
-    let caps = long.iter().filter(|t| t.cap).count();
-    long.len() >= 3 && caps * 5 >= long.len() * 4
+    long >= 3 && caps * 5 >= long * 4
 }
 
 /// True for a capitalised speech cue at token `i` in the present or past
