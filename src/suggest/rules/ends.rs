@@ -1,18 +1,15 @@
 //! Where a reported clause ends (`X said A, who …`): at a semicolon, before
 //! a coordinated cue or a clause reporting with its own subject
-//! ([`coordinate`]), before a trailing relative clause and before a
-//! trailing noun phrase of the reporter's. Each cut is kept only when at
-//! least three words of the clause stay.
+//! ([`coordinate`]), before a contrast (`, although …`), a trailing relative
+//! clause and a trailing noun phrase of the reporter's; each cut is kept
+//! only when at least three words of the clause stay. A cue in a leading
+//! subordinate clause reports up to the main clause.
 
 use super::complement::{self, Complement};
 use super::coordinate;
 use super::para::Para;
 use super::reported;
 use super::words::Kind;
-
-/// A rule that ends the reported clause `[start, end)` earlier: `(text, p,
-/// start, end)` to the new end, or `end`.
-type Cut = fn(&str, &Para, usize, usize) -> usize;
 
 /// End of the reported clause that starts at token `start` and may run to
 /// `b` (exclusive), trailing punctuation left out.
@@ -23,19 +20,18 @@ pub fn reported_end(text: &str, p: &Para, start: usize, b: usize) -> usize {
         .find(|&j| toks[j].is(text, ';'))
         .filter(|&j| !p.segs.iter().any(|s| s.open < j && j < s.end(toks)))
         .unwrap_or(b);
-    let mut end = reported::trim(text, toks, start, b);
-    let cuts: [Cut; 4] = [
-        coordinate::clause_end,
-        before_contrast,
-        before_relative,
-        before_trailer,
-    ];
-    for cut in cuts {
-        let at = cut(text, p, start, end);
+    let keep = |end: usize, at: usize| {
         if p.word_count(start, at) >= 3 {
-            end = at;
+            at
+        } else {
+            end
         }
-    }
+    };
+    let mut end = reported::trim(text, toks, start, b);
+    end = keep(end, coordinate::clause_end(text, p, start, end));
+    end = keep(end, before_contrast(text, p, start, end));
+    end = keep(end, before_relative(text, p, start, end));
+    end = keep(end, before_trailer(text, p, start, end));
     end
 }
 
@@ -102,9 +98,10 @@ fn before_contrast(text: &str, p: &Para, start: usize, end: usize) -> usize {
             .filter(|t| t.kind == Kind::Word && j < end)
             .map_or("", |t| t.text(text))
     };
+    let mut segs = p.segs[p.segs_in(start + 1, end)].iter().peekable();
     let mut i = start + 1;
     while i + 1 < end {
-        if let Some((_, seg)) = p.seg_at(i) {
+        if let Some(seg) = segs.next_if(|s| s.open == i) {
             i = seg.end(toks).max(i + 1);
             continue;
         }

@@ -23,7 +23,9 @@ const MAX_SPEAKER: usize = 5;
 /// The attribution of a headline paragraph, and the quotes its content holds.
 pub fn headline(text: &str, p: &Para, para: usize) -> Option<(Found, Vec<usize>)> {
     let toks = &p.toks;
-    if p.sents.len() != 1 || !title_case(text, p) {
+    // Every paragraph of one sentence comes here: the capitalised cue,
+    // which few have, is looked for before the words are counted.
+    if p.sents.len() != 1 {
         return None;
     }
     let end = reported::trim(text, toks, 0, toks.len());
@@ -31,29 +33,29 @@ pub fn headline(text: &str, p: &Para, para: usize) -> Option<(Found, Vec<usize>)
     let last = end.checked_sub(1)?;
     if is_cue(text, p, last) {
         let comma = (0..last).rev().find(|&j| toks[j].kind != Kind::Word)?;
-        if !toks[comma].is(text, ',') {
+        if !toks[comma].is(text, ',') || !title_case(p) {
             return None;
         }
         return attribution(text, p, (0, comma), (comma + 1, last), para);
     }
     // `Obama Says …`
     let cue = (1..=MAX_SPEAKER.min(end)).find(|&j| is_cue(text, p, j))?;
-    if toks[..cue].iter().any(|t| t.kind != Kind::Word) {
+    if toks[..cue].iter().any(|t| t.kind != Kind::Word) || !title_case(p) {
         return None;
     }
     attribution(text, p, (cue + 1, end), (0, cue), para)
 }
 
-/// True when most of the paragraph's longer words are capitalised and it is
-/// short: a headline, not a sentence.
-fn title_case(text: &str, p: &Para) -> bool {
+/// True when most of the paragraph's longer words (four bytes or more) are
+/// capitalised and it is short: a headline, not a sentence.
+fn title_case(p: &Para) -> bool {
     let (mut words, mut long, mut caps) = (0, 0, 0);
     for t in p.toks.iter().filter(|t| t.kind == Kind::Word) {
         words += 1;
         if words > MAX_WORDS {
             return false;
         }
-        if t.text(text).chars().nth(3).is_some() {
+        if t.end - t.start >= 4 {
             long += 1;
             caps += usize::from(t.cap);
         }
