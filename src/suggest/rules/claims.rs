@@ -150,8 +150,9 @@ fn trim_to(
     let toks = &p.toks;
     let a = toks.partition_point(|t| t.start < from);
     let mut b = toks.partition_point(|t| t.start < limit);
+    // A closing quotation mark stays with the words it closes.
     while b > a
-        && (toks[b - 1].kind != Kind::Word
+        && ((toks[b - 1].kind != Kind::Word && p.seg_closing_at(b - 1).is_none())
             || matches!(
                 toks[b - 1].text(text),
                 "because" | "and" | "but" | "that" | "as" | "while" | "when" | "saying"

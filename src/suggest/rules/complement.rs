@@ -104,15 +104,25 @@ fn scan(text: &str, toks: &[Tok], start: usize, end: usize) -> Complement {
         let mut buf = [0u8; 32];
         let w = lc(text, t, &mut buf);
         if i > start && subordinate(w) {
-            // `the plan, which Congress passed, was dead`: go on after the comma.
-            match (i + 1..stop).find(|&j| toks[j].is(text, ',')) {
+            // `parents who adopt would …`: a relative pronoun right after its
+            // noun opens a clause that no comma closes; the word after it is
+            // that clause's verb (or subject) and the next verb is the
+            // complement's.
+            let restrictive =
+                matches!(w, "that" | "who" | "which") && toks[i - 1].kind == Kind::Word;
+            let comma = (i + 1..stop).find(|&j| toks[j].is(text, ','));
+            match comma {
+                _ if restrictive && !embedded => {
+                    embedded = true;
+                    i += 2;
+                    continue;
+                }
+                // `the plan, which Congress passed, was dead`: go on after the comma.
                 Some(comma) => {
                     i = comma + 1;
                     continue;
                 }
-                // `parents who adopt would …`: without a comma, the word
-                // after a relative pronoun is its clause's verb (or
-                // subject); the next verb is the complement's.
+                // `…, who adopt would …`: no comma closes it either.
                 None if !embedded && matches!(w, "that" | "who" | "which") => {
                     embedded = true;
                     i += 2;

@@ -7,8 +7,8 @@ use crate::suggest::AttributionClass;
 
 use super::attribution;
 use super::complement;
-use super::coordinate;
 use super::cues::{self, CueClass};
+use super::ends;
 use super::lexicon;
 use super::marks::Seg;
 use super::para::{Found, Para};
@@ -46,28 +46,37 @@ pub fn clause_after(
         let complement = complement::read(text, toks, cue, start, b);
         found.class = attribution::class_of(class, toks[cue].text(text), complement, negated)?;
     }
-    // `…; they only learned on Friday …`: a semicolon ends the clause.
-    let b = (start..b)
-        .find(|&j| toks[j].is(text, ';'))
-        .filter(|&j| !p.segs.iter().any(|s| s.open < j && j < s.end(toks)))
-        .unwrap_or(b);
-    let mut end = reported::trim(text, toks, start, b);
-    let cut = coordinate::clause_end(text, p, start, end);
-    if p.word_count(start, cut) >= 3 {
-        end = cut;
+    // `has said the same thing`, `said as much`: words said before, again.
+    let echo = class == CueClass::Speech && !negated && echoes(text, p, start);
+    if echo {
+        found.class = AttributionClass::Speech;
     }
-    let cut = reported::before_relative(text, p, start, end);
-    if p.word_count(start, cut) >= 3 {
-        end = cut;
-    }
-    let cut = reported::before_trailer(text, p, start, end);
-    if p.word_count(start, cut) >= 3 {
-        end = cut;
-    }
-    if p.word_count(start, end) < 3 {
+    let end = match echo {
+        // `the same thing`: the words stand for it, what follows is the reporter's.
+        true => (start + 2..(start + 3).min(b))
+            .find(|&j| toks[j].kind == Kind::Word && toks[j].text(text) == "thing")
+            .map_or(start + 2, |j| j + 1),
+        false => ends::reported_end(text, p, start, b),
+    };
+    if p.word_count(start, end) < if echo { 2 } else { 3 } {
         return None;
     }
     clause(p, (start, end), found, "x-said-clause", used)
+}
+
+/// True when the object at token `start` stands for words said before:
+/// `the same (thing)`, `as much`.
+fn echoes(text: &str, p: &Para, start: usize) -> bool {
+    let word = |j: usize| {
+        p.toks
+            .get(j)
+            .filter(|t| t.kind == Kind::Word)
+            .map_or("", |t| t.text(text))
+    };
+    matches!(
+        (word(start), word(start + 1)),
+        ("the", "same") | ("as", "much")
+    )
 }
 
 /// Fills `found` with the clause `[a, b)` as content (direct when it is one quote).
@@ -116,7 +125,14 @@ pub fn before_inverted(
     let comma = cue
         .checked_sub(1)
         .filter(|&c| c > a && toks[c].is(text, ','))?;
-    if reported::only_stops(text, toks, rest, b) {
+    // `…, said Brian Baker, a longtime adviser to the family who oversees
+    // the campaign.`: an appositive longer than the speaker phrase reads
+    // runs on to the sentence's end with no mark of its own.
+    let appositive = (cue..rest).any(|j| toks[j].is(text, ','))
+        && toks
+            .get(rest..reported::trim(text, toks, rest, b))
+            .is_some_and(|t| t.iter().all(|t| t.kind == Kind::Word));
+    if appositive || reported::only_stops(text, toks, rest, b) {
         return clause(p, (a, comma), found, "clause-said-x", used);
     }
     if !toks.get(rest).is_some_and(|t| t.is(text, ',')) {

@@ -6,14 +6,16 @@
 use super::cues::{self, CueClass, Form};
 use super::lexicon;
 use super::para::Para;
-use super::words::Kind;
+use super::speakers::{self, Phrase};
+use super::verbs::{self, Before};
+use super::words::{Kind, Tok};
 
 /// At most this many adverbs between a comma or `and` and its cue.
 const MAX_ADVERBS: usize = 2;
 
 /// The first token before `at` once lowercase adverbs (`even`, `also`) are
 /// skipped, not reaching before `lo`.
-pub fn adverbs_before(text: &str, toks: &[super::words::Tok], at: usize, lo: usize) -> usize {
+pub fn adverbs_before(text: &str, toks: &[Tok], at: usize, lo: usize) -> usize {
     let mut j = at;
     while j > lo
         && at - j < MAX_ADVERBS
@@ -129,4 +131,23 @@ pub fn clause_end(text: &str, p: &Para, start: usize, b: usize) -> usize {
         i += 1;
     }
     b
+}
+
+/// `I laughed and said`, `When she asked, Díaz frowned and said`: the
+/// subject of the verb at most four words before the conjunction at token
+/// `and`, which a coordinated cue without a subject of its own shares. The
+/// verb is a past (an `-s` word is as often a plural noun) and its subject
+/// opens the sentence or follows a comma, so it is no clause's inside a
+/// reported one (`said she thinks the video should be released but said`).
+pub fn joined_subject(text: &str, toks: &[Tok], and: usize, lo: usize) -> Option<Phrase> {
+    (lo..and)
+        .rev()
+        .take(4)
+        .take_while(|&j| toks[j].kind == Kind::Word)
+        .filter(|&j| {
+            let w = toks[j].text(text);
+            !toks[j].cap && !w.ends_with('s') && verbs::is_finite(w, || Before::Name, || false)
+        })
+        .find_map(|v| speakers::before(text, toks, v, lo))
+        .filter(|s| s.start == lo || toks[s.start - 1].is(text, ','))
 }

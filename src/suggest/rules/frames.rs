@@ -16,6 +16,7 @@ use super::complement::{self, Complement};
 use super::content;
 use super::coordinate;
 use super::cues::{self, CueClass, Form};
+use super::ends;
 use super::para::{Found, Para, Speaker, Who};
 use super::reported;
 use super::speakers::{self, Head, Phrase};
@@ -86,13 +87,19 @@ fn around(
     let before_subject = subject
         .and_then(|s| s.start.checked_sub(1).filter(|&j| j >= a))
         .map_or("", |j| toks[j].text(text));
-    let no_clause = toks.get(cue.at + 1).is_none_or(|t| {
-        t.kind != Kind::Word
-            || matches!(
-                t.text(text),
-                "as" | "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of"
-            )
-    });
+    // (`To which she said, “…”` reports the quotation.)
+    let quoted = toks
+        .get(cue.at + 1)
+        .is_some_and(|t| t.is(text, ',') || t.is(text, ':'))
+        && p.seg_at(cue.at + 2).is_some();
+    let no_clause = !quoted
+        && toks.get(cue.at + 1).is_none_or(|t| {
+            t.kind != Kind::Word
+                || matches!(
+                    t.text(text),
+                    "as" | "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of"
+                )
+        });
     // `what Trump says`, `everything she said`: the cue's object is a noun
     // phrase of the reporter's sentence, not what was said.
     // (`what he called a “rant”` still names someone's words.)
@@ -145,7 +152,12 @@ fn around(
                 // `He defended it, saying …`, `X bemoaned it and said …`: the
                 // sentence's subject speaks, or the speaker of the sentence's
                 // first attribution.
-                let s = speakers::after(text, toks, a, lead).filter(|s| s.end < lead);
+                // `remained but found …` reports nothing: a person's verb does.
+                let spoken = matches!(class, CueClass::Speech | CueClass::Tell | CueClass::Write);
+                let s = (joined && spoken)
+                    .then(|| coordinate::joined_subject(text, toks, lead - 1, a))
+                    .flatten()
+                    .or_else(|| speakers::after(text, toks, a, lead).filter(|s| s.end < lead));
                 if s.is_none() && prev.is_none() {
                     return None;
                 }
@@ -183,7 +195,9 @@ fn around(
             .find(|&j| toks[j].is(text, ','))
             .unwrap_or(b)
     } else {
-        b
+        who.map_or(b, |w| {
+            ends::lead_clause_end(text, p, (a, b), w.start, cue.at)
+        })
     };
     let mut found = Found {
         content: Vec::new(),
@@ -348,7 +362,12 @@ fn parenthetical_cue(text: &str, toks: &[Tok], rest: usize, start: usize, b: usi
     let that = toks
         .get(comma + 1)
         .is_some_and(|t| t.kind == Kind::Word && t.text(text) == "that");
+    // `A, X said Friday, as they bristled`: B is the reporter's.
+    let adjunct = toks.get(start).is_some_and(|t| {
+        t.kind == Kind::Word && matches!(t.text(text), "as" | "while" | "when" | "before" | "after")
+    });
     toks.get(comma).is_some_and(|t| t.is(text, ','))
+        && !adjunct
         && (start == comma + 1 || (that && start == comma + 2))
 }
 

@@ -116,7 +116,9 @@ fn role_of(text: &str, toks: &[Tok], i: usize, is_open: bool) -> Role {
     match c {
         '“' | '„' | '«' if is_open && right => Role::Close,
         '“' | '„' | '«' => Role::Open,
-        '”' | '»' if !is_open && left => Role::Open,
+        // `” … what I learned`: a paragraph opening with a closing mark
+        // opens its quote all the same.
+        '”' | '»' if !is_open && (left || i == 0) => Role::Open,
         '”' | '»' => Role::Close,
         _ if left => Role::Open,
         _ if right => Role::Close,
@@ -196,5 +198,13 @@ mod tests {
         let toks = tokenize(s, 0, s.len());
         assert!(pair(s, &toks, true)[0].continues);
         assert!(!pair(s, &toks, false)[0].continues);
+    }
+
+    #[test]
+    fn a_paragraph_may_open_with_a_closing_mark() {
+        assert_eq!(
+            quoted("” … what Åsa learned there,” he said.", false),
+            ["” … what Åsa learned there,”"]
+        );
     }
 }

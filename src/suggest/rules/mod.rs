@@ -5,8 +5,8 @@
 //! Boilerplate paragraphs ([`crate::suggest::boilerplate`]) are skipped and
 //! entity mentions come from [`crate::suggest::entities`]; the rest of the
 //! text is read paragraph by paragraph (a line of text): [`para`] tokenizes
-//! and pairs marks, [`posts`] and [`labels`] read embedded posts and
-//! transcript labels, [`claims`] finds the attributions of each sentence with
+//! and pairs marks, [`posts`], [`labels`] and [`headline`] read embedded
+//! posts, transcript labels and headlines, [`claims`] finds the attributions of each sentence with
 //! [`frames`] (what follows a cue is read by [`complement`], the class of
 //! each attribution decided by [`attribution`]), [`orphans`] places the
 //! quotes no cue claimed, [`coref`] resolves speakers against earlier
@@ -24,7 +24,9 @@ mod content;
 mod coordinate;
 mod coref;
 mod cues;
+mod ends;
 mod frames;
+mod headline;
 mod labels;
 mod lexicon;
 mod marks;
@@ -113,6 +115,13 @@ impl Suggester for RulesSuggester {
                 found.push(f);
                 if let Some(u) = seg.and_then(|s| used.get_mut(s)) {
                     *u = true;
+                }
+            } else if let Some((f, segs)) = headline::headline(text, &p, index) {
+                found.push(f);
+                for s in segs {
+                    if let Some(u) = used.get_mut(s) {
+                        *u = true;
+                    }
                 }
             } else {
                 for &sent in &p.sents {

@@ -1,8 +1,8 @@
 //! Reported (indirect) speech: where the clause after a cue starts once the
 //! recipient (`told reporters`), time and venue phrases (`on Sunday`, `in a
-//! statement`) and `that` are skipped, and where it ends.
+//! statement`) and `that` are skipped; naming cues and the partial quote
+//! they report. Where the clause ends is [`super::ends`]'s.
 
-use super::complement::{self, Complement};
 use super::cues::lower;
 use super::lexicon;
 use super::para::Para;
@@ -97,6 +97,10 @@ fn is_day(w: &str) -> bool {
             | "today"
             | "yesterday"
             | "tonight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
             | "recently"
             | "earlier"
             | "later"
@@ -262,54 +266,6 @@ pub fn trim(text: &str, toks: &[Tok], a: usize, b: usize) -> usize {
         e -= 1;
     }
     e
-}
-
-/// End of the reported clause `[start, end)` before a relative clause that
-/// runs to its end (`…, who leads the council.`); one closed by a further
-/// comma stays (`the plan, which the council passed, was a mistake`).
-pub fn before_relative(text: &str, p: &Para, start: usize, end: usize) -> usize {
-    let toks = &p.toks;
-    let mut i = start + 1;
-    while i + 1 < end {
-        if let Some((_, seg)) = p.seg_at(i) {
-            i = seg.end(toks).max(i + 1);
-            continue;
-        }
-        let mut buf = [0u8; 32];
-        let relative = toks[i].is(text, ',')
-            && lc(text, &toks[i + 1], &mut buf)
-                .is_some_and(|w| matches!(w, "who" | "whom" | "whose" | "which"));
-        if relative && !(i + 2..end).any(|j| toks[j].is(text, ',')) {
-            return i;
-        }
-        i += 1;
-    }
-    end
-}
-
-/// End of the reported clause `[start, end)` before a trailing noun phrase
-/// of the reporter's, set off by a comma and running to its end with no
-/// verb of its own (`…, the council’s favourite`) and not the last items of
-/// a list (`tax fairness, the closure of loopholes and …`).
-pub fn before_trailer(text: &str, p: &Para, start: usize, end: usize) -> usize {
-    let toks = &p.toks;
-    let Some(comma) = (start + 3..end)
-        .filter(|&i| toks[i].is(text, ','))
-        .find(|&i| !p.segs.iter().any(|s| s.open < i && i < s.end(toks)))
-    else {
-        return end;
-    };
-    let next = comma + 1;
-    let article = toks
-        .get(next)
-        .is_some_and(|t| t.kind == Kind::Word && matches!(t.text(text), "a" | "an" | "the"));
-    let last = !(next..end).any(|j| {
-        toks[j].is(text, ',')
-            || (toks[j].kind == Kind::Word && matches!(toks[j].text(text), "and" | "or"))
-    });
-    let phrase =
-        article && last && complement::read(text, toks, comma, next, end) == Complement::Object;
-    if phrase { comma } else { end }
 }
 
 /// Naming cues: `called it “a personal insult”`, `described him as …`.

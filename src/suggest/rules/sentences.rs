@@ -118,5 +118,9 @@ mod tests {
             ["“Why?” he asked.", "Yes."]
         );
         assert_eq!(sentences("J. R. Smith said so."), ["J. R. Smith said so."]);
+        assert_eq!(
+            sentences("Then the S.E.C. said so. Ørsted left."),
+            ["Then the S.E.C. said so.", "Ørsted left."]
+        );
     }
 }

@@ -63,6 +63,9 @@ pub enum Before {
     Function,
     /// A capitalised word (a name).
     Name,
+    /// A capitalised plural (`Democrats`, `Republicans`), which a base form
+    /// can follow.
+    Names,
     /// A lowercase word that can end a subject noun phrase.
     Noun {
         /// It reads as a plural (`officials`, `people`).
@@ -101,7 +104,11 @@ impl Before {
             // `three million dollars`: a number word counts the noun after it.
             Self::Function
         } else if cap {
-            Self::Name
+            // `Democrats want`: not `Jones`, `Congress` or `Paris`.
+            let plural = w.len() > 4
+                && w.ends_with('s')
+                && !["ss", "us", "is", "es"].iter().any(|end| w.ends_with(end));
+            if plural { Self::Names } else { Self::Name }
         } else {
             Self::noun(w)
         }
@@ -201,7 +208,7 @@ pub fn is_finite(
     if before == Before::To {
         return false;
     }
-    let after_noun = matches!(before, Before::Name | Before::Noun { .. });
+    let after_noun = matches!(before, Before::Name | Before::Names | Before::Noun { .. });
     match c {
         Candidate::Aux | Candidate::Contracted => true,
         Candidate::Past => before != Before::Function,
@@ -210,9 +217,12 @@ pub fn is_finite(
         Candidate::Regular => after_noun && !by_next(),
         Candidate::Third => matches!(
             before,
-            Before::Name | Before::Noun { role: true, .. } | Before::Noun { plural: false, .. }
+            Before::Name
+                | Before::Names
+                | Before::Noun { role: true, .. }
+                | Before::Noun { plural: false, .. }
         ),
-        Candidate::Present => matches!(before, Before::Noun { plural: true, .. }),
+        Candidate::Present => matches!(before, Before::Names | Before::Noun { plural: true, .. }),
     }
 }
 
@@ -285,6 +295,7 @@ mod tests {
         assert!(finite("it’s", Before::Nothing, ""));
         assert!(finite("wants", Before::of("Lee", true), ""));
         assert!(finite("want", Before::of("officials", false), ""));
+        assert!(finite("want", Before::of("Democrats", true), ""));
     }
 
     #[test]
@@ -296,6 +307,8 @@ mod tests {
         assert!(!finite("charges", Before::of("the", false), ""));
         assert!(!finite("hundred", noun(), ""));
         assert!(!finite("want", Before::of("plan", false), ""));
+        assert!(!finite("need", Before::of("Congress", true), ""));
+        assert!(!finite("need", Before::of("Paris", true), ""));
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Speaker phrases read backwards from a cue: a noun phrase (`a senior
 //! State Department official`), a name with an appositive (`Donna Brazile,
 //! the interim chair,`) or between dashes, across time phrases and
-//! parentheticals (`Ortiz, however,`).
+//! parentheticals (`Ortiz, however,`); a head with a phrase after it is
+//! [`super::attach`]'s.
 
 use super::super::cues;
 use super::super::lexicon;
 use super::super::verbs;
 use super::super::words::{Kind, Tok};
+use super::attach;
 use super::{Head, MAX_WORDS, Phrase, abbreviated, is_dash, name_word, role_like, word};
 
 /// `Kall -- co-editor of a book on debates --` ending at token `end`: a
@@ -161,43 +163,6 @@ pub(super) fn relative(text: &str, toks: &[Tok], who: usize, lo: usize) -> Optio
     }
 }
 
-/// Adjectives that make a vague source of a noun: `people familiar with the
-/// talks`, `those close to him`, `officials briefed on the plan`.
-const VAGUE: &[&str] = &["familiar", "close", "briefed", "knowledgeable", "involved"];
-
-/// `two people familiar with the matter`, `Those close to the mayor`: a
-/// vague source ending at token `end`, headed by the noun before the
-/// adjective.
-pub(super) fn familiar(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<Phrase> {
-    let adj = (lo + 1..end.saturating_sub(2))
-        .rev()
-        .take(8)
-        .take_while(|&j| {
-            toks[j].kind == Kind::Word && cues::word_class(toks[j].text(text)).is_none()
-        })
-        .find(|&j| {
-            word(text, toks, j).is_some_and(|w| VAGUE.contains(&w))
-                && word(text, toks, j + 1).is_some_and(|w| matches!(w, "with" | "to" | "on" | "in"))
-        })?;
-    let head = adj - 1;
-    let w = word(text, toks, head)?.to_ascii_lowercase();
-    if !(role_like(&w) || lexicon::is_quantifier(&w) || matches!(w.as_str(), "those" | "people")) {
-        return None;
-    }
-    let start = match word(text, toks, head.wrapping_sub(1)) {
-        Some(d) if head > lo && (lexicon::is_determiner(d) || lexicon::is_quantifier(d)) => {
-            head - 1
-        }
-        _ => head,
-    };
-    Some(Phrase {
-        start,
-        end,
-        head,
-        kind: Head::Role,
-    })
-}
-
 /// `, however,`, `, in a statement,`, `, on Friday,` ending at the comma
 /// `comma`: the speaker is the noun phrase before it (`Ortiz, however, said`).
 pub(super) fn parenthetical(text: &str, toks: &[Tok], comma: usize, lo: usize) -> Option<Phrase> {
@@ -220,6 +185,14 @@ pub(super) fn parenthetical(text: &str, toks: &[Tok], comma: usize, lo: usize) -
 /// Where a speaker phrase ending at `end` ends once a time phrase is left
 /// out (`the council on Friday`, `Ortiz this week`); `end` when none.
 pub(super) fn skip_time(text: &str, toks: &[Tok], end: usize, lo: usize) -> usize {
+    // `who in 2010 said`: a year.
+    let year = end > lo + 1
+        && word(text, toks, end - 1)
+            .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        && word(text, toks, end - 2).is_some_and(|w| matches!(w, "in" | "In" | "since"));
+    if year {
+        return end - 2;
+    }
     if !(end > lo && word(text, toks, end - 1).is_some_and(lexicon::is_time_noun)) {
         return end;
     }
@@ -301,24 +274,20 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Opti
             && (lexicon::is_title(pw)
                 || lexicon::is_role(pw)
                 || (!name && !lexicon::is_stop(pw) && !lexicon::is_between(pw)));
-        if name_word(text, toks, j) || connector || modifier {
+        // Before a possessive its own modifiers go on (`the Democratic
+        // presidential candidate’s doctor`), but no verb (`insured
+        // Patriot’s obligations`).
+        let verb = determined && pw.ends_with("ed");
+        if !verb && (name_word(text, toks, j) || connector || modifier) {
             start = j;
+            // `Clinton’s team`, `Connecticut’s tax commissioner`: a
+            // possessive determines the noun it owns.
+            determined |= verbs::is_possessive(pw);
         } else {
             break;
         }
     }
-    // `a spokeswoman for the ministry`, `A survey of farmers`, `supporters in
-    // Congress`, `experts on Korea`: the noun before the preposition heads
-    // the subject.
-    let attached = start >= lo + 2
-        && word(text, toks, start - 1)
-            .is_some_and(|w| matches!(w, "of" | "for" | "at" | "with" | "in" | "from" | "on"));
-    if attached
-        && let Some(outer) = noun_phrase_back(text, toks, start - 1, lo)
-            .filter(|o| matches!(o.kind, Head::Role | Head::Name) && end - o.start <= 2 * MAX_WORDS)
-        && (outer.kind == Head::Name
-            || lexicon::is_role(word(text, toks, outer.head).unwrap_or("")))
-    {
+    if let Some(outer) = attach::attached_to(text, toks, start, end, lo) {
         return Some(Phrase { end, ..outer });
     }
     if !name && !role && !determined {

@@ -6,6 +6,7 @@
 //! relative `who` refers to (`Ana Díaz, who said`). Days, months and
 //! time phrases are never part of a speaker (`the council on Friday said`).
 
+mod attach;
 mod back;
 mod forward;
 
@@ -46,11 +47,15 @@ fn word<'t>(text: &'t str, toks: &[Tok], i: usize) -> Option<&'t str> {
         .map(|t| t.text(text))
 }
 
-/// A capitalised word that can be part of a name (not `But`, `After` or `Friday`).
+/// A capitalised word that can be part of a name (not `But`, `After`,
+/// `Friday` or `Let’s`).
 fn name_word(text: &str, toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
         && word(text, toks, i).is_some_and(|w| {
-            !lexicon::is_stop(w) && !lexicon::is_determiner(w) && !lexicon::is_calendar(w)
+            !lexicon::is_stop(w)
+                && !lexicon::is_determiner(w)
+                && !lexicon::is_calendar(w)
+                && !matches!(w, "Let’s" | "Let's")
         })
 }
 
@@ -110,7 +115,7 @@ pub fn before(text: &str, toks: &[Tok], cue: usize, lo: usize) -> Option<Phrase>
     if is_dash(text, last) {
         return back::dashed(text, toks, end, lo);
     }
-    back::familiar(text, toks, end, lo).or_else(|| back::closed(text, toks, end, lo))
+    attach::familiar(text, toks, end, lo).or_else(|| back::closed(text, toks, end, lo))
 }
 
 /// The first token before `end` once at most three lowercase adverbs and

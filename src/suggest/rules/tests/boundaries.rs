@@ -119,3 +119,56 @@ fn a_cue_closing_the_sentence_takes_the_clause_with_an_inner_cue() {
          [the source|SPEAKER:1] [added|CUE:1].",
     );
 }
+
+#[test]
+fn content_stops_before_a_contrast_or_a_time_clause_of_the_reporter() {
+    check(
+        "[Ødegaard|SPEAKER:1] [claimed|CUE:1] that [selling the ferries was wise|QUOTE:1], \
+         although he again refused to show the accounts.",
+    );
+    check(
+        "[Þóra|SPEAKER:1] [said|CUE:1] [the fares would rise in March|QUOTE:1], while the \
+         council had promised a freeze.",
+    );
+    check(
+        "[Ødegaard|SPEAKER:1] [said|CUE:1] [the ferry was late|QUOTE:1]; nobody on the quay knew why.",
+    );
+}
+
+#[test]
+fn a_relative_clause_inside_the_content_does_not_hide_its_verb() {
+    // The clause runs past the words the complement is read in, so the
+    // verb after `who volunteer` must be found before the comma's clause.
+    check(
+        "[She|SPEAKER:1] [said|CUE:1] [grandparents and neighbours who volunteer would not be paid \
+         for the four extra weekend shifts at the Łódź shelter|QUOTE:1], and when asked why the \
+         city had left out its volunteers, the 61-year-old councillor only shrugged.",
+    );
+}
+
+#[test]
+fn a_cue_in_a_leading_subordinate_clause_reports_up_to_its_comma() {
+    check(
+        "When [Ødegaard|SPEAKER:1] [said|CUE:1] [the ferry would stop in March|QUOTE:1], the \
+         islanders on Hitra protested.",
+    );
+}
+
+#[test]
+fn a_time_of_day_and_an_adjunct_after_a_closing_cue_are_the_reporters() {
+    check(
+        "[The ferry will run all winter|QUOTE:1], [a spokesman|SPEAKER:1] [announced|CUE:1] Monday morning.",
+    );
+    check(
+        "[The ferry to Ørland was too slow|QUOTE:1], [the mayors|SPEAKER:1] [said|CUE:1] Friday \
+         afternoon, as they waited on the quay.",
+    );
+}
+
+#[test]
+fn a_later_cue_in_a_trailing_clause_leaves_the_first_quotation_whole() {
+    check(
+        "[Ødegaard|SPEAKER:1] [said|CUE:1] [Lund was “absolutely right”|QUOTE:1] when [he|SPEAKER:2] \
+         [said|CUE:2] Wednesday night that [the ferries had been left to rot for a decade|QUOTE:2].",
+    );
+}

@@ -74,6 +74,12 @@ fn indirect_speech_skips_time_phrase_and_that() {
 }
 
 #[test]
+fn a_plural_name_before_a_base_verb_opens_the_reported_clause() {
+    check("[Ødegaard|SPEAKER:1] [said|CUE:1] [Norwegians want a vote before the summer|QUOTE:1].");
+    check("[The envoy|SPEAKER:1] [said|CUE:1] [Icelanders deserve a say on the quotas|QUOTE:1].");
+}
+
+#[test]
 fn told_skips_the_recipient() {
     check(
         "[The governor|SPEAKER:1] [told|CUE:1] reporters on Monday [the state would appeal the ruling|QUOTE:1].",
@@ -200,5 +206,56 @@ fn first_person_inside_quotes_is_not_a_speaker() {
 fn apostrophes_do_not_break_quotes() {
     check(
         "[“We don’t expect the ’90s to return, and Jones’ plan won’t help,”|QUOTE:1] [Ito|SPEAKER:1] [said|CUE:1].",
+    );
+}
+
+#[test]
+fn a_headline_in_title_case_has_a_capitalised_cue() {
+    check(
+        "[Ørsted Could Build Three More Wind Farms|QUOTE:1], [Ingrid Bjørnstad|SPEAKER:1] [Says|CUE:1]",
+    );
+    check(
+        "[Łukasz Nowak|SPEAKER:1] [Says|CUE:1] [New Museum Will Tell of ‘Loss and Hope’|QUOTE:1]",
+    );
+    check(
+        "[Mayor Hid Ferry Losses From Council|QUOTE:1], [Former Harbour Director|SPEAKER:1] [Says|CUE:1]\n\n\
+         The ferry lost money for years.",
+    );
+    // In running text a capitalised `Says` is part of a title.
+    assert!(
+        super::suggest("The film Simon Says opened in Oslo on Friday to long queues.")
+            .quotes
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_coordinated_cue_takes_the_subject_of_the_verb_before_it() {
+    check(
+        "When the mayor mentioned the ferry, [I|SPEAKER:1] laughed and [said|CUE:1], \
+         [\"I don't believe in ferries.\"|QUOTE:1]",
+    );
+    check(
+        "Once in my early twenties, [Ingrid|SPEAKER:1] frowned and [said|CUE:1], \
+         [“Nobody sails to Ørland in March.”|QUOTE:1]",
+    );
+}
+
+#[test]
+fn a_cue_after_to_which_reports_the_quotation() {
+    check(
+        "[Ingrid|SPEAKER:1] [asked|CUE:1] [whether the ferry ran on Sundays|QUOTE:1]. To which \
+         [she|SPEAKER:2] [said|CUE:2], [“Ask the harbour master in Ørland.”|QUOTE:2]",
+    );
+}
+
+#[test]
+fn words_said_again_are_speech() {
+    check(
+        "[Ødegaard’s deputy|SPEAKER:1] [said|CUE:1] [as much|QUOTE:1] in an interview on Friday.",
+    );
+    check(
+        "[Many islanders|SPEAKER:1] have [said|CUE:1] [the same thing|QUOTE:1], including the mayor \
+         of Hitra.",
     );
 }

@@ -13,6 +13,13 @@ fn days_and_time_phrases_are_not_speakers() {
         "[The port authority|SPEAKER:1] last month [announced|CUE:1] [it would hire more pilots|QUOTE:1].",
     );
     check("Tuesday [the minister|SPEAKER:1] [said|CUE:1] [prices would fall|QUOTE:1].");
+    check(
+        "[The council|SPEAKER:1] in 2019 [said|CUE:1] [the route to Ørland would close|QUOTE:1].",
+    );
+    check(
+        "The ferry went to [Ingrid Ødegaard|SPEAKER:1], who in 2019 [said|CUE:1] \
+         [the route would never pay|QUOTE:1].",
+    );
     let s = suggest("On Tuesday said the vote would be delayed until the spring.");
     assert!(
         s.spans.iter().all(|x| x.label != "SPEAKER"),
@@ -72,6 +79,12 @@ fn possessive_heads() {
     check("[The minister’s aide|SPEAKER:1] [said|CUE:1] [the talks had stalled|QUOTE:1].");
     check("[“It is over,”|QUOTE:1] [said|CUE:1] [the mayor’s spokeswoman|SPEAKER:1].");
     check("[Díaz's lawyer|SPEAKER:1] [said|CUE:1] [the appeal would be filed soon|QUOTE:1].");
+    check(
+        "[Ødegaard’s team|SPEAKER:1] [says|CUE:1] [she’ll open the new terminal later this week|QUOTE:1].",
+    );
+    check(
+        "[Ålesund’s harbour commissioner|SPEAKER:1] [says|CUE:1] [an internal review shows no leak|QUOTE:1].",
+    );
 }
 
 #[test]
@@ -94,6 +107,28 @@ fn attribution_after_unmarked_content() {
     check(
         "[Fares will rise in the spring|QUOTE:1], [according to|CUE:1] [a report by the transit board|SPEAKER:1].",
     );
+}
+
+#[test]
+fn unmarked_content_before_a_speaker_with_a_long_appositive() {
+    // The appositive runs past what the speaker phrase reads, with no comma
+    // to end it: the clause before the cue is still what was said.
+    let text = "Its first ferry could sail this week, said Jón Þórsson, a longtime adviser to \
+                the harbour board who runs the shipyard’s last-minute campaign to stop the bridge.";
+    let s = suggest(text);
+    let [q] = &s.quotes[..] else {
+        panic!("one quote expected, got {:?}", s.quotes);
+    };
+    let span = |i: Option<usize>| {
+        let r = &s.spans[i.expect("linked")].range;
+        &text[r.start..r.end]
+    };
+    assert_eq!(
+        span(q.content.first().copied()),
+        "Its first ferry could sail this week"
+    );
+    assert_eq!(span(q.cue), "said");
+    assert!(span(q.speaker).starts_with("Jón Þórsson, a longtime adviser"));
 }
 
 #[test]
@@ -170,6 +205,17 @@ fn a_role_with_a_topic_is_one_speaker() {
     check(
         "[Experts on the Baltic fisheries|SPEAKER:1] [said|CUE:1] [the quotas could change that|QUOTE:1].",
     );
+    check(
+        "[Experts on Gdańsk and seabed mining|SPEAKER:1] [said|CUE:1] [the new licence could change that|QUOTE:1].",
+    );
+    check(
+        "[Fishing observers in Tromsø and around the coast|SPEAKER:1] [say|CUE:1] \
+         [Ødegaard deserves the first offer|QUOTE:1].",
+    );
+    check(
+        "[The ferry|QUOTE:1], [advisers to Ms. Ødegaard|SPEAKER:1] [say|CUE:1], \
+         [has become a burden on the island’s budget|QUOTE:1].",
+    );
 }
 
 #[test]
@@ -214,5 +260,13 @@ fn an_appositive_may_open_with_a_possessive() {
 fn a_role_before_an_abbreviated_name_is_one_speaker() {
     check(
         "[The minister, Mr. Guajardo Villarreal|SPEAKER:1], [argues|CUE:1] [there is little point in replying now|QUOTE:1].",
+    );
+}
+
+#[test]
+fn an_abbreviation_with_full_stops_speaks_and_ends_no_sentence() {
+    check(
+        "The ferry regulator met on Monday. [The N.S.B.|SPEAKER:1] [said|CUE:1] \
+         [it would tighten oversight of Ålesund’s quays as well|QUOTE:1].",
     );
 }
