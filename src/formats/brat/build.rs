@@ -20,8 +20,7 @@ use super::segments::segment_link;
 use crate::formats::Warning;
 use crate::formats::json::link_segments;
 use crate::model::{
-    AttributionClass, ByteRange, Document, Edit, LabelSet, OffsetIndex, Quote, QuoteId, QuoteKind,
-    Span, SpanId,
+    AttributionClass, ByteRange, Document, Edit, LabelSet, Quote, QuoteId, QuoteKind, Span, SpanId,
 };
 
 /// State shared by the building steps.
@@ -57,7 +56,7 @@ pub fn build(
     parsed.texts = Vec::new();
     let spans_ok = builder.make_spans(&parsed, raw);
     if spans_ok {
-        builder.make_quotes(&parsed);
+        builder.make_quotes(&parsed, raw);
     }
     builder.keep_notes(&parsed);
     warnings.append(&mut builder.warnings);
@@ -168,24 +167,24 @@ impl<'p> Builder<'p> {
     /// An event is kept for [`Events::keep_overrides`] only when it is not
     /// the one its quote gets alone ([`lone_event`]): most events are, and
     /// a dense file would otherwise hold a second copy of them all.
-    fn make_quotes(&mut self, parsed: &Parsed<'p>) {
+    fn make_quotes(&mut self, parsed: &Parsed<'p>, raw: &RawText<'_>) {
         let mut ids = self.doc.ids();
-        let index = OffsetIndex::new(self.doc.text());
+        let index = raw.doc_index();
         let mut originals: Vec<(QuoteId, RawEvent)> = Vec::new();
         // The quotes in id order, found by event id.
         let mut quotes: Vec<Quote> = Vec::with_capacity(parsed.events.len());
         let mut quote_of_event: HashMap<&str, usize> = HashMap::with_capacity(parsed.events.len());
         for event in &parsed.events {
             if quote_of_event.contains_key(event.id) {
-                let message = format!("{}: id used twice, this event skipped", event.id);
-                self.warnings
-                    .push(Warning::at_line(self.source.clone(), event.line, message));
+                self.warn(
+                    event.line,
+                    format!("{}: id used twice, this event skipped", event.id),
+                );
                 continue;
             }
             let (raw_event, problems) = raw_event(event, &self.kept);
             for problem in problems {
-                let warning = Warning::at_line(self.source.clone(), event.line, problem);
-                self.warnings.push(warning);
+                self.warn(event.line, problem);
             }
             let Some(raw_event) = raw_event else { continue };
             if raw_event.signature().content.is_empty() {
@@ -200,7 +199,7 @@ impl<'p> Builder<'p> {
                 &mut self.warnings,
                 &self.source,
             );
-            let lone = lone_event(&quote, &self.doc, &self.meta, &index);
+            let lone = lone_event(&quote, &self.doc, &self.meta, index);
             if lone.is_none_or(|lone| lone.canonical() != raw_event.canonical()) {
                 originals.push((quote.id, raw_event));
             }

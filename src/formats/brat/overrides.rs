@@ -40,14 +40,18 @@ impl Events {
         if doc.quotes().next().is_none() && originals.is_empty() {
             return;
         }
-        if every_quote_alone(doc, &meta) {
-            meta.events
-                .extend(originals.into_iter().map(|(_, event)| event));
-        } else if let Some(kept) = differing_from_plan(doc, originals) {
-            meta.events.extend(kept);
-        } else {
+        let kept = {
+            let index = OffsetIndex::new(doc.text());
+            if every_quote_alone(doc, &meta, &index) {
+                Some(originals.into_iter().map(|(_, event)| event).collect())
+            } else {
+                differing_from_plan(doc, &meta, &index, originals)
+            }
+        };
+        let Some(kept) = kept else {
             return;
-        }
+        };
+        meta.events.extend(kept);
         keep_meta(doc, &meta);
     }
 }
@@ -57,15 +61,15 @@ impl Events {
 /// document cannot be planned.
 fn differing_from_plan(
     doc: &Document,
+    meta: &BratMeta,
+    index: &OffsetIndex<'_>,
     originals: Vec<(QuoteId, RawEvent)>,
 ) -> Option<Vec<RawEvent>> {
     let standoff = plan(doc, &mut ExportReport::default()).ok()?;
-    let meta = BratMeta::from_meta(&doc.meta);
-    let index = OffsetIndex::new(doc.text());
     let mut all: Vec<(QuoteId, RawEvent)> = originals;
     let kept: HashSet<QuoteId> = all.iter().map(|(id, _)| *id).collect();
     for quote in doc.quotes().filter(|q| !kept.contains(&q.id)) {
-        all.extend(lone_event(quote, doc, &meta, &index).map(|event| (quote.id, event)));
+        all.extend(lone_event(quote, doc, meta, index).map(|event| (quote.id, event)));
     }
     all.sort_by_key(|(id, _)| *id);
     let planned: HashMap<QuoteId, &RawEvent> = standoff
@@ -85,7 +89,7 @@ fn differing_from_plan(
 /// span in the content of two quotes or in one's content and another's
 /// speaker or cue, no two quotes with the same event (the writer drops the
 /// second), and every span on character boundaries.
-fn every_quote_alone(doc: &Document, meta: &BratMeta) -> bool {
+fn every_quote_alone(doc: &Document, meta: &BratMeta, index: &OffsetIndex<'_>) -> bool {
     if !meta.groups.is_empty() {
         return false;
     }
@@ -105,11 +109,10 @@ fn every_quote_alone(doc: &Document, meta: &BratMeta) -> bool {
     if roles.into_iter().any(|id| content.contains(&id)) {
         return false;
     }
-    let index = OffsetIndex::new(doc.text());
     let hasher = RandomState::new();
     let mut seen: HashSet<u64> = HashSet::with_capacity(quotes.len());
     quotes.iter().all(|quote| {
-        lone_event(quote, doc, meta, &index).is_some_and(|e| seen.insert(hasher.hash_one(&e)))
+        lone_event(quote, doc, meta, index).is_some_and(|e| seen.insert(hasher.hash_one(&e)))
     })
 }
 

@@ -47,6 +47,11 @@ impl<'t> RawText<'t> {
         Ok(chars)
     }
 
+    /// The index of the document's text, for code point offsets into it.
+    pub fn doc_index(&self) -> &OffsetIndex<'t> {
+        &self.doc
+    }
+
     /// The document byte range of document code points `[start, end)`.
     pub fn doc_bytes(&self, [start, end]: [usize; 2]) -> Result<ByteRange, OffsetError> {
         self.doc.to_bytes(CharRange::new(start, end))
