@@ -1,4 +1,5 @@
-//! A CoNLL file too big to hold whole (over [`MAX_FILE_BYTES`]), such as a
+//! A CoNLL file too big to hold whole (over
+//! [`MAX_FILE_BYTES`](crate::formats::MAX_FILE_BYTES)), such as a
 //! big project's `--to conll` export: read in parts of several megabytes
 //! cut at `-DOCSTART-` lines, each part read as a file of its own (its
 //! columns judged on their own) with its warnings' line numbers those of the
@@ -8,8 +9,8 @@
 use std::io::BufRead;
 
 use super::read::read;
-use crate::formats::input::numbered::NumberedLines;
-use crate::formats::{Loaded, MAX_FILE_BYTES, ReadError, ReadOptions, Warning};
+use crate::formats::input::numbered::for_each_file_batch;
+use crate::formats::{Loaded, ReadError, ReadOptions, Warning};
 
 /// Text gathered before a part is cut at the next `-DOCSTART-`.
 const PART_BYTES: usize = 8 * 1024 * 1024;
@@ -22,15 +23,7 @@ pub fn read_stream(
 ) -> Result<Loaded, ReadError> {
     let mut loaded = Loaded::default();
     let mut part = Part::default();
-    let mut lines = NumberedLines::new(input, source, *opts, MAX_FILE_BYTES);
-    loop {
-        let batch = lines.next_batch().map_err(|e| ReadError::Io {
-            path: source.into(),
-            source: e,
-        })?;
-        if batch.is_empty() {
-            break;
-        }
+    for_each_file_batch(input, source, opts, |batch| {
         for numbered in batch {
             loaded.warnings.extend(numbered.warnings);
             let text = numbered.text.unwrap_or_else(|why| {
@@ -47,7 +40,8 @@ pub fn read_stream(
             part.text.push_str(&text);
             part.text.push('\n');
         }
-    }
+        Ok(())
+    })?;
     part.read_into(source, &mut loaded)?;
     Ok(loaded)
 }

@@ -8,7 +8,7 @@ use std::io::{self, BufRead};
 
 use super::checks::decode_utf8;
 use super::lines::{Line, next_line};
-use crate::formats::{ReadError, ReadOptions, Warning};
+use crate::formats::{MAX_FILE_BYTES, ReadError, ReadOptions, Warning};
 
 /// Lines read together: enough to keep every core busy, few enough that
 /// output follows input closely.
@@ -113,6 +113,28 @@ impl<'i> NumberedLines<'i> {
             text,
             warnings,
         }
+    }
+}
+
+/// Calls `each` with every batch of lines of a file over the size limit
+/// (each line held to [`MAX_FILE_BYTES`] instead), named `source`; a read
+/// error names the file and ends the reading, as does an error of `each`.
+pub fn for_each_file_batch(
+    input: &mut dyn BufRead,
+    source: &str,
+    read: &ReadOptions,
+    mut each: impl FnMut(Vec<Numbered>) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
+    let mut lines = NumberedLines::new(input, source, *read, MAX_FILE_BYTES);
+    loop {
+        let batch = lines.next_batch().map_err(|e| ReadError::Io {
+            path: source.into(),
+            source: e,
+        })?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        each(batch)?;
     }
 }
 

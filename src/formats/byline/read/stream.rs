@@ -1,4 +1,5 @@
-//! A JSONL file too big to hold whole (over [`MAX_FILE_BYTES`]): read line
+//! A JSONL file too big to hold whole (over
+//! [`MAX_FILE_BYTES`](crate::formats::MAX_FILE_BYTES)): read line
 //! by line, each line held only while its batch is read, with the limit on
 //! each line instead (the documents of a big suggestions file, 20 times
 //! their text with tokens, are what stays). A line that cannot be read —
@@ -10,8 +11,8 @@ use std::io::BufRead;
 use rayon::prelude::*;
 
 use super::{Tally, record_outcome};
-use crate::formats::input::numbered::NumberedLines;
-use crate::formats::{Loaded, MAX_FILE_BYTES, ReadError, ReadOptions};
+use crate::formats::input::numbered::for_each_file_batch;
+use crate::formats::{Loaded, ReadError, ReadOptions};
 
 /// Reads JSON Lines from `input`, named `source`; fails only when there
 /// were records and none of them could be read.
@@ -21,15 +22,7 @@ pub fn read_stream(
     opts: &ReadOptions,
 ) -> Result<Loaded, ReadError> {
     let mut tally = Tally::new(source, "lines");
-    let mut lines = NumberedLines::new(input, source, *opts, MAX_FILE_BYTES);
-    loop {
-        let batch = lines.next_batch().map_err(|e| ReadError::Io {
-            path: source.into(),
-            source: e,
-        })?;
-        if batch.is_empty() {
-            break;
-        }
+    for_each_file_batch(input, source, opts, |batch| {
         let outcomes: Vec<_> = batch
             .par_iter()
             .map(|numbered| match &numbered.text {
@@ -49,7 +42,8 @@ pub fn read_stream(
                 Some(Err(message)) => tally.skip(numbered.line, message),
             }
         }
-    }
+        Ok(())
+    })?;
     tally.finish()
 }
 
