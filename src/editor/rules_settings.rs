@@ -8,6 +8,7 @@
 
 use super::Editor;
 use crate::model::{ClassSet, Interrupted};
+use crate::store::StoreError;
 use crate::suggest::rules::RulesConfig;
 
 impl Editor {
@@ -35,10 +36,8 @@ impl Editor {
             "Quote classes suggested: {}, for suggestions made from now on",
             classes.names().replace(',', ", ")
         );
-        match self.session.set_quote_classes(classes) {
-            Ok(()) => self.workspace.last_action = Some(said),
-            Err(err) => (self.workspace).notify(format!("{said}, in this window only: {err}")),
-        }
+        let kept = self.session.set_quote_classes(classes);
+        self.say_setting(said, kept);
     }
 
     /// Has the rules engine write interrupted quotes `how` from now on, and
@@ -53,7 +52,14 @@ impl Editor {
             "Interrupted quotes: {}, for suggestions made from now on",
             how.describe().to_lowercase()
         );
-        match self.session.set_interrupted_quotes(how) {
+        let kept = self.session.set_interrupted_quotes(how);
+        self.say_setting(said, kept);
+    }
+
+    /// Says what a setting now is: in the status bar once the project keeps
+    /// it, as a notice saying why not when it applies to this window only.
+    fn say_setting(&mut self, said: String, kept: Result<(), StoreError>) {
+        match kept {
             Ok(()) => self.workspace.last_action = Some(said),
             Err(err) => (self.workspace).notify(format!("{said}, in this window only: {err}")),
         }
